@@ -1,0 +1,86 @@
+import { createRequire } from "node:module";
+import { createContractValidator, type OpenApiDocument, openapiDocument } from "@kroma/contract";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { KromaDb } from "./db/database.js";
+import { ApiError, toErrorResponse } from "./errors.js";
+import { createProjectRepository } from "./repositories/project-repository.js";
+import { createStorageRepository } from "./repositories/storage-repository.js";
+import { createRouteDefiner } from "./router.js";
+import { docsRoutes } from "./routes/docs.js";
+import { projectRoutes } from "./routes/projects.js";
+import { storageRoutes } from "./routes/storage.js";
+import { systemRoutes } from "./routes/system.js";
+
+/** The server package's version, reported by GET /health. */
+export const serverVersion: string = createRequire(import.meta.url)("../package.json").version;
+
+export interface AppOptions {
+  /** An open, migrated database (see `openDatabase`). */
+  db: KromaDb;
+  /** Directory that relative storage paths resolve against. Default: the working directory. */
+  appRoot?: string;
+  /** Check every JSON response against the spec; a mismatch becomes a 500. Default: off. */
+  validateResponses?: boolean;
+  /** Largest request body accepted, in bytes. Default: 1 MiB. */
+  bodyLimitBytes?: number;
+  /** Logs server faults (never shown to clients). Default: `console.error`. */
+  logError?: (error: unknown) => void;
+}
+
+/**
+ * Builds the Kroma API as a Hono app: every operation of the spec, validated requests,
+ * and one error envelope for every failure. Serve it with `startServer`, or call `app.request()` in tests.
+ *
+ * @example
+ * const app = createApp({ db: await openDatabase(":memory:") });
+ * const res = await app.request("/health");
+ */
+export function createApp(options: AppOptions): Hono {
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const app = new Hono();
+
+  app.onError((error, context) => {
+    if (!(error instanceof ApiError) || error.status >= 500) logError(error);
+    const { status, body } = toErrorResponse(error);
+    return context.json(body, status);
+  });
+  app.notFound((context) => {
+    const { status, body } = toErrorResponse(
+      new ApiError("validation", "not_found", `Route not found: ${context.req.method} ${context.req.path}`),
+    );
+    return context.json(body, status);
+  });
+
+  const limit = options.bodyLimitBytes ?? 1024 * 1024;
+  app.use(
+    bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new ApiError("validation", "payload_too_large", `Request body is larger than ${limit} bytes`);
+      },
+    }),
+  );
+
+  const document: OpenApiDocument = openapiDocument;
+  const route = createRouteDefiner(app, {
+    document,
+    validator: createContractValidator(document),
+    validateResponses: options.validateResponses ?? false,
+  });
+  const deps = {
+    projects: createProjectRepository(options.db),
+    storage: createStorageRepository(options.db),
+    appRoot: options.appRoot ?? process.cwd(),
+  };
+
+  systemRoutes(route, {
+    version: serverVersion,
+    startedAt: Date.now(),
+    routeCount: () => app.routes.filter((r) => r.method !== "ALL").length,
+  });
+  docsRoutes(route);
+  projectRoutes(route, deps);
+  storageRoutes(route, deps);
+  return app;
+}

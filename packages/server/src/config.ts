@@ -1,0 +1,44 @@
+import { resolve } from "node:path";
+
+/** Where the API listens unless told otherwise (`KROMA_BACKEND_BIND`). */
+export const defaultBind = "127.0.0.1:8788";
+/** Where the SQLite database lives unless told otherwise (`KROMA_BACKEND_DB`). */
+export const defaultDbPath = "var/backend/app.db";
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dbPath: string;
+  appRoot: string;
+  validateResponses: boolean;
+}
+
+/** Reads the server's settings from the environment, with explicit overrides taking precedence. */
+export function loadServerConfig(
+  overrides: { bind?: string; db?: string } = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig {
+  const appRoot = resolve(env.KROMA_APP_ROOT ?? process.cwd());
+  const { host, port } = parseBind(overrides.bind ?? env.KROMA_BACKEND_BIND ?? defaultBind);
+  return {
+    host,
+    port,
+    dbPath: resolve(appRoot, overrides.db ?? env.KROMA_BACKEND_DB ?? defaultDbPath),
+    appRoot,
+    validateResponses: /^(1|true|yes|on)$/i.test(env.KROMA_VALIDATE_RESPONSES ?? ""),
+  };
+}
+
+/**
+ * Parses `host:port`, `[ipv6]:port` or a bare port.
+ *
+ * @example parseBind("127.0.0.1:8788") // { host: "127.0.0.1", port: 8788 }
+ */
+export function parseBind(bind: string): { host: string; port: number } {
+  const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(bind.trim()) ?? /^()()(\d+)$/.exec(bind.trim());
+  const port = Number(match?.[3]);
+  if (!match || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`Invalid bind address '${bind}': expected host:port, e.g. ${defaultBind}`);
+  }
+  return { host: match[1] || match[2] || "127.0.0.1", port };
+}

@@ -1,0 +1,109 @@
+import type {
+  ContractValidator,
+  HasJsonSuccess,
+  HttpMethod,
+  JsonSuccess,
+  OpenApiDocument,
+  OperationAt,
+  PathParams,
+  PathsWithMethod,
+  QueryParams,
+  RequestBody,
+  RouteMethod,
+} from "@kroma/contract";
+import type { Context, Hono } from "hono";
+import { ApiError, validationError } from "./errors.js";
+
+/** What a handler receives: the request's parts, already validated against the spec. */
+export interface HandlerInput<O> {
+  params: PathParams<O>;
+  query: QueryParams<O>;
+  body: RequestBody<O>;
+  /** The Hono context, for headers and raw responses. */
+  context: Context;
+}
+
+/** JSON operations return `{ status, body }` typed by the spec; others (YAML, HTML, assets) return a `Response`. */
+export type HandlerResult<O> = HasJsonSuccess<O> extends true ? JsonSuccess<O> : Response;
+
+export type Handler<O> = (input: HandlerInput<O>) => HandlerResult<O> | Promise<HandlerResult<O>>;
+
+/**
+ * Mounts a handler for one operation of the spec. Only paths and methods the spec declares
+ * type-check, and the handler must return the body the spec declares for that status.
+ *
+ * @example
+ * route("get", "/api/projects/{slug}", async ({ params }) => ({ status: 200, body: await show(params.slug) }));
+ */
+export type DefineRoute = <M extends RouteMethod, P extends PathsWithMethod<M>>(
+  method: M,
+  path: P,
+  handler: Handler<OperationAt<P, M>>,
+) => void;
+
+export interface RouterOptions {
+  document: OpenApiDocument;
+  validator: ContractValidator;
+  /** Check every JSON response against the spec and fail loudly on a mismatch (tests turn this on). */
+  validateResponses: boolean;
+}
+
+/** `/api/projects/{slug}` -> `/api/projects/:slug` */
+export function toHonoPath(specPath: string): string {
+  return specPath.replace(/\{([^}]+)\}/g, ":$1");
+}
+
+/** `/api/projects/:slug` -> `/api/projects/{slug}` */
+export function toSpecPath(honoPath: string): string {
+  return honoPath.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
+}
+
+export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRoute {
+  const { document, validator, validateResponses } = options;
+  return (method, path, handler) => {
+    // The types already forbid this; the runtime check keeps untyped callers honest too.
+    const operation = document.paths[path]?.[method];
+    if (!operation) throw new Error(`Cannot mount ${method.toUpperCase()} ${path}: the spec has no such operation`);
+    const takesBody = operation.requestBody !== undefined;
+
+    app.on(method.toUpperCase(), toHonoPath(path), async (context) => {
+      const parts = {
+        path: context.req.param() as Record<string, string>,
+        query: context.req.query(),
+        body: takesBody ? await readJsonBody(context) : undefined,
+      };
+      const issues = validator.validateRequest(method as HttpMethod, path, parts);
+      if (issues.length > 0) {
+        throw validationError(issues.map((issue) => issue.message).join("; "), {
+          field: issues[0]?.field,
+          issues,
+        });
+      }
+      const input = { params: parts.path, query: parts.query, body: parts.body, context } as HandlerInput<never>;
+      const result = (await handler(input as never)) as Response | { status: number; body: unknown };
+      if (result instanceof Response) return result;
+      if (validateResponses) {
+        const problems = validator.validateResponse(method as HttpMethod, path, result.status, result.body);
+        if (problems.length > 0) {
+          throw new ApiError(
+            "infra",
+            "response_contract_violation",
+            `Response of ${method.toUpperCase()} ${path} does not match the spec`,
+            problems,
+          );
+        }
+      }
+      return context.json(result.body as object, result.status as 200);
+    });
+  };
+}
+
+async function readJsonBody(context: Context): Promise<unknown> {
+  const text = await context.req.text();
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("validation", "invalid_json", "Request body is not valid JSON");
+  }
+}

@@ -1,0 +1,20 @@
+import { notFound } from "../errors.js";
+import type { ProjectRecord, ProjectRepository } from "../repositories/project-repository.js";
+import type { StorageRepository } from "../repositories/storage-repository.js";
+import { normalizeSlug } from "../slug.js";
+
+/** What the project-scoped route modules need. */
+export interface ProjectDeps {
+  projects: ProjectRepository;
+  storage: StorageRepository;
+  /** Directory relative storage paths resolve against. */
+  appRoot: string;
+}
+
+/** The project a `{slug}` path parameter names (normalised like a slug), or a 404. */
+export async function requireProject(deps: ProjectDeps, rawSlug: string): Promise<ProjectRecord> {
+  const slug = normalizeSlug(rawSlug);
+  const project = slug === undefined ? undefined : await deps.projects.findBySlug(slug);
+  if (!project) throw notFound(`Project '${rawSlug}' not found`);
+  return project;
+}

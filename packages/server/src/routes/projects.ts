@@ -1,0 +1,57 @@
+import type { Schema } from "@kroma/contract";
+import { validationError } from "../errors.js";
+import type { DefineRoute } from "../router.js";
+import { normalizeSlug } from "../slug.js";
+import { type ProjectDeps, requireProject } from "./project-lookup.js";
+import { describeStorage } from "./storage.js";
+
+/** The user projects belong to when a request names none. */
+export const defaultUsername = "local";
+
+export function projectRoutes(route: DefineRoute, deps: ProjectDeps): void {
+  route("get", "/api/projects", async ({ query }) => {
+    // An unusable username filter is ignored, as the seed did.
+    const username = query.username === undefined ? undefined : normalizeSlug(query.username);
+    const projects = await deps.projects.list({ username });
+    return { status: 200, body: { ok: true, count: projects.length, projects } };
+  });
+
+  route("post", "/api/projects", async ({ body }) => {
+    const { project } = await deps.projects.upsert(upsertInput(body));
+    const storage = describeStorage(deps.appRoot, project, await deps.storage.get(project.id));
+    return { status: 200, body: { ok: true, project, storage } };
+  });
+
+  route("get", "/api/projects/{slug}", async ({ params }) => {
+    const project = await requireProject(deps, params.slug);
+    const [counts, storage] = await Promise.all([deps.projects.counts(project.id), deps.storage.get(project.id)]);
+    return {
+      status: 200,
+      body: { ok: true, project, counts, storage: describeStorage(deps.appRoot, project, storage) },
+    };
+  });
+}
+
+function upsertInput(body: Schema<"UpsertProjectRequest">) {
+  const name = body.name.trim();
+  if (name === "") throw validationError("Field 'name' is required", { field: "name" });
+  const slug = normalizeSlug(body.slug ?? "") ?? normalizeSlug(name);
+  if (slug === undefined) {
+    throw validationError(
+      "Field 'slug' must contain at least one letter or digit (none could be derived from the name)",
+      {
+        field: "slug",
+      },
+    );
+  }
+  const username = body.username === undefined ? defaultUsername : normalizeSlug(body.username);
+  if (username === undefined)
+    throw validationError("Field 'username' must contain at least one letter or digit", { field: "username" });
+  return {
+    slug,
+    name,
+    description: body.description?.trim(),
+    username,
+    userDisplayName: body.user_display_name?.trim() || undefined,
+  };
+}

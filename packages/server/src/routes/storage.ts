@@ -1,0 +1,93 @@
+import type { Schema } from "@kroma/contract";
+import type { ProjectStorageRow } from "../db/schema.js";
+import { validationError } from "../errors.js";
+import type { ProjectRecord } from "../repositories/project-repository.js";
+import type { DefineRoute } from "../router.js";
+import { checkStoragePath, resolveProjectRoot } from "../storage-paths.js";
+import { type ProjectDeps, requireProject } from "./project-lookup.js";
+
+const defaultS3Prefix = "kroma-projects";
+
+/** The storage block every project response carries, with the project root resolved to an absolute path. */
+export function describeStorage(
+  appRoot: string,
+  project: ProjectRecord,
+  row: ProjectStorageRow,
+): Schema<"ProjectStorage"> {
+  return {
+    local: { base_dir: row.base_dir, project_root: resolveProjectRoot(appRoot, row, project.slug) },
+    s3: {
+      enabled: row.s3_enabled === 1,
+      bucket: row.s3_bucket,
+      prefix: row.s3_prefix,
+      region: row.s3_region,
+      profile: row.s3_profile,
+      endpoint_url: row.s3_endpoint_url,
+    },
+  };
+}
+
+export function storageRoutes(route: DefineRoute, deps: ProjectDeps): void {
+  route("get", "/api/projects/{slug}/storage", async ({ params }) => {
+    const project = await requireProject(deps, params.slug);
+    const row = await deps.storage.get(project.id);
+    return { status: 200, body: { ok: true, project, storage: describeStorage(deps.appRoot, project, row) } };
+  });
+
+  route("put", "/api/projects/{slug}/storage/local", async ({ params, body }) => {
+    const changes = localChanges(body);
+    const project = await requireProject(deps, params.slug);
+    const row = await deps.storage.update(project.id, changes);
+    return {
+      status: 200,
+      body: { ok: true, project, storage: describeStorage(deps.appRoot, project, row), updated: "local" },
+    };
+  });
+
+  route("put", "/api/projects/{slug}/storage/s3", async ({ params, body }) => {
+    const project = await requireProject(deps, params.slug);
+    const row = await deps.storage.update(project.id, s3Changes(body));
+    return {
+      status: 200,
+      body: { ok: true, project, storage: describeStorage(deps.appRoot, project, row), updated: "s3" },
+    };
+  });
+}
+
+/** Blank strings count as not given, except that a blank `project_root` returns it to its default. */
+function localChanges(body: Schema<"UpdateLocalStorageRequest">): { base_dir?: string; project_root?: string | null } {
+  const given = (value: string | null | undefined) => value !== undefined && value !== null;
+  if (!given(body.base_dir) && !given(body.project_root)) {
+    throw validationError("Provide at least one of: base_dir, project_root");
+  }
+  const changes: { base_dir?: string; project_root?: string | null } = {};
+  if (given(body.base_dir)) {
+    if (body.base_dir?.trim() === "")
+      throw validationError("Field 'base_dir' must not be empty", { field: "base_dir" });
+    changes.base_dir = checkStoragePath("base_dir", body.base_dir as string);
+  }
+  if (given(body.project_root)) {
+    const root = (body.project_root as string).trim();
+    changes.project_root = root === "" ? null : checkStoragePath("project_root", root);
+  }
+  return changes;
+}
+
+/** Fields not given keep their value; blank or null clears one (the prefix falls back to its default). */
+function s3Changes(body: Schema<"UpdateS3StorageRequest">) {
+  const text = (value: string | null | undefined) => (value === undefined ? undefined : (value ?? "").trim());
+  const prefix = text(body.prefix);
+  const endpointUrl = text(body.endpoint_url);
+  if (endpointUrl && !/^https?:$/.test(URL.parse(endpointUrl)?.protocol ?? "")) {
+    throw validationError("Field 'endpoint_url' must be an http(s) URL", { field: "endpoint_url" });
+  }
+  const changes = {
+    s3_enabled: body.enabled === undefined ? undefined : Number(body.enabled),
+    s3_bucket: text(body.bucket),
+    s3_prefix: prefix === "" ? defaultS3Prefix : prefix,
+    s3_region: text(body.region),
+    s3_profile: text(body.profile),
+    s3_endpoint_url: endpointUrl,
+  };
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,66 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import type { ServerConfig } from "./config.js";
+import { type KromaDb, openDatabase } from "./db/database.js";
+
+export interface RunningServer {
+  /** Base URL clients use, e.g. `http://127.0.0.1:8788`. */
+  url: string;
+  port: number;
+  db: KromaDb;
+  /** Stops accepting connections, finishes in-flight requests, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, runs migrations and serves the API over HTTP on @hono/node-server.
+ * Rejects with a clear message when the address is taken.
+ *
+ * @example
+ * const server = await startServer(loadServerConfig());
+ * console.log(`listening on ${server.url}`);
+ * await server.close();
+ */
+export async function startServer(
+  config: Omit<ServerConfig, "validateResponses"> & { validateResponses?: boolean },
+): Promise<RunningServer> {
+  const db = await openDatabase(config.dbPath);
+  const app = createApp({ db, appRoot: config.appRoot, validateResponses: config.validateResponses });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === "EADDRINUSE"
+            ? new Error(
+                `Address ${config.host}:${config.port} is already in use; set KROMA_BACKEND_BIND or --bind to another port`,
+              )
+            : error,
+        ),
+      );
+    });
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    db,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would otherwise hold close() open.
+        if ("closeIdleConnections" in server) server.closeIdleConnections();
+      }).then(() => db.destroy());
+      return closing;
+    },
+  };
+}
