@@ -58,3 +58,5 @@ export type ErrorEnvelope = components["schemas"]["ErrorEnvelope"];
 export type ErrorKind = components["schemas"]["ErrorKind"];
 /** Named component schemas, e.g. `Schema<"Project">`. */
 export type Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+
+export type { components, operations, paths } from "./generated/schema.js";

@@ -158,6 +158,8 @@ function describe(error: ErrorObject, noun: string): ValidationIssue {
       return { field, message: `${subject} is required` };
     case "additionalProperties":
       return { field, message: `${subject} is not allowed` };
+    case "type":
+      return { field, message: `${subject} must be ${[error.params.type].flat().join(" or ")}` };
     case "enum":
       return { field, message: `${subject} must be one of: ${(error.params.allowedValues as unknown[]).join(", ")}` };
     default:

@@ -3,6 +3,6 @@ export { defaultBind, defaultDbPath, loadServerConfig, parseBind, type ServerCon
 export { type KromaDb, migrateToLatest, openDatabase } from "./db/database.js";
 export type { Database } from "./db/schema.js";
 export { ApiError, type ErrorCode, toErrorResponse } from "./errors.js";
-export { type DefineRoute, type Handler, type HandlerInput, toHonoPath, toSpecPath } from "./router.js";
+export { type DefineRoute, type HandlerInput, type HandlerResult, toHonoPath, toSpecPath } from "./router.js";
 export { type RunningServer, startServer } from "./serve.js";
 export { normalizeSlug } from "./slug.js";

@@ -26,20 +26,47 @@ export interface HandlerInput<O> {
 /** JSON operations return `{ status, body }` typed by the spec; others (YAML, HTML, assets) return a `Response`. */
 export type HandlerResult<O> = HasJsonSuccess<O> extends true ? JsonSuccess<O> : Response;
 
-export type Handler<O> = (input: HandlerInput<O>) => HandlerResult<O> | Promise<HandlerResult<O>>;
-
 /**
  * Mounts a handler for one operation of the spec. Only paths and methods the spec declares
- * type-check, and the handler must return the body the spec declares for that status.
+ * type-check, and the handler must return the body the spec declares for that status: a missing,
+ * mistyped or extra field is a compile error.
  *
  * @example
  * route("get", "/api/projects/{slug}", async ({ params }) => ({ status: 200, body: await show(params.slug) }));
  */
-export type DefineRoute = <M extends RouteMethod, P extends PathsWithMethod<M>>(
+export type DefineRoute = <
+  M extends RouteMethod,
+  P extends PathsWithMethod<M>,
+  R extends HandlerResult<OperationAt<P, M>>,
+>(
   method: M,
   path: P,
-  handler: Handler<OperationAt<P, M>>,
+  handler: ((input: HandlerInput<OperationAt<P, M>>) => R | Promise<R>) &
+    NoExtraFields<R, HandlerResult<OperationAt<P, M>>>,
 ) => void;
+
+/**
+ * TypeScript does not check a callback's returned object literal for excess properties, so a
+ * misspelt field would slip through as an extra one. This finds fields of `T` (deeply) that the
+ * spec's shape `S` lacks, and turns them into an error that names them.
+ */
+type NoExtraFields<T, S> = [S] extends [Response]
+  ? unknown
+  : [ExtraFields<T, S>] extends [never]
+    ? unknown
+    : { "The response has fields the spec does not declare": ExtraFields<T, S> };
+
+type ExtraFields<T, S> = S extends unknown ? (T extends S ? ExtraFieldsOf<T, S> : never) : never;
+
+type ExtraFieldsOf<T, S> = T extends readonly (infer E)[]
+  ? S extends readonly (infer SE)[]
+    ? ExtraFields<E, SE>
+    : never
+  : T extends object
+    ? S extends object
+      ? Exclude<keyof T, keyof S> | { [K in keyof T & keyof S]: ExtraFields<T[K], S[K]> }[keyof T & keyof S]
+      : never
+    : never;
 
 export interface RouterOptions {
   document: OpenApiDocument;
@@ -80,7 +107,9 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
         });
       }
       const input = { params: parts.path, query: parts.query, body: parts.body, context } as HandlerInput<never>;
-      const result = (await handler(input as never)) as Response | { status: number; body: unknown };
+      const result = (await (handler as (input: never) => unknown)(input as never)) as
+        | Response
+        | { status: number; body: unknown };
       if (result instanceof Response) return result;
       if (validateResponses) {
         const problems = validator.validateResponse(method as HttpMethod, path, result.status, result.body);

@@ -1,0 +1,60 @@
+import { createKromaClient } from "@kroma/sdk";
+import type { Command } from "commander";
+import { emit, type GlobalOptions, table } from "../output.js";
+
+export function projectsCommand(program: Command, globals: () => GlobalOptions): void {
+  const projects = program.command("projects").description("List, create and inspect projects");
+  const client = () => {
+    const { apiUrl, token } = globals();
+    return createKromaClient({ baseUrl: apiUrl, token });
+  };
+
+  projects
+    .command("list")
+    .description("List projects, most recently updated first")
+    .option("--username <name>", "only this user's projects")
+    .action(async (flags: { username?: string }) => {
+      const result = await client().projects.list(flags);
+      emit(globals(), result, () =>
+        table(
+          ["SLUG", "NAME", "USER", "UPDATED"],
+          result.projects.map((p) => [p.slug, p.name, p.username, p.updated_at]),
+        ),
+      );
+    });
+
+  projects
+    .command("create")
+    .description("Create a project, or update the one with the same slug")
+    .argument("<name>", "display name")
+    .option("--slug <slug>", "identifier (derived from the name when omitted)")
+    .option("--description <text>", "description")
+    .option("--username <name>", "owner (default: local)")
+    .action(async (name: string, flags: { slug?: string; description?: string; username?: string }) => {
+      const result = await client().projects.upsert({ name, ...flags });
+      emit(globals(), result, () => `Project ${result.project.slug} saved (root ${result.storage.local.project_root})`);
+    });
+
+  projects
+    .command("show")
+    .description("Show a project with its record counts and storage")
+    .argument("<slug>", "project slug")
+    .action(async (slug: string) => {
+      const result = await client().projects.get(slug);
+      const { project, counts, storage } = result;
+      emit(globals(), result, () =>
+        [
+          `${project.name} (${project.slug}) — ${project.status}`,
+          project.description ? `  ${project.description}` : undefined,
+          `  id           ${project.id}`,
+          `  created      ${project.created_at}`,
+          `  updated      ${project.updated_at}`,
+          `  runs/jobs/assets  ${counts.runs}/${counts.jobs}/${counts.assets}`,
+          `  project root ${storage.local.project_root}`,
+          `  s3           ${storage.s3.enabled ? `s3://${storage.s3.bucket}/${storage.s3.prefix}/${project.slug}/` : "disabled"}`,
+        ]
+          .filter((line) => line !== undefined)
+          .join("\n"),
+      );
+    });
+}

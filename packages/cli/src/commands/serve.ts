@@ -1,0 +1,23 @@
+import { loadServerConfig, startServer } from "@kroma/server";
+import type { Command } from "commander";
+
+export function serveCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("Start the Kroma API server (SQLite database, default 127.0.0.1:8788)")
+    .option("--bind <host:port>", "address to listen on (env KROMA_BACKEND_BIND)")
+    .option("--db <path>", "SQLite database file (env KROMA_BACKEND_DB)")
+    .action(async (flags: { bind?: string; db?: string }) => {
+      const config = loadServerConfig(flags);
+      const server = await startServer(config);
+      console.log(`Kroma API listening on ${server.url} (database ${config.dbPath})`);
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          console.log(`${signal} received, shutting down`);
+          server.close().then(resolve, resolve);
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+    });
+}

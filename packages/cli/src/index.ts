@@ -1,0 +1,1 @@
+export { createProgram, defaultApiUrl, run } from "./program.js";

@@ -1,0 +1,3 @@
+export type { components, ErrorEnvelope, ErrorKind, paths, Schema } from "@kroma/contract/types";
+export { createKromaClient, type KromaClient, type KromaClientOptions, type KromaRawClient, unwrap } from "./client.js";
+export { KromaApiError } from "./errors.js";

@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+
+// Workspace packages resolve to their TypeScript sources in tests (the "@kroma/source" export
+// condition), so tests never run against a stale build. Tests that exercise what users install
+// (the CLI binary, the packed SDK) use the built output on purpose.
+const conditions = ["@kroma/source", "import", "module", "node", "default"];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ["@kroma/source"] } },
+  test: {
+    include: ["packages/*/test/**/*.test.ts", "tests/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    typecheck: {
+      enabled: true,
+      include: ["packages/*/test/**/*.test-d.ts"],
+      tsconfig: "./tsconfig.test.json",
+    },
+  },
+});
