@@ -1,0 +1,23 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { createKromaClient, type Schema } from "../src/index.js";
+
+const kroma = createKromaClient({ baseUrl: "http://127.0.0.1:8788" });
+
+describe("SDK types", () => {
+  it("returns the spec's body types", () => {
+    expectTypeOf(kroma.projects.list).returns.resolves.toEqualTypeOf<Schema<"ProjectListResponse">>();
+    expectTypeOf(kroma.projects.get).returns.resolves.toEqualTypeOf<Schema<"ProjectDetailResponse">>();
+    expectTypeOf(kroma.health).returns.resolves.toHaveProperty("service").toEqualTypeOf<"kroma-backend-core">();
+  });
+
+  it("refuses wrong paths, bodies and parameters", () => {
+    // @ts-expect-error: no such path
+    void kroma.raw.GET("/api/projectz");
+    // @ts-expect-error: `name` is required
+    void kroma.projects.upsert({ slug: "x" });
+    // @ts-expect-error: `enabled` is a boolean
+    void kroma.storage.updateS3("x", { enabled: "yes" });
+    // @ts-expect-error: the slug path parameter is required
+    void kroma.raw.GET("/api/projects/{slug}", { params: { path: {} } });
+  });
+});

@@ -1,0 +1,59 @@
+import { createContractValidator, type HttpMethod, openapiDocument } from "@kroma/contract";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "./support/server.js";
+
+// What a client written against the seed does: plain fetch with JSON, over real HTTP,
+// exactly as the seed README's success check and JavaScript example show.
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+const validator = createContractValidator(openapiDocument);
+
+async function send(method: HttpMethod, specPath: string, path: string, body?: unknown) {
+  const response = await fetch(`${server.url}${path}`, {
+    method: method.toUpperCase(),
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: a seed client reads untyped JSON; the spec check below validates it
+  const json: any = await response.json();
+  // Independently of the server's own check, every body received here must match the spec.
+  expect(validator.validateResponse(method, specPath, response.status, json)).toEqual([]);
+  return { status: response.status, json };
+}
+
+describe("a seed client over HTTP", () => {
+  it("runs the seed README's success check", async () => {
+    const health = await send("get", "/health", "/health");
+    expect(health.json).toMatchObject({ ok: true, status: "ok", service: "kroma-backend-core" });
+
+    const created = await send("post", "/api/projects", "/api/projects", { name: "DX Demo", slug: "dx_demo" });
+    expect(created.status).toBe(200);
+
+    const listed = await send("get", "/api/projects", "/api/projects");
+    expect(listed.json.projects.some((p: { slug: string }) => p.slug === "dx_demo")).toBe(true);
+  });
+
+  it("runs the seed's API example: create my_project, then fetch it", async () => {
+    await send("post", "/api/projects", "/api/projects", { name: "My Project", slug: "my_project" });
+    const detail = await send("get", "/api/projects/{slug}", "/api/projects/my_project");
+    expect(detail.json.project.name).toBe("My Project");
+    expect(Object.keys(detail.json).sort()).toEqual(["counts", "ok", "project", "storage"]);
+  });
+
+  it("gets the error envelope for a bad request, an unknown project and an unknown route", async () => {
+    const bad = await send("post", "/api/projects", "/api/projects", { slug: "no_name" });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ ok: false, error_kind: "validation", error_code: "validation_error" });
+
+    const missing = await send("get", "/api/projects/{slug}", "/api/projects/ghost");
+    expect(missing.status).toBe(404);
+
+    const response = await fetch(`${server.url}/api/nothing-here`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ ok: false, error_code: "not_found" });
+  });
+});
