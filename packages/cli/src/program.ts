@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { defaultBind } from "@kroma/server";
+import { defaultBaseUrl } from "@kroma/sdk";
 import { Command, CommanderError } from "commander";
 import { projectsCommand } from "./commands/projects.js";
 import { serveCommand } from "./commands/serve.js";
@@ -9,7 +9,8 @@ const { version } = createRequire(import.meta.url)("../package.json") as { versi
 
 /** The API a command talks to when `--api-url` is not given: `KROMA_API_URL`, else the server's bind address. */
 export function defaultApiUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.KROMA_API_URL ?? `http://${env.KROMA_BACKEND_BIND ?? defaultBind}`;
+  if (env.KROMA_API_URL) return env.KROMA_API_URL;
+  return env.KROMA_BACKEND_BIND ? `http://${env.KROMA_BACKEND_BIND}` : defaultBaseUrl;
 }
 
 /** The `kroma` command tree. */
@@ -21,6 +22,7 @@ export function createProgram(): Command {
     .option("--token <token>", "API bearer token (env KROMA_API_TOKEN)", process.env.KROMA_API_TOKEN)
     .option("--json", "print machine-readable JSON", false)
     .showHelpAfterError("(run with --help for usage)")
+    // Subcommands inherit this: commander reports usage errors by throwing, and run() picks the exit code.
     .exitOverride();
   const globals = () => program.opts<GlobalOptions>();
   serveCommand(program);
@@ -31,10 +33,6 @@ export function createProgram(): Command {
 /** Runs the CLI; resolves to the process exit code. Failures print one line to stderr. */
 export async function run(argv: string[]): Promise<number> {
   const program = createProgram();
-  program.commands.forEach(function override(command: Command): void {
-    command.exitOverride();
-    command.commands.forEach(override);
-  });
   try {
     await program.parseAsync(argv);
     return 0;

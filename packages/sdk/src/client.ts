@@ -2,9 +2,12 @@ import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
 import { KromaApiError } from "./errors.js";
 
+/** Where a local Kroma server listens by default. */
+export const defaultBaseUrl = "http://127.0.0.1:8788";
+
 export interface KromaClientOptions {
-  /** The API's base URL, e.g. `http://127.0.0.1:8788`. */
-  baseUrl: string;
+  /** The API's base URL. Default: `http://127.0.0.1:8788`. */
+  baseUrl?: string;
   /** Bearer token, sent as `Authorization: Bearer <token>` when given. */
   token?: string;
   /** Custom fetch (tests, proxies). Default: the global `fetch`. */
@@ -29,13 +32,15 @@ interface FetchResult<T> {
  * @example
  * const { projects } = await unwrap(kroma.raw.GET("/api/projects"));
  */
-export async function unwrap<T>(request: Promise<FetchResult<T>>): Promise<T> {
+export async function unwrap<T>(request: Promise<FetchResult<T>>, baseUrl = "the server"): Promise<T> {
   let result: FetchResult<T>;
   try {
     result = await request;
   } catch (cause) {
+    // fetch reports "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, ...) is in its cause.
+    const reason = (cause as { cause?: { code?: string; message?: string } }).cause;
     throw new KromaApiError({
-      message: `Cannot reach the Kroma API: ${(cause as Error).message}`,
+      message: `Cannot reach the Kroma API at ${baseUrl}: ${reason?.code ?? reason?.message ?? (cause as Error).message}`,
       kind: "infra",
       code: "network_error",
       status: 0,
@@ -57,9 +62,10 @@ export async function unwrap<T>(request: Promise<FetchResult<T>>): Promise<T> {
  * await kroma.projects.upsert({ name: "DX Demo", slug: "dx_demo" });
  * const { projects } = await kroma.projects.list();
  */
-export function createKromaClient(options: KromaClientOptions) {
+export function createKromaClient(options: KromaClientOptions = {}) {
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
   const raw: KromaRawClient = createClient<paths>({
-    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    baseUrl,
     fetch: options.fetch,
     headers: {
       ...options.headers,
@@ -67,28 +73,29 @@ export function createKromaClient(options: KromaClientOptions) {
     },
   });
   const path = (slug: string) => ({ params: { path: { slug } } });
+  const call = <T>(request: Promise<FetchResult<T>>) => unwrap(request, baseUrl);
 
   return {
     raw,
     /** `GET /health` */
-    health: () => unwrap(raw.GET("/health")),
+    health: () => call(raw.GET("/health")),
     projects: {
       /** `GET /api/projects`, optionally one user's. */
-      list: (query: { username?: string } = {}) => unwrap(raw.GET("/api/projects", { params: { query } })),
+      list: (query: { username?: string } = {}) => call(raw.GET("/api/projects", { params: { query } })),
       /** `POST /api/projects`: creates the project, or updates the one with that slug. */
-      upsert: (body: Schema<"UpsertProjectRequest">) => unwrap(raw.POST("/api/projects", { body })),
+      upsert: (body: Schema<"UpsertProjectRequest">) => call(raw.POST("/api/projects", { body })),
       /** `GET /api/projects/{slug}`: the project, its record counts and storage. */
-      get: (slug: string) => unwrap(raw.GET("/api/projects/{slug}", path(slug))),
+      get: (slug: string) => call(raw.GET("/api/projects/{slug}", path(slug))),
     },
     storage: {
       /** `GET /api/projects/{slug}/storage` */
-      get: (slug: string) => unwrap(raw.GET("/api/projects/{slug}/storage", path(slug))),
+      get: (slug: string) => call(raw.GET("/api/projects/{slug}/storage", path(slug))),
       /** `PUT /api/projects/{slug}/storage/local` */
       updateLocal: (slug: string, body: Schema<"UpdateLocalStorageRequest">) =>
-        unwrap(raw.PUT("/api/projects/{slug}/storage/local", { ...path(slug), body })),
+        call(raw.PUT("/api/projects/{slug}/storage/local", { ...path(slug), body })),
       /** `PUT /api/projects/{slug}/storage/s3` */
       updateS3: (slug: string, body: Schema<"UpdateS3StorageRequest">) =>
-        unwrap(raw.PUT("/api/projects/{slug}/storage/s3", { ...path(slug), body })),
+        call(raw.PUT("/api/projects/{slug}/storage/s3", { ...path(slug), body })),
     },
   };
 }

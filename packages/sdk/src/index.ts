@@ -1,3 +1,10 @@
 export type { components, ErrorEnvelope, ErrorKind, paths, Schema } from "@kroma/contract/types";
-export { createKromaClient, type KromaClient, type KromaClientOptions, type KromaRawClient, unwrap } from "./client.js";
+export {
+  createKromaClient,
+  defaultBaseUrl,
+  type KromaClient,
+  type KromaClientOptions,
+  type KromaRawClient,
+  unwrap,
+} from "./client.js";
 export { KromaApiError } from "./errors.js";

@@ -40,7 +40,12 @@ describe("createKromaClient against a running server", () => {
     const kroma = createKromaClient({ baseUrl: server.url });
     const notFound = await kroma.projects.get("ghost").catch((error: unknown) => error);
     expect(notFound).toBeInstanceOf(KromaApiError);
-    expect(notFound).toMatchObject({ kind: "validation", code: "not_found", status: 404, message: "Project 'ghost' not found" });
+    expect(notFound).toMatchObject({
+      kind: "validation",
+      code: "not_found",
+      status: 404,
+      message: "Project 'ghost' not found",
+    });
 
     const invalid = await kroma.projects.upsert({ name: " " }).catch((error: unknown) => error);
     expect(invalid).toMatchObject({ code: "validation_error", status: 400, details: { field: "name" } });

@@ -1,4 +1,3 @@
-import { loadServerConfig, startServer } from "@kroma/server";
 import type { Command } from "commander";
 
 export function serveCommand(program: Command): void {
@@ -8,6 +7,8 @@ export function serveCommand(program: Command): void {
     .option("--bind <host:port>", "address to listen on (env KROMA_BACKEND_BIND)")
     .option("--db <path>", "SQLite database file (env KROMA_BACKEND_DB)")
     .action(async (flags: { bind?: string; db?: string }) => {
+      // Loaded on demand: the server (SQLite, validators) is not needed by client commands.
+      const { loadServerConfig, startServer } = await import("@kroma/server");
       const config = loadServerConfig(flags);
       const server = await startServer(config);
       console.log(`Kroma API listening on ${server.url} (database ${config.dbPath})`);
