@@ -1,7 +1,6 @@
 import { createRequire } from "node:module";
 import { createContractValidator, type OpenApiDocument, openapiDocument } from "@kroma/contract";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { KromaDb } from "./db/database.js";
 import { ApiError, toErrorResponse } from "./errors.js";
 import { createProjectRepository } from "./repositories/project-repository.js";
@@ -52,21 +51,12 @@ export function createApp(options: AppOptions): Hono {
     return context.json(body, status);
   });
 
-  const limit = options.bodyLimitBytes ?? 1024 * 1024;
-  app.use(
-    bodyLimit({
-      maxSize: limit,
-      onError: () => {
-        throw new ApiError("validation", "payload_too_large", `Request body is larger than ${limit} bytes`);
-      },
-    }),
-  );
-
   const document: OpenApiDocument = openapiDocument;
   const route = createRouteDefiner(app, {
     document,
     validator: createContractValidator(document),
     validateResponses: options.validateResponses ?? false,
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
   });
   const deps = {
     projects: createProjectRepository(options.db),
@@ -77,7 +67,8 @@ export function createApp(options: AppOptions): Hono {
   systemRoutes(route, {
     version: serverVersion,
     startedAt: Date.now(),
-    routeCount: () => app.routes.filter((r) => r.method !== "ALL").length,
+    // Routes with a body limit are mounted as two handlers; count each method and path once.
+    routeCount: () => new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`)).size,
   });
   docsRoutes(route);
   projectRoutes(route, deps);

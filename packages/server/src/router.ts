@@ -12,6 +12,7 @@ import type {
   RouteMethod,
 } from "@kroma/contract";
 import type { Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { ApiError, validationError } from "./errors.js";
 
 /** What a handler receives: the request's parts, already validated against the spec. */
@@ -73,6 +74,8 @@ export interface RouterOptions {
   validator: ContractValidator;
   /** Check every JSON response against the spec and fail loudly on a mismatch (tests turn this on). */
   validateResponses: boolean;
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
 }
 
 /** `/api/projects/{slug}` -> `/api/projects/:slug` */
@@ -87,13 +90,25 @@ export function toSpecPath(honoPath: string): string {
 
 export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRoute {
   const { document, validator, validateResponses } = options;
+  // Only on operations that take a body: touching the body of a GET makes @hono/node-server
+  // build a full Request object, which costs more than the rest of a small handler.
+  const limitBody = bodyLimit({
+    maxSize: options.bodyLimitBytes,
+    onError: () => {
+      throw new ApiError(
+        "validation",
+        "payload_too_large",
+        `Request body is larger than ${options.bodyLimitBytes} bytes`,
+      );
+    },
+  });
   return (method, path, handler) => {
     // The types already forbid this; the runtime check keeps untyped callers honest too.
     const operation = document.paths[path]?.[method];
     if (!operation) throw new Error(`Cannot mount ${method.toUpperCase()} ${path}: the spec has no such operation`);
     const takesBody = operation.requestBody !== undefined;
 
-    app.on(method.toUpperCase(), toHonoPath(path), async (context) => {
+    const serve = async (context: Context) => {
       const parts = {
         path: context.req.param() as Record<string, string>,
         query: context.req.query(),
@@ -123,7 +138,9 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
         }
       }
       return context.json(result.body as object, result.status as 200);
-    });
+    };
+    if (takesBody) app.on(method.toUpperCase(), toHonoPath(path), limitBody, serve);
+    else app.on(method.toUpperCase(), toHonoPath(path), serve);
   };
 }
 

@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, type Migration, type MigrationProvider, Migrator, SqliteDialect } from "kysely";
+import { Kysely, type Migration, type MigrationProvider, Migrator, type SqliteDatabase, SqliteDialect } from "kysely";
+import { ChangeTracker } from "./change-tracker.js";
 import * as core from "./migrations/0001-core.js";
 import * as runsAssets from "./migrations/0002-runs-assets.js";
 import type { Database } from "./schema.js";
@@ -14,7 +15,25 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export type KromaDb = Kysely<Database>;
+/**
+ * The Kroma database: a kysely instance over better-sqlite3 that also knows when its data may
+ * have changed (see `changeVersion`), so hot reads can be cached.
+ */
+export class KromaDb extends Kysely<Database> {
+  readonly #changes: ChangeTracker;
+
+  constructor(sqlite: SQLite.Database) {
+    const dataVersion = sqlite.prepare("pragma data_version").pluck();
+    const changes = new ChangeTracker(() => dataVersion.get() as number);
+    super({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [changes] });
+    this.#changes = changes;
+  }
+
+  /** Differs whenever the data may have changed, by this process or another; equal values mean it has not. */
+  changeVersion(): string {
+    return this.#changes.version();
+  }
+}
 
 /**
  * Opens (creating directories and file as needed) the SQLite database at `path`, in WAL mode with
@@ -30,7 +49,7 @@ export async function openDatabase(path: string): Promise<KromaDb> {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new KromaDb(sqlite);
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -38,6 +57,27 @@ export async function openDatabase(path: string): Promise<KromaDb> {
     throw error;
   }
   return db;
+}
+
+/**
+ * Kysely prepares a statement for every query; preparing costs about as much as running a small
+ * query, and an API serves the same few statements over and over. This reuses them by SQL text.
+ * Safe because better-sqlite3 runs each statement to completion synchronously (we never stream).
+ */
+function withStatementCache(sqlite: SQLite.Database, limit = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        if (statements.size >= limit) statements.delete(statements.keys().next().value as string);
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** Applies every pending migration; throws the first failure (earlier ones stay applied). */

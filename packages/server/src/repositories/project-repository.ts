@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { CompiledQuery } from "kysely";
 import type { KromaDb } from "../db/database.js";
-import type { ProjectRow } from "../db/schema.js";
+import type { ProjectRow, ProjectStorageRow } from "../db/schema.js";
 import { conflict } from "../errors.js";
 import { nowIso } from "../time.js";
+import { VersionedCache } from "../versioned-cache.js";
 
 /** A project as the API returns it (without its owner's internal id). */
 export type ProjectRecord = Omit<ProjectRow, "user_id">;
@@ -30,9 +32,63 @@ const projectColumns = [
   "projects.updated_at",
 ] as const;
 
+/** A project with its storage row and record counts, as GET /api/projects/{slug} shows it. */
+export interface ProjectDetailRecord {
+  project: ProjectRecord;
+  storage: ProjectStorageRow;
+  counts: { runs: number; jobs: number; assets: number };
+}
+
 export type ProjectRepository = ReturnType<typeof createProjectRepository>;
 
+/** Project, storage and counts in one round trip, for the busiest read. */
+function detailQuery(db: KromaDb, slug: string) {
+  return db
+    .selectFrom("projects")
+    .innerJoin("project_storage as storage", "storage.project_id", "projects.id")
+    .select(projectColumns)
+    .select([
+      "storage.project_id",
+      "storage.base_dir",
+      "storage.project_root",
+      "storage.s3_enabled",
+      "storage.s3_bucket",
+      "storage.s3_prefix",
+      "storage.s3_region",
+      "storage.s3_profile",
+      "storage.s3_endpoint_url",
+      "storage.updated_at as storage_updated_at",
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom("runs")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("runs.project_id", "=", "projects.id")
+        .as("run_count"),
+      eb
+        .selectFrom("jobs")
+        .innerJoin("runs", "runs.id", "jobs.run_id")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("runs.project_id", "=", "projects.id")
+        .as("job_count"),
+      eb
+        .selectFrom("assets")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("assets.project_id", "=", "projects.id")
+        .as("asset_count"),
+    ])
+    .where("projects.slug", "=", slug);
+}
+
+type DetailRow = Awaited<ReturnType<ReturnType<typeof detailQuery>["executeTakeFirstOrThrow"]>>;
+
 export function createProjectRepository(db: KromaDb) {
+  // Building and compiling the detail query costs more than running it; its SQL never changes,
+  // so compile it once and bind the slug per call.
+  const detailSql = detailQuery(db, "").compile().sql;
+  // Project detail is the busiest read; keep the latest answers until the database changes.
+  const detailCache = new VersionedCache<ProjectDetailRecord>(() => db.changeVersion(), 1000);
+
   return {
     /** All projects, most recently updated first, optionally only one user's. */
     async list(filter: { username?: string } = {}): Promise<ProjectSummaryRecord[]> {
@@ -129,27 +185,39 @@ export function createProjectRepository(db: KromaDb) {
       });
     },
 
-    /** How many runs, jobs and assets the project holds. */
-    async counts(projectId: string): Promise<{ runs: number; jobs: number; assets: number }> {
-      const [runs, jobs, assets] = await Promise.all([
-        db
-          .selectFrom("runs")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where("project_id", "=", projectId)
-          .executeTakeFirstOrThrow(),
-        db
-          .selectFrom("jobs")
-          .innerJoin("runs", "runs.id", "jobs.run_id")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where("runs.project_id", "=", projectId)
-          .executeTakeFirstOrThrow(),
-        db
-          .selectFrom("assets")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where("project_id", "=", projectId)
-          .executeTakeFirstOrThrow(),
-      ]);
-      return { runs: Number(runs.n), jobs: Number(jobs.n), assets: Number(assets.n) };
+    /** The project with its storage row and record counts, or `undefined`. */
+    async findDetailBySlug(slug: string): Promise<ProjectDetailRecord | undefined> {
+      return detailCache.get(slug, async () => {
+        const { rows } = await db.executeQuery<DetailRow>(CompiledQuery.raw(detailSql, [slug]));
+        return rows[0] && toDetail(rows[0]);
+      });
     },
+  };
+}
+
+function toDetail(row: DetailRow): ProjectDetailRecord {
+  return {
+    project: {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      description: row.description,
+      status: row.status,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+    },
+    storage: {
+      project_id: row.project_id,
+      base_dir: row.base_dir,
+      project_root: row.project_root,
+      s3_enabled: row.s3_enabled,
+      s3_bucket: row.s3_bucket,
+      s3_prefix: row.s3_prefix,
+      s3_region: row.s3_region,
+      s3_profile: row.s3_profile,
+      s3_endpoint_url: row.s3_endpoint_url,
+      updated_at: row.storage_updated_at,
+    },
+    counts: { runs: Number(row.run_count), jobs: Number(row.job_count), assets: Number(row.asset_count) },
   };
 }

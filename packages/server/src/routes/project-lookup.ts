@@ -15,6 +15,8 @@ export interface ProjectDeps {
 export async function requireProject(deps: ProjectDeps, rawSlug: string): Promise<ProjectRecord> {
   const slug = normalizeSlug(rawSlug);
   const project = slug === undefined ? undefined : await deps.projects.findBySlug(slug);
-  if (!project) throw notFound(`Project '${rawSlug}' not found`);
+  if (!project) throw projectNotFound(rawSlug);
   return project;
 }
+
+export const projectNotFound = (rawSlug: string) => notFound(`Project '${rawSlug}' not found`);

@@ -2,7 +2,7 @@ import type { Schema } from "@kroma/contract";
 import { validationError } from "../errors.js";
 import type { DefineRoute } from "../router.js";
 import { normalizeSlug } from "../slug.js";
-import { type ProjectDeps, requireProject } from "./project-lookup.js";
+import { type ProjectDeps, projectNotFound } from "./project-lookup.js";
 import { describeStorage } from "./storage.js";
 
 /** The user projects belong to when a request names none. */
@@ -23,8 +23,10 @@ export function projectRoutes(route: DefineRoute, deps: ProjectDeps): void {
   });
 
   route("get", "/api/projects/{slug}", async ({ params }) => {
-    const project = await requireProject(deps, params.slug);
-    const [counts, storage] = await Promise.all([deps.projects.counts(project.id), deps.storage.get(project.id)]);
+    const slug = normalizeSlug(params.slug);
+    const detail = slug === undefined ? undefined : await deps.projects.findDetailBySlug(slug);
+    if (!detail) throw projectNotFound(params.slug);
+    const { project, counts, storage } = detail;
     return {
       status: 200,
       body: { ok: true, project, counts, storage: describeStorage(deps.appRoot, project, storage) },
