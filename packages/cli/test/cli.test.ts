@@ -101,7 +101,10 @@ describe("kroma serve", () => {
 
   it("serves the API on the bind address and shuts down cleanly on SIGTERM", async () => {
     const db = join(dir, "serve.db");
-    child = spawn(process.execPath, [bin, "serve", "--bind", "127.0.0.1:0", "--db", db], { cwd: dir });
+    child = spawn(process.execPath, [bin, "serve", "--bind", "127.0.0.1:0", "--db", db], {
+      cwd: dir,
+      env: { ...process.env, KROMA_VALIDATE_RESPONSES: "1" },
+    });
     const url = await new Promise<string>((resolve, reject) => {
       let out = "";
       child?.stdout?.on("data", (chunk: Buffer) => {

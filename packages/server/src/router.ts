@@ -13,7 +13,7 @@ import type {
 } from "@kroma/contract";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { ApiError, validationError } from "./errors.js";
+import { ApiError, toErrorResponse, validationError } from "./errors.js";
 
 /** What a handler receives: the request's parts, already validated against the spec. */
 export interface HandlerInput<O> {
@@ -126,21 +126,36 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
         | Response
         | { status: number; body: unknown };
       if (result instanceof Response) return result;
-      if (validateResponses) {
-        const problems = validator.validateResponse(method as HttpMethod, path, result.status, result.body);
-        if (problems.length > 0) {
-          throw new ApiError(
-            "infra",
-            "response_contract_violation",
-            `Response of ${method.toUpperCase()} ${path} does not match the spec`,
-            problems,
-          );
-        }
-      }
+      if (validateResponses) checkResponse(result.status, result.body);
       return context.json(result.body as object, result.status as 200);
     };
-    if (takesBody) app.on(method.toUpperCase(), toHonoPath(path), limitBody, serve);
-    else app.on(method.toUpperCase(), toHonoPath(path), serve);
+    // Failures are rendered by app.onError; when checking responses, first make sure the spec
+    // declares the status and envelope this operation is about to send.
+    const serveChecked = async (context: Context) => {
+      try {
+        return await serve(context);
+      } catch (error) {
+        if (error instanceof ApiError && error.code !== "response_contract_violation") {
+          const { status, body } = toErrorResponse(error);
+          checkResponse(status, body);
+        }
+        throw error;
+      }
+    };
+    const checkResponse = (status: number, body: unknown) => {
+      const problems = validator.validateResponse(method as HttpMethod, path, status, body);
+      if (problems.length > 0) {
+        throw new ApiError(
+          "infra",
+          "response_contract_violation",
+          `Response ${status} of ${method.toUpperCase()} ${path} does not match the spec`,
+          problems,
+        );
+      }
+    };
+    const handle = validateResponses ? serveChecked : serve;
+    if (takesBody) app.on(method.toUpperCase(), toHonoPath(path), limitBody, handle);
+    else app.on(method.toUpperCase(), toHonoPath(path), handle);
   };
 }
 

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { CompiledQuery } from "kysely";
 import type { KromaDb } from "../db/database.js";
 import type { ProjectRow, ProjectStorageRow } from "../db/schema.js";
 import { conflict } from "../errors.js";
@@ -80,12 +79,9 @@ function detailQuery(db: KromaDb, slug: string) {
     .where("projects.slug", "=", slug);
 }
 
-type DetailRow = Awaited<ReturnType<ReturnType<typeof detailQuery>["executeTakeFirstOrThrow"]>>;
+type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof detailQuery>["executeTakeFirst"]>>>;
 
 export function createProjectRepository(db: KromaDb) {
-  // Building and compiling the detail query costs more than running it; its SQL never changes,
-  // so compile it once and bind the slug per call.
-  const detailSql = detailQuery(db, "").compile().sql;
   // Project detail is the busiest read; keep the latest answers until the database changes.
   const detailCache = new VersionedCache<ProjectDetailRecord>(() => db.changeVersion(), 1000);
 
@@ -188,8 +184,8 @@ export function createProjectRepository(db: KromaDb) {
     /** The project with its storage row and record counts, or `undefined`. */
     async findDetailBySlug(slug: string): Promise<ProjectDetailRecord | undefined> {
       return detailCache.get(slug, async () => {
-        const { rows } = await db.executeQuery<DetailRow>(CompiledQuery.raw(detailSql, [slug]));
-        return rows[0] && toDetail(rows[0]);
+        const row = await detailQuery(db, slug).executeTakeFirst();
+        return row && toDetail(row);
       });
     },
   };
