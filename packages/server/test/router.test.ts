@@ -41,7 +41,7 @@ describe("typed router at runtime", () => {
     );
     const response = await app.request("/api/projects");
     expect(response.status).toBe(500);
-    const body = await response.json();
+    const body = (await response.json()) as { details: unknown };
     expect(body).toMatchObject({ ok: false, error_kind: "infra", error_code: "response_contract_violation" });
     expect(body.details).toEqual(
       expect.arrayContaining([{ field: "projects.0.slug", message: "Field 'projects.0.slug' must be string" }]),
@@ -56,7 +56,9 @@ describe("typed router at runtime", () => {
     );
     const response = await app.request("/health");
     expect(response.status).toBe(500);
-    expect((await response.json()).error).toBe("Response 409 of GET /health does not match the spec");
+    expect(((await response.json()) as { error: string }).error).toBe(
+      "Response 409 of GET /health does not match the spec",
+    );
   });
 
   it("sends the declared error as is when response checking is off", async () => {
