@@ -6,9 +6,17 @@ import { ApiError, toErrorResponse } from "./errors.js";
 import { createProjectRepository } from "./repositories/project-repository.js";
 import { createStorageRepository } from "./repositories/storage-repository.js";
 import { createRouteDefiner } from "./router.js";
+import { agentInstructionRoutes } from "./routes/agent-instructions.js";
+import { assetLinkRoutes } from "./routes/asset-links.js";
+import { characterRoutes } from "./routes/characters.js";
+import { chatRoutes } from "./routes/chat.js";
 import { docsRoutes } from "./routes/docs.js";
 import { projectRoutes } from "./routes/projects.js";
+import { promptTemplateRoutes } from "./routes/prompt-templates.js";
+import { providerAccountRoutes } from "./routes/provider-accounts.js";
+import { referenceSetRoutes } from "./routes/reference-sets.js";
 import { storageRoutes } from "./routes/storage.js";
+import { styleGuideRoutes } from "./routes/style-guides.js";
 import { systemRoutes } from "./routes/system.js";
 
 /** The server package's version, reported by GET /health. */
@@ -59,6 +67,7 @@ export function createApp(options: AppOptions): Hono {
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
   });
   const deps = {
+    db: options.db,
     projects: createProjectRepository(options.db),
     storage: createStorageRepository(options.db),
     appRoot: options.appRoot ?? process.cwd(),
@@ -73,5 +82,13 @@ export function createApp(options: AppOptions): Hono {
   docsRoutes(route);
   projectRoutes(route, deps);
   storageRoutes(route, deps);
+  promptTemplateRoutes(route, deps);
+  providerAccountRoutes(route, deps);
+  styleGuideRoutes(route, deps);
+  characterRoutes(route, deps);
+  referenceSetRoutes(route, deps);
+  assetLinkRoutes(route, deps);
+  chatRoutes(route, deps);
+  agentInstructionRoutes(route, deps);
   return app;
 }

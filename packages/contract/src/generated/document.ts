@@ -3,7 +3,7 @@
 import type { OpenApiDocument } from "../document-types.js";
 
 /** The spec as maintained in the repository, served verbatim at GET /openapi.yaml. */
-export const openapiYaml: string = "openapi: 3.1.0\ninfo:\n  title: Kroma backend API\n  version: 0.1.0\n  summary: Projects, project-scoped storage, runs and assets for prompt-driven image workflows.\n  description: |\n    The contract of the Kroma backend. Every route the server mounts is defined here first;\n    types, validators, the server's typed router and the SDK are generated or derived from\n    this file, and a parity test fails the build when the server and this file drift apart.\n\n    Every success body carries `\"ok\": true` beside named keys. Every failure is the one\n    error envelope: `{ \"ok\": false, \"error\", \"error_kind\", \"error_code\", \"details\"? }`.\n  license:\n    name: GPL-3.0-only\n    identifier: GPL-3.0-only\nservers:\n  - url: http://127.0.0.1:8788\n    description: Local server (default bind address)\ntags:\n  - name: system\n    description: Health and the API's own description.\n  - name: projects\n    description: Projects and their storage configuration.\n\npaths:\n  /health:\n    get:\n      operationId: getHealth\n      tags: [system]\n      summary: Liveness check\n      responses:\n        \"200\":\n          description: The server is up.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/HealthResponse\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /openapi.yaml:\n    get:\n      operationId: getOpenApiYaml\n      tags: [system]\n      summary: This specification as YAML\n      responses:\n        \"200\":\n          description: The OpenAPI document, exactly as maintained in the repository.\n          content:\n            application/yaml:\n              schema: { type: string }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /openapi.json:\n    get:\n      operationId: getOpenApiJson\n      tags: [system]\n      summary: This specification as JSON\n      responses:\n        \"200\":\n          description: The OpenAPI document as JSON.\n          content:\n            application/json:\n              schema: { type: object, additionalProperties: true }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /docs:\n    get:\n      operationId: getApiReference\n      tags: [system]\n      summary: Human-readable API reference\n      description: An HTML page rendering this specification; works offline (assets are served by the server).\n      responses:\n        \"200\":\n          description: The API reference page.\n          content:\n            text/html:\n              schema: { type: string }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /docs/assets/{asset}:\n    get:\n      operationId: getApiReferenceAsset\n      tags: [system]\n      summary: Static asset of the API reference page\n      parameters:\n        - name: asset\n          in: path\n          required: true\n          schema:\n            type: string\n            enum: [swagger-ui.css, swagger-ui-bundle.js]\n      responses:\n        \"200\":\n          description: The asset.\n          content:\n            text/css:\n              schema: { type: string }\n            text/javascript:\n              schema: { type: string }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects:\n    get:\n      operationId: listProjects\n      tags: [projects]\n      summary: List projects\n      parameters:\n        - name: username\n          in: query\n          required: false\n          description: Only projects owned by this user (normalised like a slug).\n          schema: { type: string, maxLength: 200 }\n      responses:\n        \"200\":\n          description: All projects, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectListResponse\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: upsertProject\n      tags: [projects]\n      summary: Create a project, or update the one with the same slug\n      description: |\n        The slug is normalised (trimmed, lower-cased, runs of characters other than `a-z 0-9 - _`\n        collapsed to `_`, leading and trailing `_` removed). Without a slug it is derived from\n        the name. When a project with that slug exists, its name (and description, when given)\n        are updated; a slug owned by another user is a 409.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpsertProjectRequest\" }\n      responses:\n        \"200\":\n          description: The project, created or updated (the seed answered both with 200).\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectWithStorageResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: getProject\n      tags: [projects]\n      summary: One project with its record counts and storage\n      responses:\n        \"200\":\n          description: The project.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectDetailResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: getProjectStorage\n      tags: [projects]\n      summary: A project's storage configuration\n      responses:\n        \"200\":\n          description: The storage configuration, with the resolved absolute project root.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage/local:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    put:\n      operationId: updateProjectLocalStorage\n      tags: [projects]\n      summary: Set where a project's files live on this machine\n      description: |\n        Give `base_dir`, `project_root` or both. A blank `project_root` returns it to its default\n        (`<base_dir>/<slug>`); a blank `base_dir` is refused. Relative paths resolve against the\n        server's app root; no path may contain a `..` segment or a NUL byte, and the filesystem\n        root is refused. An absolute path is honoured as the owner's explicit choice.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateLocalStorageRequest\" }\n      responses:\n        \"200\":\n          description: The updated storage configuration.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageUpdateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage/s3:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    put:\n      operationId: updateProjectS3Storage\n      tags: [projects]\n      summary: Configure optional S3 sync for a project\n      description: |\n        Any subset of the S3 fields; fields not given keep their value, blank or null clears one\n        (a cleared prefix returns to the default). Objects live under `<prefix>/<slug>/`.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateS3StorageRequest\" }\n      responses:\n        \"200\":\n          description: The updated storage configuration.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageUpdateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\ncomponents:\n  parameters:\n    ProjectSlug:\n      name: slug\n      in: path\n      required: true\n      description: The project's slug.\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 200\n\n  responses:\n    BadRequest:\n      description: The request is invalid (`error_kind` \"validation\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    NotFound:\n      description: No such route or record (`error_code` \"not_found\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    Conflict:\n      description: The request conflicts with stored state (`error_code` \"conflict\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    PayloadTooLarge:\n      description: The request body is larger than the server accepts.\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    InternalError:\n      description: A server fault; the message is sanitised.\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n\n  schemas:\n    ErrorEnvelope:\n      type: object\n      description: The one shape of every failure.\n      required: [ok, error, error_kind, error_code]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: false }\n        error: { type: string, description: A human-readable message. }\n        error_kind: { $ref: \"#/components/schemas/ErrorKind\" }\n        error_code:\n          type: string\n          pattern: \"^[a-z][a-z0-9_]*$\"\n          description: A stable snake_case code, such as `not_found` or `validation_error`.\n        details:\n          description: Optional machine-readable detail, such as the offending field.\n\n    ErrorKind:\n      type: string\n      enum: [validation, policy, provider, infra, unknown]\n\n    Timestamp:\n      type: string\n      format: date-time\n      description: ISO-8601 UTC.\n\n    HealthResponse:\n      type: object\n      required: [ok, status, service, version, started_unix_ms, route_count]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        status: { type: string, const: ok }\n        service: { type: string, const: kroma-backend-core }\n        version: { type: string, description: The server's version. }\n        started_unix_ms: { type: integer, description: When this server process started (Unix epoch milliseconds). }\n        route_count: { type: integer, minimum: 0, description: Number of operations the server mounts. }\n\n    Project:\n      type: object\n      required: [id, slug, name, description, status, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        slug: { type: string }\n        name: { type: string }\n        description: { type: string }\n        status: { type: string, enum: [active, archived] }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ProjectSummary:\n      type: object\n      description: A project as listed, with its owner's username.\n      required: [id, slug, name, description, status, username, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        slug: { type: string }\n        name: { type: string }\n        description: { type: string }\n        status: { type: string, enum: [active, archived] }\n        username: { type: string }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ProjectCounts:\n      type: object\n      required: [runs, jobs, assets]\n      additionalProperties: false\n      properties:\n        runs: { type: integer, minimum: 0 }\n        jobs: { type: integer, minimum: 0 }\n        assets: { type: integer, minimum: 0 }\n\n    LocalStorage:\n      type: object\n      required: [base_dir, project_root]\n      additionalProperties: false\n      properties:\n        base_dir:\n          type: string\n          description: Directory under which project roots are created by default.\n        project_root:\n          type: string\n          description: The resolved absolute directory holding this project's files.\n\n    S3Storage:\n      type: object\n      required: [enabled, bucket, prefix, region, profile, endpoint_url]\n      additionalProperties: false\n      properties:\n        enabled: { type: boolean }\n        bucket: { type: string, description: Empty when unset. }\n        prefix: { type: string, description: \"Key prefix; objects live under `<prefix>/<slug>/`.\" }\n        region: { type: string, description: Empty when unset. }\n        profile: { type: string, description: AWS profile name; empty when unset. }\n        endpoint_url: { type: string, description: For S3-compatible servers; empty when unset. }\n\n    ProjectStorage:\n      type: object\n      required: [local, s3]\n      additionalProperties: false\n      properties:\n        local: { $ref: \"#/components/schemas/LocalStorage\" }\n        s3: { $ref: \"#/components/schemas/S3Storage\" }\n\n    ProjectListResponse:\n      type: object\n      required: [ok, count, projects]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        projects:\n          type: array\n          items: { $ref: \"#/components/schemas/ProjectSummary\" }\n\n    ProjectWithStorageResponse:\n      type: object\n      required: [ok, project, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectDetailResponse:\n      type: object\n      required: [ok, project, counts, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        counts: { $ref: \"#/components/schemas/ProjectCounts\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectStorageResponse:\n      type: object\n      required: [ok, project, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectStorageUpdateResponse:\n      type: object\n      required: [ok, project, storage, updated]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n        updated:\n          type: string\n          enum: [local, s3]\n          description: Which part of the storage configuration this request changed.\n\n    UpsertProjectRequest:\n      type: object\n      required: [name]\n      properties:\n        name:\n          type: string\n          maxLength: 200\n          description: Display name; required and not blank.\n        slug:\n          type: string\n          maxLength: 200\n          description: URL-safe identifier; derived from the name when omitted or blank.\n        description: { type: string, maxLength: 10000 }\n        username:\n          type: string\n          maxLength: 200\n          description: Owner's username; the local user `local` when omitted.\n        user_display_name: { type: string, maxLength: 200 }\n\n    UpdateLocalStorageRequest:\n      type: object\n      properties:\n        base_dir: { type: [string, \"null\"], maxLength: 4096 }\n        project_root: { type: [string, \"null\"], maxLength: 4096 }\n\n    UpdateS3StorageRequest:\n      type: object\n      properties:\n        enabled: { type: boolean }\n        bucket: { type: [string, \"null\"], maxLength: 255 }\n        prefix: { type: [string, \"null\"], maxLength: 1024 }\n        region: { type: [string, \"null\"], maxLength: 64 }\n        profile: { type: [string, \"null\"], maxLength: 200 }\n        endpoint_url: { type: [string, \"null\"], maxLength: 2048 }\n";
+export const openapiYaml: string = "openapi: 3.1.0\ninfo:\n  title: Kroma backend API\n  version: 0.1.0\n  summary: Projects, project-scoped storage, runs and assets for prompt-driven image workflows.\n  description: |\n    The contract of the Kroma backend. Every route the server mounts is defined here first;\n    types, validators, the server's typed router and the SDK are generated or derived from\n    this file, and a parity test fails the build when the server and this file drift apart.\n\n    Every success body carries `\"ok\": true` beside named keys. Every failure is the one\n    error envelope: `{ \"ok\": false, \"error\", \"error_kind\", \"error_code\", \"details\"? }`.\n  license:\n    name: GPL-3.0-only\n    identifier: GPL-3.0-only\nservers:\n  - url: http://127.0.0.1:8788\n    description: Local server (default bind address)\ntags:\n  - name: system\n    description: Health and the API's own description.\n  - name: projects\n    description: Projects and their storage configuration.\n  - name: prompt-templates\n    description: Reusable prompt texts with `{placeholders}`.\n  - name: provider-accounts\n    description: Image and background-removal provider accounts, one per provider code.\n  - name: style-guides\n    description: Named style instructions.\n  - name: characters\n    description: Recurring characters and the prompt text that describes them.\n  - name: reference-sets\n    description: Ordered sets of references (images or text) used in prompts.\n  - name: asset-links\n    description: Typed relationships between a project's assets.\n  - name: chat\n    description: Chat sessions and their messages.\n  - name: agent\n    description: Agent instructions, their lifecycle and dispatch to an external agent.\n\npaths:\n  /health:\n    get:\n      operationId: getHealth\n      tags: [system]\n      summary: Liveness check\n      responses:\n        \"200\":\n          description: The server is up.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/HealthResponse\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /openapi.yaml:\n    get:\n      operationId: getOpenApiYaml\n      tags: [system]\n      summary: This specification as YAML\n      responses:\n        \"200\":\n          description: The OpenAPI document, exactly as maintained in the repository.\n          content:\n            application/yaml:\n              schema: { type: string }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /openapi.json:\n    get:\n      operationId: getOpenApiJson\n      tags: [system]\n      summary: This specification as JSON\n      responses:\n        \"200\":\n          description: The OpenAPI document as JSON.\n          content:\n            application/json:\n              schema: { type: object, additionalProperties: true }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /docs:\n    get:\n      operationId: getApiReference\n      tags: [system]\n      summary: Human-readable API reference\n      description: An HTML page rendering this specification; works offline (assets are served by the server).\n      responses:\n        \"200\":\n          description: The API reference page.\n          content:\n            text/html:\n              schema: { type: string }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /docs/assets/{asset}:\n    get:\n      operationId: getApiReferenceAsset\n      tags: [system]\n      summary: Static asset of the API reference page\n      parameters:\n        - name: asset\n          in: path\n          required: true\n          schema:\n            type: string\n            enum: [swagger-ui.css, swagger-ui-bundle.js]\n      responses:\n        \"200\":\n          description: The asset.\n          content:\n            text/css:\n              schema: { type: string }\n            text/javascript:\n              schema: { type: string }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects:\n    get:\n      operationId: listProjects\n      tags: [projects]\n      summary: List projects\n      parameters:\n        - name: username\n          in: query\n          required: false\n          description: Only projects owned by this user (normalised like a slug).\n          schema: { type: string, maxLength: 200 }\n      responses:\n        \"200\":\n          description: All projects, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectListResponse\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: upsertProject\n      tags: [projects]\n      summary: Create a project, or update the one with the same slug\n      description: |\n        The slug is normalised (trimmed, lower-cased, runs of characters other than `a-z 0-9 - _`\n        collapsed to `_`, leading and trailing `_` removed). Without a slug it is derived from\n        the name. When a project with that slug exists, its name (and description, when given)\n        are updated; a slug owned by another user is a 409.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpsertProjectRequest\" }\n      responses:\n        \"200\":\n          description: The project, created or updated (the seed answered both with 200).\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectWithStorageResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: getProject\n      tags: [projects]\n      summary: One project with its record counts and storage\n      responses:\n        \"200\":\n          description: The project.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectDetailResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: getProjectStorage\n      tags: [projects]\n      summary: A project's storage configuration\n      responses:\n        \"200\":\n          description: The storage configuration, with the resolved absolute project root.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage/local:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    put:\n      operationId: updateProjectLocalStorage\n      tags: [projects]\n      summary: Set where a project's files live on this machine\n      description: |\n        Give `base_dir`, `project_root` or both. A blank `project_root` returns it to its default\n        (`<base_dir>/<slug>`); a blank `base_dir` is refused. Relative paths resolve against the\n        server's app root; no path may contain a `..` segment or a NUL byte, and the filesystem\n        root is refused. An absolute path is honoured as the owner's explicit choice.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateLocalStorageRequest\" }\n      responses:\n        \"200\":\n          description: The updated storage configuration.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageUpdateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage/s3:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    put:\n      operationId: updateProjectS3Storage\n      tags: [projects]\n      summary: Configure optional S3 sync for a project\n      description: |\n        Any subset of the S3 fields; fields not given keep their value, blank or null clears one\n        (a cleared prefix returns to the default). Objects live under `<prefix>/<slug>/`.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateS3StorageRequest\" }\n      responses:\n        \"200\":\n          description: The updated storage configuration.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageUpdateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/prompt-templates:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listPromptTemplates\n      tags: [prompt-templates]\n      summary: List the project's prompt templates\n      responses:\n        \"200\":\n          description: The prompt templates, oldest first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createPromptTemplate\n      tags: [prompt-templates]\n      summary: Create a prompt template\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreatePromptTemplateRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/prompt-templates/{templateId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/TemplateId\"\n    get:\n      operationId: getPromptTemplate\n      tags: [prompt-templates]\n      summary: One prompt template\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updatePromptTemplate\n      tags: [prompt-templates]\n      summary: Update a prompt template (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdatePromptTemplateRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deletePromptTemplate\n      tags: [prompt-templates]\n      summary: Delete a prompt template\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/style-guides:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listStyleGuides\n      tags: [style-guides]\n      summary: List the project's style guides\n      responses:\n        \"200\":\n          description: The style guides, oldest first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createStyleGuide\n      tags: [style-guides]\n      summary: Create a style guide\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateStyleGuideRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/style-guides/{styleGuideId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/StyleGuideId\"\n    get:\n      operationId: getStyleGuide\n      tags: [style-guides]\n      summary: One style guide\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateStyleGuide\n      tags: [style-guides]\n      summary: Update a style guide (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateStyleGuideRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteStyleGuide\n      tags: [style-guides]\n      summary: Delete a style guide\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/characters:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listCharacters\n      tags: [characters]\n      summary: List the project's characters\n      responses:\n        \"200\":\n          description: The characters, oldest first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createCharacter\n      tags: [characters]\n      summary: Create a character\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateCharacterRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/characters/{characterId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/CharacterId\"\n    get:\n      operationId: getCharacter\n      tags: [characters]\n      summary: One character\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateCharacter\n      tags: [characters]\n      summary: Update a character (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateCharacterRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteCharacter\n      tags: [characters]\n      summary: Delete a character\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listReferenceSets\n      tags: [reference-sets]\n      summary: List the project's reference sets\n      responses:\n        \"200\":\n          description: The reference sets, oldest first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createReferenceSet\n      tags: [reference-sets]\n      summary: Create a reference set\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateReferenceSetRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets/{referenceSetId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ReferenceSetId\"\n    get:\n      operationId: getReferenceSet\n      tags: [reference-sets]\n      summary: One reference set\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateReferenceSet\n      tags: [reference-sets]\n      summary: Update a reference set (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateReferenceSetRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteReferenceSet\n      tags: [reference-sets]\n      summary: Delete a reference set\n      description: |\n        Reference sets are deleted together with their items, in one transaction.\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets/{referenceSetId}/items:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ReferenceSetId\"\n    get:\n      operationId: listReferenceItems\n      tags: [reference-sets]\n      summary: List a reference set's items\n      responses:\n        \"200\":\n          description: The items, by sort_order then creation.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createReferenceItem\n      tags: [reference-sets]\n      summary: Add an item to a reference set\n      description: |\n        An item needs at least one of `content_uri`, `content_text`. Without `sort_order` it goes last.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateReferenceItemRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ReferenceSetId\"\n      - $ref: \"#/components/parameters/ItemId\"\n    get:\n      operationId: getReferenceItem\n      tags: [reference-sets]\n      summary: One reference item\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateReferenceItem\n      tags: [reference-sets]\n      summary: Update a reference item (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateReferenceItemRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteReferenceItem\n      tags: [reference-sets]\n      summary: Delete a reference item\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/provider-accounts:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listProviderAccounts\n      tags: [provider-accounts]\n      summary: List the project's provider accounts\n      responses:\n        \"200\":\n          description: The accounts, by provider code.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: upsertProviderAccount\n      tags: [provider-accounts]\n      summary: Create a provider account, or update the one with that provider code\n      description: |\n        Keyed by `provider_code` per project: posting an existing code updates the fields given.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpsertProviderAccountRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/provider-accounts/{providerCode}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ProviderCode\"\n    get:\n      operationId: getProviderAccount\n      tags: [provider-accounts]\n      summary: One provider account\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateProviderAccount\n      tags: [provider-accounts]\n      summary: Update a provider account (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateProviderAccountRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteProviderAccount\n      tags: [provider-accounts]\n      summary: Delete a provider account\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountDeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/asset-links:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listAssetLinks\n      tags: [asset-links]\n      summary: List the project's asset links\n      parameters:\n        - name: asset_id\n          in: query\n          required: false\n          description: Only links with this asset as parent or child.\n          schema: { type: string, minLength: 1 }\n        - name: link_type\n          in: query\n          required: false\n          description: Only links of this type.\n          schema: { $ref: \"#/components/schemas/AssetLinkType\" }\n      responses:\n        \"200\":\n          description: The links, oldest first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createAssetLink\n      tags: [asset-links]\n      summary: Link two assets of the project\n      description: |\n        Both assets must exist in this project; a self-link is refused and an identical link is a 409.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateAssetLinkRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/asset-links/{linkId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/LinkId\"\n    get:\n      operationId: getAssetLink\n      tags: [asset-links]\n      summary: One asset link\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateAssetLink\n      tags: [asset-links]\n      summary: Update an asset link (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateAssetLinkRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteAssetLink\n      tags: [asset-links]\n      summary: Delete an asset link\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/chat/sessions:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listChatSessions\n      tags: [chat]\n      summary: List the project's chat sessions\n      responses:\n        \"200\":\n          description: The sessions, most recently updated first, each with its message count.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatSessionListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createChatSession\n      tags: [chat]\n      summary: Start a chat session\n      requestBody:\n        required: false\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateChatSessionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatSessionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/chat/sessions/{sessionId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/SessionId\"\n    get:\n      operationId: getChatSession\n      tags: [chat]\n      summary: One chat session with its message count\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatSessionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/chat/sessions/{sessionId}/messages:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/SessionId\"\n    get:\n      operationId: listChatMessages\n      tags: [chat]\n      summary: List a session's messages\n      responses:\n        \"200\":\n          description: The messages in the order they were added.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatMessageListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createChatMessage\n      tags: [chat]\n      summary: Add a message to a session\n      description: |\n        `content_text` is accepted as an alias of `content` (the seed's clients send it).\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateChatMessageRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatMessageResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listAgentInstructions\n      tags: [agent]\n      summary: List the project's agent instructions\n      parameters:\n        - name: status\n          in: query\n          required: false\n          description: Only instructions in this status.\n          schema: { $ref: \"#/components/schemas/AgentInstructionStatus\" }\n      responses:\n        \"200\":\n          description: The instructions, newest first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createAgentInstruction\n      tags: [agent]\n      summary: Create an agent instruction\n      description: |\n        Give `instruction_text`, or the older form `instruction_type` + `payload_json`. It starts `pending`\n        with a `created` event; with `dispatch_to_agent` it is also queued for the dispatch worker.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateAgentInstructionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    get:\n      operationId: getAgentInstruction\n      tags: [agent]\n      summary: One agent instruction\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}/events:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    get:\n      operationId: listAgentInstructionEvents\n      tags: [agent]\n      summary: An instruction's history\n      responses:\n        \"200\":\n          description: Every state change, oldest first (append-only).\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionEventListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}/confirm:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    post:\n      operationId: confirmAgentInstruction\n      tags: [agent]\n      summary: Confirm a pending instruction\n      description: |\n        `pending` -> `confirmed`, writing one `confirmed` event. Any other status is a 409.\n      requestBody:\n        required: false\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/AgentInstructionTransitionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}/cancel:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    post:\n      operationId: cancelAgentInstruction\n      tags: [agent]\n      summary: Cancel an instruction\n      description: |\n        `pending`, `confirmed` or `queued` -> `canceled`, writing one `canceled` event. A canceled, running or\n        finished (`done`, `failed`) instruction is a 409.\n      requestBody:\n        required: false\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/AgentInstructionTransitionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\ncomponents:\n  parameters:\n    ProjectSlug:\n      name: slug\n      in: path\n      required: true\n      description: The project's slug.\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 200\n\n    TemplateId:\n      name: templateId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    StyleGuideId:\n      name: styleGuideId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    CharacterId:\n      name: characterId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    ReferenceSetId:\n      name: referenceSetId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    ItemId:\n      name: itemId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    LinkId:\n      name: linkId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    SessionId:\n      name: sessionId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    InstructionId:\n      name: instructionId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    ProviderCode:\n      name: providerCode\n      in: path\n      required: true\n      description: The provider code, normalised like a slug.\n      schema: { type: string, minLength: 1, maxLength: 64 }\n\n  responses:\n    BadRequest:\n      description: The request is invalid (`error_kind` \"validation\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    NotFound:\n      description: No such route or record (`error_code` \"not_found\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    Conflict:\n      description: The request conflicts with stored state (`error_code` \"conflict\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    PayloadTooLarge:\n      description: The request body is larger than the server accepts.\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    InternalError:\n      description: A server fault; the message is sanitised.\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n\n  schemas:\n    ErrorEnvelope:\n      type: object\n      description: The one shape of every failure.\n      required: [ok, error, error_kind, error_code]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: false }\n        error: { type: string, description: A human-readable message. }\n        error_kind: { $ref: \"#/components/schemas/ErrorKind\" }\n        error_code:\n          type: string\n          pattern: \"^[a-z][a-z0-9_]*$\"\n          description: A stable snake_case code, such as `not_found` or `validation_error`.\n        details:\n          description: Optional machine-readable detail, such as the offending field.\n\n    ErrorKind:\n      type: string\n      enum: [validation, policy, provider, infra, unknown]\n\n    Timestamp:\n      type: string\n      format: date-time\n      description: ISO-8601 UTC.\n\n    HealthResponse:\n      type: object\n      required: [ok, status, service, version, started_unix_ms, route_count]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        status: { type: string, const: ok }\n        service: { type: string, const: kroma-backend-core }\n        version: { type: string, description: The server's version. }\n        started_unix_ms: { type: integer, description: When this server process started (Unix epoch milliseconds). }\n        route_count: { type: integer, minimum: 0, description: Number of operations the server mounts. }\n\n    Project:\n      type: object\n      required: [id, slug, name, description, status, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        slug: { type: string }\n        name: { type: string }\n        description: { type: string }\n        status: { type: string, enum: [active, archived] }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ProjectSummary:\n      type: object\n      description: A project as listed, with its owner's username.\n      required: [id, slug, name, description, status, username, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        slug: { type: string }\n        name: { type: string }\n        description: { type: string }\n        status: { type: string, enum: [active, archived] }\n        username: { type: string }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ProjectCounts:\n      type: object\n      required: [runs, jobs, assets]\n      additionalProperties: false\n      properties:\n        runs: { type: integer, minimum: 0 }\n        jobs: { type: integer, minimum: 0 }\n        assets: { type: integer, minimum: 0 }\n\n    LocalStorage:\n      type: object\n      required: [base_dir, project_root]\n      additionalProperties: false\n      properties:\n        base_dir:\n          type: string\n          description: Directory under which project roots are created by default.\n        project_root:\n          type: string\n          description: The resolved absolute directory holding this project's files.\n\n    S3Storage:\n      type: object\n      required: [enabled, bucket, prefix, region, profile, endpoint_url]\n      additionalProperties: false\n      properties:\n        enabled: { type: boolean }\n        bucket: { type: string, description: Empty when unset. }\n        prefix: { type: string, description: \"Key prefix; objects live under `<prefix>/<slug>/`.\" }\n        region: { type: string, description: Empty when unset. }\n        profile: { type: string, description: AWS profile name; empty when unset. }\n        endpoint_url: { type: string, description: For S3-compatible servers; empty when unset. }\n\n    ProjectStorage:\n      type: object\n      required: [local, s3]\n      additionalProperties: false\n      properties:\n        local: { $ref: \"#/components/schemas/LocalStorage\" }\n        s3: { $ref: \"#/components/schemas/S3Storage\" }\n\n    ProjectListResponse:\n      type: object\n      required: [ok, count, projects]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        projects:\n          type: array\n          items: { $ref: \"#/components/schemas/ProjectSummary\" }\n\n    ProjectWithStorageResponse:\n      type: object\n      required: [ok, project, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectDetailResponse:\n      type: object\n      required: [ok, project, counts, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        counts: { $ref: \"#/components/schemas/ProjectCounts\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectStorageResponse:\n      type: object\n      required: [ok, project, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectStorageUpdateResponse:\n      type: object\n      required: [ok, project, storage, updated]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n        updated:\n          type: string\n          enum: [local, s3]\n          description: Which part of the storage configuration this request changed.\n\n    UpsertProjectRequest:\n      type: object\n      required: [name]\n      properties:\n        name:\n          type: string\n          maxLength: 200\n          description: Display name; required and not blank.\n        slug:\n          type: string\n          maxLength: 200\n          description: URL-safe identifier; derived from the name when omitted or blank.\n        description: { type: string, maxLength: 10000 }\n        username:\n          type: string\n          maxLength: 200\n          description: Owner's username; the local user `local` when omitted.\n        user_display_name: { type: string, maxLength: 200 }\n\n    UpdateLocalStorageRequest:\n      type: object\n      properties:\n        base_dir: { type: [string, \"null\"], maxLength: 4096 }\n        project_root: { type: [string, \"null\"], maxLength: 4096 }\n\n    UpdateS3StorageRequest:\n      type: object\n      properties:\n        enabled: { type: boolean }\n        bucket: { type: [string, \"null\"], maxLength: 255 }\n        prefix: { type: [string, \"null\"], maxLength: 1024 }\n        region: { type: [string, \"null\"], maxLength: 64 }\n        profile: { type: [string, \"null\"], maxLength: 200 }\n        endpoint_url: { type: [string, \"null\"], maxLength: 2048 }\n\n    Id:\n      type: string\n      minLength: 1\n      maxLength: 200\n      description: An opaque record id.\n\n    JsonObject:\n      type: object\n      additionalProperties: true\n      description: A free-form JSON object, stored and returned as JSON (never as a string).\n\n    DeletedResponse:\n      type: object\n      required: [ok, deleted, id]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        deleted: { type: boolean, const: true }\n        id: { type: string }\n\n    # Prompt templates\n\n    PromptTemplate:\n      type: object\n      required: [id, project_id, name, template_text, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        template_text: { type: string, description: \"Template text with `{placeholders}`.\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    PromptTemplateListResponse:\n      type: object\n      required: [ok, count, prompt_templates]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        prompt_templates: { type: array, items: { $ref: \"#/components/schemas/PromptTemplate\" } }\n\n    PromptTemplateResponse:\n      type: object\n      required: [ok, prompt_template]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        prompt_template: { $ref: \"#/components/schemas/PromptTemplate\" }\n\n    CreatePromptTemplateRequest:\n      type: object\n      required: [name, template_text]\n      properties:\n        name: { type: string, maxLength: 200 }\n        template_text: { type: string, maxLength: 100000 }\n\n    UpdatePromptTemplateRequest:\n      type: object\n      description: \"At least one of: name, template_text.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        template_text: { type: string, maxLength: 100000 }\n\n    # Style guides\n\n    StyleGuide:\n      type: object\n      required: [id, project_id, name, instructions, notes, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        instructions: { type: string, description: What generation must follow. }\n        notes: { type: string, description: Free notes; empty when unset. }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    StyleGuideListResponse:\n      type: object\n      required: [ok, count, style_guides]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        style_guides: { type: array, items: { $ref: \"#/components/schemas/StyleGuide\" } }\n\n    StyleGuideResponse:\n      type: object\n      required: [ok, style_guide]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        style_guide: { $ref: \"#/components/schemas/StyleGuide\" }\n\n    CreateStyleGuideRequest:\n      type: object\n      required: [name, instructions]\n      properties:\n        name: { type: string, maxLength: 200 }\n        instructions: { type: string, maxLength: 100000 }\n        notes: { type: string, maxLength: 100000 }\n\n    UpdateStyleGuideRequest:\n      type: object\n      description: \"At least one of: name, instructions, notes.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        instructions: { type: string, maxLength: 100000 }\n        notes: { type: string, maxLength: 100000 }\n\n    # Characters\n\n    Character:\n      type: object\n      required: [id, project_id, name, description, prompt_text, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        description: { type: string }\n        prompt_text: { type: string, description: Text added to prompts that feature this character. }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    CharacterListResponse:\n      type: object\n      required: [ok, count, characters]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        characters: { type: array, items: { $ref: \"#/components/schemas/Character\" } }\n\n    CharacterResponse:\n      type: object\n      required: [ok, character]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        character: { $ref: \"#/components/schemas/Character\" }\n\n    CreateCharacterRequest:\n      type: object\n      required: [name]\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n        prompt_text: { type: string, maxLength: 100000 }\n\n    UpdateCharacterRequest:\n      type: object\n      description: \"At least one of: name, description, prompt_text.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n        prompt_text: { type: string, maxLength: 100000 }\n\n    # Reference sets and items\n\n    ReferenceSet:\n      type: object\n      required: [id, project_id, name, description, item_count, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        description: { type: string }\n        item_count: { type: integer, minimum: 0 }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ReferenceSetListResponse:\n      type: object\n      required: [ok, count, reference_sets]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        reference_sets: { type: array, items: { $ref: \"#/components/schemas/ReferenceSet\" } }\n\n    ReferenceSetResponse:\n      type: object\n      required: [ok, reference_set]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        reference_set: { $ref: \"#/components/schemas/ReferenceSet\" }\n\n    CreateReferenceSetRequest:\n      type: object\n      required: [name]\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n\n    UpdateReferenceSetRequest:\n      type: object\n      description: \"At least one of: name, description.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n\n    ReferenceItem:\n      type: object\n      required: [id, project_id, reference_set_id, label, content_uri, content_text, sort_order, metadata_json, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        reference_set_id: { type: string }\n        label: { type: string }\n        content_uri: { type: [string, \"null\"], description: Where the reference lives (a URL or a path under the project root). }\n        content_text: { type: [string, \"null\"], description: The reference as text. }\n        sort_order: { type: integer }\n        metadata_json: { $ref: \"#/components/schemas/JsonObject\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ReferenceItemListResponse:\n      type: object\n      required: [ok, reference_set_id, count, items]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        reference_set_id: { type: string }\n        count: { type: integer, minimum: 0 }\n        items: { type: array, items: { $ref: \"#/components/schemas/ReferenceItem\" } }\n\n    ReferenceItemResponse:\n      type: object\n      required: [ok, item]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        item: { $ref: \"#/components/schemas/ReferenceItem\" }\n\n    CreateReferenceItemRequest:\n      type: object\n      description: \"At least one of: content_uri, content_text.\"\n      properties:\n        label: { type: string, maxLength: 500 }\n        content_uri: { type: [string, \"null\"], maxLength: 4096 }\n        content_text: { type: [string, \"null\"], maxLength: 100000 }\n        sort_order: { type: integer, minimum: -1000000, maximum: 1000000 }\n        metadata_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    UpdateReferenceItemRequest:\n      type: object\n      description: \"At least one of: label, content_uri, content_text, sort_order, metadata_json. The item must keep content_uri or content_text.\"\n      properties:\n        label: { type: string, maxLength: 500 }\n        content_uri: { type: [string, \"null\"], maxLength: 4096 }\n        content_text: { type: [string, \"null\"], maxLength: 100000 }\n        sort_order: { type: integer, minimum: -1000000, maximum: 1000000 }\n        metadata_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    # Provider accounts\n\n    ProviderCode:\n      type: string\n      pattern: \"^[a-z][a-z0-9_-]{0,63}$\"\n      description: \"A lower-case identifier such as `openai`, `photoroom` or `remove_bg`.\"\n\n    ProviderAccount:\n      type: object\n      required: [project_id, provider_code, display_name, account_ref, base_url, enabled, config_json, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        project_id: { type: string }\n        provider_code: { $ref: \"#/components/schemas/ProviderCode\" }\n        display_name: { type: string }\n        account_ref: { type: string, description: \"Your reference for the account (never a secret: secrets live in project secrets).\" }\n        base_url: { type: string, description: API base URL override; empty for the provider's default. }\n        enabled: { type: boolean }\n        config_json: { $ref: \"#/components/schemas/JsonObject\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ProviderAccountListResponse:\n      type: object\n      required: [ok, count, provider_accounts]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        provider_accounts: { type: array, items: { $ref: \"#/components/schemas/ProviderAccount\" } }\n\n    ProviderAccountResponse:\n      type: object\n      required: [ok, provider_account]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        provider_account: { $ref: \"#/components/schemas/ProviderAccount\" }\n\n    ProviderAccountDeletedResponse:\n      type: object\n      required: [ok, deleted, provider_code]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        deleted: { type: boolean, const: true }\n        provider_code: { type: string }\n\n    UpsertProviderAccountRequest:\n      type: object\n      required: [provider_code]\n      properties:\n        provider_code:\n          type: string\n          maxLength: 64\n          description: Normalised like a slug (`OpenAI` -> `openai`); required and not blank.\n        display_name: { type: string, maxLength: 200 }\n        account_ref: { type: string, maxLength: 500 }\n        base_url: { type: string, maxLength: 2048 }\n        enabled: { type: boolean }\n        config_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    UpdateProviderAccountRequest:\n      type: object\n      description: \"At least one of: display_name, account_ref, base_url, enabled, config_json.\"\n      properties:\n        display_name: { type: string, maxLength: 200 }\n        account_ref: { type: string, maxLength: 500 }\n        base_url: { type: string, maxLength: 2048 }\n        enabled: { type: boolean }\n        config_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    # Asset links\n\n    AssetLinkType:\n      type: string\n      enum: [derived_from, variant_of, mask_for, reference_of]\n\n    AssetLink:\n      type: object\n      required: [id, project_id, parent_asset_id, child_asset_id, link_type, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        parent_asset_id: { type: string }\n        child_asset_id: { type: string }\n        link_type: { $ref: \"#/components/schemas/AssetLinkType\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    AssetLinkListResponse:\n      type: object\n      required: [ok, count, asset_links]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        asset_links: { type: array, items: { $ref: \"#/components/schemas/AssetLink\" } }\n\n    AssetLinkResponse:\n      type: object\n      required: [ok, asset_link]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        asset_link: { $ref: \"#/components/schemas/AssetLink\" }\n\n    CreateAssetLinkRequest:\n      type: object\n      required: [parent_asset_id, child_asset_id]\n      properties:\n        parent_asset_id: { $ref: \"#/components/schemas/Id\" }\n        child_asset_id: { $ref: \"#/components/schemas/Id\" }\n        link_type: { $ref: \"#/components/schemas/AssetLinkType\" }\n\n    UpdateAssetLinkRequest:\n      type: object\n      description: \"At least one of: parent_asset_id, child_asset_id, link_type.\"\n      properties:\n        parent_asset_id: { $ref: \"#/components/schemas/Id\" }\n        child_asset_id: { $ref: \"#/components/schemas/Id\" }\n        link_type: { $ref: \"#/components/schemas/AssetLinkType\" }\n\n    # Chat\n\n    ChatRole:\n      type: string\n      enum: [user, assistant, system, tool]\n\n    ChatSession:\n      type: object\n      required: [id, project_id, title, status, message_count, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        title: { type: string }\n        status: { type: string, enum: [active, archived] }\n        message_count: { type: integer, minimum: 0 }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\", description: Changes when a message is added. }\n\n    ChatSessionListResponse:\n      type: object\n      required: [ok, count, sessions]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        sessions: { type: array, items: { $ref: \"#/components/schemas/ChatSession\" } }\n\n    ChatSessionResponse:\n      type: object\n      required: [ok, session]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        session: { $ref: \"#/components/schemas/ChatSession\" }\n\n    CreateChatSessionRequest:\n      type: object\n      properties:\n        title: { type: string, maxLength: 500, description: Defaults to \"New session\". }\n        status: { type: string, enum: [active, archived] }\n\n    ChatMessage:\n      type: object\n      required: [id, project_id, session_id, role, content, content_json, created_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        session_id: { type: string }\n        role: { $ref: \"#/components/schemas/ChatRole\" }\n        content: { type: string }\n        content_json: { description: \"Optional structured content (any JSON value), or null.\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ChatMessageListResponse:\n      type: object\n      required: [ok, session_id, count, messages]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        session_id: { type: string }\n        count: { type: integer, minimum: 0 }\n        messages: { type: array, items: { $ref: \"#/components/schemas/ChatMessage\" } }\n\n    ChatMessageResponse:\n      type: object\n      required: [ok, message]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        message: { $ref: \"#/components/schemas/ChatMessage\" }\n\n    CreateChatMessageRequest:\n      type: object\n      required: [role]\n      description: \"`content` (or its alias `content_text`) is required.\"\n      properties:\n        role: { $ref: \"#/components/schemas/ChatRole\" }\n        content: { type: string, maxLength: 200000 }\n        content_text: { type: string, maxLength: 200000, description: Alias of `content`. }\n        content_json: { description: Optional structured content (any JSON value). }\n\n    # Agent instructions\n\n    AgentInstructionStatus:\n      type: string\n      enum: [pending, confirmed, queued, running, done, failed, canceled]\n\n    AgentInstruction:\n      type: object\n      required:\n        - id\n        - project_id\n        - instruction_text\n        - instruction_type\n        - payload_json\n        - dispatch_to_agent\n        - status\n        - attempts\n        - max_attempts\n        - next_attempt_at\n        - last_error\n        - agent_response_json\n        - created_at\n        - updated_at\n        - confirmed_at\n        - canceled_at\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        instruction_text: { type: string }\n        instruction_type: { type: string, description: \"The older form's type; `instruction` when only text was given.\" }\n        payload_json: { $ref: \"#/components/schemas/JsonObject\" }\n        dispatch_to_agent: { type: boolean }\n        status: { $ref: \"#/components/schemas/AgentInstructionStatus\" }\n        attempts: { type: integer, minimum: 0, description: Dispatch attempts made so far. }\n        max_attempts: { type: integer, minimum: 1 }\n        next_attempt_at: { type: [string, \"null\"], format: date-time, description: When a queued dispatch is next tried. }\n        last_error: { type: [string, \"null\"] }\n        agent_response_json: { description: \"The agent endpoint's last JSON answer, or null.\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n        confirmed_at: { type: [string, \"null\"], format: date-time }\n        canceled_at: { type: [string, \"null\"], format: date-time }\n\n    AgentInstructionListResponse:\n      type: object\n      required: [ok, count, instructions]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        instructions: { type: array, items: { $ref: \"#/components/schemas/AgentInstruction\" } }\n\n    AgentInstructionResponse:\n      type: object\n      required: [ok, instruction]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        instruction: { $ref: \"#/components/schemas/AgentInstruction\" }\n\n    CreateAgentInstructionRequest:\n      type: object\n      description: \"`instruction_text`, or `instruction_type` with `payload_json` (the older form); both may be given.\"\n      properties:\n        instruction_text: { type: string, maxLength: 100000 }\n        instruction_type: { type: string, maxLength: 100 }\n        payload_json: { $ref: \"#/components/schemas/JsonObject\" }\n        dispatch_to_agent: { type: boolean }\n\n    AgentInstructionTransitionRequest:\n      type: object\n      properties:\n        message: { type: string, maxLength: 2000, description: Recorded with the event. }\n\n    AgentInstructionEvent:\n      type: object\n      required: [id, project_id, instruction_id, event_type, message, created_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        instruction_id: { type: string }\n        event_type: { type: string, description: \"created, confirmed, canceled, queued, dispatch_started, dispatched, retry_scheduled, dispatch_failed\" }\n        message: { type: [string, \"null\"] }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    AgentInstructionEventListResponse:\n      type: object\n      required: [ok, instruction_id, count, events]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        instruction_id: { type: string }\n        count: { type: integer, minimum: 0 }\n        events: { type: array, items: { $ref: \"#/components/schemas/AgentInstructionEvent\" } }\n";
 
 /** The parsed spec. */
 export const openapiDocument: OpenApiDocument = {
@@ -32,6 +32,38 @@ export const openapiDocument: OpenApiDocument = {
     {
       "name": "projects",
       "description": "Projects and their storage configuration."
+    },
+    {
+      "name": "prompt-templates",
+      "description": "Reusable prompt texts with `{placeholders}`."
+    },
+    {
+      "name": "provider-accounts",
+      "description": "Image and background-removal provider accounts, one per provider code."
+    },
+    {
+      "name": "style-guides",
+      "description": "Named style instructions."
+    },
+    {
+      "name": "characters",
+      "description": "Recurring characters and the prompt text that describes them."
+    },
+    {
+      "name": "reference-sets",
+      "description": "Ordered sets of references (images or text) used in prompts."
+    },
+    {
+      "name": "asset-links",
+      "description": "Typed relationships between a project's assets."
+    },
+    {
+      "name": "chat",
+      "description": "Chat sessions and their messages."
+    },
+    {
+      "name": "agent",
+      "description": "Agent instructions, their lifecycle and dispatch to an external agent."
     }
   ],
   "paths": {
@@ -424,6 +456,1816 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       }
+    },
+    "/api/projects/{slug}/prompt-templates": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "get": {
+        "operationId": "listPromptTemplates",
+        "tags": [
+          "prompt-templates"
+        ],
+        "summary": "List the project's prompt templates",
+        "responses": {
+          "200": {
+            "description": "The prompt templates, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PromptTemplateListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createPromptTemplate",
+        "tags": [
+          "prompt-templates"
+        ],
+        "summary": "Create a prompt template",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreatePromptTemplateRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PromptTemplateResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/prompt-templates/{templateId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/TemplateId"
+        }
+      ],
+      "get": {
+        "operationId": "getPromptTemplate",
+        "tags": [
+          "prompt-templates"
+        ],
+        "summary": "One prompt template",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PromptTemplateResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updatePromptTemplate",
+        "tags": [
+          "prompt-templates"
+        ],
+        "summary": "Update a prompt template (any subset of its fields)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdatePromptTemplateRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/PromptTemplateResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deletePromptTemplate",
+        "tags": [
+          "prompt-templates"
+        ],
+        "summary": "Delete a prompt template",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeletedResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/style-guides": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "get": {
+        "operationId": "listStyleGuides",
+        "tags": [
+          "style-guides"
+        ],
+        "summary": "List the project's style guides",
+        "responses": {
+          "200": {
+            "description": "The style guides, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StyleGuideListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createStyleGuide",
+        "tags": [
+          "style-guides"
+        ],
+        "summary": "Create a style guide",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateStyleGuideRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StyleGuideResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/style-guides/{styleGuideId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/StyleGuideId"
+        }
+      ],
+      "get": {
+        "operationId": "getStyleGuide",
+        "tags": [
+          "style-guides"
+        ],
+        "summary": "One style guide",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StyleGuideResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateStyleGuide",
+        "tags": [
+          "style-guides"
+        ],
+        "summary": "Update a style guide (any subset of its fields)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateStyleGuideRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/StyleGuideResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteStyleGuide",
+        "tags": [
+          "style-guides"
+        ],
+        "summary": "Delete a style guide",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeletedResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/characters": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "get": {
+        "operationId": "listCharacters",
+        "tags": [
+          "characters"
+        ],
+        "summary": "List the project's characters",
+        "responses": {
+          "200": {
+            "description": "The characters, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CharacterListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createCharacter",
+        "tags": [
+          "characters"
+        ],
+        "summary": "Create a character",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateCharacterRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CharacterResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/characters/{characterId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/CharacterId"
+        }
+      ],
+      "get": {
+        "operationId": "getCharacter",
+        "tags": [
+          "characters"
+        ],
+        "summary": "One character",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CharacterResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateCharacter",
+        "tags": [
+          "characters"
+        ],
+        "summary": "Update a character (any subset of its fields)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateCharacterRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CharacterResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteCharacter",
+        "tags": [
+          "characters"
+        ],
+        "summary": "Delete a character",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeletedResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/reference-sets": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "get": {
+        "operationId": "listReferenceSets",
+        "tags": [
+          "reference-sets"
+        ],
+        "summary": "List the project's reference sets",
+        "responses": {
+          "200": {
+            "description": "The reference sets, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReferenceSetListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createReferenceSet",
+        "tags": [
+          "reference-sets"
+        ],
+        "summary": "Create a reference set",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateReferenceSetRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReferenceSetResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/reference-sets/{referenceSetId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/ReferenceSetId"
+        }
+      ],
+      "get": {
+        "operationId": "getReferenceSet",
+        "tags": [
+          "reference-sets"
+        ],
+        "summary": "One reference set",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReferenceSetResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateReferenceSet",
+        "tags": [
+          "reference-sets"
+        ],
+        "summary": "Update a reference set (any subset of its fields)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateReferenceSetRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReferenceSetResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteReferenceSet",
+        "tags": [
+          "reference-sets"
+        ],
+        "summary": "Delete a reference set",
+        "description": "Reference sets are deleted together with their items, in one transaction.\n",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeletedResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/reference-sets/{referenceSetId}/items": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/ReferenceSetId"
+        }
+      ],
+      "get": {
+        "operationId": "listReferenceItems",
+        "tags": [
+          "reference-sets"
+        ],
+        "summary": "List a reference set's items",
+        "responses": {
+          "200": {
+            "description": "The items, by sort_order then creation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReferenceItemListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createReferenceItem",
+        "tags": [
+          "reference-sets"
+        ],
+        "summary": "Add an item to a reference set",
+        "description": "An item needs at least one of `content_uri`, `content_text`. Without `sort_order` it goes last.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateReferenceItemRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReferenceItemResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/ReferenceSetId"
+        },
+        {
+          "$ref": "#/components/parameters/ItemId"
+        }
+      ],
+      "get": {
+        "operationId": "getReferenceItem",
+        "tags": [
+          "reference-sets"
+        ],
+        "summary": "One reference item",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReferenceItemResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateReferenceItem",
+        "tags": [
+          "reference-sets"
+        ],
+        "summary": "Update a reference item (any subset of its fields)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateReferenceItemRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReferenceItemResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteReferenceItem",
+        "tags": [
+          "reference-sets"
+        ],
+        "summary": "Delete a reference item",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeletedResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/provider-accounts": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "get": {
+        "operationId": "listProviderAccounts",
+        "tags": [
+          "provider-accounts"
+        ],
+        "summary": "List the project's provider accounts",
+        "responses": {
+          "200": {
+            "description": "The accounts, by provider code.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProviderAccountListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "upsertProviderAccount",
+        "tags": [
+          "provider-accounts"
+        ],
+        "summary": "Create a provider account, or update the one with that provider code",
+        "description": "Keyed by `provider_code` per project: posting an existing code updates the fields given.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpsertProviderAccountRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProviderAccountResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/provider-accounts/{providerCode}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/ProviderCode"
+        }
+      ],
+      "get": {
+        "operationId": "getProviderAccount",
+        "tags": [
+          "provider-accounts"
+        ],
+        "summary": "One provider account",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProviderAccountResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateProviderAccount",
+        "tags": [
+          "provider-accounts"
+        ],
+        "summary": "Update a provider account (any subset of its fields)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateProviderAccountRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProviderAccountResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteProviderAccount",
+        "tags": [
+          "provider-accounts"
+        ],
+        "summary": "Delete a provider account",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ProviderAccountDeletedResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/asset-links": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "get": {
+        "operationId": "listAssetLinks",
+        "tags": [
+          "asset-links"
+        ],
+        "summary": "List the project's asset links",
+        "parameters": [
+          {
+            "name": "asset_id",
+            "in": "query",
+            "required": false,
+            "description": "Only links with this asset as parent or child.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "link_type",
+            "in": "query",
+            "required": false,
+            "description": "Only links of this type.",
+            "schema": {
+              "$ref": "#/components/schemas/AssetLinkType"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The links, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AssetLinkListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createAssetLink",
+        "tags": [
+          "asset-links"
+        ],
+        "summary": "Link two assets of the project",
+        "description": "Both assets must exist in this project; a self-link is refused and an identical link is a 409.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateAssetLinkRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AssetLinkResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/asset-links/{linkId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/LinkId"
+        }
+      ],
+      "get": {
+        "operationId": "getAssetLink",
+        "tags": [
+          "asset-links"
+        ],
+        "summary": "One asset link",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AssetLinkResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "put": {
+        "operationId": "updateAssetLink",
+        "tags": [
+          "asset-links"
+        ],
+        "summary": "Update an asset link (any subset of its fields)",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpdateAssetLinkRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AssetLinkResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteAssetLink",
+        "tags": [
+          "asset-links"
+        ],
+        "summary": "Delete an asset link",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeletedResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/chat/sessions": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "get": {
+        "operationId": "listChatSessions",
+        "tags": [
+          "chat"
+        ],
+        "summary": "List the project's chat sessions",
+        "responses": {
+          "200": {
+            "description": "The sessions, most recently updated first, each with its message count.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChatSessionListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createChatSession",
+        "tags": [
+          "chat"
+        ],
+        "summary": "Start a chat session",
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateChatSessionRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChatSessionResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/chat/sessions/{sessionId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/SessionId"
+        }
+      ],
+      "get": {
+        "operationId": "getChatSession",
+        "tags": [
+          "chat"
+        ],
+        "summary": "One chat session with its message count",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChatSessionResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/chat/sessions/{sessionId}/messages": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/SessionId"
+        }
+      ],
+      "get": {
+        "operationId": "listChatMessages",
+        "tags": [
+          "chat"
+        ],
+        "summary": "List a session's messages",
+        "responses": {
+          "200": {
+            "description": "The messages in the order they were added.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChatMessageListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createChatMessage",
+        "tags": [
+          "chat"
+        ],
+        "summary": "Add a message to a session",
+        "description": "`content_text` is accepted as an alias of `content` (the seed's clients send it).\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateChatMessageRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ChatMessageResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/agent/instructions": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "get": {
+        "operationId": "listAgentInstructions",
+        "tags": [
+          "agent"
+        ],
+        "summary": "List the project's agent instructions",
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "description": "Only instructions in this status.",
+            "schema": {
+              "$ref": "#/components/schemas/AgentInstructionStatus"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The instructions, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AgentInstructionListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "createAgentInstruction",
+        "tags": [
+          "agent"
+        ],
+        "summary": "Create an agent instruction",
+        "description": "Give `instruction_text`, or the older form `instruction_type` + `payload_json`. It starts `pending`\nwith a `created` event; with `dispatch_to_agent` it is also queued for the dispatch worker.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateAgentInstructionRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AgentInstructionResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/agent/instructions/{instructionId}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/InstructionId"
+        }
+      ],
+      "get": {
+        "operationId": "getAgentInstruction",
+        "tags": [
+          "agent"
+        ],
+        "summary": "One agent instruction",
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AgentInstructionResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/agent/instructions/{instructionId}/events": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/InstructionId"
+        }
+      ],
+      "get": {
+        "operationId": "listAgentInstructionEvents",
+        "tags": [
+          "agent"
+        ],
+        "summary": "An instruction's history",
+        "responses": {
+          "200": {
+            "description": "Every state change, oldest first (append-only).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AgentInstructionEventListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/agent/instructions/{instructionId}/confirm": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/InstructionId"
+        }
+      ],
+      "post": {
+        "operationId": "confirmAgentInstruction",
+        "tags": [
+          "agent"
+        ],
+        "summary": "Confirm a pending instruction",
+        "description": "`pending` -> `confirmed`, writing one `confirmed` event. Any other status is a 409.\n",
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AgentInstructionTransitionRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AgentInstructionResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/agent/instructions/{instructionId}/cancel": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/InstructionId"
+        }
+      ],
+      "post": {
+        "operationId": "cancelAgentInstruction",
+        "tags": [
+          "agent"
+        ],
+        "summary": "Cancel an instruction",
+        "description": "`pending`, `confirmed` or `queued` -> `canceled`, writing one `canceled` event. A canceled, running or\nfinished (`done`, `failed`) instruction is a 409.\n",
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AgentInstructionTransitionRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Success.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AgentInstructionResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -437,6 +2279,81 @@ export const openapiDocument: OpenApiDocument = {
           "type": "string",
           "minLength": 1,
           "maxLength": 200
+        }
+      },
+      "TemplateId": {
+        "name": "templateId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "StyleGuideId": {
+        "name": "styleGuideId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "CharacterId": {
+        "name": "characterId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "ReferenceSetId": {
+        "name": "referenceSetId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "ItemId": {
+        "name": "itemId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "LinkId": {
+        "name": "linkId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "SessionId": {
+        "name": "sessionId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "InstructionId": {
+        "name": "instructionId",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/Id"
+        }
+      },
+      "ProviderCode": {
+        "name": "providerCode",
+        "in": "path",
+        "required": true,
+        "description": "The provider code, normalised like a slug.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64
         }
       }
     },
@@ -970,6 +2887,1407 @@ export const openapiDocument: OpenApiDocument = {
               "null"
             ],
             "maxLength": 2048
+          }
+        }
+      },
+      "Id": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 200,
+        "description": "An opaque record id."
+      },
+      "JsonObject": {
+        "type": "object",
+        "additionalProperties": true,
+        "description": "A free-form JSON object, stored and returned as JSON (never as a string)."
+      },
+      "DeletedResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "deleted",
+          "id"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "deleted": {
+            "type": "boolean",
+            "const": true
+          },
+          "id": {
+            "type": "string"
+          }
+        }
+      },
+      "PromptTemplate": {
+        "type": "object",
+        "required": [
+          "id",
+          "project_id",
+          "name",
+          "template_text",
+          "created_at",
+          "updated_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string",
+            "description": "Unique within the project."
+          },
+          "template_text": {
+            "type": "string",
+            "description": "Template text with `{placeholders}`."
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "PromptTemplateListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "count",
+          "prompt_templates"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "prompt_templates": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/PromptTemplate"
+            }
+          }
+        }
+      },
+      "PromptTemplateResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "prompt_template"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "prompt_template": {
+            "$ref": "#/components/schemas/PromptTemplate"
+          }
+        }
+      },
+      "CreatePromptTemplateRequest": {
+        "type": "object",
+        "required": [
+          "name",
+          "template_text"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "template_text": {
+            "type": "string",
+            "maxLength": 100000
+          }
+        }
+      },
+      "UpdatePromptTemplateRequest": {
+        "type": "object",
+        "description": "At least one of: name, template_text.",
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "template_text": {
+            "type": "string",
+            "maxLength": 100000
+          }
+        }
+      },
+      "StyleGuide": {
+        "type": "object",
+        "required": [
+          "id",
+          "project_id",
+          "name",
+          "instructions",
+          "notes",
+          "created_at",
+          "updated_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string",
+            "description": "Unique within the project."
+          },
+          "instructions": {
+            "type": "string",
+            "description": "What generation must follow."
+          },
+          "notes": {
+            "type": "string",
+            "description": "Free notes; empty when unset."
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "StyleGuideListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "count",
+          "style_guides"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "style_guides": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StyleGuide"
+            }
+          }
+        }
+      },
+      "StyleGuideResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "style_guide"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "style_guide": {
+            "$ref": "#/components/schemas/StyleGuide"
+          }
+        }
+      },
+      "CreateStyleGuideRequest": {
+        "type": "object",
+        "required": [
+          "name",
+          "instructions"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "instructions": {
+            "type": "string",
+            "maxLength": 100000
+          },
+          "notes": {
+            "type": "string",
+            "maxLength": 100000
+          }
+        }
+      },
+      "UpdateStyleGuideRequest": {
+        "type": "object",
+        "description": "At least one of: name, instructions, notes.",
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "instructions": {
+            "type": "string",
+            "maxLength": 100000
+          },
+          "notes": {
+            "type": "string",
+            "maxLength": 100000
+          }
+        }
+      },
+      "Character": {
+        "type": "object",
+        "required": [
+          "id",
+          "project_id",
+          "name",
+          "description",
+          "prompt_text",
+          "created_at",
+          "updated_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string",
+            "description": "Unique within the project."
+          },
+          "description": {
+            "type": "string"
+          },
+          "prompt_text": {
+            "type": "string",
+            "description": "Text added to prompts that feature this character."
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "CharacterListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "count",
+          "characters"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "characters": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Character"
+            }
+          }
+        }
+      },
+      "CharacterResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "character"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "character": {
+            "$ref": "#/components/schemas/Character"
+          }
+        }
+      },
+      "CreateCharacterRequest": {
+        "type": "object",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 100000
+          },
+          "prompt_text": {
+            "type": "string",
+            "maxLength": 100000
+          }
+        }
+      },
+      "UpdateCharacterRequest": {
+        "type": "object",
+        "description": "At least one of: name, description, prompt_text.",
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 100000
+          },
+          "prompt_text": {
+            "type": "string",
+            "maxLength": 100000
+          }
+        }
+      },
+      "ReferenceSet": {
+        "type": "object",
+        "required": [
+          "id",
+          "project_id",
+          "name",
+          "description",
+          "item_count",
+          "created_at",
+          "updated_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string",
+            "description": "Unique within the project."
+          },
+          "description": {
+            "type": "string"
+          },
+          "item_count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "ReferenceSetListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "count",
+          "reference_sets"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "reference_sets": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReferenceSet"
+            }
+          }
+        }
+      },
+      "ReferenceSetResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "reference_set"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "reference_set": {
+            "$ref": "#/components/schemas/ReferenceSet"
+          }
+        }
+      },
+      "CreateReferenceSetRequest": {
+        "type": "object",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 100000
+          }
+        }
+      },
+      "UpdateReferenceSetRequest": {
+        "type": "object",
+        "description": "At least one of: name, description.",
+        "properties": {
+          "name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 100000
+          }
+        }
+      },
+      "ReferenceItem": {
+        "type": "object",
+        "required": [
+          "id",
+          "project_id",
+          "reference_set_id",
+          "label",
+          "content_uri",
+          "content_text",
+          "sort_order",
+          "metadata_json",
+          "created_at",
+          "updated_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": "string"
+          },
+          "reference_set_id": {
+            "type": "string"
+          },
+          "label": {
+            "type": "string"
+          },
+          "content_uri": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Where the reference lives (a URL or a path under the project root)."
+          },
+          "content_text": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The reference as text."
+          },
+          "sort_order": {
+            "type": "integer"
+          },
+          "metadata_json": {
+            "$ref": "#/components/schemas/JsonObject"
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "ReferenceItemListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "reference_set_id",
+          "count",
+          "items"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "reference_set_id": {
+            "type": "string"
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ReferenceItem"
+            }
+          }
+        }
+      },
+      "ReferenceItemResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "item"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "item": {
+            "$ref": "#/components/schemas/ReferenceItem"
+          }
+        }
+      },
+      "CreateReferenceItemRequest": {
+        "type": "object",
+        "description": "At least one of: content_uri, content_text.",
+        "properties": {
+          "label": {
+            "type": "string",
+            "maxLength": 500
+          },
+          "content_uri": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 4096
+          },
+          "content_text": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 100000
+          },
+          "sort_order": {
+            "type": "integer",
+            "minimum": -1000000,
+            "maximum": 1000000
+          },
+          "metadata_json": {
+            "$ref": "#/components/schemas/JsonObject"
+          }
+        }
+      },
+      "UpdateReferenceItemRequest": {
+        "type": "object",
+        "description": "At least one of: label, content_uri, content_text, sort_order, metadata_json. The item must keep content_uri or content_text.",
+        "properties": {
+          "label": {
+            "type": "string",
+            "maxLength": 500
+          },
+          "content_uri": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 4096
+          },
+          "content_text": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 100000
+          },
+          "sort_order": {
+            "type": "integer",
+            "minimum": -1000000,
+            "maximum": 1000000
+          },
+          "metadata_json": {
+            "$ref": "#/components/schemas/JsonObject"
+          }
+        }
+      },
+      "ProviderCode": {
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9_-]{0,63}$",
+        "description": "A lower-case identifier such as `openai`, `photoroom` or `remove_bg`."
+      },
+      "ProviderAccount": {
+        "type": "object",
+        "required": [
+          "project_id",
+          "provider_code",
+          "display_name",
+          "account_ref",
+          "base_url",
+          "enabled",
+          "config_json",
+          "created_at",
+          "updated_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "project_id": {
+            "type": "string"
+          },
+          "provider_code": {
+            "$ref": "#/components/schemas/ProviderCode"
+          },
+          "display_name": {
+            "type": "string"
+          },
+          "account_ref": {
+            "type": "string",
+            "description": "Your reference for the account (never a secret: secrets live in project secrets)."
+          },
+          "base_url": {
+            "type": "string",
+            "description": "API base URL override; empty for the provider's default."
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "config_json": {
+            "$ref": "#/components/schemas/JsonObject"
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "ProviderAccountListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "count",
+          "provider_accounts"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "provider_accounts": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ProviderAccount"
+            }
+          }
+        }
+      },
+      "ProviderAccountResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "provider_account"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "provider_account": {
+            "$ref": "#/components/schemas/ProviderAccount"
+          }
+        }
+      },
+      "ProviderAccountDeletedResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "deleted",
+          "provider_code"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "deleted": {
+            "type": "boolean",
+            "const": true
+          },
+          "provider_code": {
+            "type": "string"
+          }
+        }
+      },
+      "UpsertProviderAccountRequest": {
+        "type": "object",
+        "required": [
+          "provider_code"
+        ],
+        "properties": {
+          "provider_code": {
+            "type": "string",
+            "maxLength": 64,
+            "description": "Normalised like a slug (`OpenAI` -> `openai`); required and not blank."
+          },
+          "display_name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "account_ref": {
+            "type": "string",
+            "maxLength": 500
+          },
+          "base_url": {
+            "type": "string",
+            "maxLength": 2048
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "config_json": {
+            "$ref": "#/components/schemas/JsonObject"
+          }
+        }
+      },
+      "UpdateProviderAccountRequest": {
+        "type": "object",
+        "description": "At least one of: display_name, account_ref, base_url, enabled, config_json.",
+        "properties": {
+          "display_name": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "account_ref": {
+            "type": "string",
+            "maxLength": 500
+          },
+          "base_url": {
+            "type": "string",
+            "maxLength": 2048
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "config_json": {
+            "$ref": "#/components/schemas/JsonObject"
+          }
+        }
+      },
+      "AssetLinkType": {
+        "type": "string",
+        "enum": [
+          "derived_from",
+          "variant_of",
+          "mask_for",
+          "reference_of"
+        ]
+      },
+      "AssetLink": {
+        "type": "object",
+        "required": [
+          "id",
+          "project_id",
+          "parent_asset_id",
+          "child_asset_id",
+          "link_type",
+          "created_at",
+          "updated_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": "string"
+          },
+          "parent_asset_id": {
+            "type": "string"
+          },
+          "child_asset_id": {
+            "type": "string"
+          },
+          "link_type": {
+            "$ref": "#/components/schemas/AssetLinkType"
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "AssetLinkListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "count",
+          "asset_links"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "asset_links": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AssetLink"
+            }
+          }
+        }
+      },
+      "AssetLinkResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "asset_link"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "asset_link": {
+            "$ref": "#/components/schemas/AssetLink"
+          }
+        }
+      },
+      "CreateAssetLinkRequest": {
+        "type": "object",
+        "required": [
+          "parent_asset_id",
+          "child_asset_id"
+        ],
+        "properties": {
+          "parent_asset_id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "child_asset_id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "link_type": {
+            "$ref": "#/components/schemas/AssetLinkType"
+          }
+        }
+      },
+      "UpdateAssetLinkRequest": {
+        "type": "object",
+        "description": "At least one of: parent_asset_id, child_asset_id, link_type.",
+        "properties": {
+          "parent_asset_id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "child_asset_id": {
+            "$ref": "#/components/schemas/Id"
+          },
+          "link_type": {
+            "$ref": "#/components/schemas/AssetLinkType"
+          }
+        }
+      },
+      "ChatRole": {
+        "type": "string",
+        "enum": [
+          "user",
+          "assistant",
+          "system",
+          "tool"
+        ]
+      },
+      "ChatSession": {
+        "type": "object",
+        "required": [
+          "id",
+          "project_id",
+          "title",
+          "status",
+          "message_count",
+          "created_at",
+          "updated_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "active",
+              "archived"
+            ]
+          },
+          "message_count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp",
+            "description": "Changes when a message is added."
+          }
+        }
+      },
+      "ChatSessionListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "count",
+          "sessions"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "sessions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ChatSession"
+            }
+          }
+        }
+      },
+      "ChatSessionResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "session"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "session": {
+            "$ref": "#/components/schemas/ChatSession"
+          }
+        }
+      },
+      "CreateChatSessionRequest": {
+        "type": "object",
+        "properties": {
+          "title": {
+            "type": "string",
+            "maxLength": 500,
+            "description": "Defaults to \"New session\"."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "active",
+              "archived"
+            ]
+          }
+        }
+      },
+      "ChatMessage": {
+        "type": "object",
+        "required": [
+          "id",
+          "project_id",
+          "session_id",
+          "role",
+          "content",
+          "content_json",
+          "created_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "role": {
+            "$ref": "#/components/schemas/ChatRole"
+          },
+          "content": {
+            "type": "string"
+          },
+          "content_json": {
+            "description": "Optional structured content (any JSON value), or null."
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "ChatMessageListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "session_id",
+          "count",
+          "messages"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "messages": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ChatMessage"
+            }
+          }
+        }
+      },
+      "ChatMessageResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "message"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "message": {
+            "$ref": "#/components/schemas/ChatMessage"
+          }
+        }
+      },
+      "CreateChatMessageRequest": {
+        "type": "object",
+        "required": [
+          "role"
+        ],
+        "description": "`content` (or its alias `content_text`) is required.",
+        "properties": {
+          "role": {
+            "$ref": "#/components/schemas/ChatRole"
+          },
+          "content": {
+            "type": "string",
+            "maxLength": 200000
+          },
+          "content_text": {
+            "type": "string",
+            "maxLength": 200000,
+            "description": "Alias of `content`."
+          },
+          "content_json": {
+            "description": "Optional structured content (any JSON value)."
+          }
+        }
+      },
+      "AgentInstructionStatus": {
+        "type": "string",
+        "enum": [
+          "pending",
+          "confirmed",
+          "queued",
+          "running",
+          "done",
+          "failed",
+          "canceled"
+        ]
+      },
+      "AgentInstruction": {
+        "type": "object",
+        "required": [
+          "id",
+          "project_id",
+          "instruction_text",
+          "instruction_type",
+          "payload_json",
+          "dispatch_to_agent",
+          "status",
+          "attempts",
+          "max_attempts",
+          "next_attempt_at",
+          "last_error",
+          "agent_response_json",
+          "created_at",
+          "updated_at",
+          "confirmed_at",
+          "canceled_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": "string"
+          },
+          "instruction_text": {
+            "type": "string"
+          },
+          "instruction_type": {
+            "type": "string",
+            "description": "The older form's type; `instruction` when only text was given."
+          },
+          "payload_json": {
+            "$ref": "#/components/schemas/JsonObject"
+          },
+          "dispatch_to_agent": {
+            "type": "boolean"
+          },
+          "status": {
+            "$ref": "#/components/schemas/AgentInstructionStatus"
+          },
+          "attempts": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Dispatch attempts made so far."
+          },
+          "max_attempts": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "next_attempt_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time",
+            "description": "When a queued dispatch is next tried."
+          },
+          "last_error": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "agent_response_json": {
+            "description": "The agent endpoint's last JSON answer, or null."
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "confirmed_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "canceled_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          }
+        }
+      },
+      "AgentInstructionListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "count",
+          "instructions"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "instructions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AgentInstruction"
+            }
+          }
+        }
+      },
+      "AgentInstructionResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "instruction"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "instruction": {
+            "$ref": "#/components/schemas/AgentInstruction"
+          }
+        }
+      },
+      "CreateAgentInstructionRequest": {
+        "type": "object",
+        "description": "`instruction_text`, or `instruction_type` with `payload_json` (the older form); both may be given.",
+        "properties": {
+          "instruction_text": {
+            "type": "string",
+            "maxLength": 100000
+          },
+          "instruction_type": {
+            "type": "string",
+            "maxLength": 100
+          },
+          "payload_json": {
+            "$ref": "#/components/schemas/JsonObject"
+          },
+          "dispatch_to_agent": {
+            "type": "boolean"
+          }
+        }
+      },
+      "AgentInstructionTransitionRequest": {
+        "type": "object",
+        "properties": {
+          "message": {
+            "type": "string",
+            "maxLength": 2000,
+            "description": "Recorded with the event."
+          }
+        }
+      },
+      "AgentInstructionEvent": {
+        "type": "object",
+        "required": [
+          "id",
+          "project_id",
+          "instruction_id",
+          "event_type",
+          "message",
+          "created_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": "string"
+          },
+          "instruction_id": {
+            "type": "string"
+          },
+          "event_type": {
+            "type": "string",
+            "description": "created, confirmed, canceled, queued, dispatch_started, dispatched, retry_scheduled, dispatch_failed"
+          },
+          "message": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "AgentInstructionEventListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "instruction_id",
+          "count",
+          "events"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "instruction_id": {
+            "type": "string"
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "events": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AgentInstructionEvent"
+            }
           }
         }
       }

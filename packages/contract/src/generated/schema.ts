@@ -203,6 +203,512 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/prompt-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** List the project's prompt templates */
+        get: operations["listPromptTemplates"];
+        put?: never;
+        /** Create a prompt template */
+        post: operations["createPromptTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/prompt-templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        /** One prompt template */
+        get: operations["getPromptTemplate"];
+        /** Update a prompt template (any subset of its fields) */
+        put: operations["updatePromptTemplate"];
+        post?: never;
+        /** Delete a prompt template */
+        delete: operations["deletePromptTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/style-guides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** List the project's style guides */
+        get: operations["listStyleGuides"];
+        put?: never;
+        /** Create a style guide */
+        post: operations["createStyleGuide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/style-guides/{styleGuideId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                styleGuideId: components["parameters"]["StyleGuideId"];
+            };
+            cookie?: never;
+        };
+        /** One style guide */
+        get: operations["getStyleGuide"];
+        /** Update a style guide (any subset of its fields) */
+        put: operations["updateStyleGuide"];
+        post?: never;
+        /** Delete a style guide */
+        delete: operations["deleteStyleGuide"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/characters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** List the project's characters */
+        get: operations["listCharacters"];
+        put?: never;
+        /** Create a character */
+        post: operations["createCharacter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/characters/{characterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                characterId: components["parameters"]["CharacterId"];
+            };
+            cookie?: never;
+        };
+        /** One character */
+        get: operations["getCharacter"];
+        /** Update a character (any subset of its fields) */
+        put: operations["updateCharacter"];
+        post?: never;
+        /** Delete a character */
+        delete: operations["deleteCharacter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/reference-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** List the project's reference sets */
+        get: operations["listReferenceSets"];
+        put?: never;
+        /** Create a reference set */
+        post: operations["createReferenceSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/reference-sets/{referenceSetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                referenceSetId: components["parameters"]["ReferenceSetId"];
+            };
+            cookie?: never;
+        };
+        /** One reference set */
+        get: operations["getReferenceSet"];
+        /** Update a reference set (any subset of its fields) */
+        put: operations["updateReferenceSet"];
+        post?: never;
+        /**
+         * Delete a reference set
+         * @description Reference sets are deleted together with their items, in one transaction.
+         */
+        delete: operations["deleteReferenceSet"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/reference-sets/{referenceSetId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                referenceSetId: components["parameters"]["ReferenceSetId"];
+            };
+            cookie?: never;
+        };
+        /** List a reference set's items */
+        get: operations["listReferenceItems"];
+        put?: never;
+        /**
+         * Add an item to a reference set
+         * @description An item needs at least one of `content_uri`, `content_text`. Without `sort_order` it goes last.
+         */
+        post: operations["createReferenceItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                referenceSetId: components["parameters"]["ReferenceSetId"];
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        /** One reference item */
+        get: operations["getReferenceItem"];
+        /** Update a reference item (any subset of its fields) */
+        put: operations["updateReferenceItem"];
+        post?: never;
+        /** Delete a reference item */
+        delete: operations["deleteReferenceItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/provider-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** List the project's provider accounts */
+        get: operations["listProviderAccounts"];
+        put?: never;
+        /**
+         * Create a provider account, or update the one with that provider code
+         * @description Keyed by `provider_code` per project: posting an existing code updates the fields given.
+         */
+        post: operations["upsertProviderAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/provider-accounts/{providerCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                /** @description The provider code, normalised like a slug. */
+                providerCode: components["parameters"]["ProviderCode"];
+            };
+            cookie?: never;
+        };
+        /** One provider account */
+        get: operations["getProviderAccount"];
+        /** Update a provider account (any subset of its fields) */
+        put: operations["updateProviderAccount"];
+        post?: never;
+        /** Delete a provider account */
+        delete: operations["deleteProviderAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/asset-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** List the project's asset links */
+        get: operations["listAssetLinks"];
+        put?: never;
+        /**
+         * Link two assets of the project
+         * @description Both assets must exist in this project; a self-link is refused and an identical link is a 409.
+         */
+        post: operations["createAssetLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/asset-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        /** One asset link */
+        get: operations["getAssetLink"];
+        /** Update an asset link (any subset of its fields) */
+        put: operations["updateAssetLink"];
+        post?: never;
+        /** Delete an asset link */
+        delete: operations["deleteAssetLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/chat/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** List the project's chat sessions */
+        get: operations["listChatSessions"];
+        put?: never;
+        /** Start a chat session */
+        post: operations["createChatSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/chat/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                sessionId: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        /** One chat session with its message count */
+        get: operations["getChatSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/chat/sessions/{sessionId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                sessionId: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        /** List a session's messages */
+        get: operations["listChatMessages"];
+        put?: never;
+        /**
+         * Add a message to a session
+         * @description `content_text` is accepted as an alias of `content` (the seed's clients send it).
+         */
+        post: operations["createChatMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/agent/instructions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** List the project's agent instructions */
+        get: operations["listAgentInstructions"];
+        put?: never;
+        /**
+         * Create an agent instruction
+         * @description Give `instruction_text`, or the older form `instruction_type` + `payload_json`. It starts `pending`
+         *     with a `created` event; with `dispatch_to_agent` it is also queued for the dispatch worker.
+         */
+        post: operations["createAgentInstruction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/agent/instructions/{instructionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                instructionId: components["parameters"]["InstructionId"];
+            };
+            cookie?: never;
+        };
+        /** One agent instruction */
+        get: operations["getAgentInstruction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/agent/instructions/{instructionId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                instructionId: components["parameters"]["InstructionId"];
+            };
+            cookie?: never;
+        };
+        /** An instruction's history */
+        get: operations["listAgentInstructionEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/agent/instructions/{instructionId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                instructionId: components["parameters"]["InstructionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a pending instruction
+         * @description `pending` -> `confirmed`, writing one `confirmed` event. Any other status is a 409.
+         */
+        post: operations["confirmAgentInstruction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/agent/instructions/{instructionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                instructionId: components["parameters"]["InstructionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an instruction
+         * @description `pending`, `confirmed` or `queued` -> `canceled`, writing one `canceled` event. A canceled, running or
+         *     finished (`done`, `failed`) instruction is a 409.
+         */
+        post: operations["cancelAgentInstruction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -348,6 +854,399 @@ export interface components {
             profile?: string | null;
             endpoint_url?: string | null;
         };
+        /** @description An opaque record id. */
+        Id: string;
+        /** @description A free-form JSON object, stored and returned as JSON (never as a string). */
+        JsonObject: {
+            [key: string]: unknown;
+        };
+        DeletedResponse: {
+            /** @constant */
+            ok: true;
+            /** @constant */
+            deleted: true;
+            id: string;
+        };
+        PromptTemplate: {
+            id: string;
+            project_id: string;
+            /** @description Unique within the project. */
+            name: string;
+            /** @description Template text with `{placeholders}`. */
+            template_text: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        PromptTemplateListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            prompt_templates: components["schemas"]["PromptTemplate"][];
+        };
+        PromptTemplateResponse: {
+            /** @constant */
+            ok: true;
+            prompt_template: components["schemas"]["PromptTemplate"];
+        };
+        CreatePromptTemplateRequest: {
+            name: string;
+            template_text: string;
+        };
+        /** @description At least one of: name, template_text. */
+        UpdatePromptTemplateRequest: {
+            name?: string;
+            template_text?: string;
+        };
+        StyleGuide: {
+            id: string;
+            project_id: string;
+            /** @description Unique within the project. */
+            name: string;
+            /** @description What generation must follow. */
+            instructions: string;
+            /** @description Free notes; empty when unset. */
+            notes: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        StyleGuideListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            style_guides: components["schemas"]["StyleGuide"][];
+        };
+        StyleGuideResponse: {
+            /** @constant */
+            ok: true;
+            style_guide: components["schemas"]["StyleGuide"];
+        };
+        CreateStyleGuideRequest: {
+            name: string;
+            instructions: string;
+            notes?: string;
+        };
+        /** @description At least one of: name, instructions, notes. */
+        UpdateStyleGuideRequest: {
+            name?: string;
+            instructions?: string;
+            notes?: string;
+        };
+        Character: {
+            id: string;
+            project_id: string;
+            /** @description Unique within the project. */
+            name: string;
+            description: string;
+            /** @description Text added to prompts that feature this character. */
+            prompt_text: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        CharacterListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            characters: components["schemas"]["Character"][];
+        };
+        CharacterResponse: {
+            /** @constant */
+            ok: true;
+            character: components["schemas"]["Character"];
+        };
+        CreateCharacterRequest: {
+            name: string;
+            description?: string;
+            prompt_text?: string;
+        };
+        /** @description At least one of: name, description, prompt_text. */
+        UpdateCharacterRequest: {
+            name?: string;
+            description?: string;
+            prompt_text?: string;
+        };
+        ReferenceSet: {
+            id: string;
+            project_id: string;
+            /** @description Unique within the project. */
+            name: string;
+            description: string;
+            item_count: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ReferenceSetListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            reference_sets: components["schemas"]["ReferenceSet"][];
+        };
+        ReferenceSetResponse: {
+            /** @constant */
+            ok: true;
+            reference_set: components["schemas"]["ReferenceSet"];
+        };
+        CreateReferenceSetRequest: {
+            name: string;
+            description?: string;
+        };
+        /** @description At least one of: name, description. */
+        UpdateReferenceSetRequest: {
+            name?: string;
+            description?: string;
+        };
+        ReferenceItem: {
+            id: string;
+            project_id: string;
+            reference_set_id: string;
+            label: string;
+            /** @description Where the reference lives (a URL or a path under the project root). */
+            content_uri: string | null;
+            /** @description The reference as text. */
+            content_text: string | null;
+            sort_order: number;
+            metadata_json: components["schemas"]["JsonObject"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ReferenceItemListResponse: {
+            /** @constant */
+            ok: true;
+            reference_set_id: string;
+            count: number;
+            items: components["schemas"]["ReferenceItem"][];
+        };
+        ReferenceItemResponse: {
+            /** @constant */
+            ok: true;
+            item: components["schemas"]["ReferenceItem"];
+        };
+        /** @description At least one of: content_uri, content_text. */
+        CreateReferenceItemRequest: {
+            label?: string;
+            content_uri?: string | null;
+            content_text?: string | null;
+            sort_order?: number;
+            metadata_json?: components["schemas"]["JsonObject"];
+        };
+        /** @description At least one of: label, content_uri, content_text, sort_order, metadata_json. The item must keep content_uri or content_text. */
+        UpdateReferenceItemRequest: {
+            label?: string;
+            content_uri?: string | null;
+            content_text?: string | null;
+            sort_order?: number;
+            metadata_json?: components["schemas"]["JsonObject"];
+        };
+        /** @description A lower-case identifier such as `openai`, `photoroom` or `remove_bg`. */
+        ProviderCode: string;
+        ProviderAccount: {
+            project_id: string;
+            provider_code: components["schemas"]["ProviderCode"];
+            display_name: string;
+            /** @description Your reference for the account (never a secret: secrets live in project secrets). */
+            account_ref: string;
+            /** @description API base URL override; empty for the provider's default. */
+            base_url: string;
+            enabled: boolean;
+            config_json: components["schemas"]["JsonObject"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ProviderAccountListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            provider_accounts: components["schemas"]["ProviderAccount"][];
+        };
+        ProviderAccountResponse: {
+            /** @constant */
+            ok: true;
+            provider_account: components["schemas"]["ProviderAccount"];
+        };
+        ProviderAccountDeletedResponse: {
+            /** @constant */
+            ok: true;
+            /** @constant */
+            deleted: true;
+            provider_code: string;
+        };
+        UpsertProviderAccountRequest: {
+            /** @description Normalised like a slug (`OpenAI` -> `openai`); required and not blank. */
+            provider_code: string;
+            display_name?: string;
+            account_ref?: string;
+            base_url?: string;
+            enabled?: boolean;
+            config_json?: components["schemas"]["JsonObject"];
+        };
+        /** @description At least one of: display_name, account_ref, base_url, enabled, config_json. */
+        UpdateProviderAccountRequest: {
+            display_name?: string;
+            account_ref?: string;
+            base_url?: string;
+            enabled?: boolean;
+            config_json?: components["schemas"]["JsonObject"];
+        };
+        /** @enum {string} */
+        AssetLinkType: "derived_from" | "variant_of" | "mask_for" | "reference_of";
+        AssetLink: {
+            id: string;
+            project_id: string;
+            parent_asset_id: string;
+            child_asset_id: string;
+            link_type: components["schemas"]["AssetLinkType"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        AssetLinkListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            asset_links: components["schemas"]["AssetLink"][];
+        };
+        AssetLinkResponse: {
+            /** @constant */
+            ok: true;
+            asset_link: components["schemas"]["AssetLink"];
+        };
+        CreateAssetLinkRequest: {
+            parent_asset_id: components["schemas"]["Id"];
+            child_asset_id: components["schemas"]["Id"];
+            link_type?: components["schemas"]["AssetLinkType"];
+        };
+        /** @description At least one of: parent_asset_id, child_asset_id, link_type. */
+        UpdateAssetLinkRequest: {
+            parent_asset_id?: components["schemas"]["Id"];
+            child_asset_id?: components["schemas"]["Id"];
+            link_type?: components["schemas"]["AssetLinkType"];
+        };
+        /** @enum {string} */
+        ChatRole: "user" | "assistant" | "system" | "tool";
+        ChatSession: {
+            id: string;
+            project_id: string;
+            title: string;
+            /** @enum {string} */
+            status: "active" | "archived";
+            message_count: number;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description Changes when a message is added. */
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ChatSessionListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            sessions: components["schemas"]["ChatSession"][];
+        };
+        ChatSessionResponse: {
+            /** @constant */
+            ok: true;
+            session: components["schemas"]["ChatSession"];
+        };
+        CreateChatSessionRequest: {
+            /** @description Defaults to "New session". */
+            title?: string;
+            /** @enum {string} */
+            status?: "active" | "archived";
+        };
+        ChatMessage: {
+            id: string;
+            project_id: string;
+            session_id: string;
+            role: components["schemas"]["ChatRole"];
+            content: string;
+            /** @description Optional structured content (any JSON value), or null. */
+            content_json: unknown;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        ChatMessageListResponse: {
+            /** @constant */
+            ok: true;
+            session_id: string;
+            count: number;
+            messages: components["schemas"]["ChatMessage"][];
+        };
+        ChatMessageResponse: {
+            /** @constant */
+            ok: true;
+            message: components["schemas"]["ChatMessage"];
+        };
+        /** @description `content` (or its alias `content_text`) is required. */
+        CreateChatMessageRequest: {
+            role: components["schemas"]["ChatRole"];
+            content?: string;
+            /** @description Alias of `content`. */
+            content_text?: string;
+            /** @description Optional structured content (any JSON value). */
+            content_json?: unknown;
+        };
+        /** @enum {string} */
+        AgentInstructionStatus: "pending" | "confirmed" | "queued" | "running" | "done" | "failed" | "canceled";
+        AgentInstruction: {
+            id: string;
+            project_id: string;
+            instruction_text: string;
+            /** @description The older form's type; `instruction` when only text was given. */
+            instruction_type: string;
+            payload_json: components["schemas"]["JsonObject"];
+            dispatch_to_agent: boolean;
+            status: components["schemas"]["AgentInstructionStatus"];
+            /** @description Dispatch attempts made so far. */
+            attempts: number;
+            max_attempts: number;
+            /**
+             * Format: date-time
+             * @description When a queued dispatch is next tried.
+             */
+            next_attempt_at: string | null;
+            last_error: string | null;
+            /** @description The agent endpoint's last JSON answer, or null. */
+            agent_response_json: unknown;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            confirmed_at: string | null;
+            /** Format: date-time */
+            canceled_at: string | null;
+        };
+        AgentInstructionListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            instructions: components["schemas"]["AgentInstruction"][];
+        };
+        AgentInstructionResponse: {
+            /** @constant */
+            ok: true;
+            instruction: components["schemas"]["AgentInstruction"];
+        };
+        /** @description `instruction_text`, or `instruction_type` with `payload_json` (the older form); both may be given. */
+        CreateAgentInstructionRequest: {
+            instruction_text?: string;
+            instruction_type?: string;
+            payload_json?: components["schemas"]["JsonObject"];
+            dispatch_to_agent?: boolean;
+        };
+        AgentInstructionTransitionRequest: {
+            /** @description Recorded with the event. */
+            message?: string;
+        };
+        AgentInstructionEvent: {
+            id: string;
+            project_id: string;
+            instruction_id: string;
+            /** @description created, confirmed, canceled, queued, dispatch_started, dispatched, retry_scheduled, dispatch_failed */
+            event_type: string;
+            message: string | null;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        AgentInstructionEventListResponse: {
+            /** @constant */
+            ok: true;
+            instruction_id: string;
+            count: number;
+            events: components["schemas"]["AgentInstructionEvent"][];
+        };
     };
     responses: {
         /** @description The request is invalid (`error_kind` "validation"). */
@@ -399,6 +1298,16 @@ export interface components {
     parameters: {
         /** @description The project's slug. */
         ProjectSlug: string;
+        TemplateId: components["schemas"]["Id"];
+        StyleGuideId: components["schemas"]["Id"];
+        CharacterId: components["schemas"]["Id"];
+        ReferenceSetId: components["schemas"]["Id"];
+        ItemId: components["schemas"]["Id"];
+        LinkId: components["schemas"]["Id"];
+        SessionId: components["schemas"]["Id"];
+        InstructionId: components["schemas"]["Id"];
+        /** @description The provider code, normalised like a slug. */
+        ProviderCode: string;
     };
     requestBodies: never;
     headers: never;
@@ -679,6 +1588,1353 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listPromptTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The prompt templates, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptTemplateListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createPromptTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePromptTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptTemplateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPromptTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptTemplateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updatePromptTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePromptTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptTemplateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deletePromptTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                templateId: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listStyleGuides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The style guides, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StyleGuideListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createStyleGuide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStyleGuideRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StyleGuideResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getStyleGuide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                styleGuideId: components["parameters"]["StyleGuideId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StyleGuideResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateStyleGuide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                styleGuideId: components["parameters"]["StyleGuideId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStyleGuideRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StyleGuideResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteStyleGuide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                styleGuideId: components["parameters"]["StyleGuideId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCharacters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The characters, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharacterListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createCharacter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCharacterRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharacterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCharacter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                characterId: components["parameters"]["CharacterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharacterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateCharacter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                characterId: components["parameters"]["CharacterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCharacterRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharacterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteCharacter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                characterId: components["parameters"]["CharacterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listReferenceSets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reference sets, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceSetListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createReferenceSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReferenceSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceSetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getReferenceSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                referenceSetId: components["parameters"]["ReferenceSetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceSetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateReferenceSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                referenceSetId: components["parameters"]["ReferenceSetId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReferenceSetRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceSetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteReferenceSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                referenceSetId: components["parameters"]["ReferenceSetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listReferenceItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                referenceSetId: components["parameters"]["ReferenceSetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The items, by sort_order then creation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceItemListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createReferenceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                referenceSetId: components["parameters"]["ReferenceSetId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReferenceItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceItemResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getReferenceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                referenceSetId: components["parameters"]["ReferenceSetId"];
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceItemResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateReferenceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                referenceSetId: components["parameters"]["ReferenceSetId"];
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReferenceItemRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceItemResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteReferenceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                referenceSetId: components["parameters"]["ReferenceSetId"];
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listProviderAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts, by provider code. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderAccountListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    upsertProviderAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpsertProviderAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderAccountResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getProviderAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                /** @description The provider code, normalised like a slug. */
+                providerCode: components["parameters"]["ProviderCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderAccountResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateProviderAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                /** @description The provider code, normalised like a slug. */
+                providerCode: components["parameters"]["ProviderCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProviderAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderAccountResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteProviderAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                /** @description The provider code, normalised like a slug. */
+                providerCode: components["parameters"]["ProviderCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderAccountDeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAssetLinks: {
+        parameters: {
+            query?: {
+                /** @description Only links with this asset as parent or child. */
+                asset_id?: string;
+                /** @description Only links of this type. */
+                link_type?: components["schemas"]["AssetLinkType"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The links, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetLinkListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createAssetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssetLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetLinkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAssetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetLinkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateAssetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssetLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetLinkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteAssetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                linkId: components["parameters"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listChatSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions, most recently updated first, each with its message count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createChatSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateChatSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getChatSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                sessionId: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatSessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listChatMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                sessionId: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The messages in the order they were added. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessageListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createChatMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                sessionId: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChatMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAgentInstructions: {
+        parameters: {
+            query?: {
+                /** @description Only instructions in this status. */
+                status?: components["schemas"]["AgentInstructionStatus"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instructions, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentInstructionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createAgentInstruction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgentInstructionRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentInstructionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAgentInstruction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                instructionId: components["parameters"]["InstructionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentInstructionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAgentInstructionEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                instructionId: components["parameters"]["InstructionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every state change, oldest first (append-only). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentInstructionEventListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    confirmAgentInstruction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                instructionId: components["parameters"]["InstructionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AgentInstructionTransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentInstructionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    cancelAgentInstruction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                instructionId: components["parameters"]["InstructionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AgentInstructionTransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentInstructionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };

@@ -5,12 +5,28 @@ import { Kysely, type Migration, type MigrationProvider, Migrator, type SqliteDa
 import { ChangeTracker } from "./change-tracker.js";
 import * as core from "./migrations/0001-core.js";
 import * as runsAssets from "./migrations/0002-runs-assets.js";
+import * as promptTemplates from "./migrations/0003-prompt-templates.js";
+import * as providerAccounts from "./migrations/0004-provider-accounts.js";
+import * as styleGuides from "./migrations/0005-style-guides.js";
+import * as characters from "./migrations/0006-characters.js";
+import * as referenceSets from "./migrations/0007-reference-sets.js";
+import * as assetLinks from "./migrations/0008-asset-links.js";
+import * as chat from "./migrations/0009-chat.js";
+import * as agentInstructions from "./migrations/0010-agent-instructions.js";
 import type { Database } from "./schema.js";
 
 /** Migrations in order; a new one is a new file in ./migrations and a new line here. */
 const migrations: Record<string, Migration> = {
   "0001-core": core,
   "0002-runs-assets": runsAssets,
+  "0003-prompt-templates": promptTemplates,
+  "0004-provider-accounts": providerAccounts,
+  "0005-style-guides": styleGuides,
+  "0006-characters": characters,
+  "0007-reference-sets": referenceSets,
+  "0008-asset-links": assetLinks,
+  "0009-chat": chat,
+  "0010-agent-instructions": agentInstructions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

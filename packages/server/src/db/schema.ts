@@ -8,7 +8,20 @@ export interface Database {
   runs: RunsTable;
   jobs: JobsTable;
   assets: AssetsTable;
+  prompt_templates: PromptTemplatesTable;
+  provider_accounts: ProviderAccountsTable;
+  style_guides: StyleGuidesTable;
+  characters: CharactersTable;
+  reference_sets: ReferenceSetsTable;
+  reference_items: ReferenceItemsTable;
+  asset_links: AssetLinksTable;
+  chat_sessions: ChatSessionsTable;
+  chat_messages: ChatMessagesTable;
+  agent_instructions: AgentInstructionsTable;
+  agent_instruction_events: AgentInstructionEventsTable;
 }
+
+// JSON columns (`*_json`) hold JSON text; repositories parse them so the API returns JSON values.
 
 export interface UsersTable {
   id: string;
@@ -92,6 +105,130 @@ export interface AssetsTable {
   job_id: string | null;
   candidate_id: string | null;
   metadata_json: string | null;
+  created_at: string;
+}
+
+export interface PromptTemplatesTable {
+  id: string;
+  project_id: string;
+  name: string;
+  template_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProviderAccountsTable {
+  project_id: string;
+  provider_code: string;
+  display_name: string;
+  account_ref: string;
+  base_url: string;
+  enabled: number;
+  config_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StyleGuidesTable {
+  id: string;
+  project_id: string;
+  name: string;
+  instructions: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CharactersTable {
+  id: string;
+  project_id: string;
+  name: string;
+  description: string;
+  prompt_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReferenceSetsTable {
+  id: string;
+  project_id: string;
+  name: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReferenceItemsTable {
+  id: string;
+  project_id: string;
+  reference_set_id: string;
+  label: string;
+  content_uri: string | null;
+  content_text: string | null;
+  sort_order: number;
+  metadata_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssetLinksTable {
+  id: string;
+  project_id: string;
+  parent_asset_id: string;
+  child_asset_id: string;
+  link_type: "derived_from" | "variant_of" | "mask_for" | "reference_of";
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChatSessionsTable {
+  id: string;
+  project_id: string;
+  title: string;
+  status: "active" | "archived";
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChatMessagesTable {
+  id: string;
+  project_id: string;
+  session_id: string;
+  seq: number;
+  role: "user" | "assistant" | "system" | "tool";
+  content: string;
+  content_json: string | null;
+  created_at: string;
+}
+
+export type AgentInstructionStatus = "pending" | "confirmed" | "queued" | "running" | "done" | "failed" | "canceled";
+
+export interface AgentInstructionsTable {
+  id: string;
+  project_id: string;
+  instruction_text: string;
+  instruction_type: string;
+  payload_json: string;
+  dispatch_to_agent: number;
+  status: AgentInstructionStatus;
+  attempts: number;
+  max_attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  agent_response_json: string | null;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  canceled_at: string | null;
+}
+
+export interface AgentInstructionEventsTable {
+  id: string;
+  project_id: string;
+  instruction_id: string;
+  seq: number;
+  event_type: string;
+  message: string | null;
   created_at: string;
 }
 

@@ -1,3 +1,4 @@
+import type { KromaDb } from "../db/database.js";
 import { notFound } from "../errors.js";
 import type { ProjectRecord, ProjectRepository } from "../repositories/project-repository.js";
 import type { StorageRepository } from "../repositories/storage-repository.js";
@@ -12,6 +13,11 @@ export interface ProjectDeps {
 }
 
 /** The project a `{slug}` path parameter names (normalised like a slug), or a 404. */
+/** What the project content route modules need: they build their repositories from `db`. */
+export interface ContentDeps extends ProjectDeps {
+  db: KromaDb;
+}
+
 export async function requireProject(deps: ProjectDeps, rawSlug: string): Promise<ProjectRecord> {
   const slug = normalizeSlug(rawSlug);
   const project = slug === undefined ? undefined : await deps.projects.findBySlug(slug);

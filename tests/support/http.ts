@@ -1,0 +1,21 @@
+/**
+ * A minimal JSON-over-HTTP client for tests: what a client written against the seed does.
+ * Pair it with `startTestServer()`, whose server validates every JSON response against the spec.
+ */
+export interface HttpResult {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON, which the server has validated against the spec
+  body: any;
+}
+
+export function httpClient(baseUrl: string) {
+  return async function call(method: string, path: string, body?: unknown): Promise<HttpResult> {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+}
