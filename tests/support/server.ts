@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningServer, startServer } from "@kroma/server";
+import { type RunningServer, type StartServerOptions, startServer } from "@kroma/server";
 
 export interface TestServer extends RunningServer {
   /** Temporary app root holding the database (`var/backend/app.db`) and project files. */
@@ -12,8 +12,9 @@ export interface TestServer extends RunningServer {
 /**
  * A real server on a free loopback port with a real SQLite file in a fresh temporary app root.
  * Every JSON response it sends is validated against the spec (a mismatch is a 500).
+ * `options` are passed on to `startServer` (e.g. `agentDispatch`).
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: Partial<StartServerOptions> = {}): Promise<TestServer> {
   const appRoot = await mkdtemp(join(tmpdir(), "kroma-test-"));
   const server = await startServer({
     host: "127.0.0.1",
@@ -21,6 +22,7 @@ export async function startTestServer(): Promise<TestServer> {
     dbPath: join(appRoot, "var/backend/app.db"),
     appRoot,
     validateResponses: true,
+    ...options,
   });
   return {
     ...server,

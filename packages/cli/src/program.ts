@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { defaultBaseUrl } from "@kroma/sdk";
 import { Command, CommanderError } from "commander";
 import { projectsCommand } from "./commands/projects.js";
+import { recordsCommand } from "./commands/records.js";
 import { serveCommand } from "./commands/serve.js";
 import { describeError, type GlobalOptions } from "./output.js";
 
@@ -27,6 +28,7 @@ export function createProgram(): Command {
   const globals = () => program.opts<GlobalOptions>();
   serveCommand(program);
   projectsCommand(program, globals);
+  recordsCommand(program, globals);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
+import { contentApi } from "./content.js";
 import { KromaApiError } from "./errors.js";
 
 /** Where a local Kroma server listens by default. */
@@ -97,6 +98,7 @@ export function createKromaClient(options: KromaClientOptions = {}) {
       updateS3: (slug: string, body: Schema<"UpdateS3StorageRequest">) =>
         call(raw.PUT("/api/projects/{slug}/storage/s3", { ...path(slug), body })),
     },
+    ...contentApi(raw, call),
   };
 }
 

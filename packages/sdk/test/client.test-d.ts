@@ -21,3 +21,20 @@ describe("SDK types", () => {
     void kroma.raw.GET("/api/projects/{slug}", { params: { path: {} } });
   });
 });
+
+describe("content helper types", () => {
+  it("return the spec's bodies", () => {
+    expectTypeOf(kroma.promptTemplates.list).returns.resolves.toEqualTypeOf<Schema<"PromptTemplateListResponse">>();
+    expectTypeOf(kroma.referenceSets.items.get).returns.resolves.toEqualTypeOf<Schema<"ReferenceItemResponse">>();
+    expectTypeOf(kroma.agentInstructions.events).returns.resolves.toEqualTypeOf<
+      Schema<"AgentInstructionEventListResponse">
+    >();
+  });
+
+  it("refuse wrong bodies", () => {
+    // @ts-expect-error: template_text is required
+    void kroma.promptTemplates.create("p", { name: "x" });
+    // @ts-expect-error: role must be one of user, assistant, system, tool
+    void kroma.chat.addMessage("p", "s", { role: "robot", content: "hi" });
+  });
+});

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { AgentDispatchOptions } from "./agent-dispatch.js";
 
 /** Where the API listens unless told otherwise (`KROMA_BACKEND_BIND`). */
 export const defaultBind = "127.0.0.1:8788";
@@ -11,6 +12,8 @@ export interface ServerConfig {
   dbPath: string;
   appRoot: string;
   validateResponses: boolean;
+  /** The agent dispatch worker's settings (`IAT_AGENT_API_URL`, `IAT_AGENT_API_TOKEN`). */
+  agentDispatch: AgentDispatchOptions;
 }
 
 /** Reads the server's settings from the environment, with explicit overrides taking precedence. */
@@ -26,6 +29,10 @@ export function loadServerConfig(
     dbPath: resolve(appRoot, overrides.db ?? env.KROMA_BACKEND_DB ?? defaultDbPath),
     appRoot,
     validateResponses: /^(1|true|yes|on)$/i.test(env.KROMA_VALIDATE_RESPONSES ?? ""),
+    agentDispatch: {
+      apiUrl: env.IAT_AGENT_API_URL?.trim() || undefined,
+      apiToken: env.IAT_AGENT_API_TOKEN?.trim() || undefined,
+    },
   };
 }
 

@@ -7,6 +7,12 @@ export function requiredText(field: string, value: string | undefined): string {
   return text;
 }
 
+/** A required field kept exactly as given, but refused when blank. */
+export function requireNotBlank(field: string, value: string | undefined): string {
+  requiredText(field, value);
+  return value as string;
+}
+
 /** Updates need at least one known field: `Provide at least one of: name, template_text`. */
 export function requireSomeField(body: object, fields: readonly string[]): void {
   const given = body as Record<string, unknown>;
@@ -33,4 +39,9 @@ export async function uniquely<T>(write: () => Promise<T>, message: string, deta
     }
     throw error;
   }
+}
+
+/** True for an absolute http: or https: URL. */
+export function isHttpUrl(text: string): boolean {
+  return /^https?:$/.test(URL.parse(text)?.protocol ?? "");
 }

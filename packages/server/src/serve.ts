@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
+import { type AgentDispatchOptions, startAgentDispatcher } from "./agent-dispatch.js";
 import { createApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
 import { type KromaDb, openDatabase } from "./db/database.js";
@@ -9,22 +10,29 @@ export interface RunningServer {
   url: string;
   port: number;
   db: KromaDb;
-  /** Stops accepting connections, finishes in-flight requests, then closes the database. */
+  /**
+   * Stops accepting connections and the agent dispatch worker, finishes in-flight requests and the
+   * dispatch in flight, then closes the database.
+   */
   close(): Promise<void>;
 }
 
+export type StartServerOptions = Omit<ServerConfig, "validateResponses" | "agentDispatch"> & {
+  validateResponses?: boolean;
+  /** The dispatch worker's settings (default: no agent URL, so dispatched instructions fail); `false` runs no worker. */
+  agentDispatch?: AgentDispatchOptions | false;
+};
+
 /**
- * Opens the database, runs migrations and serves the API over HTTP on @hono/node-server.
- * Rejects with a clear message when the address is taken.
+ * Opens the database, runs migrations, serves the API over HTTP on @hono/node-server and starts the
+ * agent dispatch worker. Rejects with a clear message when the address is taken.
  *
  * @example
  * const server = await startServer(loadServerConfig());
  * console.log(`listening on ${server.url}`);
  * await server.close();
  */
-export async function startServer(
-  config: Omit<ServerConfig, "validateResponses"> & { validateResponses?: boolean },
-): Promise<RunningServer> {
+export async function startServer(config: StartServerOptions): Promise<RunningServer> {
   const db = await openDatabase(config.dbPath);
   const app = createApp({ db, appRoot: config.appRoot, validateResponses: config.validateResponses });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -47,6 +55,7 @@ export async function startServer(
     throw error;
   }
 
+  const dispatcher = config.agentDispatch === false ? undefined : startAgentDispatcher(db, config.agentDispatch);
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   let closing: Promise<void> | undefined;
@@ -55,11 +64,14 @@ export async function startServer(
     port,
     db,
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive sockets would otherwise hold close() open.
-        if ("closeIdleConnections" in server) server.closeIdleConnections();
-      }).then(() => db.destroy());
+      closing ??= Promise.all([
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive sockets would otherwise hold close() open.
+          if ("closeIdleConnections" in server) server.closeIdleConnections();
+        }),
+        dispatcher?.stop(),
+      ]).then(() => db.destroy());
       return closing;
     },
   };

@@ -37,7 +37,10 @@ describe("database", () => {
       .selectFrom("kysely_migration" as never)
       .select("name" as never)
       .execute();
-    expect(migrations.map((m) => (m as { name: string }).name)).toEqual(["0001-core", "0002-runs-assets"]);
+    const names = migrations.map((m) => (m as { name: string }).name);
+    expect(names.slice(0, 2)).toEqual(["0001-core", "0002-runs-assets"]);
+    expect(names).toEqual([...names].sort());
+    expect(names.at(-1)).toBe("0010-agent-instructions");
     expect((await createProjectRepository(second).findBySlug("kept"))?.name).toBe("Kept");
     await second.destroy();
   });

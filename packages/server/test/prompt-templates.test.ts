@@ -28,7 +28,11 @@ describe("prompt templates", () => {
 
     await new Promise((resolve) => setTimeout(resolve, 5));
     const updated = await call("PUT", `${base}/${template.id}`, { template_text: "A {subject}" });
-    expect(updated.body.prompt_template).toMatchObject({ id: template.id, name: "Hero shot", template_text: "A {subject}" });
+    expect(updated.body.prompt_template).toMatchObject({
+      id: template.id,
+      name: "Hero shot",
+      template_text: "A {subject}",
+    });
     expect(updated.body.prompt_template.updated_at > template.updated_at).toBe(true);
     expect(updated.body.prompt_template.created_at).toBe(template.created_at);
 
@@ -42,7 +46,9 @@ describe("prompt templates", () => {
     const clash = await call("POST", base, { name: "Unique", template_text: "y" });
     expect(clash.status).toBe(409);
     expect(clash.body).toMatchObject({ ok: false, error_code: "conflict", details: { field: "name" } });
-    expect((await call("POST", "/api/projects/other/prompt-templates", { name: "Unique", template_text: "z" })).status).toBe(200);
+    expect(
+      (await call("POST", "/api/projects/other/prompt-templates", { name: "Unique", template_text: "z" })).status,
+    ).toBe(200);
 
     const second = await call("POST", base, { name: "Second", template_text: "x" });
     const renamed = await call("PUT", `${base}/${second.body.prompt_template.id}`, { name: "Unique" });

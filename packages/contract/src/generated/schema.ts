@@ -1235,7 +1235,7 @@ export interface components {
             id: string;
             project_id: string;
             instruction_id: string;
-            /** @description created, confirmed, canceled, queued, dispatch_started, dispatched, retry_scheduled, dispatch_failed */
+            /** @description created, queued, confirmed, canceled, dispatch_started, dispatched (the agent answered; its status decides done or failed), retry_scheduled, dispatch_failed */
             event_type: string;
             message: string | null;
             created_at: components["schemas"]["Timestamp"];
@@ -1604,7 +1604,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The prompt templates, oldest first. */
+            /** @description The prompt templates, most recently updated first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1749,7 +1749,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The style guides, oldest first. */
+            /** @description The style guides, most recently updated first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1894,7 +1894,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The characters, oldest first. */
+            /** @description The characters, most recently updated first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2039,7 +2039,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The reference sets, oldest first. */
+            /** @description The reference sets, most recently updated first. */
             200: {
                 headers: {
                     [name: string]: unknown;

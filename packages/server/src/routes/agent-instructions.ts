@@ -1,5 +1,103 @@
+import type { components } from "@kroma/contract";
+import type { AgentInstructionStatus } from "../db/schema.js";
+import { conflict, notFound } from "../errors.js";
+import { requiredText, requireSomeField } from "../input.js";
+import {
+  type AgentInstructionFields,
+  createAgentInstructionRepository,
+  type StatusChange,
+} from "../repositories/agent-instruction-repository.js";
 import type { DefineRoute } from "../router.js";
-import type { ContentDeps } from "./project-lookup.js";
+import { type ContentDeps, requireProject } from "./project-lookup.js";
 
-// Placeholder: being implemented.
-export function agentInstructionRoutes(_route: DefineRoute, _deps: ContentDeps): void {}
+type CreateBody = components["schemas"]["CreateAgentInstructionRequest"];
+
+/** Turns a create request (either form) into the stored fields, or throws the 400. */
+function instructionFields(body: CreateBody): AgentInstructionFields {
+  requireSomeField(body, ["instruction_text", "payload_json"]);
+  const payload = body.payload_json;
+  return {
+    instruction_text:
+      payload === undefined ? requiredText("instruction_text", body.instruction_text) : textOf(body, payload),
+    instruction_type: body.instruction_type?.trim() || "instruction",
+    payload_json: payload ?? {},
+    dispatch_to_agent: body.dispatch_to_agent ?? false,
+  };
+}
+
+/** The older form carries its text in the payload, as `instruction_text` or `objective`. */
+function textOf(body: CreateBody, payload: Record<string, unknown>): string {
+  for (const candidate of [body.instruction_text, payload.instruction_text, payload.objective]) {
+    if (typeof candidate === "string" && candidate.trim() !== "") return candidate.trim();
+  }
+  return "";
+}
+
+/** The only moves a client makes; the dispatch worker makes the rest. */
+const moves = {
+  confirmed: { from: ["pending"], to: "confirmed", changes: {}, stamp: "confirmed_at" },
+  // A queued instruction is not sent once canceled: the worker claims only `queued` rows.
+  canceled: {
+    from: ["pending", "confirmed", "queued"],
+    to: "canceled",
+    changes: { next_attempt_at: null },
+    stamp: "canceled_at",
+  },
+} as const satisfies Record<string, StatusChange>;
+
+/** Why `status` blocks a move to `to`: `Instruction is already canceled`, `... cannot be confirmed while running`. */
+function refusal(to: keyof typeof moves, status: AgentInstructionStatus): string {
+  return status === to || status === "canceled"
+    ? `Instruction is already ${status}`
+    : `Instruction cannot be ${to} while ${status}`;
+}
+
+export function agentInstructionRoutes(route: DefineRoute, deps: ContentDeps): void {
+  const instructions = createAgentInstructionRepository(deps.db);
+  const missing = (id: string) => notFound(`Agent instruction '${id}' not found`);
+
+  const transition = async (slug: string, id: string, to: keyof typeof moves, message: string | undefined) => {
+    const project = await requireProject(deps, slug);
+    const result = await instructions.transition(project.id, id, moves[to], {
+      type: to,
+      message: message?.trim() || null,
+    });
+    if (!result) throw missing(id);
+    if ("blockedBy" in result) throw conflict(refusal(to, result.blockedBy), { status: result.blockedBy });
+    return { status: 200 as const, body: { ok: true as const, instruction: result.moved } };
+  };
+
+  route("get", "/api/projects/{slug}/agent/instructions", async ({ params, query }) => {
+    const project = await requireProject(deps, params.slug);
+    const list = await instructions.list(project.id, query.status);
+    return { status: 200, body: { ok: true, count: list.length, instructions: list } };
+  });
+
+  route("post", "/api/projects/{slug}/agent/instructions", async ({ params, body }) => {
+    const fields = instructionFields(body);
+    const project = await requireProject(deps, params.slug);
+    return { status: 200, body: { ok: true, instruction: await instructions.create(project.id, fields) } };
+  });
+
+  route("get", "/api/projects/{slug}/agent/instructions/{instructionId}", async ({ params }) => {
+    const project = await requireProject(deps, params.slug);
+    const instruction = await instructions.find(project.id, params.instructionId);
+    if (!instruction) throw missing(params.instructionId);
+    return { status: 200, body: { ok: true, instruction } };
+  });
+
+  route("get", "/api/projects/{slug}/agent/instructions/{instructionId}/events", async ({ params }) => {
+    const project = await requireProject(deps, params.slug);
+    const events = await instructions.events(project.id, params.instructionId);
+    if (!events) throw missing(params.instructionId);
+    return { status: 200, body: { ok: true, instruction_id: params.instructionId, count: events.length, events } };
+  });
+
+  route("post", "/api/projects/{slug}/agent/instructions/{instructionId}/confirm", ({ params, body }) =>
+    transition(params.slug, params.instructionId, "confirmed", body?.message),
+  );
+
+  route("post", "/api/projects/{slug}/agent/instructions/{instructionId}/cancel", ({ params, body }) =>
+    transition(params.slug, params.instructionId, "canceled", body?.message),
+  );
+}

@@ -1,5 +1,52 @@
+import { notFound } from "../errors.js";
+import { requireNotBlank } from "../input.js";
+import { createChatRepository } from "../repositories/chat-repository.js";
 import type { DefineRoute } from "../router.js";
-import type { ContentDeps } from "./project-lookup.js";
+import { type ContentDeps, requireProject } from "./project-lookup.js";
 
-// Placeholder: being implemented.
-export function chatRoutes(_route: DefineRoute, _deps: ContentDeps): void {}
+const defaultSessionTitle = "New session";
+
+export function chatRoutes(route: DefineRoute, deps: ContentDeps): void {
+  const chat = createChatRepository(deps.db);
+  const missing = (id: string) => notFound(`Chat session '${id}' not found`);
+
+  route("get", "/api/projects/{slug}/chat/sessions", async ({ params }) => {
+    const project = await requireProject(deps, params.slug);
+    const sessions = await chat.listSessions(project.id);
+    return { status: 200, body: { ok: true, count: sessions.length, sessions } };
+  });
+
+  route("post", "/api/projects/{slug}/chat/sessions", async ({ params, body }) => {
+    const fields = { title: body?.title?.trim() || defaultSessionTitle, status: body?.status ?? "active" };
+    const project = await requireProject(deps, params.slug);
+    return { status: 200, body: { ok: true, session: await chat.createSession(project.id, fields) } };
+  });
+
+  route("get", "/api/projects/{slug}/chat/sessions/{sessionId}", async ({ params }) => {
+    const project = await requireProject(deps, params.slug);
+    const session = await chat.findSession(project.id, params.sessionId);
+    if (!session) throw missing(params.sessionId);
+    return { status: 200, body: { ok: true, session } };
+  });
+
+  route("get", "/api/projects/{slug}/chat/sessions/{sessionId}/messages", async ({ params }) => {
+    const project = await requireProject(deps, params.slug);
+    const messages = await chat.listMessages(project.id, params.sessionId);
+    if (!messages) throw missing(params.sessionId);
+    return { status: 200, body: { ok: true, session_id: params.sessionId, count: messages.length, messages } };
+  });
+
+  route("post", "/api/projects/{slug}/chat/sessions/{sessionId}/messages", async ({ params, body }) => {
+    // `content_text` is the seed clients' name for it; `content` wins when both are sent.
+    const fields = {
+      role: body.role,
+      // Checked for blankness but stored as written: leading spaces matter in code and quotes.
+      content: requireNotBlank("content", body.content ?? body.content_text),
+      content_json: body.content_json,
+    };
+    const project = await requireProject(deps, params.slug);
+    const message = await chat.addMessage(project.id, params.sessionId, fields);
+    if (!message) throw missing(params.sessionId);
+    return { status: 200, body: { ok: true, message } };
+  });
+}

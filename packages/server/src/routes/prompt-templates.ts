@@ -1,13 +1,13 @@
 import { notFound } from "../errors.js";
 import { requiredText, requireSomeField } from "../input.js";
-import { createPromptTemplateRepository } from "../repositories/prompt-template-repository.js";
+import { createNamedRecordRepository } from "../repositories/named-record-repository.js";
 import type { DefineRoute } from "../router.js";
 import { type ContentDeps, requireProject } from "./project-lookup.js";
 
 const updatable = ["name", "template_text"] as const;
 
 export function promptTemplateRoutes(route: DefineRoute, deps: ContentDeps): void {
-  const promptTemplates = createPromptTemplateRepository(deps.db);
+  const promptTemplates = createNamedRecordRepository(deps.db, "prompt_templates", "prompt template");
   const missing = (id: string) => notFound(`Prompt template '${id}' not found`);
 
   route("get", "/api/projects/{slug}/prompt-templates", async ({ params }) => {
@@ -17,7 +17,10 @@ export function promptTemplateRoutes(route: DefineRoute, deps: ContentDeps): voi
   });
 
   route("post", "/api/projects/{slug}/prompt-templates", async ({ params, body }) => {
-    const fields = { name: requiredText("name", body.name), template_text: requiredText("template_text", body.template_text) };
+    const fields = {
+      name: requiredText("name", body.name),
+      template_text: requiredText("template_text", body.template_text),
+    };
     const project = await requireProject(deps, params.slug);
     return { status: 200, body: { ok: true, prompt_template: await promptTemplates.create(project.id, fields) } };
   });

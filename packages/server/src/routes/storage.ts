@@ -1,6 +1,7 @@
 import type { Schema } from "@kroma/contract";
 import type { ProjectStorageRow } from "../db/schema.js";
 import { validationError } from "../errors.js";
+import { isHttpUrl } from "../input.js";
 import type { ProjectRecord } from "../repositories/project-repository.js";
 import type { DefineRoute } from "../router.js";
 import { checkStoragePath, resolveProjectRoot } from "../storage-paths.js";
@@ -78,7 +79,7 @@ function s3Changes(body: Schema<"UpdateS3StorageRequest">) {
   const text = (value: string | null | undefined) => (value === undefined ? undefined : (value ?? "").trim());
   const prefix = text(body.prefix);
   const endpointUrl = text(body.endpoint_url);
-  if (endpointUrl && !/^https?:$/.test(URL.parse(endpointUrl)?.protocol ?? "")) {
+  if (endpointUrl && !isHttpUrl(endpointUrl)) {
     throw validationError("Field 'endpoint_url' must be an http(s) URL", { field: "endpoint_url" });
   }
   const changes = {

@@ -1,0 +1,154 @@
+import type { paths, Schema } from "@kroma/contract/types";
+import type { Client } from "openapi-fetch";
+
+type Call = <T>(request: Promise<{ data?: T; error?: unknown; response: Response }>) => Promise<T>;
+
+/**
+ * Helpers for a project's content (prompt templates, provider accounts, style guides, characters,
+ * reference sets and items, asset links, chat, agent instructions). Each returns the success body
+ * and throws `KromaApiError` on failure.
+ */
+export function contentApi(raw: Client<paths>, call: Call) {
+  const at = <P extends Record<string, string>>(slug: string, more?: P) => ({
+    params: { path: { slug, ...more } as { slug: string } & P },
+  });
+
+  return {
+    promptTemplates: {
+      list: (slug: string) => call(raw.GET("/api/projects/{slug}/prompt-templates", at(slug))),
+      create: (slug: string, body: Schema<"CreatePromptTemplateRequest">) =>
+        call(raw.POST("/api/projects/{slug}/prompt-templates", { ...at(slug), body })),
+      get: (slug: string, templateId: string) =>
+        call(raw.GET("/api/projects/{slug}/prompt-templates/{templateId}", at(slug, { templateId }))),
+      update: (slug: string, templateId: string, body: Schema<"UpdatePromptTemplateRequest">) =>
+        call(raw.PUT("/api/projects/{slug}/prompt-templates/{templateId}", { ...at(slug, { templateId }), body })),
+      remove: (slug: string, templateId: string) =>
+        call(raw.DELETE("/api/projects/{slug}/prompt-templates/{templateId}", at(slug, { templateId }))),
+    },
+    providerAccounts: {
+      list: (slug: string) => call(raw.GET("/api/projects/{slug}/provider-accounts", at(slug))),
+      upsert: (slug: string, body: Schema<"UpsertProviderAccountRequest">) =>
+        call(raw.POST("/api/projects/{slug}/provider-accounts", { ...at(slug), body })),
+      get: (slug: string, providerCode: string) =>
+        call(raw.GET("/api/projects/{slug}/provider-accounts/{providerCode}", at(slug, { providerCode }))),
+      update: (slug: string, providerCode: string, body: Schema<"UpdateProviderAccountRequest">) =>
+        call(raw.PUT("/api/projects/{slug}/provider-accounts/{providerCode}", { ...at(slug, { providerCode }), body })),
+      remove: (slug: string, providerCode: string) =>
+        call(raw.DELETE("/api/projects/{slug}/provider-accounts/{providerCode}", at(slug, { providerCode }))),
+    },
+    styleGuides: {
+      list: (slug: string) => call(raw.GET("/api/projects/{slug}/style-guides", at(slug))),
+      create: (slug: string, body: Schema<"CreateStyleGuideRequest">) =>
+        call(raw.POST("/api/projects/{slug}/style-guides", { ...at(slug), body })),
+      get: (slug: string, styleGuideId: string) =>
+        call(raw.GET("/api/projects/{slug}/style-guides/{styleGuideId}", at(slug, { styleGuideId }))),
+      update: (slug: string, styleGuideId: string, body: Schema<"UpdateStyleGuideRequest">) =>
+        call(raw.PUT("/api/projects/{slug}/style-guides/{styleGuideId}", { ...at(slug, { styleGuideId }), body })),
+      remove: (slug: string, styleGuideId: string) =>
+        call(raw.DELETE("/api/projects/{slug}/style-guides/{styleGuideId}", at(slug, { styleGuideId }))),
+    },
+    characters: {
+      list: (slug: string) => call(raw.GET("/api/projects/{slug}/characters", at(slug))),
+      create: (slug: string, body: Schema<"CreateCharacterRequest">) =>
+        call(raw.POST("/api/projects/{slug}/characters", { ...at(slug), body })),
+      get: (slug: string, characterId: string) =>
+        call(raw.GET("/api/projects/{slug}/characters/{characterId}", at(slug, { characterId }))),
+      update: (slug: string, characterId: string, body: Schema<"UpdateCharacterRequest">) =>
+        call(raw.PUT("/api/projects/{slug}/characters/{characterId}", { ...at(slug, { characterId }), body })),
+      remove: (slug: string, characterId: string) =>
+        call(raw.DELETE("/api/projects/{slug}/characters/{characterId}", at(slug, { characterId }))),
+    },
+    referenceSets: {
+      list: (slug: string) => call(raw.GET("/api/projects/{slug}/reference-sets", at(slug))),
+      create: (slug: string, body: Schema<"CreateReferenceSetRequest">) =>
+        call(raw.POST("/api/projects/{slug}/reference-sets", { ...at(slug), body })),
+      get: (slug: string, referenceSetId: string) =>
+        call(raw.GET("/api/projects/{slug}/reference-sets/{referenceSetId}", at(slug, { referenceSetId }))),
+      update: (slug: string, referenceSetId: string, body: Schema<"UpdateReferenceSetRequest">) =>
+        call(
+          raw.PUT("/api/projects/{slug}/reference-sets/{referenceSetId}", { ...at(slug, { referenceSetId }), body }),
+        ),
+      remove: (slug: string, referenceSetId: string) =>
+        call(raw.DELETE("/api/projects/{slug}/reference-sets/{referenceSetId}", at(slug, { referenceSetId }))),
+      items: {
+        list: (slug: string, referenceSetId: string) =>
+          call(raw.GET("/api/projects/{slug}/reference-sets/{referenceSetId}/items", at(slug, { referenceSetId }))),
+        create: (slug: string, referenceSetId: string, body: Schema<"CreateReferenceItemRequest">) =>
+          call(
+            raw.POST("/api/projects/{slug}/reference-sets/{referenceSetId}/items", {
+              ...at(slug, { referenceSetId }),
+              body,
+            }),
+          ),
+        get: (slug: string, referenceSetId: string, itemId: string) =>
+          call(
+            raw.GET(
+              "/api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}",
+              at(slug, { referenceSetId, itemId }),
+            ),
+          ),
+        update: (slug: string, referenceSetId: string, itemId: string, body: Schema<"UpdateReferenceItemRequest">) =>
+          call(
+            raw.PUT("/api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}", {
+              ...at(slug, { referenceSetId, itemId }),
+              body,
+            }),
+          ),
+        remove: (slug: string, referenceSetId: string, itemId: string) =>
+          call(
+            raw.DELETE(
+              "/api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}",
+              at(slug, { referenceSetId, itemId }),
+            ),
+          ),
+      },
+    },
+    assetLinks: {
+      list: (slug: string, query: { asset_id?: string; link_type?: Schema<"AssetLinkType"> } = {}) =>
+        call(raw.GET("/api/projects/{slug}/asset-links", { params: { path: { slug }, query } })),
+      create: (slug: string, body: Schema<"CreateAssetLinkRequest">) =>
+        call(raw.POST("/api/projects/{slug}/asset-links", { ...at(slug), body })),
+      get: (slug: string, linkId: string) =>
+        call(raw.GET("/api/projects/{slug}/asset-links/{linkId}", at(slug, { linkId }))),
+      update: (slug: string, linkId: string, body: Schema<"UpdateAssetLinkRequest">) =>
+        call(raw.PUT("/api/projects/{slug}/asset-links/{linkId}", { ...at(slug, { linkId }), body })),
+      remove: (slug: string, linkId: string) =>
+        call(raw.DELETE("/api/projects/{slug}/asset-links/{linkId}", at(slug, { linkId }))),
+    },
+    chat: {
+      listSessions: (slug: string) => call(raw.GET("/api/projects/{slug}/chat/sessions", at(slug))),
+      createSession: (slug: string, body: Schema<"CreateChatSessionRequest"> = {}) =>
+        call(raw.POST("/api/projects/{slug}/chat/sessions", { ...at(slug), body })),
+      getSession: (slug: string, sessionId: string) =>
+        call(raw.GET("/api/projects/{slug}/chat/sessions/{sessionId}", at(slug, { sessionId }))),
+      listMessages: (slug: string, sessionId: string) =>
+        call(raw.GET("/api/projects/{slug}/chat/sessions/{sessionId}/messages", at(slug, { sessionId }))),
+      addMessage: (slug: string, sessionId: string, body: Schema<"CreateChatMessageRequest">) =>
+        call(raw.POST("/api/projects/{slug}/chat/sessions/{sessionId}/messages", { ...at(slug, { sessionId }), body })),
+    },
+    agentInstructions: {
+      list: (slug: string, query: { status?: Schema<"AgentInstructionStatus"> } = {}) =>
+        call(raw.GET("/api/projects/{slug}/agent/instructions", { params: { path: { slug }, query } })),
+      create: (slug: string, body: Schema<"CreateAgentInstructionRequest">) =>
+        call(raw.POST("/api/projects/{slug}/agent/instructions", { ...at(slug), body })),
+      get: (slug: string, instructionId: string) =>
+        call(raw.GET("/api/projects/{slug}/agent/instructions/{instructionId}", at(slug, { instructionId }))),
+      events: (slug: string, instructionId: string) =>
+        call(raw.GET("/api/projects/{slug}/agent/instructions/{instructionId}/events", at(slug, { instructionId }))),
+      confirm: (slug: string, instructionId: string, body: Schema<"AgentInstructionTransitionRequest"> = {}) =>
+        call(
+          raw.POST("/api/projects/{slug}/agent/instructions/{instructionId}/confirm", {
+            ...at(slug, { instructionId }),
+            body,
+          }),
+        ),
+      cancel: (slug: string, instructionId: string, body: Schema<"AgentInstructionTransitionRequest"> = {}) =>
+        call(
+          raw.POST("/api/projects/{slug}/agent/instructions/{instructionId}/cancel", {
+            ...at(slug, { instructionId }),
+            body,
+          }),
+        ),
+    },
+  };
+}
