@@ -41,8 +41,11 @@ export class ChangeTracker implements KyselyPlugin {
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    // Pre-compiled statements skip transformQuery; a write still reports affected rows.
-    if (this.#writes.has(args.queryId) || args.result.numAffectedRows !== undefined) this.#localWrites++;
+    // Pre-compiled statements skip transformQuery; a write still reports affected rows. A write
+    // that matched nothing (the dispatch worker's idle polls) changes nothing.
+    const affected = args.result.numAffectedRows;
+    if (affected === 0n) return args.result;
+    if (this.#writes.has(args.queryId) || affected !== undefined) this.#localWrites++;
     return args.result;
   }
 }
