@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { createContractValidator, type OpenApiDocument, openapiDocument } from "@kroma/contract";
 import { Hono } from "hono";
 import type { KromaDb } from "./db/database.js";
@@ -8,6 +9,8 @@ import { createStorageRepository } from "./repositories/storage-repository.js";
 import { createRouteDefiner } from "./router.js";
 import { agentInstructionRoutes } from "./routes/agent-instructions.js";
 import { assetLinkRoutes } from "./routes/asset-links.js";
+import { authRoutes } from "./routes/auth.js";
+import { bootstrapRoutes } from "./routes/bootstrap.js";
 import { characterRoutes } from "./routes/characters.js";
 import { chatRoutes } from "./routes/chat.js";
 import { docsRoutes } from "./routes/docs.js";
@@ -15,6 +18,7 @@ import { projectRoutes } from "./routes/projects.js";
 import { promptTemplateRoutes } from "./routes/prompt-templates.js";
 import { providerAccountRoutes } from "./routes/provider-accounts.js";
 import { referenceSetRoutes } from "./routes/reference-sets.js";
+import { secretRoutes } from "./routes/secrets.js";
 import { storageRoutes } from "./routes/storage.js";
 import { styleGuideRoutes } from "./routes/style-guides.js";
 import { systemRoutes } from "./routes/system.js";
@@ -31,6 +35,10 @@ export interface AppOptions {
   validateResponses?: boolean;
   /** Largest request body accepted, in bytes. Default: 1 MiB. */
   bodyLimitBytes?: number;
+  /** Master key for project secrets (`KROMA_MASTER_KEY`); without it a key file is used. */
+  masterKey?: string;
+  /** Where the master key is created (mode 0600) and read when `masterKey` is not given. Default: `var/backend/master.key` under the app root. */
+  masterKeyFile?: string;
   /** Logs server faults (never shown to clients). Default: `console.error`. */
   logError?: (error: unknown) => void;
 }
@@ -71,6 +79,8 @@ export function createApp(options: AppOptions): Hono {
     projects: createProjectRepository(options.db),
     storage: createStorageRepository(options.db),
     appRoot: options.appRoot ?? process.cwd(),
+    masterKey: options.masterKey,
+    masterKeyFile: options.masterKeyFile ?? join(options.appRoot ?? process.cwd(), "var/backend/master.key"),
   };
 
   systemRoutes(route, {
@@ -90,5 +100,8 @@ export function createApp(options: AppOptions): Hono {
   assetLinkRoutes(route, deps);
   chatRoutes(route, deps);
   agentInstructionRoutes(route, deps);
+  authRoutes(route, deps);
+  secretRoutes(route, deps);
+  bootstrapRoutes(route, deps);
   return app;
 }

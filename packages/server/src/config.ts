@@ -12,6 +12,8 @@ export interface ServerConfig {
   dbPath: string;
   appRoot: string;
   validateResponses: boolean;
+  /** Master key for project secrets (`KROMA_MASTER_KEY`); otherwise a key file beside the database. */
+  masterKey?: string;
   /** The agent dispatch worker's settings (`IAT_AGENT_API_URL`, `IAT_AGENT_API_TOKEN`). */
   agentDispatch: AgentDispatchOptions;
 }
@@ -29,6 +31,7 @@ export function loadServerConfig(
     dbPath: resolve(appRoot, overrides.db ?? env.KROMA_BACKEND_DB ?? defaultDbPath),
     appRoot,
     validateResponses: /^(1|true|yes|on)$/i.test(env.KROMA_VALIDATE_RESPONSES ?? ""),
+    masterKey: env.KROMA_MASTER_KEY?.trim() || undefined,
     agentDispatch: {
       apiUrl: env.IAT_AGENT_API_URL?.trim() || undefined,
       apiToken: env.IAT_AGENT_API_TOKEN?.trim() || undefined,

@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type AgentDispatchOptions, startAgentDispatcher } from "./agent-dispatch.js";
 import { createApp } from "./app.js";
@@ -34,7 +35,13 @@ export type StartServerOptions = Omit<ServerConfig, "validateResponses" | "agent
  */
 export async function startServer(config: StartServerOptions): Promise<RunningServer> {
   const db = await openDatabase(config.dbPath);
-  const app = createApp({ db, appRoot: config.appRoot, validateResponses: config.validateResponses });
+  const app = createApp({
+    db,
+    appRoot: config.appRoot,
+    validateResponses: config.validateResponses,
+    masterKey: config.masterKey,
+    masterKeyFile: join(dirname(config.dbPath), "master.key"),
+  });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
 
   try {

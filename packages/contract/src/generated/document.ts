@@ -3,7 +3,7 @@
 import type { OpenApiDocument } from "../document-types.js";
 
 /** The spec as maintained in the repository, served verbatim at GET /openapi.yaml. */
-export const openapiYaml: string = "openapi: 3.1.0\ninfo:\n  title: Kroma backend API\n  version: 0.1.0\n  summary: Projects, project-scoped storage, runs and assets for prompt-driven image workflows.\n  description: |\n    The contract of the Kroma backend. Every route the server mounts is defined here first;\n    types, validators, the server's typed router and the SDK are generated or derived from\n    this file, and a parity test fails the build when the server and this file drift apart.\n\n    Every success body carries `\"ok\": true` beside named keys. Every failure is the one\n    error envelope: `{ \"ok\": false, \"error\", \"error_kind\", \"error_code\", \"details\"? }`.\n  license:\n    name: GPL-3.0-only\n    identifier: GPL-3.0-only\nservers:\n  - url: http://127.0.0.1:8788\n    description: Local server (default bind address)\ntags:\n  - name: system\n    description: Health and the API's own description.\n  - name: projects\n    description: Projects and their storage configuration.\n  - name: prompt-templates\n    description: Reusable prompt texts with `{placeholders}`.\n  - name: provider-accounts\n    description: Image and background-removal provider accounts, one per provider code.\n  - name: style-guides\n    description: Named style instructions.\n  - name: characters\n    description: Recurring characters and the prompt text that describes them.\n  - name: reference-sets\n    description: Ordered sets of references (images or text) used in prompts.\n  - name: asset-links\n    description: Typed relationships between a project's assets.\n  - name: chat\n    description: Chat sessions and their messages.\n  - name: agent\n    description: Agent instructions, their lifecycle and dispatch to an external agent.\n\npaths:\n  /health:\n    get:\n      operationId: getHealth\n      tags: [system]\n      summary: Liveness check\n      responses:\n        \"200\":\n          description: The server is up.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/HealthResponse\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /openapi.yaml:\n    get:\n      operationId: getOpenApiYaml\n      tags: [system]\n      summary: This specification as YAML\n      responses:\n        \"200\":\n          description: The OpenAPI document, exactly as maintained in the repository.\n          content:\n            application/yaml:\n              schema: { type: string }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /openapi.json:\n    get:\n      operationId: getOpenApiJson\n      tags: [system]\n      summary: This specification as JSON\n      responses:\n        \"200\":\n          description: The OpenAPI document as JSON.\n          content:\n            application/json:\n              schema: { type: object, additionalProperties: true }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /docs:\n    get:\n      operationId: getApiReference\n      tags: [system]\n      summary: Human-readable API reference\n      description: An HTML page rendering this specification; works offline (assets are served by the server).\n      responses:\n        \"200\":\n          description: The API reference page.\n          content:\n            text/html:\n              schema: { type: string }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /docs/assets/{asset}:\n    get:\n      operationId: getApiReferenceAsset\n      tags: [system]\n      summary: Static asset of the API reference page\n      parameters:\n        - name: asset\n          in: path\n          required: true\n          schema:\n            type: string\n            enum: [swagger-ui.css, swagger-ui-bundle.js]\n      responses:\n        \"200\":\n          description: The asset.\n          content:\n            text/css:\n              schema: { type: string }\n            text/javascript:\n              schema: { type: string }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects:\n    get:\n      operationId: listProjects\n      tags: [projects]\n      summary: List projects\n      parameters:\n        - name: username\n          in: query\n          required: false\n          description: Only projects owned by this user (normalised like a slug).\n          schema: { type: string, maxLength: 200 }\n      responses:\n        \"200\":\n          description: All projects, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectListResponse\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: upsertProject\n      tags: [projects]\n      summary: Create a project, or update the one with the same slug\n      description: |\n        The slug is normalised (trimmed, lower-cased, runs of characters other than `a-z 0-9 - _`\n        collapsed to `_`, leading and trailing `_` removed). Without a slug it is derived from\n        the name. When a project with that slug exists, its name (and description, when given)\n        are updated; a slug owned by another user is a 409.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpsertProjectRequest\" }\n      responses:\n        \"200\":\n          description: The project, created or updated (the seed answered both with 200).\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectWithStorageResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: getProject\n      tags: [projects]\n      summary: One project with its record counts and storage\n      responses:\n        \"200\":\n          description: The project.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectDetailResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: getProjectStorage\n      tags: [projects]\n      summary: A project's storage configuration\n      responses:\n        \"200\":\n          description: The storage configuration, with the resolved absolute project root.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage/local:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    put:\n      operationId: updateProjectLocalStorage\n      tags: [projects]\n      summary: Set where a project's files live on this machine\n      description: |\n        Give `base_dir`, `project_root` or both. A blank `project_root` returns it to its default\n        (`<base_dir>/<slug>`); a blank `base_dir` is refused. Relative paths resolve against the\n        server's app root; no path may contain a `..` segment or a NUL byte, and the filesystem\n        root is refused. An absolute path is honoured as the owner's explicit choice.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateLocalStorageRequest\" }\n      responses:\n        \"200\":\n          description: The updated storage configuration.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageUpdateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage/s3:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    put:\n      operationId: updateProjectS3Storage\n      tags: [projects]\n      summary: Configure optional S3 sync for a project\n      description: |\n        Any subset of the S3 fields; fields not given keep their value, blank or null clears one\n        (a cleared prefix returns to the default). Objects live under `<prefix>/<slug>/`.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateS3StorageRequest\" }\n      responses:\n        \"200\":\n          description: The updated storage configuration.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageUpdateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/prompt-templates:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listPromptTemplates\n      tags: [prompt-templates]\n      summary: List the project's prompt templates\n      responses:\n        \"200\":\n          description: The prompt templates, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createPromptTemplate\n      tags: [prompt-templates]\n      summary: Create a prompt template\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreatePromptTemplateRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/prompt-templates/{templateId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/TemplateId\"\n    get:\n      operationId: getPromptTemplate\n      tags: [prompt-templates]\n      summary: One prompt template\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updatePromptTemplate\n      tags: [prompt-templates]\n      summary: Update a prompt template (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdatePromptTemplateRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deletePromptTemplate\n      tags: [prompt-templates]\n      summary: Delete a prompt template\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/style-guides:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listStyleGuides\n      tags: [style-guides]\n      summary: List the project's style guides\n      responses:\n        \"200\":\n          description: The style guides, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createStyleGuide\n      tags: [style-guides]\n      summary: Create a style guide\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateStyleGuideRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/style-guides/{styleGuideId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/StyleGuideId\"\n    get:\n      operationId: getStyleGuide\n      tags: [style-guides]\n      summary: One style guide\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateStyleGuide\n      tags: [style-guides]\n      summary: Update a style guide (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateStyleGuideRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteStyleGuide\n      tags: [style-guides]\n      summary: Delete a style guide\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/characters:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listCharacters\n      tags: [characters]\n      summary: List the project's characters\n      responses:\n        \"200\":\n          description: The characters, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createCharacter\n      tags: [characters]\n      summary: Create a character\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateCharacterRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/characters/{characterId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/CharacterId\"\n    get:\n      operationId: getCharacter\n      tags: [characters]\n      summary: One character\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateCharacter\n      tags: [characters]\n      summary: Update a character (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateCharacterRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteCharacter\n      tags: [characters]\n      summary: Delete a character\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listReferenceSets\n      tags: [reference-sets]\n      summary: List the project's reference sets\n      responses:\n        \"200\":\n          description: The reference sets, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createReferenceSet\n      tags: [reference-sets]\n      summary: Create a reference set\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateReferenceSetRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets/{referenceSetId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ReferenceSetId\"\n    get:\n      operationId: getReferenceSet\n      tags: [reference-sets]\n      summary: One reference set\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateReferenceSet\n      tags: [reference-sets]\n      summary: Update a reference set (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateReferenceSetRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteReferenceSet\n      tags: [reference-sets]\n      summary: Delete a reference set\n      description: |\n        Reference sets are deleted together with their items, in one transaction.\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets/{referenceSetId}/items:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ReferenceSetId\"\n    get:\n      operationId: listReferenceItems\n      tags: [reference-sets]\n      summary: List a reference set's items\n      responses:\n        \"200\":\n          description: The items, by sort_order then creation.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createReferenceItem\n      tags: [reference-sets]\n      summary: Add an item to a reference set\n      description: |\n        An item needs at least one of `content_uri`, `content_text`. Without `sort_order` it goes last.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateReferenceItemRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ReferenceSetId\"\n      - $ref: \"#/components/parameters/ItemId\"\n    get:\n      operationId: getReferenceItem\n      tags: [reference-sets]\n      summary: One reference item\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateReferenceItem\n      tags: [reference-sets]\n      summary: Update a reference item (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateReferenceItemRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteReferenceItem\n      tags: [reference-sets]\n      summary: Delete a reference item\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/provider-accounts:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listProviderAccounts\n      tags: [provider-accounts]\n      summary: List the project's provider accounts\n      responses:\n        \"200\":\n          description: The accounts, by provider code.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: upsertProviderAccount\n      tags: [provider-accounts]\n      summary: Create a provider account, or update the one with that provider code\n      description: |\n        Keyed by `provider_code` per project: posting an existing code updates the fields given.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpsertProviderAccountRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/provider-accounts/{providerCode}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ProviderCode\"\n    get:\n      operationId: getProviderAccount\n      tags: [provider-accounts]\n      summary: One provider account\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateProviderAccount\n      tags: [provider-accounts]\n      summary: Update a provider account (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateProviderAccountRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteProviderAccount\n      tags: [provider-accounts]\n      summary: Delete a provider account\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountDeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/asset-links:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listAssetLinks\n      tags: [asset-links]\n      summary: List the project's asset links\n      parameters:\n        - name: asset_id\n          in: query\n          required: false\n          description: Only links with this asset as parent or child.\n          schema: { type: string, minLength: 1 }\n        - name: link_type\n          in: query\n          required: false\n          description: Only links of this type.\n          schema: { $ref: \"#/components/schemas/AssetLinkType\" }\n      responses:\n        \"200\":\n          description: The links, oldest first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createAssetLink\n      tags: [asset-links]\n      summary: Link two assets of the project\n      description: |\n        Both assets must exist in this project; a self-link is refused and an identical link is a 409.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateAssetLinkRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/asset-links/{linkId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/LinkId\"\n    get:\n      operationId: getAssetLink\n      tags: [asset-links]\n      summary: One asset link\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateAssetLink\n      tags: [asset-links]\n      summary: Update an asset link (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateAssetLinkRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteAssetLink\n      tags: [asset-links]\n      summary: Delete an asset link\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/chat/sessions:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listChatSessions\n      tags: [chat]\n      summary: List the project's chat sessions\n      responses:\n        \"200\":\n          description: The sessions, most recently updated first, each with its message count.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatSessionListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createChatSession\n      tags: [chat]\n      summary: Start a chat session\n      requestBody:\n        required: false\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateChatSessionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatSessionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/chat/sessions/{sessionId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/SessionId\"\n    get:\n      operationId: getChatSession\n      tags: [chat]\n      summary: One chat session with its message count\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatSessionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/chat/sessions/{sessionId}/messages:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/SessionId\"\n    get:\n      operationId: listChatMessages\n      tags: [chat]\n      summary: List a session's messages\n      responses:\n        \"200\":\n          description: The messages in the order they were added.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatMessageListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createChatMessage\n      tags: [chat]\n      summary: Add a message to a session\n      description: |\n        `content_text` is accepted as an alias of `content` (the seed's clients send it).\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateChatMessageRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatMessageResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listAgentInstructions\n      tags: [agent]\n      summary: List the project's agent instructions\n      parameters:\n        - name: status\n          in: query\n          required: false\n          description: Only instructions in this status.\n          schema: { $ref: \"#/components/schemas/AgentInstructionStatus\" }\n      responses:\n        \"200\":\n          description: The instructions, newest first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createAgentInstruction\n      tags: [agent]\n      summary: Create an agent instruction\n      description: |\n        Give `instruction_text`, or the older form `instruction_type` + `payload_json`. It starts `pending`\n        with a `created` event; with `dispatch_to_agent` it is also queued for the dispatch worker.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateAgentInstructionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    get:\n      operationId: getAgentInstruction\n      tags: [agent]\n      summary: One agent instruction\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}/events:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    get:\n      operationId: listAgentInstructionEvents\n      tags: [agent]\n      summary: An instruction's history\n      responses:\n        \"200\":\n          description: Every state change, oldest first (append-only).\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionEventListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}/confirm:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    post:\n      operationId: confirmAgentInstruction\n      tags: [agent]\n      summary: Confirm a pending instruction\n      description: |\n        `pending` -> `confirmed`, writing one `confirmed` event. Any other status is a 409.\n      requestBody:\n        required: false\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/AgentInstructionTransitionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}/cancel:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    post:\n      operationId: cancelAgentInstruction\n      tags: [agent]\n      summary: Cancel an instruction\n      description: |\n        `pending`, `confirmed` or `queued` -> `canceled`, writing one `canceled` event. A canceled, running or\n        finished (`done`, `failed`) instruction is a 409.\n      requestBody:\n        required: false\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/AgentInstructionTransitionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\ncomponents:\n  parameters:\n    ProjectSlug:\n      name: slug\n      in: path\n      required: true\n      description: The project's slug.\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 200\n\n    TemplateId:\n      name: templateId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    StyleGuideId:\n      name: styleGuideId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    CharacterId:\n      name: characterId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    ReferenceSetId:\n      name: referenceSetId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    ItemId:\n      name: itemId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    LinkId:\n      name: linkId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    SessionId:\n      name: sessionId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    InstructionId:\n      name: instructionId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    ProviderCode:\n      name: providerCode\n      in: path\n      required: true\n      description: The provider code, normalised like a slug.\n      schema: { type: string, minLength: 1, maxLength: 64 }\n\n  responses:\n    BadRequest:\n      description: The request is invalid (`error_kind` \"validation\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    NotFound:\n      description: No such route or record (`error_code` \"not_found\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    Conflict:\n      description: The request conflicts with stored state (`error_code` \"conflict\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    PayloadTooLarge:\n      description: The request body is larger than the server accepts.\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    InternalError:\n      description: A server fault; the message is sanitised.\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n\n  schemas:\n    ErrorEnvelope:\n      type: object\n      description: The one shape of every failure.\n      required: [ok, error, error_kind, error_code]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: false }\n        error: { type: string, description: A human-readable message. }\n        error_kind: { $ref: \"#/components/schemas/ErrorKind\" }\n        error_code:\n          type: string\n          pattern: \"^[a-z][a-z0-9_]*$\"\n          description: A stable snake_case code, such as `not_found` or `validation_error`.\n        details:\n          description: Optional machine-readable detail, such as the offending field.\n\n    ErrorKind:\n      type: string\n      enum: [validation, policy, provider, infra, unknown]\n\n    Timestamp:\n      type: string\n      format: date-time\n      description: ISO-8601 UTC.\n\n    HealthResponse:\n      type: object\n      required: [ok, status, service, version, started_unix_ms, route_count]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        status: { type: string, const: ok }\n        service: { type: string, const: kroma-backend-core }\n        version: { type: string, description: The server's version. }\n        started_unix_ms: { type: integer, description: When this server process started (Unix epoch milliseconds). }\n        route_count: { type: integer, minimum: 0, description: Number of operations the server mounts. }\n\n    Project:\n      type: object\n      required: [id, slug, name, description, status, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        slug: { type: string }\n        name: { type: string }\n        description: { type: string }\n        status: { type: string, enum: [active, archived] }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ProjectSummary:\n      type: object\n      description: A project as listed, with its owner's username.\n      required: [id, slug, name, description, status, username, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        slug: { type: string }\n        name: { type: string }\n        description: { type: string }\n        status: { type: string, enum: [active, archived] }\n        username: { type: string }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ProjectCounts:\n      type: object\n      required: [runs, jobs, assets]\n      additionalProperties: false\n      properties:\n        runs: { type: integer, minimum: 0 }\n        jobs: { type: integer, minimum: 0 }\n        assets: { type: integer, minimum: 0 }\n\n    LocalStorage:\n      type: object\n      required: [base_dir, project_root]\n      additionalProperties: false\n      properties:\n        base_dir:\n          type: string\n          description: Directory under which project roots are created by default.\n        project_root:\n          type: string\n          description: The resolved absolute directory holding this project's files.\n\n    S3Storage:\n      type: object\n      required: [enabled, bucket, prefix, region, profile, endpoint_url]\n      additionalProperties: false\n      properties:\n        enabled: { type: boolean }\n        bucket: { type: string, description: Empty when unset. }\n        prefix: { type: string, description: \"Key prefix; objects live under `<prefix>/<slug>/`.\" }\n        region: { type: string, description: Empty when unset. }\n        profile: { type: string, description: AWS profile name; empty when unset. }\n        endpoint_url: { type: string, description: For S3-compatible servers; empty when unset. }\n\n    ProjectStorage:\n      type: object\n      required: [local, s3]\n      additionalProperties: false\n      properties:\n        local: { $ref: \"#/components/schemas/LocalStorage\" }\n        s3: { $ref: \"#/components/schemas/S3Storage\" }\n\n    ProjectListResponse:\n      type: object\n      required: [ok, count, projects]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        projects:\n          type: array\n          items: { $ref: \"#/components/schemas/ProjectSummary\" }\n\n    ProjectWithStorageResponse:\n      type: object\n      required: [ok, project, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectDetailResponse:\n      type: object\n      required: [ok, project, counts, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        counts: { $ref: \"#/components/schemas/ProjectCounts\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectStorageResponse:\n      type: object\n      required: [ok, project, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectStorageUpdateResponse:\n      type: object\n      required: [ok, project, storage, updated]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n        updated:\n          type: string\n          enum: [local, s3]\n          description: Which part of the storage configuration this request changed.\n\n    UpsertProjectRequest:\n      type: object\n      required: [name]\n      properties:\n        name:\n          type: string\n          maxLength: 200\n          description: Display name; required and not blank.\n        slug:\n          type: string\n          maxLength: 200\n          description: URL-safe identifier; derived from the name when omitted or blank.\n        description: { type: string, maxLength: 10000 }\n        username:\n          type: string\n          maxLength: 200\n          description: Owner's username; the local user `local` when omitted.\n        user_display_name: { type: string, maxLength: 200 }\n\n    UpdateLocalStorageRequest:\n      type: object\n      properties:\n        base_dir: { type: [string, \"null\"], maxLength: 4096 }\n        project_root: { type: [string, \"null\"], maxLength: 4096 }\n\n    UpdateS3StorageRequest:\n      type: object\n      properties:\n        enabled: { type: boolean }\n        bucket: { type: [string, \"null\"], maxLength: 255 }\n        prefix: { type: [string, \"null\"], maxLength: 1024 }\n        region: { type: [string, \"null\"], maxLength: 64 }\n        profile: { type: [string, \"null\"], maxLength: 200 }\n        endpoint_url: { type: [string, \"null\"], maxLength: 2048 }\n\n    Id:\n      type: string\n      minLength: 1\n      maxLength: 200\n      description: An opaque record id.\n\n    JsonObject:\n      type: object\n      additionalProperties: true\n      description: A free-form JSON object, stored and returned as JSON (never as a string).\n\n    DeletedResponse:\n      type: object\n      required: [ok, deleted, id]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        deleted: { type: boolean, const: true }\n        id: { type: string }\n\n    # Prompt templates\n\n    PromptTemplate:\n      type: object\n      required: [id, project_id, name, template_text, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        template_text: { type: string, description: \"Template text with `{placeholders}`.\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    PromptTemplateListResponse:\n      type: object\n      required: [ok, count, prompt_templates]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        prompt_templates: { type: array, items: { $ref: \"#/components/schemas/PromptTemplate\" } }\n\n    PromptTemplateResponse:\n      type: object\n      required: [ok, prompt_template]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        prompt_template: { $ref: \"#/components/schemas/PromptTemplate\" }\n\n    CreatePromptTemplateRequest:\n      type: object\n      required: [name, template_text]\n      properties:\n        name: { type: string, maxLength: 200 }\n        template_text: { type: string, maxLength: 100000 }\n\n    UpdatePromptTemplateRequest:\n      type: object\n      description: \"At least one of: name, template_text.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        template_text: { type: string, maxLength: 100000 }\n\n    # Style guides\n\n    StyleGuide:\n      type: object\n      required: [id, project_id, name, instructions, notes, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        instructions: { type: string, description: What generation must follow. }\n        notes: { type: string, description: Free notes; empty when unset. }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    StyleGuideListResponse:\n      type: object\n      required: [ok, count, style_guides]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        style_guides: { type: array, items: { $ref: \"#/components/schemas/StyleGuide\" } }\n\n    StyleGuideResponse:\n      type: object\n      required: [ok, style_guide]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        style_guide: { $ref: \"#/components/schemas/StyleGuide\" }\n\n    CreateStyleGuideRequest:\n      type: object\n      required: [name, instructions]\n      properties:\n        name: { type: string, maxLength: 200 }\n        instructions: { type: string, maxLength: 100000 }\n        notes: { type: string, maxLength: 100000 }\n\n    UpdateStyleGuideRequest:\n      type: object\n      description: \"At least one of: name, instructions, notes.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        instructions: { type: string, maxLength: 100000 }\n        notes: { type: string, maxLength: 100000 }\n\n    # Characters\n\n    Character:\n      type: object\n      required: [id, project_id, name, description, prompt_text, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        description: { type: string }\n        prompt_text: { type: string, description: Text added to prompts that feature this character. }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    CharacterListResponse:\n      type: object\n      required: [ok, count, characters]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        characters: { type: array, items: { $ref: \"#/components/schemas/Character\" } }\n\n    CharacterResponse:\n      type: object\n      required: [ok, character]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        character: { $ref: \"#/components/schemas/Character\" }\n\n    CreateCharacterRequest:\n      type: object\n      required: [name]\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n        prompt_text: { type: string, maxLength: 100000 }\n\n    UpdateCharacterRequest:\n      type: object\n      description: \"At least one of: name, description, prompt_text.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n        prompt_text: { type: string, maxLength: 100000 }\n\n    # Reference sets and items\n\n    ReferenceSet:\n      type: object\n      required: [id, project_id, name, description, item_count, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        description: { type: string }\n        item_count: { type: integer, minimum: 0 }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ReferenceSetListResponse:\n      type: object\n      required: [ok, count, reference_sets]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        reference_sets: { type: array, items: { $ref: \"#/components/schemas/ReferenceSet\" } }\n\n    ReferenceSetResponse:\n      type: object\n      required: [ok, reference_set]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        reference_set: { $ref: \"#/components/schemas/ReferenceSet\" }\n\n    CreateReferenceSetRequest:\n      type: object\n      required: [name]\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n\n    UpdateReferenceSetRequest:\n      type: object\n      description: \"At least one of: name, description.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n\n    ReferenceItem:\n      type: object\n      required: [id, project_id, reference_set_id, label, content_uri, content_text, sort_order, metadata_json, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        reference_set_id: { type: string }\n        label: { type: string }\n        content_uri: { type: [string, \"null\"], description: Where the reference lives (a URL or a path under the project root). }\n        content_text: { type: [string, \"null\"], description: The reference as text. }\n        sort_order: { type: integer }\n        metadata_json: { $ref: \"#/components/schemas/JsonObject\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ReferenceItemListResponse:\n      type: object\n      required: [ok, reference_set_id, count, items]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        reference_set_id: { type: string }\n        count: { type: integer, minimum: 0 }\n        items: { type: array, items: { $ref: \"#/components/schemas/ReferenceItem\" } }\n\n    ReferenceItemResponse:\n      type: object\n      required: [ok, item]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        item: { $ref: \"#/components/schemas/ReferenceItem\" }\n\n    CreateReferenceItemRequest:\n      type: object\n      description: \"At least one of: content_uri, content_text.\"\n      properties:\n        label: { type: string, maxLength: 500 }\n        content_uri: { type: [string, \"null\"], maxLength: 4096 }\n        content_text: { type: [string, \"null\"], maxLength: 100000 }\n        sort_order: { type: integer, minimum: -1000000, maximum: 1000000 }\n        metadata_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    UpdateReferenceItemRequest:\n      type: object\n      description: \"At least one of: label, content_uri, content_text, sort_order, metadata_json. The item must keep content_uri or content_text.\"\n      properties:\n        label: { type: string, maxLength: 500 }\n        content_uri: { type: [string, \"null\"], maxLength: 4096 }\n        content_text: { type: [string, \"null\"], maxLength: 100000 }\n        sort_order: { type: integer, minimum: -1000000, maximum: 1000000 }\n        metadata_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    # Provider accounts\n\n    ProviderCode:\n      type: string\n      pattern: \"^[a-z0-9_-]{1,64}$\"\n      description: \"A lower-case identifier such as `openai`, `photoroom` or `remove_bg`.\"\n\n    ProviderAccount:\n      type: object\n      required: [project_id, provider_code, display_name, account_ref, base_url, enabled, config_json, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        project_id: { type: string }\n        provider_code: { $ref: \"#/components/schemas/ProviderCode\" }\n        display_name: { type: string }\n        account_ref: { type: string, description: \"Your reference for the account (never a secret: secrets live in project secrets).\" }\n        base_url: { type: string, description: API base URL override; empty for the provider's default. }\n        enabled: { type: boolean }\n        config_json: { $ref: \"#/components/schemas/JsonObject\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ProviderAccountListResponse:\n      type: object\n      required: [ok, count, provider_accounts]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        provider_accounts: { type: array, items: { $ref: \"#/components/schemas/ProviderAccount\" } }\n\n    ProviderAccountResponse:\n      type: object\n      required: [ok, provider_account]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        provider_account: { $ref: \"#/components/schemas/ProviderAccount\" }\n\n    ProviderAccountDeletedResponse:\n      type: object\n      required: [ok, deleted, provider_code]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        deleted: { type: boolean, const: true }\n        provider_code: { type: string }\n\n    UpsertProviderAccountRequest:\n      type: object\n      required: [provider_code]\n      properties:\n        provider_code:\n          type: string\n          maxLength: 64\n          description: Normalised like a slug (`OpenAI` -> `openai`); required and not blank.\n        display_name: { type: string, maxLength: 200 }\n        account_ref: { type: string, maxLength: 500 }\n        base_url: { type: string, maxLength: 2048 }\n        enabled: { type: boolean }\n        config_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    UpdateProviderAccountRequest:\n      type: object\n      description: \"At least one of: display_name, account_ref, base_url, enabled, config_json.\"\n      properties:\n        display_name: { type: string, maxLength: 200 }\n        account_ref: { type: string, maxLength: 500 }\n        base_url: { type: string, maxLength: 2048 }\n        enabled: { type: boolean }\n        config_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    # Asset links\n\n    AssetLinkType:\n      type: string\n      enum: [derived_from, variant_of, mask_for, reference_of]\n\n    AssetLink:\n      type: object\n      required: [id, project_id, parent_asset_id, child_asset_id, link_type, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        parent_asset_id: { type: string }\n        child_asset_id: { type: string }\n        link_type: { $ref: \"#/components/schemas/AssetLinkType\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    AssetLinkListResponse:\n      type: object\n      required: [ok, count, asset_links]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        asset_links: { type: array, items: { $ref: \"#/components/schemas/AssetLink\" } }\n\n    AssetLinkResponse:\n      type: object\n      required: [ok, asset_link]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        asset_link: { $ref: \"#/components/schemas/AssetLink\" }\n\n    CreateAssetLinkRequest:\n      type: object\n      required: [parent_asset_id, child_asset_id]\n      properties:\n        parent_asset_id: { $ref: \"#/components/schemas/Id\" }\n        child_asset_id: { $ref: \"#/components/schemas/Id\" }\n        link_type: { $ref: \"#/components/schemas/AssetLinkType\" }\n\n    UpdateAssetLinkRequest:\n      type: object\n      description: \"At least one of: parent_asset_id, child_asset_id, link_type.\"\n      properties:\n        parent_asset_id: { $ref: \"#/components/schemas/Id\" }\n        child_asset_id: { $ref: \"#/components/schemas/Id\" }\n        link_type: { $ref: \"#/components/schemas/AssetLinkType\" }\n\n    # Chat\n\n    ChatRole:\n      type: string\n      enum: [user, assistant, system, tool]\n\n    ChatSession:\n      type: object\n      required: [id, project_id, title, status, message_count, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        title: { type: string }\n        status: { type: string, enum: [active, archived] }\n        message_count: { type: integer, minimum: 0 }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\", description: Changes when a message is added. }\n\n    ChatSessionListResponse:\n      type: object\n      required: [ok, count, sessions]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        sessions: { type: array, items: { $ref: \"#/components/schemas/ChatSession\" } }\n\n    ChatSessionResponse:\n      type: object\n      required: [ok, session]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        session: { $ref: \"#/components/schemas/ChatSession\" }\n\n    CreateChatSessionRequest:\n      type: object\n      properties:\n        title: { type: string, maxLength: 500, description: Defaults to \"New session\". }\n        status: { type: string, enum: [active, archived] }\n\n    ChatMessage:\n      type: object\n      required: [id, project_id, session_id, role, content, content_json, created_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        session_id: { type: string }\n        role: { $ref: \"#/components/schemas/ChatRole\" }\n        content: { type: string }\n        content_json: { description: \"Optional structured content (any JSON value), or null.\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ChatMessageListResponse:\n      type: object\n      required: [ok, session_id, count, messages]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        session_id: { type: string }\n        count: { type: integer, minimum: 0 }\n        messages: { type: array, items: { $ref: \"#/components/schemas/ChatMessage\" } }\n\n    ChatMessageResponse:\n      type: object\n      required: [ok, message]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        message: { $ref: \"#/components/schemas/ChatMessage\" }\n\n    CreateChatMessageRequest:\n      type: object\n      required: [role]\n      description: \"`content` (or its alias `content_text`) is required.\"\n      properties:\n        role: { $ref: \"#/components/schemas/ChatRole\" }\n        content: { type: string, maxLength: 200000 }\n        content_text: { type: string, maxLength: 200000, description: Alias of `content`. }\n        content_json: { description: Optional structured content (any JSON value). }\n\n    # Agent instructions\n\n    AgentInstructionStatus:\n      type: string\n      enum: [pending, confirmed, queued, running, done, failed, canceled]\n\n    AgentInstruction:\n      type: object\n      required:\n        - id\n        - project_id\n        - instruction_text\n        - instruction_type\n        - payload_json\n        - dispatch_to_agent\n        - status\n        - attempts\n        - max_attempts\n        - next_attempt_at\n        - last_error\n        - agent_response_json\n        - created_at\n        - updated_at\n        - confirmed_at\n        - canceled_at\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        instruction_text: { type: string }\n        instruction_type: { type: string, description: \"The older form's type; `instruction` when only text was given.\" }\n        payload_json: { $ref: \"#/components/schemas/JsonObject\" }\n        dispatch_to_agent: { type: boolean }\n        status: { $ref: \"#/components/schemas/AgentInstructionStatus\" }\n        attempts: { type: integer, minimum: 0, description: Dispatch attempts made so far. }\n        max_attempts: { type: integer, minimum: 1 }\n        next_attempt_at: { type: [string, \"null\"], format: date-time, description: When a queued dispatch is next tried. }\n        last_error: { type: [string, \"null\"] }\n        agent_response_json: { description: \"The agent endpoint's last JSON answer, or null.\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n        confirmed_at: { type: [string, \"null\"], format: date-time }\n        canceled_at: { type: [string, \"null\"], format: date-time }\n\n    AgentInstructionListResponse:\n      type: object\n      required: [ok, count, instructions]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        instructions: { type: array, items: { $ref: \"#/components/schemas/AgentInstruction\" } }\n\n    AgentInstructionResponse:\n      type: object\n      required: [ok, instruction]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        instruction: { $ref: \"#/components/schemas/AgentInstruction\" }\n\n    CreateAgentInstructionRequest:\n      type: object\n      description: \"`instruction_text`, or `instruction_type` with `payload_json` (the older form); both may be given.\"\n      properties:\n        instruction_text: { type: string, maxLength: 100000 }\n        instruction_type: { type: string, maxLength: 100 }\n        payload_json: { $ref: \"#/components/schemas/JsonObject\" }\n        dispatch_to_agent: { type: boolean }\n\n    AgentInstructionTransitionRequest:\n      type: object\n      properties:\n        message: { type: string, maxLength: 2000, description: Recorded with the event. }\n\n    AgentInstructionEvent:\n      type: object\n      required: [id, project_id, instruction_id, event_type, message, created_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        instruction_id: { type: string }\n        event_type: { type: string, description: \"created, queued, confirmed, canceled, dispatch_started, dispatched (the agent answered; its status decides done or failed), retry_scheduled, dispatch_failed\" }\n        message: { type: [string, \"null\"] }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    AgentInstructionEventListResponse:\n      type: object\n      required: [ok, instruction_id, count, events]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        instruction_id: { type: string }\n        count: { type: integer, minimum: 0 }\n        events: { type: array, items: { $ref: \"#/components/schemas/AgentInstructionEvent\" } }\n";
+export const openapiYaml: string = "openapi: 3.1.0\ninfo:\n  title: Kroma backend API\n  version: 0.1.0\n  summary: Projects, project-scoped storage, runs and assets for prompt-driven image workflows.\n  description: |\n    The contract of the Kroma backend. Every route the server mounts is defined here first;\n    types, validators, the server's typed router and the SDK are generated or derived from\n    this file, and a parity test fails the build when the server and this file drift apart.\n\n    Every success body carries `\"ok\": true` beside named keys. Every failure is the one\n    error envelope: `{ \"ok\": false, \"error\", \"error_kind\", \"error_code\", \"details\"? }`.\n  license:\n    name: GPL-3.0-only\n    identifier: GPL-3.0-only\nservers:\n  - url: http://127.0.0.1:8788\n    description: Local server (default bind address)\ntags:\n  - name: system\n    description: Health and the API's own description.\n  - name: projects\n    description: Projects and their storage configuration.\n  - name: prompt-templates\n    description: Reusable prompt texts with `{placeholders}`.\n  - name: provider-accounts\n    description: Image and background-removal provider accounts, one per provider code.\n  - name: style-guides\n    description: Named style instructions.\n  - name: characters\n    description: Recurring characters and the prompt text that describes them.\n  - name: reference-sets\n    description: Ordered sets of references (images or text) used in prompts.\n  - name: asset-links\n    description: Typed relationships between a project's assets.\n  - name: chat\n    description: Chat sessions and their messages.\n  - name: agent\n    description: Agent instructions, their lifecycle and dispatch to an external agent.\n  - name: auth\n    description: API tokens. See the README for when a token is required.\n  - name: secrets\n    description: Per-project provider secrets, encrypted at rest, with key rotation.\n  - name: bootstrap\n    description: Export a project's settings as a prompt for an AI assistant, and import its answer.\n\npaths:\n  /health:\n    get:\n      operationId: getHealth\n      tags: [system]\n      summary: Liveness check\n      responses:\n        \"200\":\n          description: The server is up.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/HealthResponse\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /openapi.yaml:\n    get:\n      operationId: getOpenApiYaml\n      tags: [system]\n      summary: This specification as YAML\n      responses:\n        \"200\":\n          description: The OpenAPI document, exactly as maintained in the repository.\n          content:\n            application/yaml:\n              schema: { type: string }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /openapi.json:\n    get:\n      operationId: getOpenApiJson\n      tags: [system]\n      summary: This specification as JSON\n      responses:\n        \"200\":\n          description: The OpenAPI document as JSON.\n          content:\n            application/json:\n              schema: { type: object, additionalProperties: true }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /docs:\n    get:\n      operationId: getApiReference\n      tags: [system]\n      summary: Human-readable API reference\n      description: An HTML page rendering this specification; works offline (assets are served by the server).\n      responses:\n        \"200\":\n          description: The API reference page.\n          content:\n            text/html:\n              schema: { type: string }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /docs/assets/{asset}:\n    get:\n      operationId: getApiReferenceAsset\n      tags: [system]\n      summary: Static asset of the API reference page\n      parameters:\n        - name: asset\n          in: path\n          required: true\n          schema:\n            type: string\n            enum: [swagger-ui.css, swagger-ui-bundle.js]\n      responses:\n        \"200\":\n          description: The asset.\n          content:\n            text/css:\n              schema: { type: string }\n            text/javascript:\n              schema: { type: string }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /auth/token:\n    post:\n      operationId: createAuthToken\n      tags: [auth]\n      summary: Create an API token\n      description: |\n        Returns the token's secret value once; the server keeps only its hash. Scope a token to one\n        project with `project_slug`. While auth is not yet required (a fresh local install, bound to\n        loopback, `KROMA_API_AUTH=auto`), the first token can be created without one.\n      requestBody:\n        required: false\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateAuthTokenRequest\" }\n      responses:\n        \"200\":\n          description: The new token, with its secret value (shown only here).\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AuthTokenCreatedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"401\": { $ref: \"#/components/responses/Unauthorized\" }\n        \"403\": { $ref: \"#/components/responses/Forbidden\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /auth/tokens:\n    get:\n      operationId: listAuthTokens\n      tags: [auth]\n      summary: List API tokens (never their secret values)\n      responses:\n        \"200\":\n          description: Every token, newest first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AuthTokenListResponse\" }\n        \"401\": { $ref: \"#/components/responses/Unauthorized\" }\n        \"403\": { $ref: \"#/components/responses/Forbidden\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /auth/tokens/{tokenId}:\n    parameters:\n      - name: tokenId\n        in: path\n        required: true\n        schema: { $ref: \"#/components/schemas/Id\" }\n    delete:\n      operationId: revokeAuthToken\n      tags: [auth]\n      summary: Revoke an API token\n      description: Takes effect on the next request. Revoking an already revoked token is a no-op.\n      responses:\n        \"200\":\n          description: The token is revoked.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AuthTokenRevokedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"401\": { $ref: \"#/components/responses/Unauthorized\" }\n        \"403\": { $ref: \"#/components/responses/Forbidden\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects:\n    get:\n      operationId: listProjects\n      tags: [projects]\n      summary: List projects\n      parameters:\n        - name: username\n          in: query\n          required: false\n          description: Only projects owned by this user (normalised like a slug).\n          schema: { type: string, maxLength: 200 }\n      responses:\n        \"200\":\n          description: All projects, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectListResponse\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: upsertProject\n      tags: [projects]\n      summary: Create a project, or update the one with the same slug\n      description: |\n        The slug is normalised (trimmed, lower-cased, runs of characters other than `a-z 0-9 - _`\n        collapsed to `_`, leading and trailing `_` removed). Without a slug it is derived from\n        the name. When a project with that slug exists, its name (and description, when given)\n        are updated; a slug owned by another user is a 409.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpsertProjectRequest\" }\n      responses:\n        \"200\":\n          description: The project, created or updated (the seed answered both with 200).\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectWithStorageResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: getProject\n      tags: [projects]\n      summary: One project with its record counts and storage\n      responses:\n        \"200\":\n          description: The project.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectDetailResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: getProjectStorage\n      tags: [projects]\n      summary: A project's storage configuration\n      responses:\n        \"200\":\n          description: The storage configuration, with the resolved absolute project root.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage/local:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    put:\n      operationId: updateProjectLocalStorage\n      tags: [projects]\n      summary: Set where a project's files live on this machine\n      description: |\n        Give `base_dir`, `project_root` or both. A blank `project_root` returns it to its default\n        (`<base_dir>/<slug>`); a blank `base_dir` is refused. Relative paths resolve against the\n        server's app root; no path may contain a `..` segment or a NUL byte, and the filesystem\n        root is refused. An absolute path is honoured as the owner's explicit choice.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateLocalStorageRequest\" }\n      responses:\n        \"200\":\n          description: The updated storage configuration.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageUpdateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/storage/s3:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    put:\n      operationId: updateProjectS3Storage\n      tags: [projects]\n      summary: Configure optional S3 sync for a project\n      description: |\n        Any subset of the S3 fields; fields not given keep their value, blank or null clears one\n        (a cleared prefix returns to the default). Objects live under `<prefix>/<slug>/`.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateS3StorageRequest\" }\n      responses:\n        \"200\":\n          description: The updated storage configuration.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProjectStorageUpdateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/secrets:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listProjectSecrets\n      tags: [secrets]\n      summary: List the project's secrets (metadata and a masked hint, never values)\n      responses:\n        \"200\":\n          description: The secrets, by provider code then name.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/SecretListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"401\": { $ref: \"#/components/responses/Unauthorized\" }\n        \"403\": { $ref: \"#/components/responses/Forbidden\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: upsertProjectSecret\n      tags: [secrets]\n      summary: Store a secret (encrypted at rest), or replace the one with that provider code and name\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpsertSecretRequest\" }\n      responses:\n        \"200\":\n          description: The secret's metadata.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/SecretResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"401\": { $ref: \"#/components/responses/Unauthorized\" }\n        \"403\": { $ref: \"#/components/responses/Forbidden\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/secrets/rotation-status:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: getSecretRotationStatus\n      tags: [secrets]\n      summary: How many of the project's secret values sit under which encryption key\n      responses:\n        \"200\":\n          description: Counts per key.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/SecretRotationStatusResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"401\": { $ref: \"#/components/responses/Unauthorized\" }\n        \"403\": { $ref: \"#/components/responses/Forbidden\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/secrets/rotate:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    post:\n      operationId: rotateProjectSecrets\n      tags: [secrets]\n      summary: Re-encrypt every secret value of the project under a new key, in one transaction\n      responses:\n        \"200\":\n          description: What was rotated.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/SecretRotationResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"401\": { $ref: \"#/components/responses/Unauthorized\" }\n        \"403\": { $ref: \"#/components/responses/Forbidden\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/secrets/{providerCode}/{secretName}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ProviderCode\"\n      - name: secretName\n        in: path\n        required: true\n        schema: { type: string, minLength: 1, maxLength: 128 }\n    delete:\n      operationId: deleteProjectSecret\n      tags: [secrets]\n      summary: Delete a secret\n      responses:\n        \"200\":\n          description: The secret is gone.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/SecretDeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"401\": { $ref: \"#/components/responses/Unauthorized\" }\n        \"403\": { $ref: \"#/components/responses/Forbidden\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/bootstrap-prompt:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: getBootstrapPrompt\n      tags: [bootstrap]\n      summary: Export the project's settings with a ready-to-paste prompt for an AI assistant\n      description: Secret names only, never values.\n      responses:\n        \"200\":\n          description: The export.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/BootstrapPromptResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"401\": { $ref: \"#/components/responses/Unauthorized\" }\n        \"403\": { $ref: \"#/components/responses/Forbidden\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/bootstrap-import:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    post:\n      operationId: importBootstrapSettings\n      tags: [bootstrap]\n      summary: Import settings in the bootstrap shape (merge or replace), all or nothing\n      description: |\n        Takes `settings` (the structured shape) or `ai_response_text` (an assistant's raw reply, from\n        which the JSON object is extracted, fenced or not), never neither. Everything is validated\n        before anything is written; the import applies in one transaction. `dry_run` reports the same\n        change summary and writes nothing.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/BootstrapImportRequest\" }\n      responses:\n        \"200\":\n          description: The per-section change summary.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/BootstrapImportResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"401\": { $ref: \"#/components/responses/Unauthorized\" }\n        \"403\": { $ref: \"#/components/responses/Forbidden\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/prompt-templates:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listPromptTemplates\n      tags: [prompt-templates]\n      summary: List the project's prompt templates\n      responses:\n        \"200\":\n          description: The prompt templates, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createPromptTemplate\n      tags: [prompt-templates]\n      summary: Create a prompt template\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreatePromptTemplateRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/prompt-templates/{templateId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/TemplateId\"\n    get:\n      operationId: getPromptTemplate\n      tags: [prompt-templates]\n      summary: One prompt template\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updatePromptTemplate\n      tags: [prompt-templates]\n      summary: Update a prompt template (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdatePromptTemplateRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/PromptTemplateResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deletePromptTemplate\n      tags: [prompt-templates]\n      summary: Delete a prompt template\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/style-guides:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listStyleGuides\n      tags: [style-guides]\n      summary: List the project's style guides\n      responses:\n        \"200\":\n          description: The style guides, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createStyleGuide\n      tags: [style-guides]\n      summary: Create a style guide\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateStyleGuideRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/style-guides/{styleGuideId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/StyleGuideId\"\n    get:\n      operationId: getStyleGuide\n      tags: [style-guides]\n      summary: One style guide\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateStyleGuide\n      tags: [style-guides]\n      summary: Update a style guide (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateStyleGuideRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/StyleGuideResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteStyleGuide\n      tags: [style-guides]\n      summary: Delete a style guide\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/characters:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listCharacters\n      tags: [characters]\n      summary: List the project's characters\n      responses:\n        \"200\":\n          description: The characters, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createCharacter\n      tags: [characters]\n      summary: Create a character\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateCharacterRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/characters/{characterId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/CharacterId\"\n    get:\n      operationId: getCharacter\n      tags: [characters]\n      summary: One character\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateCharacter\n      tags: [characters]\n      summary: Update a character (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateCharacterRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/CharacterResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteCharacter\n      tags: [characters]\n      summary: Delete a character\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listReferenceSets\n      tags: [reference-sets]\n      summary: List the project's reference sets\n      responses:\n        \"200\":\n          description: The reference sets, most recently updated first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createReferenceSet\n      tags: [reference-sets]\n      summary: Create a reference set\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateReferenceSetRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets/{referenceSetId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ReferenceSetId\"\n    get:\n      operationId: getReferenceSet\n      tags: [reference-sets]\n      summary: One reference set\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateReferenceSet\n      tags: [reference-sets]\n      summary: Update a reference set (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateReferenceSetRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceSetResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteReferenceSet\n      tags: [reference-sets]\n      summary: Delete a reference set\n      description: |\n        Reference sets are deleted together with their items, in one transaction.\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets/{referenceSetId}/items:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ReferenceSetId\"\n    get:\n      operationId: listReferenceItems\n      tags: [reference-sets]\n      summary: List a reference set's items\n      responses:\n        \"200\":\n          description: The items, by sort_order then creation.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createReferenceItem\n      tags: [reference-sets]\n      summary: Add an item to a reference set\n      description: |\n        An item needs at least one of `content_uri`, `content_text`. Without `sort_order` it goes last.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateReferenceItemRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ReferenceSetId\"\n      - $ref: \"#/components/parameters/ItemId\"\n    get:\n      operationId: getReferenceItem\n      tags: [reference-sets]\n      summary: One reference item\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateReferenceItem\n      tags: [reference-sets]\n      summary: Update a reference item (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateReferenceItemRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ReferenceItemResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteReferenceItem\n      tags: [reference-sets]\n      summary: Delete a reference item\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/provider-accounts:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listProviderAccounts\n      tags: [provider-accounts]\n      summary: List the project's provider accounts\n      responses:\n        \"200\":\n          description: The accounts, by provider code.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: upsertProviderAccount\n      tags: [provider-accounts]\n      summary: Create a provider account, or update the one with that provider code\n      description: |\n        Keyed by `provider_code` per project: posting an existing code updates the fields given.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpsertProviderAccountRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/provider-accounts/{providerCode}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/ProviderCode\"\n    get:\n      operationId: getProviderAccount\n      tags: [provider-accounts]\n      summary: One provider account\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateProviderAccount\n      tags: [provider-accounts]\n      summary: Update a provider account (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateProviderAccountRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteProviderAccount\n      tags: [provider-accounts]\n      summary: Delete a provider account\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ProviderAccountDeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/asset-links:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listAssetLinks\n      tags: [asset-links]\n      summary: List the project's asset links\n      parameters:\n        - name: asset_id\n          in: query\n          required: false\n          description: Only links with this asset as parent or child.\n          schema: { type: string, minLength: 1 }\n        - name: link_type\n          in: query\n          required: false\n          description: Only links of this type.\n          schema: { $ref: \"#/components/schemas/AssetLinkType\" }\n      responses:\n        \"200\":\n          description: The links, oldest first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createAssetLink\n      tags: [asset-links]\n      summary: Link two assets of the project\n      description: |\n        Both assets must exist in this project; a self-link is refused and an identical link is a 409.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateAssetLinkRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/asset-links/{linkId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/LinkId\"\n    get:\n      operationId: getAssetLink\n      tags: [asset-links]\n      summary: One asset link\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    put:\n      operationId: updateAssetLink\n      tags: [asset-links]\n      summary: Update an asset link (any subset of its fields)\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/UpdateAssetLinkRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AssetLinkResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    delete:\n      operationId: deleteAssetLink\n      tags: [asset-links]\n      summary: Delete an asset link\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/DeletedResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/chat/sessions:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listChatSessions\n      tags: [chat]\n      summary: List the project's chat sessions\n      responses:\n        \"200\":\n          description: The sessions, most recently updated first, each with its message count.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatSessionListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createChatSession\n      tags: [chat]\n      summary: Start a chat session\n      requestBody:\n        required: false\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateChatSessionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatSessionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/chat/sessions/{sessionId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/SessionId\"\n    get:\n      operationId: getChatSession\n      tags: [chat]\n      summary: One chat session with its message count\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatSessionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/chat/sessions/{sessionId}/messages:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/SessionId\"\n    get:\n      operationId: listChatMessages\n      tags: [chat]\n      summary: List a session's messages\n      responses:\n        \"200\":\n          description: The messages in the order they were added.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatMessageListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createChatMessage\n      tags: [chat]\n      summary: Add a message to a session\n      description: |\n        `content_text` is accepted as an alias of `content` (the seed's clients send it).\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateChatMessageRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/ChatMessageResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n    get:\n      operationId: listAgentInstructions\n      tags: [agent]\n      summary: List the project's agent instructions\n      parameters:\n        - name: status\n          in: query\n          required: false\n          description: Only instructions in this status.\n          schema: { $ref: \"#/components/schemas/AgentInstructionStatus\" }\n      responses:\n        \"200\":\n          description: The instructions, newest first.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n    post:\n      operationId: createAgentInstruction\n      tags: [agent]\n      summary: Create an agent instruction\n      description: |\n        Give `instruction_text`, or the older form `instruction_type` + `payload_json`. It starts `pending`\n        with a `created` event; with `dispatch_to_agent` it is also queued for the dispatch worker.\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/CreateAgentInstructionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    get:\n      operationId: getAgentInstruction\n      tags: [agent]\n      summary: One agent instruction\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}/events:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    get:\n      operationId: listAgentInstructionEvents\n      tags: [agent]\n      summary: An instruction's history\n      responses:\n        \"200\":\n          description: Every state change, oldest first (append-only).\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionEventListResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}/confirm:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    post:\n      operationId: confirmAgentInstruction\n      tags: [agent]\n      summary: Confirm a pending instruction\n      description: |\n        `pending` -> `confirmed`, writing one `confirmed` event. Any other status is a 409.\n      requestBody:\n        required: false\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/AgentInstructionTransitionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\n  /api/projects/{slug}/agent/instructions/{instructionId}/cancel:\n    parameters:\n      - $ref: \"#/components/parameters/ProjectSlug\"\n      - $ref: \"#/components/parameters/InstructionId\"\n    post:\n      operationId: cancelAgentInstruction\n      tags: [agent]\n      summary: Cancel an instruction\n      description: |\n        `pending`, `confirmed` or `queued` -> `canceled`, writing one `canceled` event. A canceled, running or\n        finished (`done`, `failed`) instruction is a 409.\n      requestBody:\n        required: false\n        content:\n          application/json:\n            schema: { $ref: \"#/components/schemas/AgentInstructionTransitionRequest\" }\n      responses:\n        \"200\":\n          description: Success.\n          content:\n            application/json:\n              schema: { $ref: \"#/components/schemas/AgentInstructionResponse\" }\n        \"400\": { $ref: \"#/components/responses/BadRequest\" }\n        \"404\": { $ref: \"#/components/responses/NotFound\" }\n        \"409\": { $ref: \"#/components/responses/Conflict\" }\n        \"413\": { $ref: \"#/components/responses/PayloadTooLarge\" }\n        \"500\": { $ref: \"#/components/responses/InternalError\" }\n\ncomponents:\n  parameters:\n    ProjectSlug:\n      name: slug\n      in: path\n      required: true\n      description: The project's slug.\n      schema:\n        type: string\n        minLength: 1\n        maxLength: 200\n\n    TemplateId:\n      name: templateId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    StyleGuideId:\n      name: styleGuideId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    CharacterId:\n      name: characterId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    ReferenceSetId:\n      name: referenceSetId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    ItemId:\n      name: itemId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    LinkId:\n      name: linkId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    SessionId:\n      name: sessionId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    InstructionId:\n      name: instructionId\n      in: path\n      required: true\n      schema: { $ref: \"#/components/schemas/Id\" }\n    ProviderCode:\n      name: providerCode\n      in: path\n      required: true\n      description: The provider code, normalised like a slug.\n      schema: { type: string, minLength: 1, maxLength: 64 }\n\n  responses:\n    BadRequest:\n      description: The request is invalid (`error_kind` \"validation\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    NotFound:\n      description: No such route or record (`error_code` \"not_found\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    Conflict:\n      description: The request conflicts with stored state (`error_code` \"conflict\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    Unauthorized:\n      description: No valid token was given while auth is required (`error_kind` \"policy\", `error_code` \"unauthorized\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    Forbidden:\n      description: The token may not do this, or the request is refused by policy (`error_kind` \"policy\", `error_code` \"forbidden\").\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    PayloadTooLarge:\n      description: The request body is larger than the server accepts.\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n    InternalError:\n      description: A server fault; the message is sanitised.\n      content:\n        application/json:\n          schema: { $ref: \"#/components/schemas/ErrorEnvelope\" }\n\n  schemas:\n    ErrorEnvelope:\n      type: object\n      description: The one shape of every failure.\n      required: [ok, error, error_kind, error_code]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: false }\n        error: { type: string, description: A human-readable message. }\n        error_kind: { $ref: \"#/components/schemas/ErrorKind\" }\n        error_code:\n          type: string\n          pattern: \"^[a-z][a-z0-9_]*$\"\n          description: A stable snake_case code, such as `not_found` or `validation_error`.\n        details:\n          description: Optional machine-readable detail, such as the offending field.\n\n    ErrorKind:\n      type: string\n      enum: [validation, policy, provider, infra, unknown]\n\n    Timestamp:\n      type: string\n      format: date-time\n      description: ISO-8601 UTC.\n\n    HealthResponse:\n      type: object\n      required: [ok, status, service, version, started_unix_ms, route_count]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        status: { type: string, const: ok }\n        service: { type: string, const: kroma-backend-core }\n        version: { type: string, description: The server's version. }\n        started_unix_ms: { type: integer, description: When this server process started (Unix epoch milliseconds). }\n        route_count: { type: integer, minimum: 0, description: Number of operations the server mounts. }\n\n    Project:\n      type: object\n      required: [id, slug, name, description, status, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        slug: { type: string }\n        name: { type: string }\n        description: { type: string }\n        status: { type: string, enum: [active, archived] }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ProjectSummary:\n      type: object\n      description: A project as listed, with its owner's username.\n      required: [id, slug, name, description, status, username, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        slug: { type: string }\n        name: { type: string }\n        description: { type: string }\n        status: { type: string, enum: [active, archived] }\n        username: { type: string }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ProjectCounts:\n      type: object\n      required: [runs, jobs, assets]\n      additionalProperties: false\n      properties:\n        runs: { type: integer, minimum: 0 }\n        jobs: { type: integer, minimum: 0 }\n        assets: { type: integer, minimum: 0 }\n\n    LocalStorage:\n      type: object\n      required: [base_dir, project_root]\n      additionalProperties: false\n      properties:\n        base_dir:\n          type: string\n          description: Directory under which project roots are created by default.\n        project_root:\n          type: string\n          description: The resolved absolute directory holding this project's files.\n\n    S3Storage:\n      type: object\n      required: [enabled, bucket, prefix, region, profile, endpoint_url]\n      additionalProperties: false\n      properties:\n        enabled: { type: boolean }\n        bucket: { type: string, description: Empty when unset. }\n        prefix: { type: string, description: \"Key prefix; objects live under `<prefix>/<slug>/`.\" }\n        region: { type: string, description: Empty when unset. }\n        profile: { type: string, description: AWS profile name; empty when unset. }\n        endpoint_url: { type: string, description: For S3-compatible servers; empty when unset. }\n\n    ProjectStorage:\n      type: object\n      required: [local, s3]\n      additionalProperties: false\n      properties:\n        local: { $ref: \"#/components/schemas/LocalStorage\" }\n        s3: { $ref: \"#/components/schemas/S3Storage\" }\n\n    ProjectListResponse:\n      type: object\n      required: [ok, count, projects]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        projects:\n          type: array\n          items: { $ref: \"#/components/schemas/ProjectSummary\" }\n\n    ProjectWithStorageResponse:\n      type: object\n      required: [ok, project, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectDetailResponse:\n      type: object\n      required: [ok, project, counts, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        counts: { $ref: \"#/components/schemas/ProjectCounts\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectStorageResponse:\n      type: object\n      required: [ok, project, storage]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n\n    ProjectStorageUpdateResponse:\n      type: object\n      required: [ok, project, storage, updated]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        project: { $ref: \"#/components/schemas/Project\" }\n        storage: { $ref: \"#/components/schemas/ProjectStorage\" }\n        updated:\n          type: string\n          enum: [local, s3]\n          description: Which part of the storage configuration this request changed.\n\n    UpsertProjectRequest:\n      type: object\n      required: [name]\n      properties:\n        name:\n          type: string\n          maxLength: 200\n          description: Display name; required and not blank.\n        slug:\n          type: string\n          maxLength: 200\n          description: URL-safe identifier; derived from the name when omitted or blank.\n        description: { type: string, maxLength: 10000 }\n        username:\n          type: string\n          maxLength: 200\n          description: Owner's username; the local user `local` when omitted.\n        user_display_name: { type: string, maxLength: 200 }\n\n    UpdateLocalStorageRequest:\n      type: object\n      properties:\n        base_dir: { type: [string, \"null\"], maxLength: 4096 }\n        project_root: { type: [string, \"null\"], maxLength: 4096 }\n\n    UpdateS3StorageRequest:\n      type: object\n      properties:\n        enabled: { type: boolean }\n        bucket: { type: [string, \"null\"], maxLength: 255 }\n        prefix: { type: [string, \"null\"], maxLength: 1024 }\n        region: { type: [string, \"null\"], maxLength: 64 }\n        profile: { type: [string, \"null\"], maxLength: 200 }\n        endpoint_url: { type: [string, \"null\"], maxLength: 2048 }\n\n    Id:\n      type: string\n      minLength: 1\n      maxLength: 200\n      description: An opaque record id.\n\n    JsonObject:\n      type: object\n      additionalProperties: true\n      description: A free-form JSON object, stored and returned as JSON (never as a string).\n\n    DeletedResponse:\n      type: object\n      required: [ok, deleted, id]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        deleted: { type: boolean, const: true }\n        id: { type: string }\n\n    # Prompt templates\n\n    PromptTemplate:\n      type: object\n      required: [id, project_id, name, template_text, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        template_text: { type: string, description: \"Template text with `{placeholders}`.\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    PromptTemplateListResponse:\n      type: object\n      required: [ok, count, prompt_templates]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        prompt_templates: { type: array, items: { $ref: \"#/components/schemas/PromptTemplate\" } }\n\n    PromptTemplateResponse:\n      type: object\n      required: [ok, prompt_template]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        prompt_template: { $ref: \"#/components/schemas/PromptTemplate\" }\n\n    CreatePromptTemplateRequest:\n      type: object\n      required: [name, template_text]\n      properties:\n        name: { type: string, maxLength: 200 }\n        template_text: { type: string, maxLength: 100000 }\n\n    UpdatePromptTemplateRequest:\n      type: object\n      description: \"At least one of: name, template_text.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        template_text: { type: string, maxLength: 100000 }\n\n    # Style guides\n\n    StyleGuide:\n      type: object\n      required: [id, project_id, name, instructions, notes, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        instructions: { type: string, description: What generation must follow. }\n        notes: { type: string, description: Free notes; empty when unset. }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    StyleGuideListResponse:\n      type: object\n      required: [ok, count, style_guides]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        style_guides: { type: array, items: { $ref: \"#/components/schemas/StyleGuide\" } }\n\n    StyleGuideResponse:\n      type: object\n      required: [ok, style_guide]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        style_guide: { $ref: \"#/components/schemas/StyleGuide\" }\n\n    CreateStyleGuideRequest:\n      type: object\n      required: [name, instructions]\n      properties:\n        name: { type: string, maxLength: 200 }\n        instructions: { type: string, maxLength: 100000 }\n        notes: { type: string, maxLength: 100000 }\n\n    UpdateStyleGuideRequest:\n      type: object\n      description: \"At least one of: name, instructions, notes.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        instructions: { type: string, maxLength: 100000 }\n        notes: { type: string, maxLength: 100000 }\n\n    # Characters\n\n    Character:\n      type: object\n      required: [id, project_id, name, description, prompt_text, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        description: { type: string }\n        prompt_text: { type: string, description: Text added to prompts that feature this character. }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    CharacterListResponse:\n      type: object\n      required: [ok, count, characters]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        characters: { type: array, items: { $ref: \"#/components/schemas/Character\" } }\n\n    CharacterResponse:\n      type: object\n      required: [ok, character]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        character: { $ref: \"#/components/schemas/Character\" }\n\n    CreateCharacterRequest:\n      type: object\n      required: [name]\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n        prompt_text: { type: string, maxLength: 100000 }\n\n    UpdateCharacterRequest:\n      type: object\n      description: \"At least one of: name, description, prompt_text.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n        prompt_text: { type: string, maxLength: 100000 }\n\n    # Reference sets and items\n\n    ReferenceSet:\n      type: object\n      required: [id, project_id, name, description, item_count, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        name: { type: string, description: Unique within the project. }\n        description: { type: string }\n        item_count: { type: integer, minimum: 0 }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ReferenceSetListResponse:\n      type: object\n      required: [ok, count, reference_sets]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        reference_sets: { type: array, items: { $ref: \"#/components/schemas/ReferenceSet\" } }\n\n    ReferenceSetResponse:\n      type: object\n      required: [ok, reference_set]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        reference_set: { $ref: \"#/components/schemas/ReferenceSet\" }\n\n    CreateReferenceSetRequest:\n      type: object\n      required: [name]\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n\n    UpdateReferenceSetRequest:\n      type: object\n      description: \"At least one of: name, description.\"\n      properties:\n        name: { type: string, maxLength: 200 }\n        description: { type: string, maxLength: 100000 }\n\n    ReferenceItem:\n      type: object\n      required: [id, project_id, reference_set_id, label, content_uri, content_text, sort_order, metadata_json, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        reference_set_id: { type: string }\n        label: { type: string }\n        content_uri: { type: [string, \"null\"], description: Where the reference lives (a URL or a path under the project root). }\n        content_text: { type: [string, \"null\"], description: The reference as text. }\n        sort_order: { type: integer }\n        metadata_json: { $ref: \"#/components/schemas/JsonObject\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ReferenceItemListResponse:\n      type: object\n      required: [ok, reference_set_id, count, items]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        reference_set_id: { type: string }\n        count: { type: integer, minimum: 0 }\n        items: { type: array, items: { $ref: \"#/components/schemas/ReferenceItem\" } }\n\n    ReferenceItemResponse:\n      type: object\n      required: [ok, item]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        item: { $ref: \"#/components/schemas/ReferenceItem\" }\n\n    CreateReferenceItemRequest:\n      type: object\n      description: \"At least one of: content_uri, content_text.\"\n      properties:\n        label: { type: string, maxLength: 500 }\n        content_uri: { type: [string, \"null\"], maxLength: 4096 }\n        content_text: { type: [string, \"null\"], maxLength: 100000 }\n        sort_order: { type: integer, minimum: -1000000, maximum: 1000000 }\n        metadata_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    UpdateReferenceItemRequest:\n      type: object\n      description: \"At least one of: label, content_uri, content_text, sort_order, metadata_json. The item must keep content_uri or content_text.\"\n      properties:\n        label: { type: string, maxLength: 500 }\n        content_uri: { type: [string, \"null\"], maxLength: 4096 }\n        content_text: { type: [string, \"null\"], maxLength: 100000 }\n        sort_order: { type: integer, minimum: -1000000, maximum: 1000000 }\n        metadata_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    # Provider accounts\n\n    ProviderCode:\n      type: string\n      pattern: \"^[a-z0-9_-]{1,64}$\"\n      description: \"A lower-case identifier such as `openai`, `photoroom` or `remove_bg`.\"\n\n    ProviderAccount:\n      type: object\n      required: [project_id, provider_code, display_name, account_ref, base_url, enabled, config_json, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        project_id: { type: string }\n        provider_code: { $ref: \"#/components/schemas/ProviderCode\" }\n        display_name: { type: string }\n        account_ref: { type: string, description: \"Your reference for the account (never a secret: secrets live in project secrets).\" }\n        base_url: { type: string, description: API base URL override; empty for the provider's default. }\n        enabled: { type: boolean }\n        config_json: { $ref: \"#/components/schemas/JsonObject\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ProviderAccountListResponse:\n      type: object\n      required: [ok, count, provider_accounts]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        provider_accounts: { type: array, items: { $ref: \"#/components/schemas/ProviderAccount\" } }\n\n    ProviderAccountResponse:\n      type: object\n      required: [ok, provider_account]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        provider_account: { $ref: \"#/components/schemas/ProviderAccount\" }\n\n    ProviderAccountDeletedResponse:\n      type: object\n      required: [ok, deleted, provider_code]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        deleted: { type: boolean, const: true }\n        provider_code: { type: string }\n\n    UpsertProviderAccountRequest:\n      type: object\n      required: [provider_code]\n      properties:\n        provider_code:\n          type: string\n          maxLength: 64\n          description: Normalised like a slug (`OpenAI` -> `openai`); required and not blank.\n        display_name: { type: string, maxLength: 200 }\n        account_ref: { type: string, maxLength: 500 }\n        base_url: { type: string, maxLength: 2048 }\n        enabled: { type: boolean }\n        config_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    UpdateProviderAccountRequest:\n      type: object\n      description: \"At least one of: display_name, account_ref, base_url, enabled, config_json.\"\n      properties:\n        display_name: { type: string, maxLength: 200 }\n        account_ref: { type: string, maxLength: 500 }\n        base_url: { type: string, maxLength: 2048 }\n        enabled: { type: boolean }\n        config_json: { $ref: \"#/components/schemas/JsonObject\" }\n\n    # Asset links\n\n    AssetLinkType:\n      type: string\n      enum: [derived_from, variant_of, mask_for, reference_of]\n\n    AssetLink:\n      type: object\n      required: [id, project_id, parent_asset_id, child_asset_id, link_type, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        parent_asset_id: { type: string }\n        child_asset_id: { type: string }\n        link_type: { $ref: \"#/components/schemas/AssetLinkType\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    AssetLinkListResponse:\n      type: object\n      required: [ok, count, asset_links]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        asset_links: { type: array, items: { $ref: \"#/components/schemas/AssetLink\" } }\n\n    AssetLinkResponse:\n      type: object\n      required: [ok, asset_link]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        asset_link: { $ref: \"#/components/schemas/AssetLink\" }\n\n    CreateAssetLinkRequest:\n      type: object\n      required: [parent_asset_id, child_asset_id]\n      properties:\n        parent_asset_id: { $ref: \"#/components/schemas/Id\" }\n        child_asset_id: { $ref: \"#/components/schemas/Id\" }\n        link_type: { $ref: \"#/components/schemas/AssetLinkType\" }\n\n    UpdateAssetLinkRequest:\n      type: object\n      description: \"At least one of: parent_asset_id, child_asset_id, link_type.\"\n      properties:\n        parent_asset_id: { $ref: \"#/components/schemas/Id\" }\n        child_asset_id: { $ref: \"#/components/schemas/Id\" }\n        link_type: { $ref: \"#/components/schemas/AssetLinkType\" }\n\n    # Chat\n\n    ChatRole:\n      type: string\n      enum: [user, assistant, system, tool]\n\n    ChatSession:\n      type: object\n      required: [id, project_id, title, status, message_count, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        title: { type: string }\n        status: { type: string, enum: [active, archived] }\n        message_count: { type: integer, minimum: 0 }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\", description: Changes when a message is added. }\n\n    ChatSessionListResponse:\n      type: object\n      required: [ok, count, sessions]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        sessions: { type: array, items: { $ref: \"#/components/schemas/ChatSession\" } }\n\n    ChatSessionResponse:\n      type: object\n      required: [ok, session]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        session: { $ref: \"#/components/schemas/ChatSession\" }\n\n    CreateChatSessionRequest:\n      type: object\n      properties:\n        title: { type: string, maxLength: 500, description: Defaults to \"New session\". }\n        status: { type: string, enum: [active, archived] }\n\n    ChatMessage:\n      type: object\n      required: [id, project_id, session_id, role, content, content_json, created_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        session_id: { type: string }\n        role: { $ref: \"#/components/schemas/ChatRole\" }\n        content: { type: string }\n        content_json: { description: \"Optional structured content (any JSON value), or null.\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    ChatMessageListResponse:\n      type: object\n      required: [ok, session_id, count, messages]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        session_id: { type: string }\n        count: { type: integer, minimum: 0 }\n        messages: { type: array, items: { $ref: \"#/components/schemas/ChatMessage\" } }\n\n    ChatMessageResponse:\n      type: object\n      required: [ok, message]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        message: { $ref: \"#/components/schemas/ChatMessage\" }\n\n    CreateChatMessageRequest:\n      type: object\n      required: [role]\n      description: \"`content` (or its alias `content_text`) is required.\"\n      properties:\n        role: { $ref: \"#/components/schemas/ChatRole\" }\n        content: { type: string, maxLength: 200000 }\n        content_text: { type: string, maxLength: 200000, description: Alias of `content`. }\n        content_json: { description: Optional structured content (any JSON value). }\n\n    # Agent instructions\n\n    AgentInstructionStatus:\n      type: string\n      enum: [pending, confirmed, queued, running, done, failed, canceled]\n\n    AgentInstruction:\n      type: object\n      required:\n        - id\n        - project_id\n        - instruction_text\n        - instruction_type\n        - payload_json\n        - dispatch_to_agent\n        - status\n        - attempts\n        - max_attempts\n        - next_attempt_at\n        - last_error\n        - agent_response_json\n        - created_at\n        - updated_at\n        - confirmed_at\n        - canceled_at\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        instruction_text: { type: string }\n        instruction_type: { type: string, description: \"The older form's type; `instruction` when only text was given.\" }\n        payload_json: { $ref: \"#/components/schemas/JsonObject\" }\n        dispatch_to_agent: { type: boolean }\n        status: { $ref: \"#/components/schemas/AgentInstructionStatus\" }\n        attempts: { type: integer, minimum: 0, description: Dispatch attempts made so far. }\n        max_attempts: { type: integer, minimum: 1 }\n        next_attempt_at: { type: [string, \"null\"], format: date-time, description: When a queued dispatch is next tried. }\n        last_error: { type: [string, \"null\"] }\n        agent_response_json: { description: \"The agent endpoint's last JSON answer, or null.\" }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n        confirmed_at: { type: [string, \"null\"], format: date-time }\n        canceled_at: { type: [string, \"null\"], format: date-time }\n\n    AgentInstructionListResponse:\n      type: object\n      required: [ok, count, instructions]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        instructions: { type: array, items: { $ref: \"#/components/schemas/AgentInstruction\" } }\n\n    AgentInstructionResponse:\n      type: object\n      required: [ok, instruction]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        instruction: { $ref: \"#/components/schemas/AgentInstruction\" }\n\n    CreateAgentInstructionRequest:\n      type: object\n      description: \"`instruction_text`, or `instruction_type` with `payload_json` (the older form); both may be given.\"\n      properties:\n        instruction_text: { type: string, maxLength: 100000 }\n        instruction_type: { type: string, maxLength: 100 }\n        payload_json: { $ref: \"#/components/schemas/JsonObject\" }\n        dispatch_to_agent: { type: boolean }\n\n    AgentInstructionTransitionRequest:\n      type: object\n      properties:\n        message: { type: string, maxLength: 2000, description: Recorded with the event. }\n\n    AgentInstructionEvent:\n      type: object\n      required: [id, project_id, instruction_id, event_type, message, created_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        project_id: { type: string }\n        instruction_id: { type: string }\n        event_type: { type: string, description: \"created, queued, confirmed, canceled, dispatch_started, dispatched (the agent answered; its status decides done or failed), retry_scheduled, dispatch_failed\" }\n        message: { type: [string, \"null\"] }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    AgentInstructionEventListResponse:\n      type: object\n      required: [ok, instruction_id, count, events]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        instruction_id: { type: string }\n        count: { type: integer, minimum: 0 }\n        events: { type: array, items: { $ref: \"#/components/schemas/AgentInstructionEvent\" } }\n\n    # Auth\n\n    CreateAuthTokenRequest:\n      type: object\n      properties:\n        label: { type: string, maxLength: 200, description: What the token is for. }\n        project_slug: { type: string, maxLength: 200, description: Scope the token to this project. }\n        expires_at: { type: string, format: date-time, description: When the token stops working. }\n        expires_in_days: { type: integer, minimum: 1, maximum: 3650, description: Alternative to expires_at. }\n\n    AuthToken:\n      type: object\n      required: [id, user_id, project_id, token_prefix, label, expires_at, revoked_at, last_used_at, created_at, active]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        user_id: { type: [string, \"null\"] }\n        project_id: { type: [string, \"null\"], description: \"The project the token is scoped to, or null for all.\" }\n        token_prefix: { type: string, description: \"The first characters of the token, to recognise it.\" }\n        label: { type: string }\n        expires_at: { type: [string, \"null\"], format: date-time }\n        revoked_at: { type: [string, \"null\"], format: date-time }\n        last_used_at: { type: [string, \"null\"], format: date-time }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        active: { type: boolean, description: Not revoked and not expired. }\n\n    AuthTokenCreated:\n      type: object\n      required: [id, token, token_prefix, label, project_id, created_at, expires_at]\n      additionalProperties: false\n      properties:\n        id: { type: string }\n        token: { type: string, description: The secret value. Shown once; store it now. }\n        token_prefix: { type: string }\n        label: { type: string }\n        project_id: { type: [string, \"null\"] }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        expires_at: { type: [string, \"null\"], format: date-time }\n\n    AuthTokenCreatedResponse:\n      type: object\n      required: [ok, auth_token]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        auth_token: { $ref: \"#/components/schemas/AuthTokenCreated\" }\n\n    AuthTokenListResponse:\n      type: object\n      required: [ok, count, auth_tokens]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        auth_tokens: { type: array, items: { $ref: \"#/components/schemas/AuthToken\" } }\n\n    AuthTokenRevokedResponse:\n      type: object\n      required: [ok, deleted, token_id]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        deleted: { type: boolean, const: true }\n        token_id: { type: string }\n\n    # Secrets\n\n    Secret:\n      type: object\n      required: [project_id, provider_code, secret_name, has_value, hint, key_id, created_at, updated_at]\n      additionalProperties: false\n      properties:\n        project_id: { type: string }\n        provider_code: { type: string }\n        secret_name: { type: string }\n        has_value: { type: boolean }\n        hint: { type: string, description: \"A masked hint such as `sk-…a1b2`; never the value.\" }\n        key_id: { type: string, description: The encryption key the value is stored under. }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        updated_at: { $ref: \"#/components/schemas/Timestamp\" }\n\n    SecretListResponse:\n      type: object\n      required: [ok, count, secrets]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        count: { type: integer, minimum: 0 }\n        secrets: { type: array, items: { $ref: \"#/components/schemas/Secret\" } }\n\n    SecretResponse:\n      type: object\n      required: [ok, secret]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        secret: { $ref: \"#/components/schemas/Secret\" }\n\n    SecretDeletedResponse:\n      type: object\n      required: [ok, deleted, provider_code, secret_name]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        deleted: { type: boolean, const: true }\n        provider_code: { type: string }\n        secret_name: { type: string }\n\n    UpsertSecretRequest:\n      type: object\n      required: [provider_code, secret_name, secret_value]\n      properties:\n        provider_code: { type: string, maxLength: 64, description: Normalised like a slug. }\n        secret_name: { type: string, maxLength: 128, description: \"e.g. `api_key`; normalised like a slug.\" }\n        secret_value: { type: string, minLength: 1, maxLength: 65536, writeOnly: true }\n\n    SecretKeyUsage:\n      type: object\n      required: [key_id, active, created_at, secret_count]\n      additionalProperties: false\n      properties:\n        key_id: { type: string }\n        active: { type: boolean, description: New values are encrypted under the active key. }\n        created_at: { $ref: \"#/components/schemas/Timestamp\" }\n        secret_count: { type: integer, minimum: 0, description: How many of this project's values use the key. }\n\n    SecretRotationStatusResponse:\n      type: object\n      required: [ok, rotation_status]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        rotation_status:\n          type: object\n          required: [active_key_id, total_secrets, stale_secrets, keys]\n          additionalProperties: false\n          properties:\n            active_key_id: { type: [string, \"null\"] }\n            total_secrets: { type: integer, minimum: 0 }\n            stale_secrets: { type: integer, minimum: 0, description: Values not under the active key. }\n            keys: { type: array, items: { $ref: \"#/components/schemas/SecretKeyUsage\" } }\n\n    SecretRotationResponse:\n      type: object\n      required: [ok, rotation]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        rotation:\n          type: object\n          required: [key_id, rotated, previous_key_ids]\n          additionalProperties: false\n          properties:\n            key_id: { type: string, description: The new active key. }\n            rotated: { type: integer, minimum: 0, description: How many values were re-encrypted. }\n            previous_key_ids: { type: array, items: { type: string } }\n\n    # Bootstrap prompt exchange\n\n    BootstrapSettings:\n      type: object\n      description: A project's settings in the bootstrap exchange shape. Sections not given are left alone in merge mode.\n      properties:\n        project:\n          type: object\n          properties:\n            name: { type: string, maxLength: 200 }\n            description: { type: string, maxLength: 10000 }\n        provider_accounts:\n          type: array\n          items:\n            type: object\n            required: [provider_code]\n            properties:\n              provider_code: { type: string, maxLength: 64 }\n              display_name: { type: string, maxLength: 200 }\n              account_ref: { type: string, maxLength: 500 }\n              base_url: { type: string, maxLength: 2048 }\n              enabled: { type: boolean }\n              config_json: { $ref: \"#/components/schemas/JsonObject\" }\n        style_guides:\n          type: array\n          items:\n            type: object\n            required: [name, instructions]\n            properties:\n              name: { type: string, maxLength: 200 }\n              instructions: { type: string, maxLength: 100000 }\n              notes: { type: string, maxLength: 100000 }\n        characters:\n          type: array\n          items:\n            type: object\n            required: [name]\n            properties:\n              name: { type: string, maxLength: 200 }\n              description: { type: string, maxLength: 100000 }\n              prompt_text: { type: string, maxLength: 100000 }\n        reference_sets:\n          type: array\n          items:\n            type: object\n            required: [name, items]\n            properties:\n              name: { type: string, maxLength: 200 }\n              description: { type: string, maxLength: 100000 }\n              items:\n                type: array\n                description: \"Required (`[]` for none).\"\n                items:\n                  type: object\n                  properties:\n                    label: { type: string, maxLength: 500 }\n                    content_uri: { type: [string, \"null\"], maxLength: 4096 }\n                    content_text: { type: [string, \"null\"], maxLength: 100000 }\n                    sort_order: { type: integer }\n                    metadata_json: { $ref: \"#/components/schemas/JsonObject\" }\n        prompt_templates:\n          type: array\n          items:\n            type: object\n            required: [name, template_text]\n            properties:\n              name: { type: string, maxLength: 200 }\n              template_text: { type: string, maxLength: 100000 }\n        secrets:\n          type: array\n          description: Secret names only (export); ignored on import, since values never travel here.\n          items:\n            type: object\n            required: [provider_code, secret_name]\n            properties:\n              provider_code: { type: string }\n              secret_name: { type: string }\n\n    BootstrapPromptResponse:\n      type: object\n      required: [ok, bootstrap]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        bootstrap:\n          type: object\n          required: [schema_version, generated_at, project, settings, expected_response, prompt]\n          additionalProperties: false\n          properties:\n            schema_version: { type: integer, minimum: 1 }\n            generated_at: { $ref: \"#/components/schemas/Timestamp\" }\n            project: { $ref: \"#/components/schemas/Project\" }\n            settings: { $ref: \"#/components/schemas/BootstrapSettings\" }\n            expected_response: { $ref: \"#/components/schemas/JsonObject\", description: \"The shape the assistant must answer with (a JSON schema).\" }\n            prompt: { type: string, description: Ready-to-paste text for an AI assistant. }\n\n    BootstrapImportRequest:\n      type: object\n      properties:\n        settings: { $ref: \"#/components/schemas/BootstrapSettings\" }\n        ai_response_text: { type: string, maxLength: 500000, description: \"An assistant's raw reply holding the settings JSON (fenced or not).\" }\n        mode: { type: string, enum: [merge, replace], description: \"Default `merge`.\" }\n        dry_run: { type: boolean, description: Report the changes without writing. }\n\n    BootstrapSectionChanges:\n      type: object\n      required: [created, updated, removed, unchanged]\n      additionalProperties: false\n      properties:\n        created: { type: integer, minimum: 0 }\n        updated: { type: integer, minimum: 0 }\n        removed: { type: integer, minimum: 0 }\n        unchanged: { type: integer, minimum: 0 }\n\n    BootstrapImportResponse:\n      type: object\n      required: [ok, bootstrap_import]\n      additionalProperties: false\n      properties:\n        ok: { type: boolean, const: true }\n        bootstrap_import:\n          type: object\n          required: [schema_version, mode, dry_run, project_updated, applied, changes, project, settings]\n          additionalProperties: false\n          properties:\n            schema_version: { type: integer, minimum: 1 }\n            mode: { type: string, enum: [merge, replace] }\n            dry_run: { type: boolean }\n            project_updated: { type: boolean }\n            applied: { type: boolean, description: False for a dry run. }\n            changes:\n              type: object\n              required: [provider_accounts, style_guides, characters, reference_sets, prompt_templates]\n              additionalProperties: false\n              properties:\n                provider_accounts: { $ref: \"#/components/schemas/BootstrapSectionChanges\" }\n                style_guides: { $ref: \"#/components/schemas/BootstrapSectionChanges\" }\n                characters: { $ref: \"#/components/schemas/BootstrapSectionChanges\" }\n                reference_sets: { $ref: \"#/components/schemas/BootstrapSectionChanges\" }\n                prompt_templates: { $ref: \"#/components/schemas/BootstrapSectionChanges\" }\n            project: { $ref: \"#/components/schemas/Project\" }\n            settings: { $ref: \"#/components/schemas/BootstrapSettings\", description: \"The settings after the import (or as they would be, for a dry run).\" }\n";
 
 /** The parsed spec. */
 export const openapiDocument: OpenApiDocument = {
@@ -64,6 +64,18 @@ export const openapiDocument: OpenApiDocument = {
     {
       "name": "agent",
       "description": "Agent instructions, their lifecycle and dispatch to an external agent."
+    },
+    {
+      "name": "auth",
+      "description": "API tokens. See the README for when a token is required."
+    },
+    {
+      "name": "secrets",
+      "description": "Per-project provider secrets, encrypted at rest, with key rotation."
+    },
+    {
+      "name": "bootstrap",
+      "description": "Export a project's settings as a prompt for an AI assistant, and import its answer."
     }
   ],
   "paths": {
@@ -204,6 +216,133 @@ export const openapiDocument: OpenApiDocument = {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/auth/token": {
+      "post": {
+        "operationId": "createAuthToken",
+        "tags": [
+          "auth"
+        ],
+        "summary": "Create an API token",
+        "description": "Returns the token's secret value once; the server keeps only its hash. Scope a token to one\nproject with `project_slug`. While auth is not yet required (a fresh local install, bound to\nloopback, `KROMA_API_AUTH=auto`), the first token can be created without one.\n",
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateAuthTokenRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The new token, with its secret value (shown only here).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuthTokenCreatedResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/auth/tokens": {
+      "get": {
+        "operationId": "listAuthTokens",
+        "tags": [
+          "auth"
+        ],
+        "summary": "List API tokens (never their secret values)",
+        "responses": {
+          "200": {
+            "description": "Every token, newest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuthTokenListResponse"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/auth/tokens/{tokenId}": {
+      "parameters": [
+        {
+          "name": "tokenId",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "$ref": "#/components/schemas/Id"
+          }
+        }
+      ],
+      "delete": {
+        "operationId": "revokeAuthToken",
+        "tags": [
+          "auth"
+        ],
+        "summary": "Revoke an API token",
+        "description": "Takes effect on the next request. Revoking an already revoked token is a no-op.",
+        "responses": {
+          "200": {
+            "description": "The token is revoked.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuthTokenRevokedResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
           },
           "500": {
             "$ref": "#/components/responses/InternalError"
@@ -444,6 +583,327 @@ export const openapiDocument: OpenApiDocument = {
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/secrets": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "get": {
+        "operationId": "listProjectSecrets",
+        "tags": [
+          "secrets"
+        ],
+        "summary": "List the project's secrets (metadata and a masked hint, never values)",
+        "responses": {
+          "200": {
+            "description": "The secrets, by provider code then name.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SecretListResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      },
+      "post": {
+        "operationId": "upsertProjectSecret",
+        "tags": [
+          "secrets"
+        ],
+        "summary": "Store a secret (encrypted at rest), or replace the one with that provider code and name",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UpsertSecretRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The secret's metadata.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SecretResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/secrets/rotation-status": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "get": {
+        "operationId": "getSecretRotationStatus",
+        "tags": [
+          "secrets"
+        ],
+        "summary": "How many of the project's secret values sit under which encryption key",
+        "responses": {
+          "200": {
+            "description": "Counts per key.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SecretRotationStatusResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/secrets/rotate": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "post": {
+        "operationId": "rotateProjectSecrets",
+        "tags": [
+          "secrets"
+        ],
+        "summary": "Re-encrypt every secret value of the project under a new key, in one transaction",
+        "responses": {
+          "200": {
+            "description": "What was rotated.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SecretRotationResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/secrets/{providerCode}/{secretName}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        },
+        {
+          "$ref": "#/components/parameters/ProviderCode"
+        },
+        {
+          "name": "secretName",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 128
+          }
+        }
+      ],
+      "delete": {
+        "operationId": "deleteProjectSecret",
+        "tags": [
+          "secrets"
+        ],
+        "summary": "Delete a secret",
+        "responses": {
+          "200": {
+            "description": "The secret is gone.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SecretDeletedResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/bootstrap-prompt": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "get": {
+        "operationId": "getBootstrapPrompt",
+        "tags": [
+          "bootstrap"
+        ],
+        "summary": "Export the project's settings with a ready-to-paste prompt for an AI assistant",
+        "description": "Secret names only, never values.",
+        "responses": {
+          "200": {
+            "description": "The export.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BootstrapPromptResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/api/projects/{slug}/bootstrap-import": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ProjectSlug"
+        }
+      ],
+      "post": {
+        "operationId": "importBootstrapSettings",
+        "tags": [
+          "bootstrap"
+        ],
+        "summary": "Import settings in the bootstrap shape (merge or replace), all or nothing",
+        "description": "Takes `settings` (the structured shape) or `ai_response_text` (an assistant's raw reply, from\nwhich the JSON object is extracted, fenced or not), never neither. Everything is validated\nbefore anything is written; the import applies in one transaction. `dry_run` reports the same\nchange summary and writes nothing.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BootstrapImportRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The per-section change summary.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/BootstrapImportResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -2388,6 +2848,26 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
+      "Unauthorized": {
+        "description": "No valid token was given while auth is required (`error_kind` \"policy\", `error_code` \"unauthorized\").",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            }
+          }
+        }
+      },
+      "Forbidden": {
+        "description": "The token may not do this, or the request is refused by policy (`error_kind` \"policy\", `error_code` \"forbidden\").",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ErrorEnvelope"
+            }
+          }
+        }
+      },
       "PayloadTooLarge": {
         "description": "The request body is larger than the server accepts.",
         "content": {
@@ -4287,6 +4767,838 @@ export const openapiDocument: OpenApiDocument = {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/AgentInstructionEvent"
+            }
+          }
+        }
+      },
+      "CreateAuthTokenRequest": {
+        "type": "object",
+        "properties": {
+          "label": {
+            "type": "string",
+            "maxLength": 200,
+            "description": "What the token is for."
+          },
+          "project_slug": {
+            "type": "string",
+            "maxLength": 200,
+            "description": "Scope the token to this project."
+          },
+          "expires_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the token stops working."
+          },
+          "expires_in_days": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 3650,
+            "description": "Alternative to expires_at."
+          }
+        }
+      },
+      "AuthToken": {
+        "type": "object",
+        "required": [
+          "id",
+          "user_id",
+          "project_id",
+          "token_prefix",
+          "label",
+          "expires_at",
+          "revoked_at",
+          "last_used_at",
+          "created_at",
+          "active"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "user_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "project_id": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The project the token is scoped to, or null for all."
+          },
+          "token_prefix": {
+            "type": "string",
+            "description": "The first characters of the token, to recognise it."
+          },
+          "label": {
+            "type": "string"
+          },
+          "expires_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "revoked_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "last_used_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "active": {
+            "type": "boolean",
+            "description": "Not revoked and not expired."
+          }
+        }
+      },
+      "AuthTokenCreated": {
+        "type": "object",
+        "required": [
+          "id",
+          "token",
+          "token_prefix",
+          "label",
+          "project_id",
+          "created_at",
+          "expires_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "token": {
+            "type": "string",
+            "description": "The secret value. Shown once; store it now."
+          },
+          "token_prefix": {
+            "type": "string"
+          },
+          "label": {
+            "type": "string"
+          },
+          "project_id": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "expires_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          }
+        }
+      },
+      "AuthTokenCreatedResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "auth_token"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "auth_token": {
+            "$ref": "#/components/schemas/AuthTokenCreated"
+          }
+        }
+      },
+      "AuthTokenListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "count",
+          "auth_tokens"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "auth_tokens": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AuthToken"
+            }
+          }
+        }
+      },
+      "AuthTokenRevokedResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "deleted",
+          "token_id"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "deleted": {
+            "type": "boolean",
+            "const": true
+          },
+          "token_id": {
+            "type": "string"
+          }
+        }
+      },
+      "Secret": {
+        "type": "object",
+        "required": [
+          "project_id",
+          "provider_code",
+          "secret_name",
+          "has_value",
+          "hint",
+          "key_id",
+          "created_at",
+          "updated_at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "project_id": {
+            "type": "string"
+          },
+          "provider_code": {
+            "type": "string"
+          },
+          "secret_name": {
+            "type": "string"
+          },
+          "has_value": {
+            "type": "boolean"
+          },
+          "hint": {
+            "type": "string",
+            "description": "A masked hint such as `sk-…a1b2`; never the value."
+          },
+          "key_id": {
+            "type": "string",
+            "description": "The encryption key the value is stored under."
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        }
+      },
+      "SecretListResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "count",
+          "secrets"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "secrets": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Secret"
+            }
+          }
+        }
+      },
+      "SecretResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "secret"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "secret": {
+            "$ref": "#/components/schemas/Secret"
+          }
+        }
+      },
+      "SecretDeletedResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "deleted",
+          "provider_code",
+          "secret_name"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "deleted": {
+            "type": "boolean",
+            "const": true
+          },
+          "provider_code": {
+            "type": "string"
+          },
+          "secret_name": {
+            "type": "string"
+          }
+        }
+      },
+      "UpsertSecretRequest": {
+        "type": "object",
+        "required": [
+          "provider_code",
+          "secret_name",
+          "secret_value"
+        ],
+        "properties": {
+          "provider_code": {
+            "type": "string",
+            "maxLength": 64,
+            "description": "Normalised like a slug."
+          },
+          "secret_name": {
+            "type": "string",
+            "maxLength": 128,
+            "description": "e.g. `api_key`; normalised like a slug."
+          },
+          "secret_value": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 65536,
+            "writeOnly": true
+          }
+        }
+      },
+      "SecretKeyUsage": {
+        "type": "object",
+        "required": [
+          "key_id",
+          "active",
+          "created_at",
+          "secret_count"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "key_id": {
+            "type": "string"
+          },
+          "active": {
+            "type": "boolean",
+            "description": "New values are encrypted under the active key."
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "secret_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many of this project's values use the key."
+          }
+        }
+      },
+      "SecretRotationStatusResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "rotation_status"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "rotation_status": {
+            "type": "object",
+            "required": [
+              "active_key_id",
+              "total_secrets",
+              "stale_secrets",
+              "keys"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "active_key_id": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "total_secrets": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "stale_secrets": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Values not under the active key."
+              },
+              "keys": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/SecretKeyUsage"
+                }
+              }
+            }
+          }
+        }
+      },
+      "SecretRotationResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "rotation"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "rotation": {
+            "type": "object",
+            "required": [
+              "key_id",
+              "rotated",
+              "previous_key_ids"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "key_id": {
+                "type": "string",
+                "description": "The new active key."
+              },
+              "rotated": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "How many values were re-encrypted."
+              },
+              "previous_key_ids": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "BootstrapSettings": {
+        "type": "object",
+        "description": "A project's settings in the bootstrap exchange shape. Sections not given are left alone in merge mode.",
+        "properties": {
+          "project": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "maxLength": 200
+              },
+              "description": {
+                "type": "string",
+                "maxLength": 10000
+              }
+            }
+          },
+          "provider_accounts": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "provider_code"
+              ],
+              "properties": {
+                "provider_code": {
+                  "type": "string",
+                  "maxLength": 64
+                },
+                "display_name": {
+                  "type": "string",
+                  "maxLength": 200
+                },
+                "account_ref": {
+                  "type": "string",
+                  "maxLength": 500
+                },
+                "base_url": {
+                  "type": "string",
+                  "maxLength": 2048
+                },
+                "enabled": {
+                  "type": "boolean"
+                },
+                "config_json": {
+                  "$ref": "#/components/schemas/JsonObject"
+                }
+              }
+            }
+          },
+          "style_guides": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name",
+                "instructions"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "maxLength": 200
+                },
+                "instructions": {
+                  "type": "string",
+                  "maxLength": 100000
+                },
+                "notes": {
+                  "type": "string",
+                  "maxLength": 100000
+                }
+              }
+            }
+          },
+          "characters": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "maxLength": 200
+                },
+                "description": {
+                  "type": "string",
+                  "maxLength": 100000
+                },
+                "prompt_text": {
+                  "type": "string",
+                  "maxLength": 100000
+                }
+              }
+            }
+          },
+          "reference_sets": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name",
+                "items"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "maxLength": 200
+                },
+                "description": {
+                  "type": "string",
+                  "maxLength": 100000
+                },
+                "items": {
+                  "type": "array",
+                  "description": "Required (`[]` for none).",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "label": {
+                        "type": "string",
+                        "maxLength": 500
+                      },
+                      "content_uri": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "maxLength": 4096
+                      },
+                      "content_text": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "maxLength": 100000
+                      },
+                      "sort_order": {
+                        "type": "integer"
+                      },
+                      "metadata_json": {
+                        "$ref": "#/components/schemas/JsonObject"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "prompt_templates": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "name",
+                "template_text"
+              ],
+              "properties": {
+                "name": {
+                  "type": "string",
+                  "maxLength": 200
+                },
+                "template_text": {
+                  "type": "string",
+                  "maxLength": 100000
+                }
+              }
+            }
+          },
+          "secrets": {
+            "type": "array",
+            "description": "Secret names only (export); ignored on import, since values never travel here.",
+            "items": {
+              "type": "object",
+              "required": [
+                "provider_code",
+                "secret_name"
+              ],
+              "properties": {
+                "provider_code": {
+                  "type": "string"
+                },
+                "secret_name": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "BootstrapPromptResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "bootstrap"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "bootstrap": {
+            "type": "object",
+            "required": [
+              "schema_version",
+              "generated_at",
+              "project",
+              "settings",
+              "expected_response",
+              "prompt"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "schema_version": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "generated_at": {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              "project": {
+                "$ref": "#/components/schemas/Project"
+              },
+              "settings": {
+                "$ref": "#/components/schemas/BootstrapSettings"
+              },
+              "expected_response": {
+                "$ref": "#/components/schemas/JsonObject",
+                "description": "The shape the assistant must answer with (a JSON schema)."
+              },
+              "prompt": {
+                "type": "string",
+                "description": "Ready-to-paste text for an AI assistant."
+              }
+            }
+          }
+        }
+      },
+      "BootstrapImportRequest": {
+        "type": "object",
+        "properties": {
+          "settings": {
+            "$ref": "#/components/schemas/BootstrapSettings"
+          },
+          "ai_response_text": {
+            "type": "string",
+            "maxLength": 500000,
+            "description": "An assistant's raw reply holding the settings JSON (fenced or not)."
+          },
+          "mode": {
+            "type": "string",
+            "enum": [
+              "merge",
+              "replace"
+            ],
+            "description": "Default `merge`."
+          },
+          "dry_run": {
+            "type": "boolean",
+            "description": "Report the changes without writing."
+          }
+        }
+      },
+      "BootstrapSectionChanges": {
+        "type": "object",
+        "required": [
+          "created",
+          "updated",
+          "removed",
+          "unchanged"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "created": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "updated": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "removed": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "unchanged": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "BootstrapImportResponse": {
+        "type": "object",
+        "required": [
+          "ok",
+          "bootstrap_import"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "ok": {
+            "type": "boolean",
+            "const": true
+          },
+          "bootstrap_import": {
+            "type": "object",
+            "required": [
+              "schema_version",
+              "mode",
+              "dry_run",
+              "project_updated",
+              "applied",
+              "changes",
+              "project",
+              "settings"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "schema_version": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "mode": {
+                "type": "string",
+                "enum": [
+                  "merge",
+                  "replace"
+                ]
+              },
+              "dry_run": {
+                "type": "boolean"
+              },
+              "project_updated": {
+                "type": "boolean"
+              },
+              "applied": {
+                "type": "boolean",
+                "description": "False for a dry run."
+              },
+              "changes": {
+                "type": "object",
+                "required": [
+                  "provider_accounts",
+                  "style_guides",
+                  "characters",
+                  "reference_sets",
+                  "prompt_templates"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "provider_accounts": {
+                    "$ref": "#/components/schemas/BootstrapSectionChanges"
+                  },
+                  "style_guides": {
+                    "$ref": "#/components/schemas/BootstrapSectionChanges"
+                  },
+                  "characters": {
+                    "$ref": "#/components/schemas/BootstrapSectionChanges"
+                  },
+                  "reference_sets": {
+                    "$ref": "#/components/schemas/BootstrapSectionChanges"
+                  },
+                  "prompt_templates": {
+                    "$ref": "#/components/schemas/BootstrapSectionChanges"
+                  }
+                }
+              },
+              "project": {
+                "$ref": "#/components/schemas/Project"
+              },
+              "settings": {
+                "$ref": "#/components/schemas/BootstrapSettings",
+                "description": "The settings after the import (or as they would be, for a dry run)."
+              }
             }
           }
         }

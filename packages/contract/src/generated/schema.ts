@@ -89,6 +89,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an API token
+         * @description Returns the token's secret value once; the server keeps only its hash. Scope a token to one
+         *     project with `project_slug`. While auth is not yet required (a fresh local install, bound to
+         *     loopback, `KROMA_API_AUTH=auto`), the first token can be created without one.
+         */
+        post: operations["createAuthToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API tokens (never their secret values) */
+        get: operations["listAuthTokens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token
+         * @description Takes effect on the next request. Revoking an already revoked token is a no-op.
+         */
+        delete: operations["revokeAuthToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects": {
         parameters: {
             query?: never;
@@ -197,6 +258,139 @@ export interface paths {
          */
         put: operations["updateProjectS3Storage"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** List the project's secrets (metadata and a masked hint, never values) */
+        get: operations["listProjectSecrets"];
+        put?: never;
+        /** Store a secret (encrypted at rest), or replace the one with that provider code and name */
+        post: operations["upsertProjectSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/secrets/rotation-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** How many of the project's secret values sit under which encryption key */
+        get: operations["getSecretRotationStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/secrets/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-encrypt every secret value of the project under a new key, in one transaction */
+        post: operations["rotateProjectSecrets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/secrets/{providerCode}/{secretName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                /** @description The provider code, normalised like a slug. */
+                providerCode: components["parameters"]["ProviderCode"];
+                secretName: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a secret */
+        delete: operations["deleteProjectSecret"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/bootstrap-prompt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Export the project's settings with a ready-to-paste prompt for an AI assistant
+         * @description Secret names only, never values.
+         */
+        get: operations["getBootstrapPrompt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/bootstrap-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import settings in the bootstrap shape (merge or replace), all or nothing
+         * @description Takes `settings` (the structured shape) or `ai_response_text` (an assistant's raw reply, from
+         *     which the JSON object is extracted, fenced or not), never neither. Everything is validated
+         *     before anything is written; the import applies in one transaction. `dry_run` reports the same
+         *     change summary and writes nothing.
+         */
+        post: operations["importBootstrapSettings"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1247,6 +1441,235 @@ export interface components {
             count: number;
             events: components["schemas"]["AgentInstructionEvent"][];
         };
+        CreateAuthTokenRequest: {
+            /** @description What the token is for. */
+            label?: string;
+            /** @description Scope the token to this project. */
+            project_slug?: string;
+            /**
+             * Format: date-time
+             * @description When the token stops working.
+             */
+            expires_at?: string;
+            /** @description Alternative to expires_at. */
+            expires_in_days?: number;
+        };
+        AuthToken: {
+            id: string;
+            user_id: string | null;
+            /** @description The project the token is scoped to, or null for all. */
+            project_id: string | null;
+            /** @description The first characters of the token, to recognise it. */
+            token_prefix: string;
+            label: string;
+            /** Format: date-time */
+            expires_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** Format: date-time */
+            last_used_at: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description Not revoked and not expired. */
+            active: boolean;
+        };
+        AuthTokenCreated: {
+            id: string;
+            /** @description The secret value. Shown once; store it now. */
+            token: string;
+            token_prefix: string;
+            label: string;
+            project_id: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            expires_at: string | null;
+        };
+        AuthTokenCreatedResponse: {
+            /** @constant */
+            ok: true;
+            auth_token: components["schemas"]["AuthTokenCreated"];
+        };
+        AuthTokenListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            auth_tokens: components["schemas"]["AuthToken"][];
+        };
+        AuthTokenRevokedResponse: {
+            /** @constant */
+            ok: true;
+            /** @constant */
+            deleted: true;
+            token_id: string;
+        };
+        Secret: {
+            project_id: string;
+            provider_code: string;
+            secret_name: string;
+            has_value: boolean;
+            /** @description A masked hint such as `sk-…a1b2`; never the value. */
+            hint: string;
+            /** @description The encryption key the value is stored under. */
+            key_id: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        SecretListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            secrets: components["schemas"]["Secret"][];
+        };
+        SecretResponse: {
+            /** @constant */
+            ok: true;
+            secret: components["schemas"]["Secret"];
+        };
+        SecretDeletedResponse: {
+            /** @constant */
+            ok: true;
+            /** @constant */
+            deleted: true;
+            provider_code: string;
+            secret_name: string;
+        };
+        UpsertSecretRequest: {
+            /** @description Normalised like a slug. */
+            provider_code: string;
+            /** @description e.g. `api_key`; normalised like a slug. */
+            secret_name: string;
+            secret_value: string;
+        };
+        SecretKeyUsage: {
+            key_id: string;
+            /** @description New values are encrypted under the active key. */
+            active: boolean;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description How many of this project's values use the key. */
+            secret_count: number;
+        };
+        SecretRotationStatusResponse: {
+            /** @constant */
+            ok: true;
+            rotation_status: {
+                active_key_id: string | null;
+                total_secrets: number;
+                /** @description Values not under the active key. */
+                stale_secrets: number;
+                keys: components["schemas"]["SecretKeyUsage"][];
+            };
+        };
+        SecretRotationResponse: {
+            /** @constant */
+            ok: true;
+            rotation: {
+                /** @description The new active key. */
+                key_id: string;
+                /** @description How many values were re-encrypted. */
+                rotated: number;
+                previous_key_ids: string[];
+            };
+        };
+        /** @description A project's settings in the bootstrap exchange shape. Sections not given are left alone in merge mode. */
+        BootstrapSettings: {
+            project?: {
+                name?: string;
+                description?: string;
+            };
+            provider_accounts?: {
+                provider_code: string;
+                display_name?: string;
+                account_ref?: string;
+                base_url?: string;
+                enabled?: boolean;
+                config_json?: components["schemas"]["JsonObject"];
+            }[];
+            style_guides?: {
+                name: string;
+                instructions: string;
+                notes?: string;
+            }[];
+            characters?: {
+                name: string;
+                description?: string;
+                prompt_text?: string;
+            }[];
+            reference_sets?: {
+                name: string;
+                description?: string;
+                /** @description Required (`[]` for none). */
+                items: {
+                    label?: string;
+                    content_uri?: string | null;
+                    content_text?: string | null;
+                    sort_order?: number;
+                    metadata_json?: components["schemas"]["JsonObject"];
+                }[];
+            }[];
+            prompt_templates?: {
+                name: string;
+                template_text: string;
+            }[];
+            /** @description Secret names only (export); ignored on import, since values never travel here. */
+            secrets?: {
+                provider_code: string;
+                secret_name: string;
+            }[];
+        };
+        BootstrapPromptResponse: {
+            /** @constant */
+            ok: true;
+            bootstrap: {
+                schema_version: number;
+                generated_at: components["schemas"]["Timestamp"];
+                project: components["schemas"]["Project"];
+                settings: components["schemas"]["BootstrapSettings"];
+                /** @description The shape the assistant must answer with (a JSON schema). */
+                expected_response: components["schemas"]["JsonObject"];
+                /** @description Ready-to-paste text for an AI assistant. */
+                prompt: string;
+            };
+        };
+        BootstrapImportRequest: {
+            settings?: components["schemas"]["BootstrapSettings"];
+            /** @description An assistant's raw reply holding the settings JSON (fenced or not). */
+            ai_response_text?: string;
+            /**
+             * @description Default `merge`.
+             * @enum {string}
+             */
+            mode?: "merge" | "replace";
+            /** @description Report the changes without writing. */
+            dry_run?: boolean;
+        };
+        BootstrapSectionChanges: {
+            created: number;
+            updated: number;
+            removed: number;
+            unchanged: number;
+        };
+        BootstrapImportResponse: {
+            /** @constant */
+            ok: true;
+            bootstrap_import: {
+                schema_version: number;
+                /** @enum {string} */
+                mode: "merge" | "replace";
+                dry_run: boolean;
+                project_updated: boolean;
+                /** @description False for a dry run. */
+                applied: boolean;
+                changes: {
+                    provider_accounts: components["schemas"]["BootstrapSectionChanges"];
+                    style_guides: components["schemas"]["BootstrapSectionChanges"];
+                    characters: components["schemas"]["BootstrapSectionChanges"];
+                    reference_sets: components["schemas"]["BootstrapSectionChanges"];
+                    prompt_templates: components["schemas"]["BootstrapSectionChanges"];
+                };
+                project: components["schemas"]["Project"];
+                /** @description The settings after the import (or as they would be, for a dry run). */
+                settings: components["schemas"]["BootstrapSettings"];
+            };
+        };
     };
     responses: {
         /** @description The request is invalid (`error_kind` "validation"). */
@@ -1269,6 +1692,24 @@ export interface components {
         };
         /** @description The request conflicts with stored state (`error_code` "conflict"). */
         Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description No valid token was given while auth is required (`error_kind` "policy", `error_code` "unauthorized"). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The token may not do this, or the request is refused by policy (`error_kind` "policy", `error_code` "forbidden"). */
+        Forbidden: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1423,6 +1864,86 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createAuthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateAuthTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The new token, with its secret value (shown only here). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokenCreatedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAuthTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every token, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokenListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    revokeAuthToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token is revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokenRevokedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1587,6 +2108,215 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listProjectSecrets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secrets, by provider code then name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    upsertProjectSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpsertSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description The secret's metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSecretRotationStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts per key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretRotationStatusResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rotateProjectSecrets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was rotated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretRotationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteProjectSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                /** @description The provider code, normalised like a slug. */
+                providerCode: components["parameters"]["ProviderCode"];
+                secretName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret is gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretDeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getBootstrapPrompt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BootstrapPromptResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    importBootstrapSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BootstrapImportRequest"];
+            };
+        };
+        responses: {
+            /** @description The per-section change summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BootstrapImportResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];

@@ -13,6 +13,8 @@ import * as referenceSets from "./migrations/0007-reference-sets.js";
 import * as assetLinks from "./migrations/0008-asset-links.js";
 import * as chat from "./migrations/0009-chat.js";
 import * as agentInstructions from "./migrations/0010-agent-instructions.js";
+import * as authAudit from "./migrations/0011-auth-audit.js";
+import * as secrets from "./migrations/0012-secrets.js";
 import type { Database } from "./schema.js";
 
 /** Migrations in order; a new one is a new file in ./migrations and a new line here. */
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   "0008-asset-links": assetLinks,
   "0009-chat": chat,
   "0010-agent-instructions": agentInstructions,
+  "0011-auth-audit": authAudit,
+  "0012-secrets": secrets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,6 +19,10 @@ export interface Database {
   chat_messages: ChatMessagesTable;
   agent_instructions: AgentInstructionsTable;
   agent_instruction_events: AgentInstructionEventsTable;
+  auth_tokens: AuthTokensTable;
+  audit_events: AuditEventsTable;
+  secret_keys: SecretKeysTable;
+  project_secrets: ProjectSecretsTable;
 }
 
 // JSON columns (`*_json`) hold JSON text; repositories parse them so the API returns JSON values.
@@ -230,6 +234,52 @@ export interface AgentInstructionEventsTable {
   event_type: string;
   message: string | null;
   created_at: string;
+}
+
+export interface AuthTokensTable {
+  id: string;
+  user_id: string | null;
+  project_id: string | null;
+  token_prefix: string;
+  /** SHA-256 of the token, hex; the token itself is never stored. */
+  token_hash: string;
+  label: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  created_at: string;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  actor_token_id: string | null;
+  action: string;
+  project_id: string | null;
+  target_type: string;
+  target_id: string | null;
+  detail_json: string;
+  created_at: string;
+}
+
+export interface SecretKeysTable {
+  id: string;
+  /** The data key, encrypted with the master key (base64 of nonce, tag and ciphertext). */
+  wrapped_key: string;
+  active: number;
+  created_at: string;
+}
+
+export interface ProjectSecretsTable {
+  project_id: string;
+  provider_code: string;
+  secret_name: string;
+  key_id: string;
+  nonce: string;
+  ciphertext: string;
+  auth_tag: string;
+  hint: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -16,6 +16,10 @@ export interface ProjectDeps {
 /** What the project content route modules need: they build their repositories from `db`. */
 export interface ContentDeps extends ProjectDeps {
   db: KromaDb;
+  /** The secrets master key, when configured (`KROMA_MASTER_KEY`). */
+  masterKey?: string;
+  /** The master key file used otherwise (created with mode 0600 on first use). */
+  masterKeyFile: string;
 }
 
 export async function requireProject(deps: ProjectDeps, rawSlug: string): Promise<ProjectRecord> {
