@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { projectsCommand } from "./commands/projects.js";
 import { recordsCommand } from "./commands/records.js";
 import { serveCommand } from "./commands/serve.js";
+import { tokensCommand } from "./commands/tokens.js";
 import { describeError, type GlobalOptions } from "./output.js";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -29,6 +30,7 @@ export function createProgram(): Command {
   serveCommand(program);
   projectsCommand(program, globals);
   recordsCommand(program, globals);
+  tokensCommand(program, globals);
   return program;
 }
 

@@ -98,6 +98,14 @@ export function createKromaClient(options: KromaClientOptions = {}) {
       updateS3: (slug: string, body: Schema<"UpdateS3StorageRequest">) =>
         call(raw.PUT("/api/projects/{slug}/storage/s3", { ...path(slug), body })),
     },
+    auth: {
+      /** `POST /auth/token`: the response carries the token's value, once. */
+      createToken: (body: Schema<"CreateAuthTokenRequest"> = {}) => call(raw.POST("/auth/token", { body })),
+      /** `GET /auth/tokens` */
+      listTokens: () => call(raw.GET("/auth/tokens")),
+      /** `DELETE /auth/tokens/{tokenId}` */
+      revokeToken: (tokenId: string) => call(raw.DELETE("/auth/tokens/{tokenId}", { params: { path: { tokenId } } })),
+    },
     ...contentApi(raw, call),
   };
 }

@@ -150,5 +150,27 @@ export function contentApi(raw: Client<paths>, call: Call) {
           }),
         ),
     },
+    secrets: {
+      /** Metadata and masked hints only; values never leave the server. */
+      list: (slug: string) => call(raw.GET("/api/projects/{slug}/secrets", at(slug))),
+      upsert: (slug: string, body: Schema<"UpsertSecretRequest">) =>
+        call(raw.POST("/api/projects/{slug}/secrets", { ...at(slug), body })),
+      remove: (slug: string, providerCode: string, secretName: string) =>
+        call(
+          raw.DELETE(
+            "/api/projects/{slug}/secrets/{providerCode}/{secretName}",
+            at(slug, { providerCode, secretName }),
+          ),
+        ),
+      rotationStatus: (slug: string) => call(raw.GET("/api/projects/{slug}/secrets/rotation-status", at(slug))),
+      rotate: (slug: string) => call(raw.POST("/api/projects/{slug}/secrets/rotate", at(slug))),
+    },
+    bootstrap: {
+      /** The project's settings, the expected answer shape and a ready-to-paste prompt. */
+      prompt: (slug: string) => call(raw.GET("/api/projects/{slug}/bootstrap-prompt", at(slug))),
+      /** Imports settings (or an assistant's raw answer); `dry_run` reports without writing. */
+      import: (slug: string, body: Schema<"BootstrapImportRequest">) =>
+        call(raw.POST("/api/projects/{slug}/bootstrap-import", { ...at(slug), body })),
+    },
   };
 }

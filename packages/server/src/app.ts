@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { createContractValidator, type OpenApiDocument, openapiDocument } from "@kroma/contract";
 import { Hono } from "hono";
 import type { KromaDb } from "./db/database.js";
+import { type AuthPolicy, authMiddleware } from "./auth-policy.js";
 import { ApiError, toErrorResponse } from "./errors.js";
+import { createAuthTokenRepository } from "./repositories/auth-token-repository.js";
 import { createProjectRepository } from "./repositories/project-repository.js";
 import { createStorageRepository } from "./repositories/storage-repository.js";
 import { createRouteDefiner } from "./router.js";
@@ -35,6 +37,8 @@ export interface AppOptions {
   validateResponses?: boolean;
   /** Largest request body accepted, in bytes. Default: 1 MiB. */
   bodyLimitBytes?: number;
+  /** Who must present a token (see `AuthPolicy`). Default: `auto` on loopback, without a Host check. */
+  auth?: AuthPolicy;
   /** Master key for project secrets (`KROMA_MASTER_KEY`); without it a key file is used. */
   masterKey?: string;
   /** Where the master key is created (mode 0600) and read when `masterKey` is not given. Default: `var/backend/master.key` under the app root. */
@@ -67,6 +71,9 @@ export function createApp(options: AppOptions): Hono {
     return context.json(body, status);
   });
 
+  const tokens = createAuthTokenRepository(options.db);
+  app.use(authMiddleware(tokens, options.auth ?? { mode: "auto", loopback: true }));
+
   const document: OpenApiDocument = openapiDocument;
   const route = createRouteDefiner(app, {
     document,
@@ -76,6 +83,7 @@ export function createApp(options: AppOptions): Hono {
   });
   const deps = {
     db: options.db,
+    tokens,
     projects: createProjectRepository(options.db),
     storage: createStorageRepository(options.db),
     appRoot: options.appRoot ?? process.cwd(),

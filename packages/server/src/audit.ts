@@ -63,6 +63,7 @@ export function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Databa
 export function audited<T>(
   db: Kysely<Database>,
   actor: Actor | null,
+  // With an entry callback, TypeScript cannot infer T before typing the callback: name it, as in `audited<Row>(...)`.
   entry: AuditEntry | ((result: T) => AuditEntry),
   write: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {

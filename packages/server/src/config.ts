@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { AgentDispatchOptions } from "./agent-dispatch.js";
+import { type AuthMode, authModes } from "./auth-policy.js";
 
 /** Where the API listens unless told otherwise (`KROMA_BACKEND_BIND`). */
 export const defaultBind = "127.0.0.1:8788";
@@ -14,6 +15,8 @@ export interface ServerConfig {
   validateResponses: boolean;
   /** Master key for project secrets (`KROMA_MASTER_KEY`); otherwise a key file beside the database. */
   masterKey?: string;
+  /** Who must present a token (`KROMA_API_AUTH`): `auto` (default), `required` or `off`. */
+  authMode: AuthMode;
   /** The agent dispatch worker's settings (`IAT_AGENT_API_URL`, `IAT_AGENT_API_TOKEN`). */
   agentDispatch: AgentDispatchOptions;
 }
@@ -32,6 +35,7 @@ export function loadServerConfig(
     appRoot,
     validateResponses: /^(1|true|yes|on)$/i.test(env.KROMA_VALIDATE_RESPONSES ?? ""),
     masterKey: env.KROMA_MASTER_KEY?.trim() || undefined,
+    authMode: parseAuthMode(env.KROMA_API_AUTH),
     agentDispatch: {
       apiUrl: env.IAT_AGENT_API_URL?.trim() || undefined,
       apiToken: env.IAT_AGENT_API_TOKEN?.trim() || undefined,
@@ -51,4 +55,12 @@ export function parseBind(bind: string): { host: string; port: number } {
     throw new Error(`Invalid bind address '${bind}': expected host:port, e.g. ${defaultBind}`);
   }
   return { host: match[1] || match[2] || "127.0.0.1", port };
+}
+
+function parseAuthMode(value: string | undefined): AuthMode {
+  const mode = (value?.trim().toLowerCase() || "auto") as AuthMode;
+  if (!authModes.includes(mode)) {
+    throw new Error(`Invalid KROMA_API_AUTH '${value}': expected one of ${authModes.join(", ")}`);
+  }
+  return mode;
 }

@@ -13,3 +13,4 @@ export { ApiError, type ErrorCode, toErrorResponse } from "./errors.js";
 export { type DefineRoute, type HandlerInput, type HandlerResult, toHonoPath, toSpecPath } from "./router.js";
 export { type RunningServer, type StartServerOptions, startServer } from "./serve.js";
 export { normalizeSlug } from "./slug.js";
+export { type AuthMode, type AuthPolicy, isLoopbackHost } from "./auth-policy.js";

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type AgentDispatchOptions, startAgentDispatcher } from "./agent-dispatch.js";
 import { createApp } from "./app.js";
+import { type AuthMode, type AuthPolicy, isLoopbackHost, loopbackHosts } from "./auth-policy.js";
 import type { ServerConfig } from "./config.js";
 import { type KromaDb, openDatabase } from "./db/database.js";
 
@@ -18,8 +19,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export type StartServerOptions = Omit<ServerConfig, "validateResponses" | "agentDispatch"> & {
+export type StartServerOptions = Omit<ServerConfig, "validateResponses" | "agentDispatch" | "authMode"> & {
   validateResponses?: boolean;
+  /** Default `auto`. */
+  authMode?: AuthMode;
   /** The dispatch worker's settings (default: no agent URL, so dispatched instructions fail); `false` runs no worker. */
   agentDispatch?: AgentDispatchOptions | false;
 };
@@ -34,8 +37,16 @@ export type StartServerOptions = Omit<ServerConfig, "validateResponses" | "agent
  * await server.close();
  */
 export async function startServer(config: StartServerOptions): Promise<RunningServer> {
+  const auth: AuthPolicy = { mode: config.authMode ?? "auto", loopback: isLoopbackHost(config.host) };
+  if (!auth.loopback && auth.mode === "off") {
+    throw new Error(
+      `Refusing to listen on ${config.host} with KROMA_API_AUTH=off: anyone who can reach it could read and change every project. ` +
+        "Use KROMA_API_AUTH=auto or required (tokens), or bind to 127.0.0.1.",
+    );
+  }
   const db = await openDatabase(config.dbPath);
   const app = createApp({
+    auth,
     db,
     appRoot: config.appRoot,
     validateResponses: config.validateResponses,
@@ -64,6 +75,8 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
 
   const dispatcher = config.agentDispatch === false ? undefined : startAgentDispatcher(db, config.agentDispatch);
   const { port } = server.address() as AddressInfo;
+  // Only now is the port known (it may have been 0); a loopback server answers to its own names only.
+  if (auth.loopback) auth.allowedHosts = loopbackHosts(config.host, port);
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   let closing: Promise<void> | undefined;
   return {

@@ -11,7 +11,12 @@ export function serveCommand(program: Command): void {
       const { loadServerConfig, startServer } = await import("@kroma/server");
       const config = loadServerConfig(flags);
       const server = await startServer(config);
-      console.log(`Kroma API listening on ${server.url} (database ${config.dbPath})`);
+      console.log(`Kroma API listening on ${server.url} (database ${config.dbPath}, auth ${config.authMode})`);
+      if (config.authMode === "off") {
+        console.warn(
+          "WARNING: KROMA_API_AUTH=off — every request is accepted without a token. Use this only on a machine you alone use.",
+        );
+      }
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
           console.log(`${signal} received, shutting down`);
