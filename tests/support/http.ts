@@ -8,11 +8,13 @@ export interface HttpResult {
   body: any;
 }
 
-export function httpClient(baseUrl: string) {
+/** `token` is sent as `Authorization: Bearer <token>`. */
+export function httpClient(baseUrl: string, options: { token?: string } = {}) {
+  const auth: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
   return async function call(method: string, path: string, body?: unknown): Promise<HttpResult> {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: body === undefined ? auth : { ...auth, "content-type": "application/json" },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await response.text();

@@ -46,7 +46,8 @@ type Attempt =
 /**
  * Sends queued agent instructions to the agent endpoint: `queued -> running -> done | failed`, with
  * retryable failures (network, timeout, HTTP 5xx/429) going back to `queued` after a growing back-off
- * until `max_attempts`. Every move writes one event.
+ * until `max_attempts`. Every move writes one event and, in the same transaction, one audit event
+ * with no actor (`agent_instruction.dispatch_start`, `dispatch_done`, `dispatch_failed`, `retry_scheduled`).
  *
  * @example
  * const dispatcher = createAgentDispatcher(db, { apiUrl: "https://agent.example/run" });

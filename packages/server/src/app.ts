@@ -2,8 +2,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createContractValidator, type OpenApiDocument, openapiDocument } from "@kroma/contract";
 import { Hono } from "hono";
-import type { KromaDb } from "./db/database.js";
 import { type AuthPolicy, authMiddleware } from "./auth-policy.js";
+import type { KromaDb } from "./db/database.js";
 import { ApiError, toErrorResponse } from "./errors.js";
 import { createAuthTokenRepository } from "./repositories/auth-token-repository.js";
 import { createProjectRepository } from "./repositories/project-repository.js";
@@ -75,14 +75,16 @@ export function createApp(options: AppOptions): Hono {
   app.use(authMiddleware(tokens, options.auth ?? { mode: "auto", loopback: true }));
 
   const document: OpenApiDocument = openapiDocument;
+  const validator = createContractValidator(document);
   const route = createRouteDefiner(app, {
     document,
-    validator: createContractValidator(document),
+    validator,
     validateResponses: options.validateResponses ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
   });
   const deps = {
     db: options.db,
+    validator,
     tokens,
     projects: createProjectRepository(options.db),
     storage: createStorageRepository(options.db),

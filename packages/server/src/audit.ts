@@ -57,13 +57,14 @@ export function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Databa
  * `entry` may be computed from the write's result (for ids created by the write).
  *
  * @example
- * const template = await audited(db, actorOf(context), (t) => ({ action: "prompt_template.create", ... }),
- *   (trx) => createNamedRecordRepository(trx, "prompt_templates", "prompt template").create(projectId, fields));
+ * const template = await audited(db, actorOf(context), (t) => ({ action: "prompt_template.create", targetId: t.id, ... }),
+ *   (trx: Kysely<Database>) => templatesOn(trx).create(projectId, fields));
  */
 export function audited<T>(
   db: Kysely<Database>,
   actor: Actor | null,
-  // With an entry callback, TypeScript cannot infer T before typing the callback: name it, as in `audited<Row>(...)`.
+  // With an entry callback, annotate the write's `trx` parameter (or name T): TypeScript infers T
+  // from `write` only when that callback is not itself waiting for contextual types.
   entry: AuditEntry | ((result: T) => AuditEntry),
   write: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {

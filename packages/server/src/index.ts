@@ -6,11 +6,12 @@ export {
   startAgentDispatcher,
 } from "./agent-dispatch.js";
 export { type AppOptions, createApp, serverVersion } from "./app.js";
+export { type AuthMode, type AuthPolicy, isLoopbackHost } from "./auth-policy.js";
 export { defaultBind, defaultDbPath, loadServerConfig, parseBind, type ServerConfig } from "./config.js";
 export { type KromaDb, migrateToLatest, openDatabase } from "./db/database.js";
 export type { Database } from "./db/schema.js";
 export { ApiError, type ErrorCode, toErrorResponse } from "./errors.js";
+export { resolveProjectSecret } from "./repositories/secret-repository.js";
 export { type DefineRoute, type HandlerInput, type HandlerResult, toHonoPath, toSpecPath } from "./router.js";
 export { type RunningServer, type StartServerOptions, startServer } from "./serve.js";
 export { normalizeSlug } from "./slug.js";
-export { type AuthMode, type AuthPolicy, isLoopbackHost } from "./auth-policy.js";

@@ -18,19 +18,7 @@ async function serve(options: Parameters<typeof startTestServer>[0] = {}) {
   return { server, call: httpClient(server.url) };
 }
 
-function withToken(baseUrl: string, token: string) {
-  return async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json() };
-  };
-}
+const withToken = (baseUrl: string, token: string) => httpClient(baseUrl, { token });
 
 /** Creates a token; while none exists (auto mode on loopback) no token is needed for that. */
 async function createToken(call: ReturnType<typeof httpClient>, body: Record<string, unknown> = {}) {
@@ -183,6 +171,10 @@ describe("tokens", () => {
     });
     expect((await authed("GET", "/api/projects/theirs/characters")).status).toBe(403);
     expect((await authed("GET", "/auth/tokens")).status).toBe(403);
+    const listed = await authed("GET", "/api/projects");
+    expect(listed.body.projects.map((p: { slug: string }) => p.slug)).toEqual(["mine"]);
+    expect((await authed("POST", "/api/projects", { name: "Mine", description: "renamed" })).status).toBe(200);
+    expect((await authed("POST", "/api/projects", { name: "Elsewhere" })).status).toBe(403);
   });
 
   it("are recorded as the actor of the writes they make", async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
-import type { KromaDb } from "../db/database.js";
+import { inTransaction, recordAudit } from "../audit.js";
 import type {
   AgentInstructionEventsTable,
   AgentInstructionStatus,
@@ -93,7 +93,30 @@ async function appendEvent(trx: Db, row: InstructionRow, event: InstructionEvent
     .execute();
 }
 
-export function createAgentInstructionRepository(db: KromaDb) {
+/** The dispatch worker's moves, audited with no actor and named after the status they lead to. */
+const workerActions: Partial<Record<AgentInstructionStatus, string>> = {
+  running: "agent_instruction.dispatch_start",
+  done: "agent_instruction.dispatch_done",
+  failed: "agent_instruction.dispatch_failed",
+  queued: "agent_instruction.retry_scheduled",
+};
+
+/** Records a worker move; call it in the move's own transaction. */
+async function auditWorkerMove(trx: Db, row: InstructionRow): Promise<void> {
+  await recordAudit(trx, null, {
+    action: workerActions[row.status] ?? `agent_instruction.${row.status}`,
+    projectId: row.project_id,
+    targetType: "agent_instruction",
+    targetId: row.id,
+    detail: { status: row.status, attempts: row.attempts, max_attempts: row.max_attempts },
+  });
+}
+
+/**
+ * `db` may be a transaction, so a client's write can share it with its audit event. The dispatch
+ * worker's moves (`claimDue`, `failDue`, `settle`, `requeueInterrupted`) audit themselves.
+ */
+export function createAgentInstructionRepository(db: Db) {
   const scoped = (projectId: string) =>
     db.selectFrom("agent_instructions").selectAll().where("project_id", "=", projectId);
 
@@ -118,8 +141,13 @@ export function createAgentInstructionRepository(db: KromaDb) {
     if (row) await appendEvent(trx, row, event, at);
     return row;
   };
+  /** A worker move, with its audit event in the same transaction. */
   const move = (target: { id: string }, change: StatusChange, event: InstructionEvent, at: string) =>
-    db.transaction().execute((trx) => moveIn(trx, target, change, event, at));
+    inTransaction(db, async (trx) => {
+      const row = await moveIn(trx, target, change, event, at);
+      if (row) await auditWorkerMove(trx, row);
+      return row;
+    });
 
   const oldestDue = (cutoff: string) =>
     db
@@ -166,7 +194,7 @@ export function createAgentInstructionRepository(db: KromaDb) {
         confirmed_at: null,
         canceled_at: null,
       };
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await trx.insertInto("agent_instructions").values(row).execute();
         await appendEvent(trx, row, { type: "created", message: "Instruction created" }, now);
         if (fields.dispatch_to_agent) {
@@ -178,7 +206,7 @@ export function createAgentInstructionRepository(db: KromaDb) {
 
     /** Oldest first; `undefined` when the instruction is not this project's. */
     async events(projectId: string, id: string): Promise<AgentInstructionEventRecord[] | undefined> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const instruction = await trx
           .selectFrom("agent_instructions")
           .select("id")
@@ -205,7 +233,7 @@ export function createAgentInstructionRepository(db: KromaDb) {
       change: StatusChange,
       event: InstructionEvent,
     ): Promise<{ moved: AgentInstructionRecord } | { blockedBy: AgentInstructionStatus } | undefined> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const row = await moveIn(trx, { id, projectId }, change, event, nowIso());
         if (row) return { moved: toInstructionRecord(row) };
         const current = await trx
@@ -223,7 +251,7 @@ export function createAgentInstructionRepository(db: KromaDb) {
      * a `dispatch_started` event). The claim only takes `queued` rows, so a canceled instruction is never sent.
      */
     claimDue(cutoff: string, at: string): Promise<DispatchJob | undefined> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const row = await trx
           .updateTable("agent_instructions")
           .set((eb) => ({ status: "running", attempts: eb("attempts", "+", 1), next_attempt_at: null, updated_at: at }))
@@ -238,6 +266,7 @@ export function createAgentInstructionRepository(db: KromaDb) {
           { type: "dispatch_started", message: `Dispatch attempt ${row.attempts} of ${row.max_attempts}` },
           at,
         );
+        await auditWorkerMove(trx, row);
         const project = await trx
           .selectFrom("projects")
           .select("slug")

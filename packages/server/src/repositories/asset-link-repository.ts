@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { KromaDb } from "../db/database.js";
+import { inTransaction } from "../audit.js";
 import type { AssetLinksTable, Database } from "../db/schema.js";
 import { validationError } from "../errors.js";
 import { uniquely } from "../input.js";
@@ -19,7 +19,8 @@ export type AssetLinkRepository = ReturnType<typeof createAssetLinkRepository>;
 
 const linkExists = "Asset link already exists";
 
-export function createAssetLinkRepository(db: KromaDb) {
+/** `db` may be a transaction, so a write can share it with its audit event. */
+export function createAssetLinkRepository(db: Kysely<Database>) {
   const scoped = (projectId: string) => db.selectFrom("asset_links").selectAll().where("project_id", "=", projectId);
 
   /**
@@ -64,7 +65,7 @@ export function createAssetLinkRepository(db: KromaDb) {
     create(projectId: string, fields: AssetLinkFields): Promise<AssetLinkRecord> {
       const now = nowIso();
       const record = { id: randomUUID(), project_id: projectId, ...fields, created_at: now, updated_at: now };
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await checkLink(trx, projectId, fields);
         await uniquely(() => trx.insertInto("asset_links").values(record).execute(), linkExists);
         return record;
@@ -73,7 +74,7 @@ export function createAssetLinkRepository(db: KromaDb) {
 
     /** Applies `changes` and re-checks the resulting link; `undefined` when the link is not in the project. */
     update(projectId: string, id: string, changes: Partial<AssetLinkFields>): Promise<AssetLinkRecord | undefined> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const current = await trx
           .selectFrom("asset_links")
           .selectAll()
@@ -102,14 +103,14 @@ export function createAssetLinkRepository(db: KromaDb) {
       });
     },
 
-    /** True when a link was deleted. */
-    async remove(projectId: string, id: string): Promise<boolean> {
-      const result = await db
+    /** The deleted link, or `undefined` when there was none. */
+    remove(projectId: string, id: string): Promise<AssetLinkRecord | undefined> {
+      return db
         .deleteFrom("asset_links")
         .where("project_id", "=", projectId)
         .where("id", "=", id)
+        .returningAll()
         .executeTakeFirst();
-      return result.numDeletedRows > 0n;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
-import type { KromaDb } from "../db/database.js";
-import type { ChatMessagesTable, ChatSessionsTable } from "../db/schema.js";
+import { type Kysely, sql } from "kysely";
+import { inTransaction } from "../audit.js";
+import type { ChatMessagesTable, ChatSessionsTable, Database } from "../db/schema.js";
 import { fromJsonText, toJsonText } from "../input.js";
 import { nowIso } from "../time.js";
 
@@ -21,7 +21,8 @@ const toMessage = (row: Omit<ChatMessagesTable, "seq">): ChatMessageRecord => ({
   content_json: fromJsonText(row.content_json),
 });
 
-export function createChatRepository(db: KromaDb) {
+/** `db` may be a transaction, so a write can share it with its audit event. */
+export function createChatRepository(db: Kysely<Database>) {
   const sessions = (projectId: string) =>
     db
       .selectFrom("chat_sessions as s")
@@ -61,7 +62,7 @@ export function createChatRepository(db: KromaDb) {
 
     /** The session's messages in the order they were added; `undefined` when the session is not this project's. */
     async listMessages(projectId: string, sessionId: string): Promise<ChatMessageRecord[] | undefined> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const session = await trx
           .selectFrom("chat_sessions")
           .select("id")
@@ -90,7 +91,7 @@ export function createChatRepository(db: KromaDb) {
       fields: ChatMessageFields,
     ): Promise<ChatMessageRecord | undefined> {
       const now = nowIso();
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const touched = await trx
           .updateTable("chat_sessions")
           .set({ updated_at: now })

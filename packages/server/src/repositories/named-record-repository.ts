@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Selectable } from "kysely";
-import type { KromaDb } from "../db/database.js";
+import type { Kysely, Selectable } from "kysely";
 import type { Database } from "../db/schema.js";
 import { uniquely } from "../input.js";
 import { nowIso } from "../time.js";
@@ -20,12 +19,13 @@ export type NamedRecordRepository<T extends NamedRecordTable> = ReturnType<typeo
 /**
  * One repository for prompt templates, style guides and characters: they differ only in their
  * text columns. Every query is scoped by project, so another project's record is never found.
+ * `db` may be a transaction, so a write can share it with its audit event.
  *
  * @example
  * const characters = createNamedRecordRepository(db, "characters", "character");
  * await characters.create(projectId, { name: "Mara", description: "", prompt_text: "red coat" });
  */
-export function createNamedRecordRepository<T extends NamedRecordTable>(db: KromaDb, table: T, noun: string) {
+export function createNamedRecordRepository<T extends NamedRecordTable>(db: Kysely<Database>, table: T, noun: string) {
   // kysely cannot type a query over a generic table name; the union shares every column used here.
   const from = table as NamedRecordTable;
   const scoped = (projectId: string) => db.selectFrom(from).selectAll().where("project_id", "=", projectId);
@@ -73,14 +73,14 @@ export function createNamedRecordRepository<T extends NamedRecordTable>(db: Krom
       );
     },
 
-    /** True when a record was deleted. */
-    async remove(projectId: string, id: string): Promise<boolean> {
-      const result = await db
+    /** The deleted record's id and name, or `undefined` when there was none. */
+    remove(projectId: string, id: string): Promise<{ id: string; name: string } | undefined> {
+      return db
         .deleteFrom(from)
         .where("project_id", "=", projectId)
         .where("id", "=", id)
+        .returning(["id", "name"])
         .executeTakeFirst();
-      return result.numDeletedRows > 0n;
     },
   };
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { inTransaction } from "../audit.js";
 import type { KromaDb } from "../db/database.js";
-import type { ProjectRow, ProjectStorageRow } from "../db/schema.js";
+import type { Database, ProjectRow, ProjectStorageRow } from "../db/schema.js";
 import { conflict } from "../errors.js";
 import { nowIso } from "../time.js";
 import { VersionedCache } from "../versioned-cache.js";
@@ -104,10 +106,14 @@ export function createProjectRepository(db: KromaDb) {
 
     /**
      * Creates the project, or updates name (and description when given) of the one with this slug.
-     * The owner and, for a new project, its default storage row are written in the same transaction.
+     * The owner and, for a new project, its default storage row are written in the same transaction:
+     * `executor`'s, when it is one (so the caller can add its audit event), else a new one.
      */
-    async upsert(input: UpsertProjectInput): Promise<{ project: ProjectRecord; created: boolean }> {
-      return db.transaction().execute(async (trx) => {
+    async upsert(
+      input: UpsertProjectInput,
+      executor: Kysely<Database> = db,
+    ): Promise<{ project: ProjectRecord; created: boolean }> {
+      return inTransaction(executor, async (trx) => {
         const now = nowIso();
         const user = await trx
           .insertInto("users")

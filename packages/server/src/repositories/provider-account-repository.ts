@@ -1,5 +1,5 @@
-import type { KromaDb } from "../db/database.js";
-import type { ProviderAccountsTable } from "../db/schema.js";
+import type { Kysely } from "kysely";
+import type { Database, ProviderAccountsTable } from "../db/schema.js";
 import { fromJsonText, toJsonText } from "../input.js";
 import { nowIso } from "../time.js";
 
@@ -35,7 +35,8 @@ function toColumns(fields: Partial<ProviderAccountFields>): Partial<ProviderAcco
   };
 }
 
-export function createProviderAccountRepository(db: KromaDb) {
+/** `db` may be a transaction, so a write can share it with its audit event. */
+export function createProviderAccountRepository(db: Kysely<Database>) {
   const scoped = (projectId: string) =>
     db.selectFrom("provider_accounts").selectAll().where("project_id", "=", projectId);
 

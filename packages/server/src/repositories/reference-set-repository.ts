@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { components } from "@kroma/contract";
-import type { Transaction } from "kysely";
-import type { KromaDb } from "../db/database.js";
+import type { Kysely } from "kysely";
+import { inTransaction } from "../audit.js";
 import type { Database, ReferenceItemsTable, ReferenceSetsTable } from "../db/schema.js";
 import { validationError } from "../errors.js";
 import { fromJsonText, toJsonText, uniquely } from "../input.js";
@@ -39,7 +39,7 @@ const toItem = (row: ReferenceItemsTable): ReferenceItemRecord => ({
 });
 
 /** Records a change to a set's items as a change to the set; false when the set is not this project's. */
-async function touchSet(trx: Transaction<Database>, projectId: string, setId: string, now: string): Promise<boolean> {
+async function touchSet(trx: Kysely<Database>, projectId: string, setId: string, now: string): Promise<boolean> {
   const result = await trx
     .updateTable("reference_sets")
     .set({ updated_at: now })
@@ -49,7 +49,7 @@ async function touchSet(trx: Transaction<Database>, projectId: string, setId: st
   return result.numUpdatedRows > 0n;
 }
 
-async function nextSortOrder(trx: Transaction<Database>, projectId: string, setId: string): Promise<number> {
+async function nextSortOrder(trx: Kysely<Database>, projectId: string, setId: string): Promise<number> {
   const { last } = await trx
     .selectFrom("reference_items")
     .select((eb) => eb.fn.max("sort_order").as("last"))
@@ -59,7 +59,8 @@ async function nextSortOrder(trx: Transaction<Database>, projectId: string, setI
   return last === null ? 0 : Number(last) + 1;
 }
 
-export function createReferenceSetRepository(db: KromaDb) {
+/** `db` may be a transaction, so a write can share it with its audit event. */
+export function createReferenceSetRepository(db: Kysely<Database>) {
   // item_count comes from a correlated subquery, so a list costs one query however many sets there are.
   const scopedSets = (projectId: string) =>
     db
@@ -143,21 +144,22 @@ export function createReferenceSetRepository(db: KromaDb) {
       return updated && findSet(projectId, id);
     },
 
-    /** True when the set was deleted; its items go with it. */
-    remove(projectId: string, id: string): Promise<boolean> {
-      return db.transaction().execute(async (trx) => {
+    /** The deleted set's name and how many items went with it, or `undefined` when there was no such set. */
+    remove(projectId: string, id: string): Promise<{ name: string; itemCount: number } | undefined> {
+      return inTransaction(db, async (trx) => {
         // The foreign key cascades too; deleting explicitly does not depend on `foreign_keys` being on.
-        await trx
+        const items = await trx
           .deleteFrom("reference_items")
           .where("project_id", "=", projectId)
           .where("reference_set_id", "=", id)
-          .execute();
-        const result = await trx
+          .executeTakeFirst();
+        const set = await trx
           .deleteFrom("reference_sets")
           .where("project_id", "=", projectId)
           .where("id", "=", id)
+          .returning("name")
           .executeTakeFirst();
-        return result.numDeletedRows > 0n;
+        return set && { name: set.name, itemCount: Number(items.numDeletedRows) };
       });
     },
 
@@ -182,7 +184,7 @@ export function createReferenceSetRepository(db: KromaDb) {
       setId: string,
       fields: ReferenceItemFields,
     ): Promise<ReferenceItemRecord | undefined> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const now = nowIso();
         if (!(await touchSet(trx, projectId, setId, now))) return undefined;
         const row: ReferenceItemsTable = {
@@ -207,7 +209,7 @@ export function createReferenceSetRepository(db: KromaDb) {
       id: string,
       changes: ReferenceItemChanges,
     ): Promise<ReferenceItemRecord | undefined> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const current = await trx
           .selectFrom("reference_items")
           .selectAll()
@@ -237,7 +239,7 @@ export function createReferenceSetRepository(db: KromaDb) {
 
     /** True when an item was deleted. */
     removeItem(projectId: string, setId: string, id: string): Promise<boolean> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         const result = await trx
           .deleteFrom("reference_items")
           .where("project_id", "=", projectId)

@@ -1,10 +1,11 @@
-import type { KromaDb } from "../db/database.js";
-import type { ProjectStorageRow, ProjectStorageUpdate } from "../db/schema.js";
+import type { Kysely } from "kysely";
+import type { Database, ProjectStorageRow, ProjectStorageUpdate } from "../db/schema.js";
 import { nowIso } from "../time.js";
 
 export type StorageRepository = ReturnType<typeof createStorageRepository>;
 
-export function createStorageRepository(db: KromaDb) {
+/** `db` may be a transaction, so an update can share it with its audit event. */
+export function createStorageRepository(db: Kysely<Database>) {
   return {
     async get(projectId: string): Promise<ProjectStorageRow> {
       return db.selectFrom("project_storage").selectAll().where("project_id", "=", projectId).executeTakeFirstOrThrow();

@@ -1,5 +1,7 @@
 import type { components } from "@kroma/contract";
-import type { AgentInstructionStatus } from "../db/schema.js";
+import type { Kysely } from "kysely";
+import { type Actor, actorOf, audited } from "../audit.js";
+import type { AgentInstructionStatus, Database } from "../db/schema.js";
 import { conflict, notFound } from "../errors.js";
 import { requiredText, requireSomeField } from "../input.js";
 import {
@@ -8,7 +10,7 @@ import {
   type StatusChange,
 } from "../repositories/agent-instruction-repository.js";
 import type { DefineRoute } from "../router.js";
-import { type ContentDeps, requireProject } from "./project-lookup.js";
+import { auditEntry, type ContentDeps, foundOr, requireProject } from "./project-lookup.js";
 
 type CreateBody = components["schemas"]["CreateAgentInstructionRequest"];
 
@@ -33,17 +35,18 @@ function textOf(body: CreateBody, payload: Record<string, unknown>): string {
   return "";
 }
 
-/** The only moves a client makes; the dispatch worker makes the rest. */
+/** The only moves a client makes (the dispatch worker makes the rest), with their audit verbs. */
 const moves = {
-  confirmed: { from: ["pending"], to: "confirmed", changes: {}, stamp: "confirmed_at" },
+  confirmed: { from: ["pending"], to: "confirmed", changes: {}, stamp: "confirmed_at", verb: "confirm" },
   // A queued instruction is not sent once canceled: the worker claims only `queued` rows.
   canceled: {
     from: ["pending", "confirmed", "queued"],
     to: "canceled",
     changes: { next_attempt_at: null },
     stamp: "canceled_at",
+    verb: "cancel",
   },
-} as const satisfies Record<string, StatusChange>;
+} as const satisfies Record<string, StatusChange & { verb: string }>;
 
 /** Why `status` blocks a move to `to`: `Instruction is already canceled`, `... cannot be confirmed while running`. */
 function refusal(to: keyof typeof moves, status: AgentInstructionStatus): string {
@@ -54,17 +57,35 @@ function refusal(to: keyof typeof moves, status: AgentInstructionStatus): string
 
 export function agentInstructionRoutes(route: DefineRoute, deps: ContentDeps): void {
   const instructions = createAgentInstructionRepository(deps.db);
-  const missing = (id: string) => notFound(`Agent instruction '${id}' not found`);
+  const missing = (id: string) => () => notFound(`Agent instruction '${id}' not found`);
 
-  const transition = async (slug: string, id: string, to: keyof typeof moves, message: string | undefined) => {
+  /** A client's move with its audit event; the event's message is the client's text, so it stays out of the log. */
+  const transition = async (
+    actor: Actor | null,
+    slug: string,
+    id: string,
+    to: keyof typeof moves,
+    message: string | undefined,
+  ) => {
     const project = await requireProject(deps, slug);
-    const result = await instructions.transition(project.id, id, moves[to], {
-      type: to,
-      message: message?.trim() || null,
-    });
-    if (!result) throw missing(id);
-    if ("blockedBy" in result) throw conflict(refusal(to, result.blockedBy), { status: result.blockedBy });
-    return { status: 200 as const, body: { ok: true as const, instruction: result.moved } };
+    const move = moves[to];
+    const moved = await audited(
+      deps.db,
+      actor,
+      auditEntry(project.id, "agent_instruction", move.verb, id, { status: move.to }),
+      async (trx) => {
+        const result = foundOr(
+          await createAgentInstructionRepository(trx).transition(project.id, id, move, {
+            type: to,
+            message: message?.trim() || null,
+          }),
+          missing(id),
+        );
+        if ("blockedBy" in result) throw conflict(refusal(to, result.blockedBy), { status: result.blockedBy });
+        return result.moved;
+      },
+    );
+    return { status: 200 as const, body: { ok: true as const, instruction: moved } };
   };
 
   route("get", "/api/projects/{slug}/agent/instructions", async ({ params, query }) => {
@@ -73,31 +94,44 @@ export function agentInstructionRoutes(route: DefineRoute, deps: ContentDeps): v
     return { status: 200, body: { ok: true, count: list.length, instructions: list } };
   });
 
-  route("post", "/api/projects/{slug}/agent/instructions", async ({ params, body }) => {
+  route("post", "/api/projects/{slug}/agent/instructions", async ({ params, body, context }) => {
     const fields = instructionFields(body);
     const project = await requireProject(deps, params.slug);
-    return { status: 200, body: { ok: true, instruction: await instructions.create(project.id, fields) } };
+    // The text and payload are the client's content: only their kind and the resulting state are logged.
+    const instruction = await audited(
+      deps.db,
+      actorOf(context),
+      (created) =>
+        auditEntry(project.id, "agent_instruction", "create", created.id, {
+          instruction_type: created.instruction_type,
+          status: created.status,
+          dispatch_to_agent: created.dispatch_to_agent,
+        }),
+      (trx: Kysely<Database>) => createAgentInstructionRepository(trx).create(project.id, fields),
+    );
+    return { status: 200, body: { ok: true, instruction } };
   });
 
   route("get", "/api/projects/{slug}/agent/instructions/{instructionId}", async ({ params }) => {
     const project = await requireProject(deps, params.slug);
-    const instruction = await instructions.find(project.id, params.instructionId);
-    if (!instruction) throw missing(params.instructionId);
+    const instruction = foundOr(
+      await instructions.find(project.id, params.instructionId),
+      missing(params.instructionId),
+    );
     return { status: 200, body: { ok: true, instruction } };
   });
 
   route("get", "/api/projects/{slug}/agent/instructions/{instructionId}/events", async ({ params }) => {
     const project = await requireProject(deps, params.slug);
-    const events = await instructions.events(project.id, params.instructionId);
-    if (!events) throw missing(params.instructionId);
+    const events = foundOr(await instructions.events(project.id, params.instructionId), missing(params.instructionId));
     return { status: 200, body: { ok: true, instruction_id: params.instructionId, count: events.length, events } };
   });
 
-  route("post", "/api/projects/{slug}/agent/instructions/{instructionId}/confirm", ({ params, body }) =>
-    transition(params.slug, params.instructionId, "confirmed", body?.message),
+  route("post", "/api/projects/{slug}/agent/instructions/{instructionId}/confirm", ({ params, body, context }) =>
+    transition(actorOf(context), params.slug, params.instructionId, "confirmed", body?.message),
   );
 
-  route("post", "/api/projects/{slug}/agent/instructions/{instructionId}/cancel", ({ params, body }) =>
-    transition(params.slug, params.instructionId, "canceled", body?.message),
+  route("post", "/api/projects/{slug}/agent/instructions/{instructionId}/cancel", ({ params, body, context }) =>
+    transition(actorOf(context), params.slug, params.instructionId, "canceled", body?.message),
   );
 }

@@ -1,5 +1,20 @@
+import { actorOf } from "../audit.js";
+import { exportBootstrap } from "../bootstrap/export.js";
+import { importBootstrap } from "../bootstrap/import.js";
+import { readImportRequest } from "../bootstrap/import-request.js";
 import type { DefineRoute } from "../router.js";
-import type { ContentDeps } from "./project-lookup.js";
+import { type ContentDeps, requireProject } from "./project-lookup.js";
 
-// Placeholder: being implemented.
-export function bootstrapRoutes(_route: DefineRoute, _deps: ContentDeps): void {}
+export function bootstrapRoutes(route: DefineRoute, deps: ContentDeps): void {
+  route("get", "/api/projects/{slug}/bootstrap-prompt", async ({ params }) => {
+    const project = await requireProject(deps, params.slug);
+    return { status: 200, body: { ok: true, bootstrap: await exportBootstrap(deps.db, project) } };
+  });
+
+  route("post", "/api/projects/{slug}/bootstrap-import", async ({ params, body, context }) => {
+    const request = readImportRequest(params.slug, body, deps.validator);
+    const project = await requireProject(deps, params.slug);
+    const result = await importBootstrap(deps.db, actorOf(context), project, request);
+    return { status: 200, body: { ok: true, bootstrap_import: result } };
+  });
+}

@@ -1,14 +1,17 @@
+import type { Kysely } from "kysely";
+import { actorOf, audited } from "../audit.js";
+import type { Database } from "../db/schema.js";
 import { notFound } from "../errors.js";
 import { requireNotBlank } from "../input.js";
 import { createChatRepository } from "../repositories/chat-repository.js";
 import type { DefineRoute } from "../router.js";
-import { type ContentDeps, requireProject } from "./project-lookup.js";
+import { auditEntry, type ContentDeps, foundOr, requireProject } from "./project-lookup.js";
 
 const defaultSessionTitle = "New session";
 
 export function chatRoutes(route: DefineRoute, deps: ContentDeps): void {
   const chat = createChatRepository(deps.db);
-  const missing = (id: string) => notFound(`Chat session '${id}' not found`);
+  const missing = (id: string) => () => notFound(`Chat session '${id}' not found`);
 
   route("get", "/api/projects/{slug}/chat/sessions", async ({ params }) => {
     const project = await requireProject(deps, params.slug);
@@ -16,27 +19,31 @@ export function chatRoutes(route: DefineRoute, deps: ContentDeps): void {
     return { status: 200, body: { ok: true, count: sessions.length, sessions } };
   });
 
-  route("post", "/api/projects/{slug}/chat/sessions", async ({ params, body }) => {
+  route("post", "/api/projects/{slug}/chat/sessions", async ({ params, body, context }) => {
     const fields = { title: body?.title?.trim() || defaultSessionTitle, status: body?.status ?? "active" };
     const project = await requireProject(deps, params.slug);
-    return { status: 200, body: { ok: true, session: await chat.createSession(project.id, fields) } };
+    const session = await audited(
+      deps.db,
+      actorOf(context),
+      (created) => auditEntry(project.id, "chat_session", "create", created.id, { status: created.status }),
+      (trx: Kysely<Database>) => createChatRepository(trx).createSession(project.id, fields),
+    );
+    return { status: 200, body: { ok: true, session } };
   });
 
   route("get", "/api/projects/{slug}/chat/sessions/{sessionId}", async ({ params }) => {
     const project = await requireProject(deps, params.slug);
-    const session = await chat.findSession(project.id, params.sessionId);
-    if (!session) throw missing(params.sessionId);
+    const session = foundOr(await chat.findSession(project.id, params.sessionId), missing(params.sessionId));
     return { status: 200, body: { ok: true, session } };
   });
 
   route("get", "/api/projects/{slug}/chat/sessions/{sessionId}/messages", async ({ params }) => {
     const project = await requireProject(deps, params.slug);
-    const messages = await chat.listMessages(project.id, params.sessionId);
-    if (!messages) throw missing(params.sessionId);
+    const messages = foundOr(await chat.listMessages(project.id, params.sessionId), missing(params.sessionId));
     return { status: 200, body: { ok: true, session_id: params.sessionId, count: messages.length, messages } };
   });
 
-  route("post", "/api/projects/{slug}/chat/sessions/{sessionId}/messages", async ({ params, body }) => {
+  route("post", "/api/projects/{slug}/chat/sessions/{sessionId}/messages", async ({ params, body, context }) => {
     // `content_text` is the seed clients' name for it; `content` wins when both are sent.
     const fields = {
       role: body.role,
@@ -45,8 +52,17 @@ export function chatRoutes(route: DefineRoute, deps: ContentDeps): void {
       content_json: body.content_json,
     };
     const project = await requireProject(deps, params.slug);
-    const message = await chat.addMessage(project.id, params.sessionId, fields);
-    if (!message) throw missing(params.sessionId);
+    // Only the role is logged: message content never goes into the audit log.
+    const message = await audited(
+      deps.db,
+      actorOf(context),
+      (added) => auditEntry(project.id, "chat_message", "create", added.id, { role: added.role }),
+      async (trx: Kysely<Database>) =>
+        foundOr(
+          await createChatRepository(trx).addMessage(project.id, params.sessionId, fields),
+          missing(params.sessionId),
+        ),
+    );
     return { status: 200, body: { ok: true, message } };
   });
 }

@@ -1,3 +1,5 @@
+import type { ContractValidator } from "@kroma/contract";
+import type { AuditEntry } from "../audit.js";
 import type { KromaDb } from "../db/database.js";
 import { notFound } from "../errors.js";
 import type { ProjectRecord, ProjectRepository } from "../repositories/project-repository.js";
@@ -12,16 +14,18 @@ export interface ProjectDeps {
   appRoot: string;
 }
 
-/** The project a `{slug}` path parameter names (normalised like a slug), or a 404. */
 /** What the project content route modules need: they build their repositories from `db`. */
 export interface ContentDeps extends ProjectDeps {
   db: KromaDb;
+  /** The app's spec validator, for payloads nested inside requests (e.g. an assistant's reply). */
+  validator: ContractValidator;
   /** The secrets master key, when configured (`KROMA_MASTER_KEY`). */
   masterKey?: string;
   /** The master key file used otherwise (created with mode 0600 on first use). */
   masterKeyFile: string;
 }
 
+/** The project a `{slug}` path parameter names (normalised like a slug), or a 404. */
 export async function requireProject(deps: ProjectDeps, rawSlug: string): Promise<ProjectRecord> {
   const slug = normalizeSlug(rawSlug);
   const project = slug === undefined ? undefined : await deps.projects.findBySlug(slug);
@@ -30,3 +34,23 @@ export async function requireProject(deps: ProjectDeps, rawSlug: string): Promis
 }
 
 export const projectNotFound = (rawSlug: string) => notFound(`Project '${rawSlug}' not found`);
+
+/** The audit entry of a write to one of a project's records: action `<targetType>.<verb>`. */
+export function auditEntry(
+  projectId: string,
+  targetType: string,
+  verb: string,
+  targetId: string,
+  detail: Record<string, unknown> = {},
+): AuditEntry {
+  return { action: `${targetType}.${verb}`, projectId, targetType, targetId, detail };
+}
+
+/**
+ * `value`, or throws `missing()`. Inside an audited write the throw rolls the transaction back, so a
+ * write that found nothing to change leaves no audit event.
+ */
+export function foundOr<T>(value: T | undefined, missing: () => Error): T {
+  if (value === undefined) throw missing();
+  return value;
+}

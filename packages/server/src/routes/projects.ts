@@ -1,23 +1,44 @@
 import type { Schema } from "@kroma/contract";
-import { validationError } from "../errors.js";
+import type { Kysely } from "kysely";
+import { actorOf, audited } from "../audit.js";
+import type { Database } from "../db/schema.js";
+import { ApiError, validationError } from "../errors.js";
 import type { DefineRoute } from "../router.js";
 import { normalizeSlug } from "../slug.js";
-import { type ProjectDeps, projectNotFound } from "./project-lookup.js";
+import { auditEntry, type ContentDeps, projectNotFound } from "./project-lookup.js";
 import { describeStorage } from "./storage.js";
 
 /** The user projects belong to when a request names none. */
 export const defaultUsername = "local";
 
-export function projectRoutes(route: DefineRoute, deps: ProjectDeps): void {
-  route("get", "/api/projects", async ({ query }) => {
+export function projectRoutes(route: DefineRoute, deps: ContentDeps): void {
+  route("get", "/api/projects", async ({ query, context }) => {
     // An unusable username filter is ignored, as the seed did.
     const username = query.username === undefined ? undefined : normalizeSlug(query.username);
-    const projects = await deps.projects.list({ username });
+    const scope = actorOf(context)?.projectSlug;
+    // A project-scoped token sees its own project only.
+    const projects = (await deps.projects.list({ username })).filter((p) => !scope || p.slug === scope);
     return { status: 200, body: { ok: true, count: projects.length, projects } };
   });
 
-  route("post", "/api/projects", async ({ body }) => {
-    const { project } = await deps.projects.upsert(upsertInput(body));
+  route("post", "/api/projects", async ({ body, context }) => {
+    const input = upsertInput(body);
+    const scope = actorOf(context)?.projectSlug;
+    if (scope && input.slug !== scope) {
+      throw new ApiError("policy", "forbidden", "Token is not authorized for this project");
+    }
+    const { project } = await audited(
+      deps.db,
+      actorOf(context),
+      ({ project, created }) =>
+        created
+          ? auditEntry(project.id, "project", "create", project.id, { slug: project.slug, username: input.username })
+          : auditEntry(project.id, "project", "update", project.id, {
+              slug: project.slug,
+              changed: input.description === undefined ? ["name"] : ["name", "description"],
+            }),
+      (trx: Kysely<Database>) => deps.projects.upsert(input, trx),
+    );
     const storage = describeStorage(deps.appRoot, project, await deps.storage.get(project.id));
     return { status: 200, body: { ok: true, project, storage } };
   });

@@ -1,3 +1,4 @@
+import { actorOf, audited } from "../audit.js";
 import { notFound, validationError } from "../errors.js";
 import { isHttpUrl, requireSomeField } from "../input.js";
 import {
@@ -6,7 +7,7 @@ import {
 } from "../repositories/provider-account-repository.js";
 import type { DefineRoute } from "../router.js";
 import { normalizeSlug } from "../slug.js";
-import { type ContentDeps, requireProject } from "./project-lookup.js";
+import { auditEntry, type ContentDeps, foundOr, requireProject } from "./project-lookup.js";
 
 const updatable = ["display_name", "account_ref", "base_url", "enabled", "config_json"] as const;
 
@@ -43,7 +44,13 @@ function givenFields(body: FieldsBody, providerCode: string): Partial<ProviderAc
 
 export function providerAccountRoutes(route: DefineRoute, deps: ContentDeps): void {
   const accounts = createProviderAccountRepository(deps.db);
-  const missing = (code: string) => notFound(`Provider account '${code}' not found`);
+  const missing = (code: string) => () => notFound(`Provider account '${code}' not found`);
+  // The account's key is its code; `config_json` values stay out of the log, only field names go in.
+  const audit = (projectId: string, verb: string, code: string, fields?: object) =>
+    auditEntry(projectId, "provider_account", verb, code, {
+      provider_code: code,
+      ...(fields && { changed: Object.keys(fields) }),
+    });
 
   route("get", "/api/projects/{slug}/provider-accounts", async ({ params }) => {
     const project = await requireProject(deps, params.slug);
@@ -51,38 +58,45 @@ export function providerAccountRoutes(route: DefineRoute, deps: ContentDeps): vo
     return { status: 200, body: { ok: true, count: list.length, provider_accounts: list } };
   });
 
-  route("post", "/api/projects/{slug}/provider-accounts", async ({ params, body }) => {
+  route("post", "/api/projects/{slug}/provider-accounts", async ({ params, body, context }) => {
     const providerCode = requireProviderCode(body.provider_code);
     const fields = givenFields(body, providerCode);
     const project = await requireProject(deps, params.slug);
-    return {
-      status: 200,
-      body: { ok: true, provider_account: await accounts.upsert(project.id, providerCode, fields) },
-    };
+    const account = await audited(deps.db, actorOf(context), audit(project.id, "upsert", providerCode, fields), (trx) =>
+      createProviderAccountRepository(trx).upsert(project.id, providerCode, fields),
+    );
+    return { status: 200, body: { ok: true, provider_account: account } };
   });
 
   route("get", "/api/projects/{slug}/provider-accounts/{providerCode}", async ({ params }) => {
     const project = await requireProject(deps, params.slug);
     const code = toProviderCode(params.providerCode);
     const account = code === undefined ? undefined : await accounts.find(project.id, code);
-    if (!account) throw missing(params.providerCode);
-    return { status: 200, body: { ok: true, provider_account: account } };
+    return { status: 200, body: { ok: true, provider_account: foundOr(account, missing(params.providerCode)) } };
   });
 
-  route("put", "/api/projects/{slug}/provider-accounts/{providerCode}", async ({ params, body }) => {
+  route("put", "/api/projects/{slug}/provider-accounts/{providerCode}", async ({ params, body, context }) => {
     requireSomeField(body, updatable);
     const code = toProviderCode(params.providerCode);
     const fields = givenFields(body, code ?? "");
     const project = await requireProject(deps, params.slug);
-    const account = code === undefined ? undefined : await accounts.update(project.id, code, fields);
-    if (!account) throw missing(params.providerCode);
+    if (code === undefined) throw missing(params.providerCode)();
+    const account = await audited(deps.db, actorOf(context), audit(project.id, "update", code, fields), async (trx) =>
+      foundOr(
+        await createProviderAccountRepository(trx).update(project.id, code, fields),
+        missing(params.providerCode),
+      ),
+    );
     return { status: 200, body: { ok: true, provider_account: account } };
   });
 
-  route("delete", "/api/projects/{slug}/provider-accounts/{providerCode}", async ({ params }) => {
+  route("delete", "/api/projects/{slug}/provider-accounts/{providerCode}", async ({ params, context }) => {
     const project = await requireProject(deps, params.slug);
     const code = toProviderCode(params.providerCode);
-    if (code === undefined || !(await accounts.remove(project.id, code))) throw missing(params.providerCode);
+    if (code === undefined) throw missing(params.providerCode)();
+    await audited(deps.db, actorOf(context), audit(project.id, "delete", code), async (trx) => {
+      if (!(await createProviderAccountRepository(trx).remove(project.id, code))) throw missing(params.providerCode)();
+    });
     return { status: 200, body: { ok: true, deleted: true, provider_code: code } };
   });
 }

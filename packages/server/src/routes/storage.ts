@@ -1,11 +1,14 @@
 import type { Schema } from "@kroma/contract";
-import type { ProjectStorageRow } from "../db/schema.js";
+import type { Context } from "hono";
+import { actorOf, audited } from "../audit.js";
+import type { ProjectStorageRow, ProjectStorageUpdate } from "../db/schema.js";
 import { validationError } from "../errors.js";
 import { isHttpUrl } from "../input.js";
 import type { ProjectRecord } from "../repositories/project-repository.js";
+import { createStorageRepository } from "../repositories/storage-repository.js";
 import type { DefineRoute } from "../router.js";
 import { checkStoragePath, resolveProjectRoot } from "../storage-paths.js";
-import { type ProjectDeps, requireProject } from "./project-lookup.js";
+import { type ContentDeps, requireProject } from "./project-lookup.js";
 
 const defaultS3Prefix = "kroma-projects";
 
@@ -28,26 +31,46 @@ export function describeStorage(
   };
 }
 
-export function storageRoutes(route: DefineRoute, deps: ProjectDeps): void {
+export function storageRoutes(route: DefineRoute, deps: ContentDeps): void {
+  /** Writes the changes with a `storage.update_<kind>` audit event naming the changed fields (not their values). */
+  const update = (
+    context: Context,
+    project: ProjectRecord,
+    kind: "local" | "s3",
+    changes: Omit<ProjectStorageUpdate, "project_id" | "updated_at">,
+  ) =>
+    audited(
+      deps.db,
+      actorOf(context),
+      {
+        action: `storage.update_${kind}`,
+        projectId: project.id,
+        targetType: "project_storage",
+        targetId: project.id,
+        detail: { changed: Object.keys(changes).map((column) => column.replace(/^s3_/, "")) },
+      },
+      (trx) => createStorageRepository(trx).update(project.id, changes),
+    );
+
   route("get", "/api/projects/{slug}/storage", async ({ params }) => {
     const project = await requireProject(deps, params.slug);
     const row = await deps.storage.get(project.id);
     return { status: 200, body: { ok: true, project, storage: describeStorage(deps.appRoot, project, row) } };
   });
 
-  route("put", "/api/projects/{slug}/storage/local", async ({ params, body }) => {
+  route("put", "/api/projects/{slug}/storage/local", async ({ params, body, context }) => {
     const changes = localChanges(body);
     const project = await requireProject(deps, params.slug);
-    const row = await deps.storage.update(project.id, changes);
+    const row = await update(context, project, "local", changes);
     return {
       status: 200,
       body: { ok: true, project, storage: describeStorage(deps.appRoot, project, row), updated: "local" },
     };
   });
 
-  route("put", "/api/projects/{slug}/storage/s3", async ({ params, body }) => {
+  route("put", "/api/projects/{slug}/storage/s3", async ({ params, body, context }) => {
     const project = await requireProject(deps, params.slug);
-    const row = await deps.storage.update(project.id, s3Changes(body));
+    const row = await update(context, project, "s3", s3Changes(body));
     return {
       status: 200,
       body: { ok: true, project, storage: describeStorage(deps.appRoot, project, row), updated: "s3" },

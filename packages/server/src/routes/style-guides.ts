@@ -1,14 +1,20 @@
+import type { Kysely } from "kysely";
+import { actorOf, audited } from "../audit.js";
+import type { Database } from "../db/schema.js";
 import { notFound } from "../errors.js";
 import { requiredText, requireSomeField } from "../input.js";
 import { createNamedRecordRepository } from "../repositories/named-record-repository.js";
 import type { DefineRoute } from "../router.js";
-import { type ContentDeps, requireProject } from "./project-lookup.js";
+import { auditEntry, type ContentDeps, foundOr, requireProject } from "./project-lookup.js";
 
 const updatable = ["name", "instructions", "notes"] as const;
 
 export function styleGuideRoutes(route: DefineRoute, deps: ContentDeps): void {
-  const styleGuides = createNamedRecordRepository(deps.db, "style_guides", "style guide");
-  const missing = (id: string) => notFound(`Style guide '${id}' not found`);
+  const styleGuidesIn = (db: Kysely<Database>) => createNamedRecordRepository(db, "style_guides", "style guide");
+  const styleGuides = styleGuidesIn(deps.db);
+  const missing = (id: string) => () => notFound(`Style guide '${id}' not found`);
+  const audit = (projectId: string, verb: string, id: string, detail?: Record<string, unknown>) =>
+    auditEntry(projectId, "style_guide", verb, id, detail);
 
   route("get", "/api/projects/{slug}/style-guides", async ({ params }) => {
     const project = await requireProject(deps, params.slug);
@@ -16,24 +22,29 @@ export function styleGuideRoutes(route: DefineRoute, deps: ContentDeps): void {
     return { status: 200, body: { ok: true, count: list.length, style_guides: list } };
   });
 
-  route("post", "/api/projects/{slug}/style-guides", async ({ params, body }) => {
+  route("post", "/api/projects/{slug}/style-guides", async ({ params, body, context }) => {
     const fields = {
       name: requiredText("name", body.name),
       instructions: requiredText("instructions", body.instructions),
       notes: body.notes?.trim() ?? "",
     };
     const project = await requireProject(deps, params.slug);
-    return { status: 200, body: { ok: true, style_guide: await styleGuides.create(project.id, fields) } };
+    const styleGuide = await audited(
+      deps.db,
+      actorOf(context),
+      (created) => audit(project.id, "create", created.id, { name: created.name }),
+      (trx: Kysely<Database>) => styleGuidesIn(trx).create(project.id, fields),
+    );
+    return { status: 200, body: { ok: true, style_guide: styleGuide } };
   });
 
   route("get", "/api/projects/{slug}/style-guides/{styleGuideId}", async ({ params }) => {
     const project = await requireProject(deps, params.slug);
-    const styleGuide = await styleGuides.find(project.id, params.styleGuideId);
-    if (!styleGuide) throw missing(params.styleGuideId);
+    const styleGuide = foundOr(await styleGuides.find(project.id, params.styleGuideId), missing(params.styleGuideId));
     return { status: 200, body: { ok: true, style_guide: styleGuide } };
   });
 
-  route("put", "/api/projects/{slug}/style-guides/{styleGuideId}", async ({ params, body }) => {
+  route("put", "/api/projects/{slug}/style-guides/{styleGuideId}", async ({ params, body, context }) => {
     requireSomeField(body, updatable);
     const changes = {
       ...(body.name === undefined ? {} : { name: requiredText("name", body.name) }),
@@ -41,14 +52,28 @@ export function styleGuideRoutes(route: DefineRoute, deps: ContentDeps): void {
       ...(body.notes === undefined ? {} : { notes: body.notes.trim() }),
     };
     const project = await requireProject(deps, params.slug);
-    const styleGuide = await styleGuides.update(project.id, params.styleGuideId, changes);
-    if (!styleGuide) throw missing(params.styleGuideId);
+    const styleGuide = await audited(
+      deps.db,
+      actorOf(context),
+      audit(project.id, "update", params.styleGuideId, { changed: Object.keys(changes) }),
+      async (trx: Kysely<Database>) =>
+        foundOr(
+          await styleGuidesIn(trx).update(project.id, params.styleGuideId, changes),
+          missing(params.styleGuideId),
+        ),
+    );
     return { status: 200, body: { ok: true, style_guide: styleGuide } };
   });
 
-  route("delete", "/api/projects/{slug}/style-guides/{styleGuideId}", async ({ params }) => {
+  route("delete", "/api/projects/{slug}/style-guides/{styleGuideId}", async ({ params, context }) => {
     const project = await requireProject(deps, params.slug);
-    if (!(await styleGuides.remove(project.id, params.styleGuideId))) throw missing(params.styleGuideId);
+    await audited(
+      deps.db,
+      actorOf(context),
+      (deleted) => audit(project.id, "delete", deleted.id, { name: deleted.name }),
+      async (trx: Kysely<Database>) =>
+        foundOr(await styleGuidesIn(trx).remove(project.id, params.styleGuideId), missing(params.styleGuideId)),
+    );
     return { status: 200, body: { ok: true, deleted: true, id: params.styleGuideId } };
   });
 }

@@ -1,0 +1,52 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../../tests/support/server.js";
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+
+let server: TestServer;
+function kroma(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, "--api-url", server.url, ...args],
+      { env: { ...process.env, KROMA_API_TOKEN: "", ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ agentDispatch: false });
+});
+afterAll(() => server.stop());
+
+describe("kroma tokens and --token", () => {
+  it("creates the first token, then needs it for every command", async () => {
+    const created = await kroma(["tokens", "create", "--label", "cli"]);
+    expect(created.code).toBe(0);
+    const token = created.stdout.split("\n")[0] as string;
+    expect(token).toMatch(/^kroma_/);
+    expect(created.stdout).toContain("it is not shown again");
+
+    const refused = await kroma(["projects", "list"]);
+    expect(refused).toMatchObject({
+      code: 1,
+      stderr: "kroma: Missing Authorization: Bearer token (unauthorized, HTTP 401)\n",
+    });
+    expect((await kroma(["--token", token, "projects", "list"])).code).toBe(0);
+    expect((await kroma(["projects", "list"], { KROMA_API_TOKEN: token })).code).toBe(0);
+
+    const listed = await kroma(["--json", "tokens", "list"], { KROMA_API_TOKEN: token });
+    const { auth_tokens } = JSON.parse(listed.stdout);
+    expect(auth_tokens).toHaveLength(1);
+    expect(listed.stdout).not.toContain(token);
+
+    const revoked = await kroma(["tokens", "revoke", auth_tokens[0].id], { KROMA_API_TOKEN: token });
+    expect(revoked.stdout).toBe(`Token ${auth_tokens[0].id} revoked\n`);
+    const after = await kroma(["projects", "list"], { KROMA_API_TOKEN: token });
+    expect(after.stderr).toBe("kroma: API token has been revoked (unauthorized, HTTP 401)\n");
+  });
+});
