@@ -21,7 +21,9 @@ async function startKroma(): Promise<string> {
 
 async function startBare(): Promise<string> {
   const app = new Hono();
-  const body = { ok: true, project: { id: "p", slug: "bench", name: "Bench Project" } };
+  // The same bytes our route answers with (passed in by the bench), so both sides of the
+  // comparison put equal work on the load generator and the socket; only the server work differs.
+  const body = JSON.parse(process.env.BENCH_BODY ?? "{}") as object;
   app.get("/constant", (c) => c.json(body));
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
   await new Promise((resolve) => server.once("listening", resolve));

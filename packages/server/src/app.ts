@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createContractValidator, type OpenApiDocument, openapiDocument } from "@kroma/contract";
 import { Hono } from "hono";
-import { type AuthPolicy, authMiddleware } from "./auth-policy.js";
+import { type AuthPolicy, createAuthGuard } from "./auth-policy.js";
 import type { KromaDb } from "./db/database.js";
 import { ApiError, toErrorResponse } from "./errors.js";
 import { createAuthTokenRepository } from "./repositories/auth-token-repository.js";
@@ -72,7 +72,6 @@ export function createApp(options: AppOptions): Hono {
   });
 
   const tokens = createAuthTokenRepository(options.db);
-  app.use(authMiddleware(tokens, options.auth ?? { mode: "auto", loopback: true }));
 
   const document: OpenApiDocument = openapiDocument;
   const validator = createContractValidator(document);
@@ -81,6 +80,7 @@ export function createApp(options: AppOptions): Hono {
     validator,
     validateResponses: options.validateResponses ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    guard: createAuthGuard(tokens, options.auth ?? { mode: "auto", loopback: true }),
   });
   const deps = {
     db: options.db,
@@ -93,11 +93,16 @@ export function createApp(options: AppOptions): Hono {
     masterKeyFile: options.masterKeyFile ?? join(options.appRoot ?? process.cwd(), "var/backend/master.key"),
   };
 
+  // Counted on first use, once every module has mounted its routes.
+  let routeCount: number | undefined;
   systemRoutes(route, {
     version: serverVersion,
     startedAt: Date.now(),
     // Routes with a body limit are mounted as two handlers; count each method and path once.
-    routeCount: () => new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`)).size,
+    routeCount: () => {
+      routeCount ??= new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`)).size;
+      return routeCount;
+    },
   });
   docsRoutes(route);
   projectRoutes(route, deps);

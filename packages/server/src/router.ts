@@ -1,18 +1,20 @@
-import type {
-  ContractValidator,
-  HasJsonSuccess,
-  HttpMethod,
-  JsonSuccess,
-  OpenApiDocument,
-  OperationAt,
-  PathParams,
-  PathsWithMethod,
-  QueryParams,
-  RequestBody,
-  RouteMethod,
+import {
+  type ContractValidator,
+  type HasJsonSuccess,
+  type HttpMethod,
+  type JsonSuccess,
+  type OpenApiDocument,
+  type OperationAt,
+  type PathParams,
+  type PathsWithMethod,
+  type QueryParams,
+  type RequestBody,
+  type RouteMethod,
+  resolveOperation,
 } from "@kroma/contract";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { RequestGuard } from "./auth-policy.js";
 import { ApiError, toErrorResponse, validationError } from "./errors.js";
 
 /** What a handler receives: the request's parts, already validated against the spec. */
@@ -76,6 +78,8 @@ export interface RouterOptions {
   validateResponses: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Runs before every handler (the auth policy); it throws to refuse the request. */
+  guard?: RequestGuard;
 }
 
 /** `/api/projects/{slug}` -> `/api/projects/:slug` */
@@ -107,11 +111,14 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
     const operation = document.paths[path]?.[method];
     if (!operation) throw new Error(`Cannot mount ${method.toUpperCase()} ${path}: the spec has no such operation`);
     const takesBody = operation.requestBody !== undefined;
+    const takesQuery = resolveOperation(document, path, method).parameters.some((p) => p.in === "query");
 
     const serve = async (context: Context) => {
+      const guarded = options.guard?.(context, path);
+      if (guarded) await guarded;
       const parts = {
         path: context.req.param() as Record<string, string>,
-        query: context.req.query(),
+        query: takesQuery ? context.req.query() : {},
         body: takesBody ? await readJsonBody(context) : undefined,
       };
       const issues = validator.validateRequest(method as HttpMethod, path, parts);

@@ -12,10 +12,15 @@ export class VersionedCache<T> {
     private readonly limit: number,
   ) {}
 
-  async get(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+  /** The cached value (synchronously, on a hit: no promise on the hot path), else the loaded one. */
+  get(key: string, load: () => Promise<T | undefined>): T | Promise<T | undefined> {
     const version = this.version();
     const hit = this.#entries.get(key);
     if (hit?.version === version) return hit.value;
+    return this.#load(key, version, load);
+  }
+
+  async #load(key: string, version: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
     const value = await load();
     this.#entries.delete(key);
     if (value === undefined) return undefined;

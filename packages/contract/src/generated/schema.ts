@@ -1708,7 +1708,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The token may not do this, or the request is refused by policy (`error_kind` "policy", `error_code` "forbidden"). */
+        /** @description The token may not do this, or policy refuses the request, such as a `Host` that is not the loopback server's own (`error_kind` "policy", `error_code` "forbidden"). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -1774,6 +1774,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthResponse"];
                 };
             };
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1795,6 +1796,7 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1818,6 +1820,7 @@ export interface operations {
                     };
                 };
             };
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1839,6 +1842,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1864,6 +1868,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -41,6 +41,12 @@ export function createAuthTokenRepository(db: KromaDb) {
 
   return {
     /** True once any token was ever created (revoked ones count): from then on auth is required in `auto`. */
+    /** What `anyExist` would answer, when known without a query; `undefined` when it must look. */
+    knownToExist(): boolean | undefined {
+      if (tokensExist) return true;
+      return checkedVersion === db.changeVersion() ? false : undefined;
+    },
+
     async anyExist(): Promise<boolean> {
       // Monotonic (tokens are revoked, never deleted): once true it stays true; while false, look
       // again only when the database has changed.

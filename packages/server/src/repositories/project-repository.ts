@@ -5,7 +5,6 @@ import type { KromaDb } from "../db/database.js";
 import type { Database, ProjectRow, ProjectStorageRow } from "../db/schema.js";
 import { conflict } from "../errors.js";
 import { nowIso } from "../time.js";
-import { VersionedCache } from "../versioned-cache.js";
 
 /** A project as the API returns it (without its owner's internal id). */
 export type ProjectRecord = Omit<ProjectRow, "user_id">;
@@ -84,9 +83,6 @@ function detailQuery(db: KromaDb, slug: string) {
 type DetailRow = NonNullable<Awaited<ReturnType<ReturnType<typeof detailQuery>["executeTakeFirst"]>>>;
 
 export function createProjectRepository(db: KromaDb) {
-  // Project detail is the busiest read; keep the latest answers until the database changes.
-  const detailCache = new VersionedCache<ProjectDetailRecord>(() => db.changeVersion(), 1000);
-
   return {
     /** All projects, most recently updated first, optionally only one user's. */
     async list(filter: { username?: string } = {}): Promise<ProjectSummaryRecord[]> {
@@ -189,10 +185,8 @@ export function createProjectRepository(db: KromaDb) {
 
     /** The project with its storage row and record counts, or `undefined`. */
     async findDetailBySlug(slug: string): Promise<ProjectDetailRecord | undefined> {
-      return detailCache.get(slug, async () => {
-        const row = await detailQuery(db, slug).executeTakeFirst();
-        return row && toDetail(row);
-      });
+      const row = await detailQuery(db, slug).executeTakeFirst();
+      return row && toDetail(row);
     },
   };
 }

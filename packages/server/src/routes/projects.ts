@@ -5,6 +5,7 @@ import type { Database } from "../db/schema.js";
 import { ApiError, validationError } from "../errors.js";
 import type { DefineRoute } from "../router.js";
 import { normalizeSlug } from "../slug.js";
+import { VersionedCache } from "../versioned-cache.js";
 import { auditEntry, type ContentDeps, projectNotFound } from "./project-lookup.js";
 import { describeStorage } from "./storage.js";
 
@@ -43,15 +44,21 @@ export function projectRoutes(route: DefineRoute, deps: ContentDeps): void {
     return { status: 200, body: { ok: true, project, storage } };
   });
 
+  // Project detail is the busiest read: keep each answer until the database changes.
+  const details = new VersionedCache<Schema<"ProjectDetailResponse">>(() => deps.db.changeVersion(), 1000);
   route("get", "/api/projects/{slug}", async ({ params }) => {
     const slug = normalizeSlug(params.slug);
-    const detail = slug === undefined ? undefined : await deps.projects.findDetailBySlug(slug);
-    if (!detail) throw projectNotFound(params.slug);
-    const { project, counts, storage } = detail;
-    return {
-      status: 200,
-      body: { ok: true, project, counts, storage: describeStorage(deps.appRoot, project, storage) },
-    };
+    const body =
+      slug === undefined
+        ? undefined
+        : await details.get(slug, async () => {
+            const detail = await deps.projects.findDetailBySlug(slug);
+            if (!detail) return undefined;
+            const { project, counts, storage } = detail;
+            return { ok: true, project, counts, storage: describeStorage(deps.appRoot, project, storage) };
+          });
+    if (!body) throw projectNotFound(params.slug);
+    return { status: 200, body };
   });
 }
 
