@@ -1,0 +1,45 @@
+/**
+ * The pipeline manifest: which references a project uses, how many candidates to generate, how
+ * outputs are guarded, and the prompt fragments. A missing manifest file means these defaults.
+ */
+export interface Manifest {
+  style_refs: string[];
+  scene_refs: string[];
+  /** A run with more jobs than this stops before spending anything. */
+  safe_batch_limit: number;
+  generation: { candidates: number; max_candidates: number };
+  output_guard: { enforce_grayscale: boolean; max_chroma_delta: number; fail_on_chroma_exceed: boolean };
+  policy: { default_no_invention: boolean };
+  prompts: {
+    style_base: string;
+    time_day: string;
+    time_night: string;
+    weather_clear: string;
+    weather_rain: string;
+  };
+}
+
+export const stages = ["style", "time", "weather"] as const;
+export type Stage = (typeof stages)[number];
+export const timesOfDay = ["day", "night"] as const;
+export type TimeOfDay = (typeof timesOfDay)[number];
+export const weathers = ["clear", "rain"] as const;
+export type Weather = (typeof weathers)[number];
+
+/** The seed's defaults (`config/pipeline.manifest.json.example` ships the same values). */
+export const defaultManifest: Manifest = {
+  style_refs: [],
+  scene_refs: [],
+  safe_batch_limit: 20,
+  generation: { candidates: 1, max_candidates: 6 },
+  output_guard: { enforce_grayscale: false, max_chroma_delta: 2.0, fail_on_chroma_exceed: false },
+  policy: { default_no_invention: true },
+  prompts: {
+    style_base:
+      "Restyle this scene to match the style references: same composition, same objects and layout, only the rendering style changes.",
+    time_day: "Daytime lighting: natural sunlight, soft shadows.",
+    time_night: "Night-time lighting: dark sky, artificial light sources, deep shadows.",
+    weather_clear: "Clear weather: dry surfaces, clean air.",
+    weather_rain: "Rainy weather: wet reflective surfaces, falling rain, overcast light.",
+  },
+};
