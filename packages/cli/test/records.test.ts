@@ -73,6 +73,7 @@ describe("kroma get", () => {
       "chat-messages",
       "agent-instructions",
       "agent-events",
+      "secrets",
     ]) {
       expect(help.stdout).toContain(kind);
     }

@@ -97,6 +97,12 @@ const kinds: RecordKind[] = [
     show: async (k, s, id) => one(await k.agentInstructions.get(s.slug, id), "instruction"),
   },
   {
+    name: "secrets",
+    aliases: [],
+    columns: ["provider_code", "secret_name", "hint", "key_id", "updated_at"],
+    list: async (k, s) => rows(await k.secrets.list(s.slug), "secrets"),
+  },
+  {
     name: "agent-events",
     aliases: ["events"],
     needs: "instruction",
