@@ -1,6 +1,8 @@
 import { createRequire } from "node:module";
 import { defaultBaseUrl } from "@kroma/sdk";
 import { Command, CommanderError } from "commander";
+import { configCommand } from "./commands/config.js";
+import { labCommand } from "./commands/lab.js";
 import { projectsCommand } from "./commands/projects.js";
 import { recordsCommand } from "./commands/records.js";
 import { serveCommand } from "./commands/serve.js";
@@ -31,6 +33,8 @@ export function createProgram(): Command {
   projectsCommand(program, globals);
   recordsCommand(program, globals);
   tokensCommand(program, globals);
+  configCommand(program, globals);
+  labCommand(program, globals);
   return program;
 }
 

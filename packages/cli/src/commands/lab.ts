@@ -1,0 +1,174 @@
+import { resolve } from "node:path";
+import { type DryRunLog, loadManifest, type Manifest, PipelineError, planDryRun } from "@kroma/pipeline";
+import { createKromaClient } from "@kroma/sdk";
+import type { Command } from "commander";
+import { describeError, emit, type GlobalOptions, table } from "../output.js";
+
+/** The image model settings a run records: `OPENAI_IMAGE_MODEL`/`_SIZE`/`_QUALITY`, else the seed's defaults. */
+export function imageSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  model: string;
+  size: string;
+  quality: string;
+} {
+  return {
+    model: env.OPENAI_IMAGE_MODEL?.trim() || "gpt-image-1",
+    size: env.OPENAI_IMAGE_SIZE?.trim() || "768x1152",
+    quality: env.OPENAI_IMAGE_QUALITY?.trim() || "medium",
+  };
+}
+
+/**
+ * Post-processing as the seed records it when no post-process flag is given: every stage off.
+ * The layered settings (`pipeline.postprocess.*`) and the `--post-*` flags will replace this.
+ */
+const postprocessOff = {
+  upscale: false,
+  upscale_backend: null,
+  color: false,
+  color_profile: null,
+  bg_remove: false,
+  bg_remove_backends: [],
+  bg_refine_openai: false,
+  bg_refine_openai_required: false,
+  pipeline_order: ["generate"],
+};
+
+interface DryFlags {
+  project: string;
+  projectRoot?: string;
+  manifest?: string;
+  input?: string;
+  sceneRefs?: string;
+  styleRefs?: string;
+  stage?: string;
+  time?: string;
+  weather?: string;
+  candidates?: string;
+  maxCandidates?: string;
+  outputGuardEnabled?: string | boolean;
+  enforceGrayscale?: string | boolean;
+  maxChromaDelta?: string;
+  failOnChromaExceed?: string | boolean;
+  archiveReplaced: boolean;
+  styleBasePrompt?: string;
+  timeDayPrompt?: string;
+  timeNightPrompt?: string;
+  weatherClearPrompt?: string;
+  weatherRainPrompt?: string;
+}
+
+export function labCommand(program: Command, globals: () => GlobalOptions): void {
+  const lab = program.command("lab").description("Plan and run image pipeline jobs for a project");
+
+  lab
+    .command("dry", { isDefault: true })
+    .description("Plan jobs and write a run log under <project root>/runs/; spends nothing, sends nothing")
+    .requiredOption("--project <slug>", "project slug")
+    .option("--project-root <path>", "project directory (default: the project's storage, from the API)")
+    .option("--manifest <path>", "pipeline manifest JSON (default: the built-in defaults)")
+    .option("--input <path>", "an image, or a directory walked recursively for images")
+    .option("--scene-refs <list>", "comma-separated scene images, relative to the project root")
+    .option("--style-refs <list>", "comma-separated style references, relative to the project root")
+    .option("--stage <stage>", "style | time | weather (default style)")
+    .option("--time <time>", "day | night (default day; needs stage time or weather)")
+    .option("--weather <weather>", "clear | rain (default clear; needs stage weather)")
+    .option("--candidates <n>", "images per job (default: manifest)")
+    .option("--max-candidates <n>", "upper bound for --candidates (default: manifest)")
+    .option("--output-guard-enabled [bool]", "run the output guard (default true)")
+    .option("--enforce-grayscale [bool]", "fail images that are not grayscale-like")
+    .option("--max-chroma-delta <n>", "grayscale threshold")
+    .option("--fail-on-chroma-exceed [bool]", "fail images above the threshold instead of warning")
+    .option("--no-archive-replaced", "overwrite outputs without archiving the old file")
+    .option("--style-base-prompt <text>", "override prompts.style_base")
+    .option("--time-day-prompt <text>", "override prompts.time_day")
+    .option("--time-night-prompt <text>", "override prompts.time_night")
+    .option("--weather-clear-prompt <text>", "override prompts.weather_clear")
+    .option("--weather-rain-prompt <text>", "override prompts.weather_rain")
+    .action(async (flags: DryFlags) => {
+      const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
+      const { runLog, runLogPath } = await planDryRun({
+        projectSlug: flags.project,
+        projectRoot,
+        resolvedFromBackend,
+        manifest: withPromptOverrides(
+          await loadManifest(flags.manifest, { required: flags.manifest !== undefined }),
+          flags,
+        ),
+        request: {
+          input: flags.input,
+          scene_refs: flags.sceneRefs,
+          style_refs: flags.styleRefs,
+          stage: flags.stage,
+          time: flags.time,
+          weather: flags.weather,
+          candidates: flags.candidates,
+          max_candidates: flags.maxCandidates,
+          output_guard_enabled: flags.outputGuardEnabled,
+          enforce_grayscale: flags.enforceGrayscale,
+          max_chroma_delta: flags.maxChromaDelta,
+          fail_on_chroma_exceed: flags.failOnChromaExceed,
+          archive_replaced: flags.archiveReplaced,
+        },
+        ...imageSettingsFromEnv(),
+        postprocess: postprocessOff,
+      });
+      emit(globals(), runLog, () => describeDryRun(runLog, runLogPath));
+    });
+}
+
+/**
+ * `--project-root`, else the root the API stores for the project. Neither is an error that says
+ * how to fix it: there is no implicit default, so a run never lands in a surprising directory.
+ */
+async function findProjectRoot(
+  flags: Pick<DryFlags, "project" | "projectRoot">,
+  { apiUrl, token }: GlobalOptions,
+): Promise<{ projectRoot: string; resolvedFromBackend: boolean }> {
+  if (flags.projectRoot?.trim()) return { projectRoot: resolve(flags.projectRoot), resolvedFromBackend: false };
+  let reason: string;
+  try {
+    const { storage } = await createKromaClient({ baseUrl: apiUrl, token }).projects.get(flags.project);
+    const root = storage.local.project_root;
+    if (root) return { projectRoot: root, resolvedFromBackend: true };
+    reason = "the API has no local project root for it";
+  } catch (error) {
+    reason = describeError(error);
+  }
+  throw new PipelineError(
+    `Cannot find the project root of '${flags.project}': pass --project-root PATH, or run the Kroma API ` +
+      `(kroma serve; --api-url or KROMA_API_URL, now ${apiUrl}) with that project (kroma projects create). ` +
+      `API lookup: ${reason}`,
+    { field: "project_root" },
+  );
+}
+
+/** The `--<key>-prompt` flags win over the manifest's prompts. */
+function withPromptOverrides(manifest: Manifest, flags: DryFlags): Manifest {
+  const overrides = {
+    style_base: flags.styleBasePrompt,
+    time_day: flags.timeDayPrompt,
+    time_night: flags.timeNightPrompt,
+    weather_clear: flags.weatherClearPrompt,
+    weather_rain: flags.weatherRainPrompt,
+  };
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  return { ...manifest, prompts: { ...manifest.prompts, ...given } };
+}
+
+/** The human summary: counts, prompt, where the log went, then one row per job. */
+function describeDryRun(log: DryRunLog, runLogPath: string): string {
+  const { candidates } = log.generation;
+  return [
+    `Dry run ${log.run_id} planned for ${log.project}: ${log.summary.jobs} job(s), ${log.summary.candidates} candidate image(s) (${candidates} per job); nothing spent`,
+    `  stage        ${log.stage} (time ${log.time}, weather ${log.weather})`,
+    `  model        ${log.model} ${log.size} ${log.quality}`,
+    `  prompt       ${log.jobs[0]?.prompt ?? ""}`,
+    `  project root ${log.storage.project_root}${log.storage.resolved_from_backend ? " (from the API)" : ""}`,
+    `  run log      ${runLogPath}`,
+    "",
+    table(
+      ["JOB", "SCENE", "OUTPUTS"],
+      log.jobs.map((job) => [job.id, job.input_images[0] ?? "", job.planned_generation.outputs.join(", ")]),
+    ),
+  ].join("\n");
+}

@@ -1,0 +1,116 @@
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createKromaClient } from "@kroma/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../../../tests/support/server.js";
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const repoConfig = fileURLToPath(new URL("../../../config", import.meta.url));
+
+function kroma(args: string[], cwd: string) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+let server: TestServer;
+let dir = "";
+beforeAll(async () => {
+  server = await startTestServer({ agentDispatch: false });
+  dir = await mkdtemp(join(tmpdir(), "kroma-cli-pipeline-"));
+});
+afterAll(async () => {
+  await server.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("kroma config validate", () => {
+  it("accepts the shipped examples and reports where each value came from", async () => {
+    const app = join(dir, "app-ok");
+    await mkdir(join(app, "config"), { recursive: true });
+    await cp(join(repoConfig, "pipeline.settings.toml.example"), join(app, "config/pipeline.settings.toml"));
+    await cp(join(repoConfig, "pipeline.manifest.json.example"), join(app, "config/pipeline.manifest.json"));
+    await cp(join(repoConfig, "postprocess.json.example"), join(app, "config/postprocess.json"));
+    const result = await kroma(["--json", "config", "validate", "--app-root", app], app);
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.stdout);
+    expect(body).toMatchObject({ ok: true, problems: [], app_settings_loaded: true });
+  });
+
+  it("lists every problem with its file and field and exits 1", async () => {
+    const app = join(dir, "app-bad");
+    await mkdir(join(app, "config"), { recursive: true });
+    await writeFile(
+      join(app, "config/pipeline.settings.toml"),
+      '[pipeline.postprocess]\nupscale_backend = "magic"\ncolor_profile = "sepia"\n',
+    );
+    const result = await kroma(["config", "validate", "--app-root", app], app);
+    expect(result.code).toBe(1);
+    expect(result.stdout + result.stderr).toContain("pipeline.postprocess.upscale_backend");
+    expect(result.stdout + result.stderr).toContain("pipeline.postprocess.color_profile");
+  });
+});
+
+describe("kroma lab dry", () => {
+  it("plans from the project's stored root, writes a run log and spends nothing", async () => {
+    const sdk = createKromaClient({ baseUrl: server.url });
+    const { storage } = await sdk.projects.upsert({ name: "Lab", slug: "lab" });
+    const root = storage.local.project_root;
+    await mkdir(join(root, "scenes"), { recursive: true });
+    await mkdir(join(root, "refs"), { recursive: true });
+    await writeFile(join(root, "scenes/alley.png"), "alley");
+    await writeFile(join(root, "scenes/bridge.jpg"), "bridge");
+    await writeFile(join(root, "refs/ink.png"), "ink");
+
+    const result = await kroma(
+      [
+        "--api-url",
+        server.url,
+        "--json",
+        "lab",
+        "dry",
+        "--project",
+        "lab",
+        "--input",
+        join(root, "scenes"),
+        "--style-refs",
+        "refs/ink.png",
+        "--stage",
+        "time",
+        "--time",
+        "night",
+        "--candidates",
+        "2",
+      ],
+      dir,
+    );
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const log = JSON.parse(result.stdout);
+    expect(log).toMatchObject({
+      mode: "dry",
+      stage: "time",
+      time: "night",
+      status: "planned",
+      summary: { jobs: 2, candidates: 4 },
+    });
+    expect(log.jobs.map((job: { id: string }) => job.id)).toEqual(["time_1_alley", "time_2_bridge"]);
+    expect(log.jobs[0].prompt).toContain("Night-time lighting");
+    const written = JSON.parse(await readFile(join(root, "runs", `${log.run_id}.json`), "utf8"));
+    expect(written).toEqual(log);
+  });
+
+  it("refuses flag combinations the seed refused, with a clear one-line error", async () => {
+    const result = await kroma(
+      ["lab", "dry", "--project", "lab", "--project-root", dir, "--scene-refs", "a.png", "--weather", "rain"],
+      dir,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("kroma: Field 'weather' requires stage 'weather'\n");
+  });
+});

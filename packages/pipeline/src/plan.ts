@@ -1,0 +1,249 @@
+import { createRequire } from "node:module";
+import { basename, extname, join, resolve } from "node:path";
+import { PipelineError } from "./errors.js";
+import { checkCandidates, type RawRunRequest, type RunRequest, validateRunRequest } from "./flags.js";
+import { digestFiles } from "./hash.js";
+import type { Manifest, Stage, TimeOfDay, Weather } from "./manifest.js";
+import { composePrompt } from "./prompt.js";
+import {
+  type DryRunJob,
+  type DryRunLog,
+  logPath,
+  newRunId,
+  type RunLogInput,
+  runLogSchemaVersion,
+  writeRunLog,
+} from "./run-log.js";
+import { listInputImages, resolveProjectRefs } from "./scenes.js";
+
+const { version: packageVersion } = createRequire(import.meta.url)("../package.json") as { version: string };
+
+/**
+ * One planned job. Every path here is absolute; the run log turns them relative to the project
+ * root (see {@link logPath}).
+ */
+export interface PlannedJob {
+  id: string;
+  mode: Stage;
+  time: TimeOfDay;
+  weather: Weather;
+  scene: string;
+  /** The scene followed by every style reference. */
+  input_images: string[];
+  prompt: string;
+  /** Candidate k of N writes `outputs/<id>__c<k>.png`; a single candidate writes `outputs/<id>.png`. */
+  outputs: string[];
+}
+
+/** What a run would do, before anything is read, written or spent. Paths are absolute. */
+export interface RunPlan {
+  project_root: string;
+  stage: Stage;
+  time: TimeOfDay;
+  weather: Weather;
+  prompt: string;
+  candidates: number;
+  max_candidates: number;
+  scenes: string[];
+  style_refs: string[];
+  jobs: PlannedJob[];
+}
+
+/**
+ * A scene's file name made safe for job ids and output names: the extension dropped, then every
+ * character outside `[A-Za-z0-9_-]` replaced with `_`.
+ *
+ * @example
+ * sceneName("/p/scenes/Night café.v2.png"); // "Night_caf__v2"
+ */
+export function sceneName(scene: string): string {
+  const base = basename(scene, extname(scene));
+  return base.replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+/**
+ * A job's id: `<stage>_<n>_<scene name>`, n counting from 1 in scene order, so two scenes with
+ * the same file name in different folders still get different ids.
+ *
+ * @example
+ * jobId("style", 1, "/p/scenes/street.png"); // "style_1_street"
+ */
+export function jobId(stage: Stage, n: number, scene: string): string {
+  return `${stage}_${n}_${sceneName(scene)}`;
+}
+
+/**
+ * The absolute output paths of a job's candidates: `outputs/<id>__c<k>.png` for k = 1..N, or
+ * `outputs/<id>.png` alone when N = 1 (the seed's names, so existing projects keep their files).
+ *
+ * @example
+ * candidateOutputs("/p", "style_1_street", 2); // ["/p/outputs/style_1_street__c1.png", "/p/outputs/style_1_street__c2.png"]
+ */
+export function candidateOutputs(projectRoot: string, id: string, candidates: number): string[] {
+  const dir = join(resolve(projectRoot), "outputs");
+  if (candidates === 1) return [join(dir, `${id}.png`)];
+  return Array.from({ length: candidates }, (_, i) => join(dir, `${id}__c${i + 1}.png`));
+}
+
+/** Inputs to {@link planRun}: the scenes and style refs already resolved to absolute paths. */
+export interface PlanRunOptions {
+  projectRoot: string;
+  manifest: Manifest;
+  request: RunRequest;
+  scenes: readonly string[];
+  styleRefs: readonly string[];
+}
+
+/**
+ * Plans a run: one job per scene sharing one prompt, with candidate output paths. Refuses a run
+ * with more jobs than the manifest's `safe_batch_limit`, or more candidates than max_candidates,
+ * before anything is written or spent. Pure: touches no files.
+ *
+ * @example
+ * const plan = planRun({ projectRoot, manifest, request, scenes: ["/p/scenes/a.png"], styleRefs: [] });
+ * plan.jobs[0].id; // "style_1_a"
+ */
+export function planRun({ projectRoot, manifest, request, scenes, styleRefs }: PlanRunOptions): RunPlan {
+  const root = resolve(projectRoot);
+  const limit = manifest.safe_batch_limit ?? 20;
+  if (scenes.length > limit) {
+    throw new PipelineError(`Run has ${scenes.length} jobs, above safe_batch_limit ${limit}`, {
+      field: "safe_batch_limit",
+      jobs: scenes.length,
+      limit,
+    });
+  }
+  checkCandidates(request.candidates, request.max_candidates);
+  const { stage, time, weather } = request;
+  const prompt = composePrompt(manifest, { stage, time, weather });
+  const jobs = scenes.map((scene, index): PlannedJob => {
+    const id = jobId(stage, index + 1, scene);
+    return {
+      id,
+      mode: stage,
+      time,
+      weather,
+      scene,
+      input_images: [scene, ...styleRefs],
+      prompt,
+      outputs: candidateOutputs(root, id, request.candidates),
+    };
+  });
+  return {
+    project_root: root,
+    stage,
+    time,
+    weather,
+    prompt,
+    candidates: request.candidates,
+    max_candidates: request.max_candidates,
+    scenes: [...scenes],
+    style_refs: [...styleRefs],
+    jobs,
+  };
+}
+
+/** Everything a dry run needs; the CLI and the server resolve these and call {@link planDryRun}. */
+export interface DryRunOptions {
+  projectSlug: string;
+  /** Absolute, or relative to `cwd`. */
+  projectRoot: string;
+  /** Whether the project root came from the project's stored storage (rather than a flag). */
+  resolvedFromBackend: boolean;
+  manifest: Manifest;
+  /** The raw request; checked with {@link validateRunRequest}. */
+  request: RawRunRequest;
+  /** Image settings as resolved by the caller (`OPENAI_IMAGE_MODEL` etc., else the defaults). */
+  model: string;
+  size: string;
+  quality: string;
+  /** The resolved post-process settings; recorded as given. */
+  postprocess: unknown;
+  now?: Date;
+  /** Where a relative `input` is resolved from (default: the process's working directory). */
+  cwd?: string;
+  /** Recorded as `versions.kroma` (default: this package's version). */
+  kromaVersion?: string;
+}
+
+/**
+ * Plans a dry run and writes its log to `<project_root>/runs/<run_id>.json`: validates the
+ * request, lists the scenes (`input`) or resolves the scene refs inside the project root,
+ * resolves the style refs, plans the jobs, hashes every input, and writes the log atomically.
+ * Spends nothing and opens no network connection. Any user error throws a {@link PipelineError}
+ * before a file is written.
+ *
+ * @example
+ * const { runLog, runLogPath } = await planDryRun({
+ *   projectSlug: "demo", projectRoot: "/projects/demo", resolvedFromBackend: false,
+ *   manifest: defaultManifest, request: { input: "scenes" },
+ *   model: "gpt-image-1", size: "768x1152", quality: "medium", postprocess: {},
+ * });
+ */
+export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryRunLog; runLogPath: string }> {
+  const { manifest, now = new Date(), cwd = process.cwd() } = options;
+  if (options.projectSlug.trim() === "") throw new PipelineError("Field 'project' is required", { field: "project" });
+  const root = resolve(cwd, options.projectRoot);
+  const request = validateRunRequest(options.request, manifest);
+  const scenes =
+    request.input !== undefined
+      ? await listInputImages(request.input, cwd)
+      : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
+  const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
+  const plan = planRun({ projectRoot: root, manifest, request, scenes, styleRefs });
+
+  const inputs = await digestInputs(root, scenes, styleRefs);
+  const rel = (path: string) => logPath(root, path);
+  const jobs = plan.jobs.map(
+    (job): DryRunJob => ({
+      id: job.id,
+      mode: job.mode,
+      time: job.time,
+      weather: job.weather,
+      input_images: job.input_images.map(rel),
+      prompt: job.prompt,
+      status: "planned",
+      planned_generation: { candidates: plan.candidates, outputs: job.outputs.map(rel) },
+      planned_postprocess: options.postprocess,
+      planned_output_guard: request.output_guard,
+    }),
+  );
+  const runLog: DryRunLog = {
+    run_id: newRunId(now),
+    schema_version: runLogSchemaVersion,
+    timestamp: now.toISOString(),
+    project: options.projectSlug,
+    mode: "dry",
+    stage: plan.stage,
+    time: plan.time,
+    weather: plan.weather,
+    model: options.model,
+    size: options.size,
+    quality: options.quality,
+    generation: { candidates: plan.candidates, max_candidates: plan.max_candidates },
+    output_guard: request.output_guard,
+    postprocess: options.postprocess,
+    storage: { project_root: root, resolved_from_backend: options.resolvedFromBackend },
+    versions: { kroma: options.kromaVersion ?? packageVersion, node: process.version },
+    inputs,
+    jobs,
+    status: "planned",
+    summary: { jobs: jobs.length, candidates: jobs.length * plan.candidates },
+  };
+  const runLogPath = await writeRunLog(root, runLog);
+  return { runLog, runLogPath };
+}
+
+/** Every scene and style ref once (a file used in both roles is listed as a scene), with its digest. */
+async function digestInputs(root: string, scenes: string[], styleRefs: string[]): Promise<RunLogInput[]> {
+  const entries = new Map<string, RunLogInput["role"]>();
+  for (const scene of scenes) entries.set(scene, "scene");
+  for (const ref of styleRefs) if (!entries.has(ref)) entries.set(ref, "style_ref");
+  const paths = [...entries.keys()];
+  const digests = await digestFiles(paths);
+  return paths.map((path, i) => ({
+    path: logPath(root, path),
+    role: entries.get(path) as RunLogInput["role"],
+    ...(digests[i] as { sha256: string; size: number }),
+  }));
+}

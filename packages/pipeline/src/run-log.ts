@@ -1,0 +1,115 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { OutputGuardSettings } from "./flags.js";
+import type { Stage, TimeOfDay, Weather } from "./manifest.js";
+
+/** Bumped whenever a run log field changes meaning, so readers can tell old logs apart. */
+export const runLogSchemaVersion = 1;
+
+/** One file a run read, identified by content. */
+export interface RunLogInput {
+  /** Relative to the project root (with `/`) when inside it, else absolute. */
+  path: string;
+  role: "scene" | "style_ref";
+  sha256: string;
+  size: number;
+}
+
+/** A job of a dry run: what would be generated, and where. */
+export interface DryRunJob {
+  id: string;
+  /** The stage, named `mode` as in the seed's logs. */
+  mode: Stage;
+  time: TimeOfDay;
+  weather: Weather;
+  /** The scene, then every style reference; relative to the project root where inside it. */
+  input_images: string[];
+  prompt: string;
+  status: "planned";
+  planned_generation: { candidates: number; outputs: string[] };
+  planned_postprocess: unknown;
+  planned_output_guard: OutputGuardSettings;
+}
+
+/**
+ * The log of a dry run: the seed's fields plus what reproduction and audit need (run id, schema
+ * version, tool versions, a sha256 of every input, the planned output paths, a status and counts).
+ * Paths are relative to the project root (with `/`) where inside it, absolute otherwise.
+ */
+export interface DryRunLog {
+  run_id: string;
+  schema_version: typeof runLogSchemaVersion;
+  timestamp: string;
+  project: string;
+  mode: "dry";
+  stage: Stage;
+  time: TimeOfDay;
+  weather: Weather;
+  model: string;
+  size: string;
+  quality: string;
+  generation: { candidates: number; max_candidates: number };
+  output_guard: OutputGuardSettings;
+  /** The post-process settings the caller resolved, recorded as given. */
+  postprocess: unknown;
+  storage: { project_root: string; resolved_from_backend: boolean };
+  versions: { kroma: string; node: string };
+  inputs: RunLogInput[];
+  jobs: DryRunJob[];
+  status: "planned";
+  summary: { jobs: number; candidates: number };
+}
+
+/**
+ * A fresh run id: `run_<yyyymmddThhmmssZ>_<6 hex>`. Sorts by time; the random tail keeps two
+ * runs started in the same second apart.
+ *
+ * @example
+ * newRunId(new Date("2025-01-02T03:04:05Z")); // "run_20250102T030405Z_a1b2c3"
+ */
+export function newRunId(now: Date = new Date()): string {
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replaceAll("-", "")
+    .replaceAll(":", "");
+  return `run_${stamp}_${randomBytes(3).toString("hex")}`;
+}
+
+/**
+ * How a run log names a file: relative to the project root with `/` separators when inside it (so
+ * logs stay valid when the project moves), absolute otherwise.
+ *
+ * @example
+ * logPath("/p/demo", "/p/demo/scenes/a.png"); // "scenes/a.png"
+ */
+export function logPath(projectRoot: string, path: string): string {
+  const rel = relative(resolve(projectRoot), resolve(path));
+  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(`..${sep}`)) return resolve(path);
+  return rel.split(sep).join("/");
+}
+
+/**
+ * Writes a run log to `<project_root>/runs/<run_id>.json` and returns that path. The file appears
+ * whole or not at all (a temporary file renamed into place), so a crash or a concurrent reader
+ * never sees half a log.
+ *
+ * @example
+ * const path = await writeRunLog("/projects/demo", log); // "/projects/demo/runs/run_20250102T030405Z_a1b2c3.json"
+ */
+export async function writeRunLog<Log extends { run_id: string }>(projectRoot: string, log: Log): Promise<string> {
+  if (!/^[A-Za-z0-9_-]+$/.test(log.run_id)) throw new Error(`Invalid run id '${log.run_id}'`);
+  const dir = join(resolve(projectRoot), "runs");
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${log.run_id}.json`);
+  const temp = join(dir, `.${log.run_id}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, `${JSON.stringify(log, null, 2)}\n`, { flag: "wx" });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return path;
+}
