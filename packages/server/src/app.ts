@@ -20,6 +20,7 @@ import { projectRoutes } from "./routes/projects.js";
 import { promptTemplateRoutes } from "./routes/prompt-templates.js";
 import { providerAccountRoutes } from "./routes/provider-accounts.js";
 import { referenceSetRoutes } from "./routes/reference-sets.js";
+import { runRoutes } from "./routes/runs.js";
 import { secretRoutes } from "./routes/secrets.js";
 import { storageRoutes } from "./routes/storage.js";
 import { styleGuideRoutes } from "./routes/style-guides.js";
@@ -118,5 +119,6 @@ export function createApp(options: AppOptions): Hono {
   authRoutes(route, deps);
   secretRoutes(route, deps);
   bootstrapRoutes(route, deps);
+  runRoutes(route, deps);
   return app;
 }

@@ -397,6 +397,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/runs/validate-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate the project's layered pipeline settings, manifest and postprocess config
+         * @description Resolves the settings layers (project settings under the project's stored root, the app's
+         *     `config/` files, defaults), checks every file and reports every problem with its file and
+         *     field, and the settings in effect with where each value came from. Paths in the body are
+         *     relative to the server's app root and may not contain `..`.
+         */
+        post: operations["validateRunConfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/prompt-templates": {
         parameters: {
             query?: never;
@@ -1670,6 +1696,47 @@ export interface components {
                 settings: components["schemas"]["BootstrapSettings"];
             };
         };
+        ValidateRunConfigRequest: {
+            /** @description Instead of config/pipeline.settings.toml. */
+            app_settings_path?: string;
+            /** @description Instead of <project_root>/.kroma/pipeline.settings.json. */
+            project_settings_path?: string;
+            /** @description Check this manifest instead of the one the settings name. */
+            manifest_path?: string;
+            /** @description Check this postprocess.json instead. */
+            postprocess_config_path?: string;
+        };
+        ConfigProblem: {
+            file: string;
+            /** @description Dotted path inside the file, e.g. `pipeline.postprocess.upscale_backend`. */
+            field: string;
+            message: string;
+        };
+        ResolvedSetting: {
+            key: string;
+            /** @description The value in effect (any JSON value). */
+            value: unknown;
+            /** @enum {string} */
+            source: "override" | "project" | "app" | "default";
+            /** @description The file the value came from. */
+            file?: string;
+        };
+        ValidateRunConfigResponse: {
+            /** @constant */
+            ok: true;
+            summary: {
+                valid: boolean;
+                project_root?: string;
+                app_settings_loaded: boolean;
+                project_settings_loaded: boolean;
+                resolved_manifest_path: string;
+                resolved_postprocess_config_path: string;
+                manifest_loaded: boolean;
+                postprocess_config_loaded: boolean;
+                problems: components["schemas"]["ConfigProblem"][];
+                settings: components["schemas"]["ResolvedSetting"][];
+            };
+        };
     };
     responses: {
         /** @description The request is invalid (`error_kind` "validation"). */
@@ -2329,6 +2396,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BootstrapImportResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    validateRunConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ValidateRunConfigRequest"];
+            };
+        };
+        responses: {
+            /** @description The validation summary (`summary.valid` says whether the configuration is usable). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidateRunConfigResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
