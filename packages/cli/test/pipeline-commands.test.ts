@@ -1,10 +1,12 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createKromaClient } from "@kroma/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { solidPng } from "../../../tests/support/png.js";
 import { startTestServer, type TestServer } from "../../../tests/support/server.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -112,5 +114,48 @@ describe("kroma lab dry", () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("kroma: Field 'weather' requires stage 'weather'\n");
+  });
+});
+
+describe("kroma lab run", () => {
+  it("refuses to spend without --confirm-spend, before any request", async () => {
+    const result = await kroma(["lab", "run", "--project", "lab", "--project-root", dir, "--scene-refs", "a.png"], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("kroma: Run mode requires explicit spend confirmation (--confirm-spend)\n");
+  });
+});
+
+describe("kroma lab qa and archive-bad", () => {
+  it("measures every image, writes a report and exits 1 on a hard failure", async () => {
+    const root = join(dir, "qa-project");
+    await mkdir(join(root, "outputs"), { recursive: true });
+    await writeFile(join(root, "outputs/gray.png"), solidPng(8, 8, [120, 120, 120]));
+    await writeFile(join(root, "outputs/red.png"), solidPng(8, 8, [200, 20, 20]));
+    const report = join(dir, "qa.json");
+    const result = await kroma(
+      ["--json", "lab", "qa", "--input", join(root, "outputs"), "--enforce-grayscale", "true", "--output", report],
+      dir,
+    );
+    expect(result.code).toBe(1);
+    const written = JSON.parse(await readFile(report, "utf8"));
+    // Red fails the grayscale rule and, above the threshold without fail_on_chroma_exceed, also warns.
+    expect(written.summary).toEqual({ total_files: 2, hard_failures: 1, soft_warnings: 1 });
+    const red = written.files.find((f: { file: string }) => f.file.endsWith("red.png"));
+    // (|200-20| + |200-20| + |20-20|) / 3 = 120
+    expect(red).toMatchObject({
+      chroma_delta: 120,
+      grayscale_like: false,
+      hard_fail_reasons: ["not_grayscale_like"],
+      soft_warnings: ["chroma_exceeds_threshold"],
+    });
+
+    const moved = await kroma(
+      ["lab", "archive-bad", "--input", join(root, "outputs"), "--project-root", root, "--enforce-grayscale", "true"],
+      dir,
+    );
+    expect(moved.code).toBe(0);
+    expect(existsSync(join(root, "archive/bad/red.png"))).toBe(true);
+    expect(existsSync(join(root, "outputs/red.png"))).toBe(false);
+    expect(existsSync(join(root, "outputs/gray.png"))).toBe(true);
   });
 });

@@ -3,6 +3,14 @@
  * This package has no HTTP and no database; the server and the CLI call into it.
  */
 export {
+  type ArchiveBadOptions,
+  type ArchiveBadResult,
+  type ArchivedFile,
+  archiveBad,
+  archiveReplaced,
+  archiveStamp,
+} from "./archive.js";
+export {
   bgRemoveBackendNames,
   builtInColorProfileNames,
   outputImageFormats,
@@ -27,6 +35,16 @@ export {
   type RunRequest,
   validateRunRequest,
 } from "./flags.js";
+export {
+  classifyError,
+  createImageClient,
+  editImage,
+  ImageResponseError,
+  type ImageUsage,
+  type RequestAttempt,
+  redact,
+  withRetries,
+} from "./generate.js";
 export { digestFile, digestFiles, sha256File } from "./hash.js";
 export {
   defaultManifest,
@@ -40,6 +58,19 @@ export {
 } from "./manifest.js";
 export { inspectManifest, loadManifest } from "./manifest-loader.js";
 export {
+  checkImage,
+  chromaDeltaOfRgb,
+  defaultQaReportPath,
+  guardReasons,
+  pickBestCandidate,
+  type RawGuardSettings,
+  rankCandidate,
+  resolveGuardSettings,
+  runQa,
+  writeQaReport,
+} from "./output-guard.js";
+export type { CandidateRank, GuardFileResult, QaReport } from "./output-guard-types.js";
+export {
   candidateOutputs,
   type DryRunOptions,
   jobId,
@@ -49,7 +80,22 @@ export {
   type RunPlan,
   sceneName,
 } from "./plan.js";
+export { embedPngText, isPng, readPngText, readPngTextMap } from "./png-metadata.js";
 export { composePrompt, noInventionSentence } from "./prompt.js";
+export {
+  type CandidateGuardLog,
+  checkSpendAllowed,
+  type ExecuteRunOptions,
+  estimateImageCostUsd,
+  executeRun,
+  type PaidRunLog,
+  type RunCandidateLog,
+  type RunJobLog,
+  type RunJobStatus,
+  type RunProgressEvent,
+  type RunStatus,
+  type RunSummary,
+} from "./run.js";
 export { type DryRunJob, type DryRunLog, logPath, newRunId, runLogSchemaVersion, writeRunLog } from "./run-log.js";
 export { imageExtensions, isImagePath, listInputImages, resolveProjectRef, resolveProjectRefs } from "./scenes.js";
 export {

@@ -1,8 +1,20 @@
 import { resolve } from "node:path";
-import { type DryRunLog, loadManifest, type Manifest, PipelineError, planDryRun } from "@kroma/pipeline";
+import {
+  checkSpendAllowed,
+  type DryRunLog,
+  executeRun,
+  loadManifest,
+  type Manifest,
+  type PaidRunLog,
+  PipelineError,
+  planDryRun,
+  type RawRunRequest,
+  type RunProgressEvent,
+} from "@kroma/pipeline";
 import { createKromaClient } from "@kroma/sdk";
-import type { Command } from "commander";
+import { type Command, CommanderError } from "commander";
 import { describeError, emit, type GlobalOptions, table } from "../output.js";
+import { labQaCommands } from "./lab-qa.js";
 
 /** The image model settings a run records: `OPENAI_IMAGE_MODEL`/`_SIZE`/`_QUALITY`, else the seed's defaults. */
 export function imageSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): {
@@ -57,12 +69,14 @@ interface DryFlags {
   weatherRainPrompt?: string;
 }
 
-export function labCommand(program: Command, globals: () => GlobalOptions): void {
-  const lab = program.command("lab").description("Plan and run image pipeline jobs for a project");
+/** `lab run` takes every `lab dry` flag plus the spend confirmation. */
+interface RunFlags extends DryFlags {
+  confirmSpend?: boolean;
+}
 
-  lab
-    .command("dry", { isDefault: true })
-    .description("Plan jobs and write a run log under <project root>/runs/; spends nothing, sends nothing")
+/** The flags `lab dry` and `lab run` share: project, inputs, stage, candidates, guard and prompt overrides. */
+function planningOptions(command: Command): Command {
+  return command
     .requiredOption("--project <slug>", "project slug")
     .option("--project-root <path>", "project directory (default: the project's storage, from the API)")
     .option("--manifest <path>", "pipeline manifest JSON (default: the built-in defaults)")
@@ -83,37 +97,145 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
     .option("--time-day-prompt <text>", "override prompts.time_day")
     .option("--time-night-prompt <text>", "override prompts.time_night")
     .option("--weather-clear-prompt <text>", "override prompts.weather_clear")
-    .option("--weather-rain-prompt <text>", "override prompts.weather_rain")
-    .action(async (flags: DryFlags) => {
+    .option("--weather-rain-prompt <text>", "override prompts.weather_rain");
+}
+
+/** The run request the flags describe (checked later by the pipeline). */
+function requestFromFlags(flags: DryFlags): RawRunRequest {
+  return {
+    input: flags.input,
+    scene_refs: flags.sceneRefs,
+    style_refs: flags.styleRefs,
+    stage: flags.stage,
+    time: flags.time,
+    weather: flags.weather,
+    candidates: flags.candidates,
+    max_candidates: flags.maxCandidates,
+    output_guard_enabled: flags.outputGuardEnabled,
+    enforce_grayscale: flags.enforceGrayscale,
+    max_chroma_delta: flags.maxChromaDelta,
+    fail_on_chroma_exceed: flags.failOnChromaExceed,
+    archive_replaced: flags.archiveReplaced,
+  };
+}
+
+/** The manifest `--manifest` names (else the defaults) with the `--<key>-prompt` overrides applied. */
+async function manifestFromFlags(flags: DryFlags): Promise<Manifest> {
+  return withPromptOverrides(await loadManifest(flags.manifest, { required: flags.manifest !== undefined }), flags);
+}
+
+export function labCommand(program: Command, globals: () => GlobalOptions): void {
+  const lab = program.command("lab").description("Plan and run image pipeline jobs for a project");
+  labQaCommands(lab, globals);
+
+  planningOptions(
+    lab
+      .command("dry", { isDefault: true })
+      .description("Plan jobs and write a run log under <project root>/runs/; spends nothing, sends nothing"),
+  ).action(async (flags: DryFlags) => {
+    const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
+    const { runLog, runLogPath } = await planDryRun({
+      projectSlug: flags.project,
+      projectRoot,
+      resolvedFromBackend,
+      manifest: await manifestFromFlags(flags),
+      request: requestFromFlags(flags),
+      ...imageSettingsFromEnv(),
+      postprocess: postprocessOff,
+    });
+    emit(globals(), runLog, () => describeDryRun(runLog, runLogPath));
+  });
+
+  planningOptions(
+    lab
+      .command("run")
+      .description(
+        "Generate images with the OpenAI images API (costs money; needs --confirm-spend and OPENAI_API_KEY) and write a run log under <project root>/runs/",
+      ),
+  )
+    .option("--confirm-spend", "confirm that this run may spend money on image generation")
+    .action(async (flags: RunFlags) => {
+      // TODO(secrets): fall back to the project's `openai/api_key` secret (via the API) when the
+      // variable is unset; the error message already names both.
+      const apiKey = process.env.OPENAI_API_KEY;
+      // Refuse before the API lookup below, so a missing flag is the first thing the user hears.
+      checkSpendAllowed({ confirmSpend: flags.confirmSpend === true, apiKey });
       const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
-      const { runLog, runLogPath } = await planDryRun({
+      const { runLog, runLogPath } = await executeRun({
         projectSlug: flags.project,
         projectRoot,
         resolvedFromBackend,
-        manifest: withPromptOverrides(
-          await loadManifest(flags.manifest, { required: flags.manifest !== undefined }),
-          flags,
-        ),
-        request: {
-          input: flags.input,
-          scene_refs: flags.sceneRefs,
-          style_refs: flags.styleRefs,
-          stage: flags.stage,
-          time: flags.time,
-          weather: flags.weather,
-          candidates: flags.candidates,
-          max_candidates: flags.maxCandidates,
-          output_guard_enabled: flags.outputGuardEnabled,
-          enforce_grayscale: flags.enforceGrayscale,
-          max_chroma_delta: flags.maxChromaDelta,
-          fail_on_chroma_exceed: flags.failOnChromaExceed,
-          archive_replaced: flags.archiveReplaced,
-        },
+        manifest: await manifestFromFlags(flags),
+        request: requestFromFlags(flags),
+        confirmSpend: flags.confirmSpend === true,
+        apiKey,
+        baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
         ...imageSettingsFromEnv(),
         postprocess: postprocessOff,
+        onProgress: progressPrinter(process.stderr),
       });
-      emit(globals(), runLog, () => describeDryRun(runLog, runLogPath));
+      emit(globals(), runLog, () => describeRun(runLog, runLogPath));
+      // run() turns a CommanderError into its exit code without printing again: the report said it all.
+      if (runLog.status === "failed") throw new CommanderError(1, "kroma.run.failed", "no job succeeded");
     });
+}
+
+/**
+ * Progress on stderr: on a terminal, one line rewritten in place ("job 2/5 · candidate 1/3"),
+ * with a line kept per finished job; elsewhere (CI, pipes) only the finished-job lines, so logs
+ * stay readable.
+ */
+export function progressPrinter(stream: NodeJS.WriteStream): (event: RunProgressEvent) => void {
+  const tty = stream.isTTY === true;
+  return (event) => {
+    if (event.phase === "job_done") {
+      stream.write(`${tty ? "\r\x1b[2K" : ""}${describeJobDone(event)}\n`);
+      return;
+    }
+    if (!tty) return;
+    const where = `job ${event.jobIndex}/${event.jobs} · candidate ${event.candidate}/${event.candidates}`;
+    const retry = event.phase === "retry" ? ` · retry ${event.attempt} in ${event.delayMs} ms (${event.error})` : "";
+    stream.write(`\r\x1b[2K${where}${retry}`);
+  };
+}
+
+/** "job 1/2 style_1_alley: done, candidate 2/3 -> outputs/style_1_alley.png". */
+function describeJobDone(event: RunProgressEvent): string {
+  const head = `job ${event.jobIndex}/${event.jobs} ${event.job}: ${event.status}`;
+  const chosen =
+    event.selected_candidate != null
+      ? `, candidate ${event.selected_candidate}/${event.candidates}${event.final_output ? ` -> ${event.final_output}` : ""}`
+      : "";
+  return `${head}${chosen}${event.error ? ` (${event.error})` : ""}`;
+}
+
+/** The human summary of a paid run: status and counts, cost estimate, where the log went, one row per job. */
+function describeRun(log: PaidRunLog, runLogPath: string): string {
+  const { summary } = log;
+  const cost =
+    log.cost_estimate_usd === null
+      ? "no cost estimate for this model/quality/size"
+      : `about $${log.cost_estimate_usd.toFixed(3)} (estimate from list prices, not a bill)`;
+  const tokens = log.usage ? `, ${log.usage.total_tokens} tokens` : "";
+  return [
+    `Run ${log.run_id} for ${log.project}: ${log.status} - ${summary.done}/${summary.jobs} job(s) done, ${summary.failed} failed, ${summary.failed_guard} failed the output guard`,
+    `  images       ${summary.candidates_generated} generated, ${summary.candidates_failed} failed${tokens}; ${cost}`,
+    `  model        ${log.model} ${log.size} ${log.quality}`,
+    `  project root ${log.storage.project_root}${log.storage.resolved_from_backend ? " (from the API)" : ""}`,
+    `  run log      ${runLogPath}`,
+    "",
+    table(
+      ["JOB", "STATUS", "GENERATED", "SELECTED", "FINAL OUTPUT", "ERROR"],
+      log.jobs.map((job) => [
+        job.id,
+        job.status,
+        `${job.candidates.filter((candidate) => candidate.status === "generated").length}/${job.candidates.length}`,
+        job.selected_candidate === null ? "-" : `c${job.selected_candidate}`,
+        job.final_output ?? "-",
+        job.error ?? "",
+      ]),
+    ),
+  ].join("\n");
 }
 
 /**

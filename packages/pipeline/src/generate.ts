@@ -1,0 +1,241 @@
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, toFile } from "openai";
+import { isPng } from "./png-metadata.js";
+
+/** Token usage as the images API reports it (gpt-image models); kept as sent. */
+export type ImageUsage = OpenAI.ImagesResponse.Usage;
+
+/** How to reach the images API. The key is only ever handed to the SDK, never logged. */
+export interface ImageClientOptions {
+  apiKey: string;
+  /** e.g. `https://api.openai.com/v1` (the SDK's default when absent) or a local stand-in. */
+  baseURL?: string;
+  /** Per-request timeout; a timed-out request counts as a transient failure and is retried. */
+  timeoutMs?: number;
+}
+
+/**
+ * An OpenAI client for image edits with the SDK's own retries turned off: {@link withRetries}
+ * retries instead, so every attempt is timed and recorded in the run log.
+ *
+ * @example
+ * const client = createImageClient({ apiKey: process.env.OPENAI_API_KEY ?? "" });
+ */
+export function createImageClient({ apiKey, baseURL, timeoutMs }: ImageClientOptions): OpenAI {
+  return new OpenAI({
+    apiKey,
+    maxRetries: 0,
+    ...(baseURL ? { baseURL } : {}),
+    ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
+  });
+}
+
+/** One image edit: the scene and style refs go in as files, one PNG comes back. */
+export interface ImageEditRequest {
+  model: string;
+  size: string;
+  quality: string;
+  prompt: string;
+  /** Absolute paths: the scene first, then every style reference. */
+  images: readonly string[];
+}
+
+/** The decoded result of one edit, with the response's status and request id for the log. */
+export interface ImageEditResult {
+  png: Buffer;
+  usage?: ImageUsage;
+  status: number;
+  requestId: string | null;
+}
+
+const mimeTypes: Record<string, string> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".bmp": "image/bmp",
+  ".tif": "image/tiff",
+  ".tiff": "image/tiff",
+};
+
+/**
+ * Sends one image edit (`images.edit`, n = 1) asking for PNG output with high input fidelity, as
+ * the seed did, and decodes `data[0].b64_json`. A response without a base64 PNG is an error (for
+ * example a model that answers with URLs), not something to write to disk.
+ *
+ * @example
+ * const { png, usage } = await editImage(client, {
+ *   model: "gpt-image-1", size: "768x1152", quality: "medium", prompt, images: [scene, styleRef],
+ * });
+ */
+export async function editImage(client: OpenAI, request: ImageEditRequest): Promise<ImageEditResult> {
+  const files = await Promise.all(
+    request.images.map(async (path) =>
+      toFile(await readFile(path), basename(path), { type: mimeTypes[extname(path).toLowerCase()] ?? "image/png" }),
+    ),
+  );
+  const { data: response, response: raw } = await client.images
+    .edit({
+      model: request.model,
+      image: files,
+      prompt: request.prompt,
+      // The SDK types list the standard values; the API takes whatever the user configured.
+      size: request.size as OpenAI.ImageEditParams["size"],
+      quality: request.quality as OpenAI.ImageEditParams["quality"],
+      n: 1,
+      output_format: "png",
+      input_fidelity: "high",
+    })
+    .withResponse();
+  const b64 = response.data?.[0]?.b64_json;
+  if (!b64) throw new ImageResponseError(`The images API returned no base64 image (model ${request.model})`);
+  const png = Buffer.from(b64, "base64");
+  if (!isPng(png)) throw new ImageResponseError("The images API returned an image that is not a PNG");
+  const requestId = raw.headers.get("x-request-id");
+  return { png, status: raw.status, requestId, ...(response.usage ? { usage: response.usage } : {}) };
+}
+
+/** A 2xx answer we cannot use; retrying would spend again for the same answer, so it is final. */
+export class ImageResponseError extends Error {
+  override name = "ImageResponseError";
+}
+
+/** One request as the run log records it. */
+export interface RequestAttempt {
+  attempt: number;
+  /** HTTP status, or null when no response arrived (network failure, timeout). */
+  status: number | null;
+  ok: boolean;
+  /** The API's `x-request-id`, for support requests about a specific image. */
+  request_id?: string;
+  error?: string;
+  /** Whether this failure was worth another attempt. */
+  retryable?: boolean;
+  ms: number;
+}
+
+/** What a failure means for retrying, with a message safe to log. */
+export interface ClassifiedError {
+  status: number | null;
+  retryable: boolean;
+  message: string;
+  requestId?: string;
+}
+
+/**
+ * Sorts an error: 429 and 5xx answers, network failures and timeouts are transient (retry);
+ * other 4xx answers and unusable responses are final. The message names the status and the API's
+ * own message, with the API key (or anything that looks like one) masked.
+ *
+ * @example
+ * classifyError(new BadRequestError(400, { message: "Invalid size" }, undefined, headers), key);
+ * // { status: 400, retryable: false, message: "HTTP 400: Invalid size" }
+ */
+export function classifyError(error: unknown, apiKey?: string): ClassifiedError {
+  if (error instanceof APIConnectionTimeoutError) {
+    return { status: null, retryable: true, message: redact(`Request timed out: ${error.message}`, apiKey) };
+  }
+  if (error instanceof APIConnectionError) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+    return { status: null, retryable: true, message: redact(`Network error: ${error.message}${cause}`, apiKey) };
+  }
+  if (error instanceof APIError && typeof error.status === "number") {
+    const status = error.status;
+    const body = error.error as { message?: unknown } | undefined;
+    const detail = typeof body?.message === "string" ? body.message : error.message.replace(/^\d+\s*/, "");
+    return {
+      status,
+      retryable: status === 429 || status >= 500,
+      message: redact(`HTTP ${status}: ${detail || "(no message)"}`, apiKey),
+      ...(error.requestID ? { requestId: error.requestID } : {}),
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: null, retryable: false, message: redact(message, apiKey) };
+}
+
+/**
+ * Masks the API key and anything shaped like an OpenAI key (`sk-...`), so an error that echoes a
+ * key back never reaches a log or a terminal.
+ *
+ * @example
+ * redact("Incorrect API key provided: sk-proj-abc123def456", "sk-proj-abc123def456"); // "Incorrect API key provided: [redacted]"
+ */
+export function redact(message: string, apiKey?: string): string {
+  const masked = apiKey && apiKey.length >= 4 ? message.split(apiKey).join("[redacted]") : message;
+  return masked.replace(/\bsk-[A-Za-z0-9_*-]{6,}/g, "[redacted]");
+}
+
+/** Retry policy: `attempts` tries in all, waiting `retryDelayMs * 2^(n-1)` before try n + 1. */
+export interface RetryOptions {
+  attempts?: number;
+  retryDelayMs?: number;
+  /** Masked out of every recorded error message. */
+  apiKey?: string;
+  /** Called before each wait, e.g. to show "retrying" in a progress display. */
+  onRetry?: (attempt: RequestAttempt, delayMs: number) => void;
+}
+
+/** The outcome of {@link withRetries}: the value, or the last error, with every attempt either way. */
+export type RetryOutcome<T> =
+  | { ok: true; value: T; attempts: RequestAttempt[] }
+  | { ok: false; error: ClassifiedError; attempts: RequestAttempt[] };
+
+/**
+ * Runs `call` up to `attempts` times (default 3), retrying only transient failures (see
+ * {@link classifyError}) with exponential back-off from `retryDelayMs` (default 1000 ms); a
+ * 429's `Retry-After` stretches the wait (capped at a minute). Never throws for a failed call:
+ * the outcome carries the error and every attempt with its status and duration.
+ *
+ * @example
+ * const outcome = await withRetries(() => editImage(client, request), { retryDelayMs: 1000, apiKey });
+ * if (!outcome.ok) console.error(outcome.error.message, outcome.attempts.length);
+ */
+export async function withRetries<T extends { status?: number; requestId?: string | null }>(
+  call: () => Promise<T>,
+  options: RetryOptions = {},
+): Promise<RetryOutcome<T>> {
+  const { attempts: maxAttempts = 3, retryDelayMs = 1000, apiKey, onRetry } = options;
+  const attempts: RequestAttempt[] = [];
+  for (let n = 1; ; n++) {
+    const started = performance.now();
+    try {
+      const value = await call();
+      const requestId = value.requestId ? { request_id: value.requestId } : {};
+      attempts.push({ attempt: n, status: value.status ?? null, ok: true, ...requestId, ms: elapsed(started) });
+      return { ok: true, value, attempts };
+    } catch (error) {
+      const classified = classifyError(error, apiKey);
+      const attempt: RequestAttempt = {
+        attempt: n,
+        status: classified.status,
+        ok: false,
+        ...(classified.requestId ? { request_id: classified.requestId } : {}),
+        error: classified.message,
+        retryable: classified.retryable,
+        ms: elapsed(started),
+      };
+      attempts.push(attempt);
+      if (!classified.retryable || n >= maxAttempts) return { ok: false, error: classified, attempts };
+      const delay = Math.max(retryDelayMs * 2 ** (n - 1), retryAfterMs(error));
+      onRetry?.(attempt, delay);
+      await sleep(delay);
+    }
+  }
+}
+
+/** Whole milliseconds since `started` (a `performance.now()` reading). */
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
+
+/** The wait a 429 asks for (`retry-after-ms` or `retry-after` seconds), at most a minute; else 0. */
+function retryAfterMs(error: unknown): number {
+  if (!(error instanceof APIError) || error.status !== 429 || !error.headers) return 0;
+  const ms = Number(error.headers.get("retry-after-ms"));
+  const seconds = Number(error.headers.get("retry-after"));
+  const wanted = Number.isFinite(ms) && ms > 0 ? ms : Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+  return Math.min(wanted, 60_000);
+}

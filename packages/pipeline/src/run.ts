@@ -1,0 +1,650 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { basename, dirname, join, resolve } from "node:path";
+import type OpenAI from "openai";
+import { archiveReplaced, archiveStamp } from "./archive.js";
+import { PipelineError } from "./errors.js";
+import type { RawRunRequest, RunRequest } from "./flags.js";
+import { validateRunRequest } from "./flags.js";
+import { createImageClient, editImage, type ImageUsage, type RequestAttempt, redact, withRetries } from "./generate.js";
+import { digestFiles } from "./hash.js";
+import type { Manifest } from "./manifest.js";
+import { checkImage, pickBestCandidate, rankCandidate } from "./output-guard.js";
+import type { CandidateRank, GuardFileResult } from "./output-guard-types.js";
+import { candidateOutputs, type PlannedJob, planRun, type RunPlan } from "./plan.js";
+import { embedPngText, type PngTextEntry } from "./png-metadata.js";
+import { type DryRunLog, logPath, newRunId, type RunLogInput, runLogSchemaVersion, writeRunLog } from "./run-log.js";
+import { listInputImages, resolveProjectRefs } from "./scenes.js";
+
+const { version: packageVersion } = createRequire(import.meta.url)("../package.json") as { version: string };
+
+/** The output guard's verdict on one candidate, in the seed's shape. */
+export interface CandidateGuardLog {
+  /** The file the guard read (relative to the project root). */
+  checked_input: string;
+  summary: { total_files: number; hard_failures: number; soft_warnings: number };
+  files: GuardFileResult[];
+}
+
+/** One candidate of a paid run: what was asked, every attempt, and what came of it. */
+export interface RunCandidateLog {
+  /** 1-based, as in the file name `__c<k>`. */
+  candidate_index: number;
+  /** Where the candidate is (or would have been) written, relative to the project root. */
+  output: string;
+  status: "generated" | "failed";
+  /** Why the candidate failed (API key masked). */
+  error?: string;
+  attempts: RequestAttempt[];
+  /** The guard's rank; null when the candidate was not generated or the guard is off. */
+  rank: CandidateRank | null;
+  /** The guard's verdict; null when the candidate was not generated or the guard is off. */
+  output_guard: CandidateGuardLog | null;
+  sha256: string | null;
+  bytes: number | null;
+  /** Token usage when the API reported it. */
+  usage?: ImageUsage;
+  /** Where the file this candidate overwrote was archived, when there was one. */
+  archived_previous: string | null;
+  /** Wall time for the candidate, all attempts and back-off included. */
+  ms: number;
+}
+
+/** Job outcome: `failed_guard` keeps its output, but its best candidate still fails the guard. */
+export type RunJobStatus = "done" | "failed" | "failed_guard";
+
+/** One job of a paid run. */
+export interface RunJobLog {
+  id: string;
+  mode: PlannedJob["mode"];
+  time: PlannedJob["time"];
+  weather: PlannedJob["weather"];
+  input_images: string[];
+  prompt: string;
+  status: RunJobStatus;
+  error?: string;
+  /** 1-based index of the chosen candidate; null when none was generated. */
+  selected_candidate: number | null;
+  /** `outputs/<job_id>.png` (relative) once written; null when no candidate was generated. */
+  final_output: string | null;
+  /** Where an earlier final output was archived when the copy replaced it (N > 1 only). */
+  final_output_archived_previous: string | null;
+  candidates: RunCandidateLog[];
+  ms: number;
+}
+
+/** The run's outcome: every job done, some, or none. */
+export type RunStatus = "succeeded" | "partial" | "failed";
+
+/** Counts for a quick look at a run. */
+export interface RunSummary {
+  jobs: number;
+  done: number;
+  failed: number;
+  failed_guard: number;
+  candidates_generated: number;
+  candidates_failed: number;
+}
+
+/**
+ * The log of a paid run (`mode: "run"`): the dry log's base fields plus, per job, status,
+ * selected candidate, final output and every candidate with its attempts, guard verdict, digest
+ * and timing; for the run, token usage, an estimated cost, timings, status and counts.
+ */
+export interface PaidRunLog extends Omit<DryRunLog, "mode" | "jobs" | "status" | "summary"> {
+  mode: "run";
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+  /** The API endpoint and retry policy the run used. */
+  api: { base_url: string | null; endpoint: "images.edit"; max_attempts: number; retry_base_delay_ms: number };
+  archive_replaced: boolean;
+  jobs: RunJobLog[];
+  /** Token usage summed over every generated candidate; null when the API reported none. */
+  usage: { input_tokens: number; output_tokens: number; total_tokens: number } | null;
+  /** An estimate from list prices (see `cost_estimate.basis`), not a bill. Null for unknown model or quality. */
+  cost_estimate_usd: number | null;
+  cost_estimate: { per_image_usd: number | null; images: number; basis: string };
+  status: RunStatus;
+  /** Set when the run stopped early on an unexpected error; the log is written anyway. */
+  error?: string;
+  summary: RunSummary;
+}
+
+/** What the CLI's progress display hears about. Indexes are 1-based; `candidate` is 0 on `job_done`. */
+export interface RunProgressEvent {
+  phase: "request" | "retry" | "candidate_done" | "candidate_failed" | "job_done";
+  job: string;
+  jobIndex: number;
+  jobs: number;
+  candidate: number;
+  candidates: number;
+  attempt?: number;
+  delayMs?: number;
+  error?: string;
+  status?: RunJobStatus;
+  selected_candidate?: number | null;
+  final_output?: string | null;
+}
+
+/** Everything a paid run needs; the CLI and the server resolve these and call {@link executeRun}. */
+export interface ExecuteRunOptions {
+  projectSlug: string;
+  /** Absolute, or relative to `cwd`. */
+  projectRoot: string;
+  resolvedFromBackend: boolean;
+  manifest: Manifest;
+  /** The raw request; checked with {@link validateRunRequest}. */
+  request: RawRunRequest;
+  /** Must be true: a paid run never starts by accident. */
+  confirmSpend: boolean;
+  model: string;
+  size: string;
+  quality: string;
+  /** The OpenAI key; never written to the log or into an error message. */
+  apiKey?: string;
+  /** Images API base URL (default: the SDK's, `https://api.openai.com/v1`). */
+  baseURL?: string;
+  /** The resolved post-process settings; recorded as given (default: every stage off). */
+  postprocess?: unknown;
+  now?: Date;
+  cwd?: string;
+  kromaVersion?: string;
+  /** Attempts per candidate, retries included (default 3). */
+  maxAttempts?: number;
+  /** First back-off in ms, doubling per retry (default 1000). */
+  retryDelayMs?: number;
+  /** Per-request timeout in ms (default: the SDK's, 10 minutes). */
+  timeoutMs?: number;
+  onProgress?: (event: RunProgressEvent) => void;
+}
+
+/** Post-processing as recorded when the caller resolved none: every stage off. */
+const postprocessOff = {
+  upscale: false,
+  upscale_backend: null,
+  color: false,
+  color_profile: null,
+  bg_remove: false,
+  bg_remove_backends: [],
+  bg_refine_openai: false,
+  bg_refine_openai_required: false,
+  pipeline_order: ["generate"],
+};
+
+/** gpt-image-1 list prices per 1024x1024 output image, by quality (USD). */
+const gptImage1PricePerMegaImage: Record<string, number> = { low: 0.011, medium: 0.042, high: 0.167 };
+
+/**
+ * Estimated price of one output image: gpt-image-1's list price for the quality at 1024x1024,
+ * scaled by the requested pixel count. Null for another model, quality (`auto`) or size (`auto`):
+ * better no number than a wrong one. An estimate only: input image tokens are not counted.
+ *
+ * @example
+ * estimateImageCostUsd("gpt-image-1", "1024x1024", "medium"); // 0.042
+ * estimateImageCostUsd("gpt-image-1", "768x1152", "medium"); // 0.0354375
+ */
+export function estimateImageCostUsd(model: string, size: string, quality: string): number | null {
+  const price = model === "gpt-image-1" ? gptImage1PricePerMegaImage[quality] : undefined;
+  const match = /^(\d+)x(\d+)$/.exec(size);
+  if (price === undefined || !match) return null;
+  return (price * Number(match[1]) * Number(match[2])) / (1024 * 1024);
+}
+
+const costBasis =
+  "Estimate, not a bill: gpt-image-1 list price per output image by quality (low $0.011, medium $0.042, " +
+  "high $0.167 at 1024x1024) scaled by pixel count, times the images generated; input tokens not included.";
+
+/** The rank of a candidate the guard did not look at (guard off): no better or worse than another. */
+const unranked: CandidateRank = { hard_failures: 0, soft_warnings: 0, avg_chroma_exceed: 0 };
+
+/** State shared by every job of one run. */
+interface RunContext {
+  root: string;
+  runId: string;
+  stamp: string;
+  request: RunRequest;
+  plan: RunPlan;
+  client: OpenAI;
+  options: ExecuteRunOptions;
+  apiKey: string;
+  maxAttempts: number;
+  retryDelayMs: number;
+  software: string;
+}
+
+/**
+ * The checks a paid run passes before anything else happens: spend confirmed, and an API key.
+ * Callers that do slow work first (the CLI asks the API for the project root) call it early, so
+ * the user hears about the missing flag before anything else. Returns the trimmed key.
+ *
+ * @example
+ * checkSpendAllowed({ confirmSpend: false, apiKey: "sk-..." }); // throws Run mode requires explicit spend confirmation (--confirm-spend)
+ */
+export function checkSpendAllowed({ confirmSpend, apiKey }: { confirmSpend: boolean; apiKey?: string }): string {
+  if (!confirmSpend) {
+    throw new PipelineError("Run mode requires explicit spend confirmation (--confirm-spend)", {
+      field: "confirm_spend",
+    });
+  }
+  const key = apiKey?.trim();
+  if (!key) {
+    throw new PipelineError("OPENAI_API_KEY is not set and the project has no openai/api_key secret", {
+      field: "api_key",
+    });
+  }
+  return key;
+}
+
+/**
+ * Runs the pipeline for real: validates the request, plans the jobs exactly as a dry run would
+ * (same ids, prompt and outputs), then for each job and candidate sends an image edit with up to
+ * `maxAttempts` tries on transient failures, writes each PNG atomically (archiving a file it
+ * replaces unless `archive_replaced` is off) with the run id, job id, candidate and prompt
+ * embedded as PNG text, runs the output guard on every candidate, picks the best and copies it to
+ * `outputs/<job_id>.png`. A failed candidate or job is recorded and the run goes on; the log is
+ * written under `runs/` whatever happened. Refuses, before any request, without `confirmSpend`
+ * or an API key.
+ *
+ * @example
+ * const { runLog, runLogPath } = await executeRun({
+ *   projectSlug: "demo", projectRoot: "/projects/demo", resolvedFromBackend: false,
+ *   manifest: defaultManifest, request: { input: "scenes", candidates: 3 }, confirmSpend: true,
+ *   model: "gpt-image-1", size: "768x1152", quality: "medium", apiKey: process.env.OPENAI_API_KEY,
+ * });
+ * runLog.status; // "succeeded" | "partial" | "failed"
+ */
+export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: PaidRunLog; runLogPath: string }> {
+  const apiKey = checkSpendAllowed(options);
+  const { manifest, now = new Date(), cwd = process.cwd() } = options;
+  if (options.projectSlug.trim() === "") throw new PipelineError("Field 'project' is required", { field: "project" });
+  const root = resolve(cwd, options.projectRoot);
+  const request = validateRunRequest(options.request, manifest);
+  const scenes =
+    request.input !== undefined
+      ? await listInputImages(request.input, cwd)
+      : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
+  const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
+  const plan = planRun({ projectRoot: root, manifest, request, scenes, styleRefs });
+  const inputs = await digestInputs(root, scenes, styleRefs);
+
+  const started = performance.now();
+  const kromaVersion = options.kromaVersion ?? packageVersion;
+  const context: RunContext = {
+    root,
+    runId: newRunId(now),
+    stamp: archiveStamp(now),
+    request,
+    plan,
+    client: createImageClient({ apiKey, baseURL: options.baseURL, timeoutMs: options.timeoutMs }),
+    options,
+    apiKey,
+    maxAttempts: Math.max(1, options.maxAttempts ?? 3),
+    retryDelayMs: Math.max(0, options.retryDelayMs ?? 1000),
+    software: `kroma ${kromaVersion}`,
+  };
+
+  const jobs: RunJobLog[] = [];
+  let fatal: unknown;
+  try {
+    for (const [index, job] of plan.jobs.entries()) jobs.push(await runJob(context, job, index));
+  } catch (error) {
+    // Every expected failure is caught per candidate or job; this is the unexpected rest. The
+    // log is still written (the seed lost it here), then the error goes to the caller.
+    fatal = error;
+    for (const job of plan.jobs.slice(jobs.length)) jobs.push(unrunJob(context, job, describe(error, apiKey)));
+  }
+
+  const durationMs = Math.round(performance.now() - started);
+  const runLog = buildLog(context, { inputs, jobs, now, durationMs, kromaVersion, fatal });
+  const runLogPath = await writeRunLog(root, runLog);
+  if (fatal !== undefined) throw fatal;
+  return { runLog, runLogPath };
+}
+
+/** The run log from the finished jobs. */
+function buildLog(
+  context: RunContext,
+  parts: {
+    inputs: RunLogInput[];
+    jobs: RunJobLog[];
+    now: Date;
+    durationMs: number;
+    kromaVersion: string;
+    fatal: unknown;
+  },
+): PaidRunLog {
+  const { options, plan, request, root } = context;
+  const { jobs } = parts;
+  const candidates = jobs.flatMap((job) => job.candidates);
+  const generated = candidates.filter((candidate) => candidate.status === "generated");
+  const summary: RunSummary = {
+    jobs: jobs.length,
+    done: jobs.filter((job) => job.status === "done").length,
+    failed: jobs.filter((job) => job.status === "failed").length,
+    failed_guard: jobs.filter((job) => job.status === "failed_guard").length,
+    candidates_generated: generated.length,
+    candidates_failed: candidates.length - generated.length,
+  };
+  const perImage = estimateImageCostUsd(options.model, options.size, options.quality);
+  return {
+    run_id: context.runId,
+    schema_version: runLogSchemaVersion,
+    timestamp: parts.now.toISOString(),
+    project: options.projectSlug,
+    mode: "run",
+    stage: plan.stage,
+    time: plan.time,
+    weather: plan.weather,
+    model: options.model,
+    size: options.size,
+    quality: options.quality,
+    generation: { candidates: plan.candidates, max_candidates: plan.max_candidates },
+    output_guard: request.output_guard,
+    postprocess: options.postprocess ?? postprocessOff,
+    storage: { project_root: root, resolved_from_backend: options.resolvedFromBackend },
+    versions: { kroma: parts.kromaVersion, node: process.version },
+    inputs: parts.inputs,
+    started_at: parts.now.toISOString(),
+    // Measured with the monotonic clock from the given start, so a fixed `now` in tests still
+    // gives a consistent pair.
+    finished_at: new Date(parts.now.getTime() + parts.durationMs).toISOString(),
+    duration_ms: parts.durationMs,
+    api: {
+      base_url: safeBaseUrl(options.baseURL),
+      endpoint: "images.edit",
+      max_attempts: context.maxAttempts,
+      retry_base_delay_ms: context.retryDelayMs,
+    },
+    archive_replaced: request.archive_replaced,
+    jobs,
+    usage: totalUsage(generated),
+    cost_estimate_usd: perImage === null ? null : roundUsd(perImage * generated.length),
+    cost_estimate: {
+      per_image_usd: perImage === null ? null : roundUsd(perImage),
+      images: generated.length,
+      basis: costBasis,
+    },
+    status: summary.done === summary.jobs ? "succeeded" : summary.done === 0 ? "failed" : "partial",
+    ...(parts.fatal !== undefined ? { error: describe(parts.fatal, context.apiKey) } : {}),
+    summary,
+  };
+}
+
+/** One job: every candidate in turn, the guard on each, then the best one becomes the final output. */
+async function runJob(context: RunContext, job: PlannedJob, index: number): Promise<RunJobLog> {
+  const started = performance.now();
+  const candidates: RunCandidateLog[] = [];
+  for (let k = 0; k < job.outputs.length; k++) candidates.push(await runCandidate(context, job, index, k));
+  const outcome = await finishJob(context, job, candidates);
+  const result: RunJobLog = {
+    ...jobBase(context, job),
+    ...outcome,
+    candidates,
+    ms: Math.round(performance.now() - started),
+  };
+  progress(context, {
+    phase: "job_done",
+    job: job.id,
+    jobIndex: index + 1,
+    jobs: context.plan.jobs.length,
+    candidate: 0,
+    candidates: job.outputs.length,
+    status: result.status,
+    selected_candidate: result.selected_candidate,
+    final_output: result.final_output,
+    ...(result.error ? { error: result.error } : {}),
+  });
+  return result;
+}
+
+/** A job's outcome fields: status, error, selection and final output. */
+type JobOutcome = Pick<
+  RunJobLog,
+  "status" | "error" | "selected_candidate" | "final_output" | "final_output_archived_previous"
+>;
+
+/**
+ * Picks the best generated candidate and, with several candidates, copies it to
+ * `outputs/<job_id>.png` (with one, the candidate already is that file). No generated candidate
+ * fails the job; a best candidate with hard guard failures keeps its output as `failed_guard`.
+ */
+async function finishJob(context: RunContext, job: PlannedJob, candidates: RunCandidateLog[]): Promise<JobOutcome> {
+  // With the guard off every generated candidate ranks the same, so the first one wins.
+  const best = pickBestCandidate(
+    candidates.map((candidate) => (candidate.status === "generated" ? (candidate.rank ?? unranked) : undefined)),
+  );
+  const chosen = best === undefined ? undefined : candidates[best];
+  const none = { selected_candidate: null, final_output: null, final_output_archived_previous: null };
+  if (chosen === undefined) {
+    const last = candidates.at(-1)?.error ?? "unknown";
+    return { status: "failed", error: `All ${candidates.length} candidate(s) failed; last error: ${last}`, ...none };
+  }
+  const rel = (path: string) => logPath(context.root, path);
+  const finalPath = candidateOutputs(context.root, job.id, 1)[0] as string;
+  const source = job.outputs[chosen.candidate_index - 1] as string;
+  let archived: string | undefined;
+  if (finalPath !== source) {
+    try {
+      archived = await replaceFile(context, finalPath, await readFile(source));
+    } catch (error) {
+      const why = describe(error, context.apiKey);
+      const message = `Could not copy candidate ${chosen.candidate_index} to ${rel(finalPath)}: ${why}`;
+      return { status: "failed", error: message, ...none, selected_candidate: chosen.candidate_index };
+    }
+  }
+  const failsGuard = (chosen.rank?.hard_failures ?? 0) > 0;
+  return {
+    status: failsGuard ? "failed_guard" : "done",
+    ...(failsGuard ? { error: guardError(chosen) } : {}),
+    selected_candidate: chosen.candidate_index,
+    final_output: rel(finalPath),
+    final_output_archived_previous: archived === undefined ? null : rel(archived),
+  };
+}
+
+/** The job fields every outcome shares. */
+function jobBase(context: RunContext, job: PlannedJob) {
+  return {
+    id: job.id,
+    mode: job.mode,
+    time: job.time,
+    weather: job.weather,
+    input_images: job.input_images.map((path) => logPath(context.root, path)),
+    prompt: job.prompt,
+  };
+}
+
+/** Why the best candidate still fails the guard, for the job's `error`. */
+function guardError(candidate: RunCandidateLog): string {
+  const reasons = candidate.output_guard?.files.flatMap((file) => file.hard_fail_reasons) ?? [];
+  return `Best candidate ${candidate.candidate_index} fails the output guard: ${reasons.join(", ")}`;
+}
+
+/** A job the run never reached because it stopped on an unexpected error. */
+function unrunJob(context: RunContext, job: PlannedJob, error: string): RunJobLog {
+  return {
+    ...jobBase(context, job),
+    status: "failed",
+    error: `Not run: the run stopped early (${error})`,
+    selected_candidate: null,
+    final_output: null,
+    final_output_archived_previous: null,
+    candidates: [],
+    ms: 0,
+  };
+}
+
+/** One candidate: the request with retries, the tagged PNG written in place, then the guard. */
+async function runCandidate(context: RunContext, job: PlannedJob, index: number, k: number): Promise<RunCandidateLog> {
+  const started = performance.now();
+  const output = job.outputs[k] as string;
+  const where = {
+    job: job.id,
+    jobIndex: index + 1,
+    jobs: context.plan.jobs.length,
+    candidate: k + 1,
+    candidates: job.outputs.length,
+  };
+  const entry: RunCandidateLog = {
+    candidate_index: k + 1,
+    output: logPath(context.root, output),
+    status: "failed",
+    attempts: [],
+    rank: null,
+    output_guard: null,
+    sha256: null,
+    bytes: null,
+    archived_previous: null,
+    ms: 0,
+  };
+  const finish = (error?: string): RunCandidateLog => {
+    entry.ms = Math.round(performance.now() - started);
+    if (error !== undefined) entry.error = error;
+    progress(context, {
+      phase: error === undefined ? "candidate_done" : "candidate_failed",
+      ...where,
+      ...(error ? { error } : {}),
+    });
+    return entry;
+  };
+
+  progress(context, { phase: "request", ...where, attempt: 1 });
+  const { options } = context;
+  const outcome = await withRetries(
+    () =>
+      editImage(context.client, {
+        model: options.model,
+        size: options.size,
+        quality: options.quality,
+        prompt: job.prompt,
+        images: job.input_images,
+      }),
+    {
+      attempts: context.maxAttempts,
+      retryDelayMs: context.retryDelayMs,
+      apiKey: context.apiKey,
+      onRetry: (attempt, delayMs) =>
+        progress(context, { phase: "retry", ...where, attempt: attempt.attempt + 1, delayMs, error: attempt.error }),
+    },
+  );
+  entry.attempts = outcome.attempts;
+  if (!outcome.ok) return finish(outcome.error.message);
+  if (outcome.value.usage) entry.usage = outcome.value.usage;
+
+  try {
+    const png = embedPngText(outcome.value.png, pngTags(context, job, k + 1));
+    const archived = await replaceFile(context, output, png);
+    entry.archived_previous = archived === undefined ? null : logPath(context.root, archived);
+    entry.sha256 = createHash("sha256").update(png).digest("hex");
+    entry.bytes = png.length;
+  } catch (error) {
+    return finish(`Could not write ${entry.output}: ${describe(error, context.apiKey)}`);
+  }
+  entry.status = "generated";
+
+  // checkImage never throws for a bad image: an unreadable one is a hard failure in the result.
+  const guard = context.request.output_guard;
+  if (!guard.enabled) return finish();
+  const result = await checkImage(output, guard);
+  const file = { ...result, file: entry.output };
+  entry.rank = rankCandidate([result], guard);
+  entry.output_guard = {
+    checked_input: entry.output,
+    summary: {
+      total_files: 1,
+      hard_failures: file.hard_fail_reasons.length > 0 ? 1 : 0,
+      soft_warnings: file.soft_warnings.length > 0 ? 1 : 0,
+    },
+    files: [file],
+  };
+  return finish();
+}
+
+/** What a generated PNG carries about its origin; the prompt under the registered `Description` keyword. */
+function pngTags(context: RunContext, job: PlannedJob, candidate: number): PngTextEntry[] {
+  return [
+    { keyword: "kroma:run_id", text: context.runId },
+    { keyword: "kroma:job_id", text: job.id },
+    { keyword: "kroma:candidate", text: String(candidate) },
+    { keyword: "Description", text: job.prompt },
+    { keyword: "Software", text: context.software },
+  ];
+}
+
+/**
+ * Writes `bytes` to `path` so the file appears whole or not at all: a temporary file in the same
+ * directory (so the rename stays on one filesystem), then, when `archive_replaced` is on, the old
+ * file moved to `archive/replaced/`, then the rename. Returns where the old file went. The old
+ * file is only archived once the new bytes are safely on disk.
+ */
+async function replaceFile(context: RunContext, path: string, bytes: Buffer): Promise<string | undefined> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, bytes, { flag: "wx" });
+    const archived = context.request.archive_replaced
+      ? await archiveReplaced(context.root, path, context.stamp)
+      : undefined;
+    await rename(temp, path);
+    return archived;
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Sends a progress event; a failing display must never stop a paid run. */
+function progress(context: RunContext, event: RunProgressEvent): void {
+  try {
+    context.options.onProgress?.(event);
+  } catch {
+    // ignored on purpose
+  }
+}
+
+/** Sums token usage over the generated candidates; null when the API reported none. */
+function totalUsage(candidates: RunCandidateLog[]): PaidRunLog["usage"] {
+  const reported = candidates.flatMap((candidate) => (candidate.usage ? [candidate.usage] : []));
+  if (reported.length === 0) return null;
+  const sum = (key: "input_tokens" | "output_tokens" | "total_tokens") =>
+    reported.reduce((total, usage) => total + (usage[key] ?? 0), 0);
+  return { input_tokens: sum("input_tokens"), output_tokens: sum("output_tokens"), total_tokens: sum("total_tokens") };
+}
+
+/** Dollars to six decimals: enough for an estimate, without float noise in the log. */
+function roundUsd(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/** The base URL without credentials or query, or null for the SDK's default. */
+function safeBaseUrl(baseURL: string | undefined): string | null {
+  if (!baseURL) return null;
+  try {
+    const url = new URL(baseURL);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return null;
+  }
+}
+
+/** An error's message with the API key (and anything shaped like a key) masked. */
+function describe(error: unknown, apiKey: string): string {
+  return redact(error instanceof Error ? error.message : String(error), apiKey);
+}
+
+/** Every scene and style ref once (a file used in both roles is listed as a scene), with its digest. */
+async function digestInputs(root: string, scenes: string[], styleRefs: string[]): Promise<RunLogInput[]> {
+  const entries = new Map<string, RunLogInput["role"]>();
+  for (const scene of scenes) entries.set(scene, "scene");
+  for (const ref of styleRefs) if (!entries.has(ref)) entries.set(ref, "style_ref");
+  const paths = [...entries.keys()];
+  const digests = await digestFiles(paths);
+  return paths.map((path, i) => ({
+    path: logPath(root, path),
+    role: entries.get(path) as RunLogInput["role"],
+    ...(digests[i] as { sha256: string; size: number }),
+  }));
+}

@@ -1,0 +1,462 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import sharp from "sharp";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PipelineError } from "../src/errors.js";
+import { defaultManifest } from "../src/manifest.js";
+import { readPngTextMap } from "../src/png-metadata.js";
+import { composePrompt } from "../src/prompt.js";
+import {
+  type ExecuteRunOptions,
+  estimateImageCostUsd,
+  executeRun,
+  type PaidRunLog,
+  type RunProgressEvent,
+} from "../src/run.js";
+import { type ImagesServer, type Script, startImagesServer } from "./support/images-server.js";
+
+const apiKey = "sk-test-0123456789abcdefSECRET";
+let server: ImagesServer;
+let dir: string;
+let root: string;
+
+beforeAll(async () => {
+  server = await startImagesServer();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  server.reset();
+  server.script(() => ({ image: "gray" }));
+  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-run-")));
+  root = join(dir, "project");
+  for (const name of ["scenes/alley.png", "scenes/bridge.png", "refs/ink.png"]) await putPng(name);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** A small real PNG under the project root. */
+async function putPng(name: string): Promise<void> {
+  const path = join(root, name);
+  await mkdir(dirname(path), { recursive: true });
+  await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 90, g: 90, b: 90 } } })
+    .png()
+    .toFile(path);
+}
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+function options(overrides: Partial<ExecuteRunOptions> = {}): ExecuteRunOptions {
+  return {
+    projectSlug: "demo",
+    projectRoot: root,
+    resolvedFromBackend: false,
+    manifest: defaultManifest,
+    request: { scene_refs: "scenes/alley.png,scenes/bridge.png", style_refs: "refs/ink.png" },
+    confirmSpend: true,
+    model: "gpt-image-1",
+    size: "1024x1024",
+    quality: "medium",
+    apiKey,
+    baseURL: `${server.url}/v1`,
+    retryDelayMs: 10,
+    now: new Date("2025-03-04T05:06:07Z"),
+    ...overrides,
+  };
+}
+
+/** The scene a request was for, from the first image part's file name. */
+const sceneOf = (images: string[]) => images[0] ?? "";
+
+async function readLog(path: string): Promise<PaidRunLog> {
+  return JSON.parse(await readFile(path, "utf8")) as PaidRunLog;
+}
+
+describe("a paid run: 2 jobs x 3 candidates with retries, a failed candidate and the guard", () => {
+  // alley: the first request answers 500, its retry a colourful image (c1, fails the guard), then
+  // gray c2 and c3 -> c2 is selected. bridge: gray c1; c2 answers 500 three times (fails after
+  // every retry); c3 answers 400 (fails at once) -> c1 is selected.
+  const scenario: Script = ({ images, sceneAttempt }) => {
+    if (sceneOf(images) === "alley.png") {
+      if (sceneAttempt === 0) return { status: 500, message: "upstream hiccup" };
+      if (sceneAttempt === 1) return { image: "color" };
+      return { image: "gray", usage: { input_tokens: 100, output_tokens: 200, total_tokens: 300 } };
+    }
+    if (sceneAttempt === 0) return { image: "gray", usage: { input_tokens: 10, output_tokens: 20, total_tokens: 30 } };
+    if (sceneAttempt <= 3) return { status: 500, message: "still down" };
+    return { status: 400, message: "Your request was rejected by the safety system" };
+  };
+
+  it("writes files, selects by the guard, retries, records failures, and the log agrees", async () => {
+    server.script(scenario);
+    const events: RunProgressEvent[] = [];
+    const { runLog, runLogPath } = await executeRun(
+      options({
+        request: {
+          scene_refs: "scenes/alley.png,scenes/bridge.png",
+          style_refs: "refs/ink.png",
+          candidates: 3,
+          enforce_grayscale: true,
+        },
+        onProgress: (event) => events.push(event),
+      }),
+    );
+
+    // Requests: 4 for alley (one retried), 1 + 3 + 1 for bridge; each with the key, scene + style ref and the prompt.
+    const prompt = composePrompt(defaultManifest, { stage: "style", time: "day", weather: "clear" });
+    expect(server.requests).toHaveLength(9);
+    for (const request of server.requests) {
+      expect(request.path).toBe("/v1/images/edits");
+      expect(request.headers.authorization).toBe(`Bearer ${apiKey}`);
+      expect(request.images).toEqual([expect.stringMatching(/^(alley|bridge)\.png$/), "ink.png"]);
+      expect(request.fields).toMatchObject({
+        prompt,
+        model: "gpt-image-1",
+        size: "1024x1024",
+        quality: "medium",
+        n: "1",
+        output_format: "png",
+        input_fidelity: "high",
+      });
+    }
+
+    // The log on disk is the one returned, under runs/, and holds no key.
+    const text = await readFile(runLogPath, "utf8");
+    expect(runLogPath).toBe(join(root, "runs", `${runLog.run_id}.json`));
+    expect(JSON.parse(text)).toEqual(runLog);
+    expect(text).not.toContain(apiKey);
+    expect(runLog).toMatchObject({
+      mode: "run",
+      project: "demo",
+      status: "succeeded",
+      generation: { candidates: 3, max_candidates: 6 },
+      output_guard: { enabled: true, enforce_grayscale: true },
+      summary: { jobs: 2, done: 2, failed: 0, failed_guard: 0, candidates_generated: 4, candidates_failed: 2 },
+      usage: { input_tokens: 210, output_tokens: 420, total_tokens: 630 },
+      cost_estimate_usd: 0.168,
+      started_at: "2025-03-04T05:06:07.000Z",
+    });
+    expect(runLog.cost_estimate.basis).toMatch(/^Estimate/);
+    expect(Date.parse(runLog.finished_at)).toBeGreaterThanOrEqual(Date.parse(runLog.started_at));
+
+    const [alley, bridge] = runLog.jobs;
+    expect(alley).toMatchObject({
+      id: "style_1_alley",
+      status: "done",
+      selected_candidate: 2,
+      final_output: "outputs/style_1_alley.png",
+      input_images: ["scenes/alley.png", "refs/ink.png"],
+    });
+    const [a1, a2, a3] = alley?.candidates ?? [];
+    expect(a1).toMatchObject({
+      candidate_index: 1,
+      output: "outputs/style_1_alley__c1.png",
+      status: "generated",
+      rank: { hard_failures: 1 },
+      output_guard: {
+        checked_input: "outputs/style_1_alley__c1.png",
+        summary: { total_files: 1, hard_failures: 1 },
+        files: [
+          { file: "outputs/style_1_alley__c1.png", grayscale_like: false, hard_fail_reasons: ["not_grayscale_like"] },
+        ],
+      },
+    });
+    expect(a1?.attempts.map((attempt) => [attempt.status, attempt.ok])).toEqual([
+      [500, false],
+      [200, true],
+    ]);
+    expect(a1?.attempts[0]).toMatchObject({ error: "HTTP 500: upstream hiccup", retryable: true });
+    expect(a2).toMatchObject({ status: "generated", rank: { hard_failures: 0, soft_warnings: 0 } });
+    expect(a3).toMatchObject({ status: "generated", rank: { hard_failures: 0 } });
+
+    expect(bridge).toMatchObject({ id: "style_2_bridge", status: "done", selected_candidate: 1 });
+    const [b1, b2, b3] = bridge?.candidates ?? [];
+    expect(b1).toMatchObject({ status: "generated", usage: { total_tokens: 30 } });
+    expect(b2).toMatchObject({ status: "failed", error: "HTTP 500: still down", sha256: null, rank: null });
+    expect(b2?.attempts.map((attempt) => attempt.status)).toEqual([500, 500, 500]);
+    expect(b3).toMatchObject({ status: "failed", error: "HTTP 400: Your request was rejected by the safety system" });
+    expect(b3?.attempts).toHaveLength(1);
+    expect(b3?.attempts[0]).toMatchObject({ status: 400, retryable: false });
+    expect(existsSync(join(root, "outputs/style_2_bridge__c2.png"))).toBe(false);
+    expect(existsSync(join(root, "outputs/style_2_bridge__c3.png"))).toBe(false);
+
+    // Every generated file on disk matches its logged digest; each final output is its selected candidate.
+    for (const job of runLog.jobs) {
+      for (const candidate of job.candidates.filter((c) => c.status === "generated")) {
+        const bytes = await readFile(join(root, candidate.output));
+        expect(sha256(bytes)).toBe(candidate.sha256);
+        expect(bytes.length).toBe(candidate.bytes);
+        expect(candidate.ms).toBeGreaterThanOrEqual(0);
+        expect(candidate.attempts.at(-1)?.ms).toBeGreaterThanOrEqual(0);
+      }
+      const selected = job.candidates[(job.selected_candidate ?? 0) - 1];
+      const final = await readFile(join(root, job.final_output ?? "missing"));
+      expect(sha256(final)).toBe(selected?.sha256);
+    }
+
+    // The selected alley image is the gray one and carries its origin as PNG text.
+    const finalAlley = await readFile(join(root, "outputs/style_1_alley.png"));
+    expect(readPngTextMap(finalAlley)).toMatchObject({
+      "kroma:run_id": runLog.run_id,
+      "kroma:job_id": "style_1_alley",
+      "kroma:candidate": "2",
+      Description: prompt,
+    });
+    const { channels } = await sharp(finalAlley).stats();
+    expect(channels[0]?.mean).toBe(channels[2]?.mean);
+
+    // Progress: one line per candidate outcome, retries announced, and a job_done per job.
+    const jobDone = events.filter((event) => event.phase === "job_done");
+    expect(jobDone.map((event) => [event.job, event.jobIndex, event.jobs, event.status])).toEqual([
+      ["style_1_alley", 1, 2, "done"],
+      ["style_2_bridge", 2, 2, "done"],
+    ]);
+    expect(events.filter((event) => event.phase === "retry")).toHaveLength(3);
+    expect(events.filter((event) => event.phase === "candidate_failed").map((e) => [e.job, e.candidate])).toEqual([
+      ["style_2_bridge", 2],
+      ["style_2_bridge", 3],
+    ]);
+  });
+
+  it("archives every file it overwrites when run again into the same outputs", async () => {
+    const request = { scene_refs: "scenes/alley.png,scenes/bridge.png", candidates: 3, enforce_grayscale: true };
+    server.script(scenario);
+    const first = await executeRun(options({ request }));
+    const before = new Map<string, string>();
+    for (const name of await readdir(join(root, "outputs"))) {
+      before.set(name, sha256(await readFile(join(root, "outputs", name))));
+    }
+    expect([...before.keys()].sort()).toEqual([
+      "style_1_alley.png",
+      "style_1_alley__c1.png",
+      "style_1_alley__c2.png",
+      "style_1_alley__c3.png",
+      "style_2_bridge.png",
+      "style_2_bridge__c1.png",
+    ]);
+
+    server.reset();
+    server.script(() => ({ image: "gray" }));
+    const second = await executeRun(options({ request, now: new Date("2025-03-04T06:00:00Z") }));
+    expect(second.runLog.status).toBe("succeeded");
+    const archived = (await readdir(join(root, "archive/replaced"))).sort();
+    const stamp = "20250304T060000Z";
+    expect(archived).toEqual([...before.keys()].map((name) => name.replace(".png", `_replaced_${stamp}.png`)).sort());
+    for (const name of archived) {
+      const original = name.replace(`_replaced_${stamp}`, "");
+      expect(sha256(await readFile(join(root, "archive/replaced", name)))).toBe(before.get(original));
+    }
+
+    // The log says where each replaced file went; files that did not exist before replaced nothing.
+    const [alley, bridge] = second.runLog.jobs;
+    expect(alley?.candidates[0]?.archived_previous).toBe(`archive/replaced/style_1_alley__c1_replaced_${stamp}.png`);
+    expect(alley?.final_output_archived_previous).toBe(`archive/replaced/style_1_alley_replaced_${stamp}.png`);
+    expect(bridge?.candidates[1]?.archived_previous).toBeNull();
+    expect(first.runLog.jobs[0]?.candidates[0]?.archived_previous).toBeNull();
+    // The new c1 of bridge is the second run's, tagged with its run id.
+    const tags = readPngTextMap(await readFile(join(root, "outputs/style_2_bridge__c1.png")));
+    expect(tags["kroma:run_id"]).toBe(second.runLog.run_id);
+    expect(await readdir(join(root, "runs"))).toHaveLength(2);
+  });
+});
+
+describe("refusals before any request", () => {
+  it("refuses without --confirm-spend and sends nothing", async () => {
+    const refused = executeRun(options({ confirmSpend: false }));
+    await expect(refused).rejects.toThrow("Run mode requires explicit spend confirmation (--confirm-spend)");
+    await expect(refused).rejects.toBeInstanceOf(PipelineError);
+    expect(server.requests).toHaveLength(0);
+    expect(existsSync(join(root, "runs"))).toBe(false);
+    expect(existsSync(join(root, "outputs"))).toBe(false);
+  });
+
+  it("refuses without an API key and sends nothing", async () => {
+    for (const key of [undefined, "", "   "]) {
+      await expect(executeRun(options({ apiKey: key }))).rejects.toThrow(
+        "OPENAI_API_KEY is not set and the project has no openai/api_key secret",
+      );
+    }
+    expect(server.requests).toHaveLength(0);
+    expect(existsSync(join(root, "runs"))).toBe(false);
+  });
+
+  it("refuses a bad request before spending", async () => {
+    await expect(executeRun(options({ request: { scene_refs: "scenes/alley.png", time: "night" } }))).rejects.toThrow(
+      "Field 'time' requires stage 'time' or 'weather'",
+    );
+    await expect(executeRun(options({ request: { scene_refs: "../outside.png" } }))).rejects.toThrow(
+      "must not contain '..' segments",
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("failures", () => {
+  it("fails a 400 at once with its status and message, and still writes the log", async () => {
+    server.script(() => ({ status: 400, message: "Invalid size '13x13'" }));
+    const { runLog, runLogPath } = await executeRun(options({ request: { scene_refs: "scenes/alley.png" } }));
+    expect(server.requests).toHaveLength(1);
+    expect(runLog).toMatchObject({
+      status: "failed",
+      summary: { jobs: 1, done: 0, failed: 1, candidates_generated: 0, candidates_failed: 1 },
+      cost_estimate_usd: 0,
+      usage: null,
+    });
+    const job = runLog.jobs[0];
+    expect(job).toMatchObject({ status: "failed", selected_candidate: null, final_output: null });
+    expect(job?.error).toBe("All 1 candidate(s) failed; last error: HTTP 400: Invalid size '13x13'");
+    expect(job?.candidates[0]?.attempts).toEqual([
+      expect.objectContaining({
+        attempt: 1,
+        status: 400,
+        ok: false,
+        retryable: false,
+        error: "HTTP 400: Invalid size '13x13'",
+      }),
+    ]);
+    expect((await readLog(runLogPath)).status).toBe("failed");
+    expect(existsSync(join(root, "outputs/style_1_alley.png"))).toBe(false);
+  });
+
+  it("carries on with the next job when one fails, and calls the run partial", async () => {
+    server.script(({ images }) => (sceneOf(images) === "alley.png" ? { status: 422, message: "bad image" } : {}));
+    const { runLog } = await executeRun(options());
+    expect(runLog.status).toBe("partial");
+    expect(runLog.jobs.map((job) => job.status)).toEqual(["failed", "done"]);
+    expect(existsSync(join(root, "outputs/style_2_bridge.png"))).toBe(true);
+  });
+
+  it("retries 429, dropped connections and timeouts, recording each attempt", async () => {
+    server.script(({ images, sceneAttempt }) => {
+      if (sceneOf(images) === "alley.png" && sceneAttempt === 0) return { status: 429, message: "Rate limit reached" };
+      if (sceneOf(images) === "alley.png" && sceneAttempt === 1) return { destroy: true };
+      if (sceneOf(images) === "bridge.png" && sceneAttempt === 0) return { delayMs: 1500 };
+      return {};
+    });
+    const { runLog } = await executeRun(options({ timeoutMs: 300 }));
+    expect(runLog.status).toBe("succeeded");
+    const [alley, bridge] = runLog.jobs;
+    expect(alley?.candidates[0]?.attempts.map((a) => [a.status, a.ok, a.retryable])).toEqual([
+      [429, false, true],
+      [null, false, true],
+      [200, true, undefined],
+    ]);
+    expect(alley?.candidates[0]?.attempts[0]?.error).toBe("HTTP 429: Rate limit reached");
+    expect(alley?.candidates[0]?.attempts[1]?.error).toMatch(/^Network error/);
+    expect(bridge?.candidates[0]?.attempts[0]).toMatchObject({ status: null, retryable: true });
+    expect(bridge?.candidates[0]?.attempts[0]?.error).toMatch(/^Request timed out/);
+    expect(bridge?.candidates[0]?.attempts[0]?.ms).toBeGreaterThanOrEqual(250);
+  });
+
+  it("gives up after three attempts on a server that stays down, backing off between them", async () => {
+    server.script(() => ({ status: 503, message: "overloaded" }));
+    const { runLog } = await executeRun(options({ request: { scene_refs: "scenes/alley.png" }, retryDelayMs: 40 }));
+    const candidate = runLog.jobs[0]?.candidates[0];
+    expect(candidate?.attempts.map((a) => a.status)).toEqual([503, 503, 503]);
+    // Waits of 40 ms then 80 ms between the three attempts.
+    expect(candidate?.ms).toBeGreaterThanOrEqual(120);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("never lets the key into an error, even when the API echoes it", async () => {
+    server.script(() => ({ status: 401, message: `Incorrect API key provided: ${apiKey}` }));
+    const { runLog, runLogPath } = await executeRun(options({ request: { scene_refs: "scenes/alley.png" } }));
+    expect(runLog.jobs[0]?.candidates[0]?.error).toBe("HTTP 401: Incorrect API key provided: [redacted]");
+    expect(await readFile(runLogPath, "utf8")).not.toContain("0123456789abcdef");
+  });
+
+  it("records a candidate it cannot write as failed and goes on", async () => {
+    await writeFile(join(root, "outputs"), "a file where the outputs directory should be");
+    const { runLog } = await executeRun(options());
+    expect(runLog.status).toBe("failed");
+    expect(runLog.jobs[0]?.candidates[0]?.error).toMatch(/^Could not write outputs\/style_1_alley\.png: /);
+    expect(server.requests).toHaveLength(2);
+    expect(await readdir(join(root, "runs"))).toHaveLength(1);
+  });
+
+  it("rejects an answer without a PNG instead of writing it", async () => {
+    server.script(({ index }) =>
+      index === 0 ? { b64: Buffer.from("not an image").toString("base64") } : { b64: null },
+    );
+    const { runLog } = await executeRun(options());
+    expect(runLog.jobs[0]?.candidates[0]?.error).toBe("The images API returned an image that is not a PNG");
+    expect(runLog.jobs[1]?.candidates[0]?.error).toBe("The images API returned no base64 image (model gpt-image-1)");
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe("the output guard", () => {
+  it("marks a job failed_guard when its best candidate still fails, keeping the output", async () => {
+    server.script(() => ({ image: "color" }));
+    const { runLog } = await executeRun(
+      options({ request: { scene_refs: "scenes/alley.png", candidates: 2, enforce_grayscale: true } }),
+    );
+    const job = runLog.jobs[0];
+    expect(job).toMatchObject({
+      status: "failed_guard",
+      selected_candidate: 1,
+      final_output: "outputs/style_1_alley.png",
+    });
+    expect(job?.error).toBe("Best candidate 1 fails the output guard: not_grayscale_like");
+    expect(runLog).toMatchObject({ status: "failed", summary: { done: 0, failed_guard: 1, candidates_generated: 2 } });
+    expect(existsSync(join(root, "outputs/style_1_alley.png"))).toBe(true);
+  });
+
+  it("with the guard off, checks nothing and keeps the first generated candidate", async () => {
+    server.script(({ sceneAttempt }) => ({ image: sceneAttempt === 0 ? "color" : "gray" }));
+    const { runLog } = await executeRun(
+      options({
+        request: {
+          scene_refs: "scenes/alley.png",
+          candidates: 2,
+          enforce_grayscale: true,
+          output_guard_enabled: false,
+        },
+      }),
+    );
+    expect(runLog.jobs[0]).toMatchObject({ status: "done", selected_candidate: 1 });
+    expect(runLog.jobs[0]?.candidates[0]).toMatchObject({ status: "generated", rank: null, output_guard: null });
+  });
+});
+
+describe("one candidate per job", () => {
+  it("writes outputs/<job_id>.png directly, with no copy", async () => {
+    const { runLog } = await executeRun(options({ request: { scene_refs: "scenes/alley.png" } }));
+    expect(runLog.jobs[0]).toMatchObject({
+      status: "done",
+      selected_candidate: 1,
+      final_output: "outputs/style_1_alley.png",
+      candidates: [{ output: "outputs/style_1_alley.png", status: "generated" }],
+    });
+    expect(await readdir(join(root, "outputs"))).toEqual(["style_1_alley.png"]);
+  });
+
+  it("overwrites without archiving when archive_replaced is off", async () => {
+    const request = { scene_refs: "scenes/alley.png", archive_replaced: false };
+    await executeRun(options({ request }));
+    const { runLog } = await executeRun(options({ request, now: new Date("2025-03-04T07:00:00Z") }));
+    expect(runLog.archive_replaced).toBe(false);
+    expect(runLog.jobs[0]?.candidates[0]?.archived_previous).toBeNull();
+    expect(existsSync(join(root, "archive"))).toBe(false);
+    const tags = readPngTextMap(await readFile(join(root, "outputs/style_1_alley.png")));
+    expect(tags["kroma:run_id"]).toBe(runLog.run_id);
+  });
+
+  it("leaves no temporary files behind", async () => {
+    await executeRun(options({ request: { scene_refs: "scenes/alley.png", candidates: 2 } }));
+    const names = await readdir(join(root, "outputs"));
+    expect(names.filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("cost estimate", () => {
+  it("scales gpt-image-1's per-quality price by pixel count and knows nothing else", () => {
+    expect(estimateImageCostUsd("gpt-image-1", "1024x1024", "low")).toBe(0.011);
+    expect(estimateImageCostUsd("gpt-image-1", "1024x1024", "high")).toBe(0.167);
+    expect(estimateImageCostUsd("gpt-image-1", "768x1152", "medium")).toBeCloseTo(0.0354375, 9);
+    expect(estimateImageCostUsd("gpt-image-1", "1024x1024", "auto")).toBeNull();
+    expect(estimateImageCostUsd("gpt-image-1", "auto", "medium")).toBeNull();
+    expect(estimateImageCostUsd("dall-e-2", "1024x1024", "medium")).toBeNull();
+  });
+});

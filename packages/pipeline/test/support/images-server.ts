@@ -1,0 +1,164 @@
+// A local stand-in for the OpenAI images API: answers `POST /v1/images/edits` on 127.0.0.1 with
+// real PNGs made by sharp, as scripted per request, and records every request. Tests point the
+// SDK at it with `baseURL: server.url + "/v1"`; nothing leaves the machine.
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import sharp from "sharp";
+
+/** One request as the stand-in saw it. */
+export interface RecordedRequest {
+  /** 0-based, in arrival order. */
+  index: number;
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** The form's text fields (`prompt`, `model`, `size`, `quality`, `n`, `output_format`, ...). */
+  fields: Record<string, string>;
+  /** File names of the `image[]` parts, in order (the scene first). */
+  images: string[];
+  /** How many requests for the same scene (first image) came before this one. */
+  sceneAttempt: number;
+}
+
+/** What to answer: an image (gray or colourful), an error status, a delay, or a dropped connection. */
+export interface ScriptedReply {
+  status?: number;
+  /** Error message for a non-2xx answer (OpenAI's `{error: {message}}` shape). */
+  message?: string;
+  image?: "gray" | "color";
+  /** Sent as `b64_json` instead of a PNG (e.g. a JPEG or junk); `null` leaves `data` empty. */
+  b64?: string | null;
+  usage?: Record<string, unknown>;
+  delayMs?: number;
+  /** Close the socket without answering (a network failure). */
+  destroy?: boolean;
+  headers?: Record<string, string>;
+}
+
+export type Script = (request: RecordedRequest) => ScriptedReply;
+
+export interface ImagesServer {
+  url: string;
+  requests: RecordedRequest[];
+  /** Replaces the script; the default answers every request with a gray image. */
+  script(next: Script): void;
+  /** Forgets recorded requests and per-scene counts (the script stays). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** A 64x48 PNG: flat mid-gray (passes a grayscale guard) or saturated red (fails it). */
+async function makePng(kind: "gray" | "color"): Promise<Buffer> {
+  const background = kind === "gray" ? { r: 128, g: 128, b: 128 } : { r: 220, g: 40, b: 30 };
+  return sharp({ create: { width: 64, height: 48, channels: 3, background } })
+    .png()
+    .toBuffer();
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Parses the multipart body with the platform's own FormData parser (undici's). */
+async function parseForm(
+  req: IncomingMessage,
+  body: Buffer,
+): Promise<{ fields: Record<string, string>; images: string[] }> {
+  const fields: Record<string, string> = {};
+  const images: string[] = [];
+  const contentType = req.headers["content-type"] ?? "";
+  if (!contentType.startsWith("multipart/form-data")) return { fields, images };
+  const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string") fields[name] = value;
+    else if (name === "image[]" || name === "image") images.push(value.name);
+  }
+  return { fields, images };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * Starts the stand-in on an ephemeral loopback port.
+ *
+ * @example
+ * const server = await startImagesServer();
+ * server.script((request) => (request.sceneAttempt === 0 ? { status: 500 } : { image: "gray" }));
+ */
+export async function startImagesServer(): Promise<ImagesServer> {
+  const pngs = { gray: await makePng("gray"), color: await makePng("color") };
+  const requests: RecordedRequest[] = [];
+  const perScene = new Map<string, number>();
+  let script: Script = () => ({ image: "gray" });
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      const { fields, images } = await parseForm(req, body);
+      const scene = images[0] ?? "";
+      const sceneAttempt = perScene.get(scene) ?? 0;
+      perScene.set(scene, sceneAttempt + 1);
+      const recorded: RecordedRequest = {
+        index: requests.length,
+        method: req.method ?? "",
+        path,
+        headers: req.headers,
+        fields,
+        images,
+        sceneAttempt,
+      };
+      requests.push(recorded);
+      if (req.method !== "POST" || path !== "/v1/images/edits") {
+        send(res, 404, { error: { message: `No route ${req.method} ${path}` } });
+        return;
+      }
+      const reply = script(recorded);
+      if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+      if (reply.destroy) {
+        req.socket.destroy();
+        return;
+      }
+      const status = reply.status ?? 200;
+      if (status >= 400) {
+        send(res, status, { error: { message: reply.message ?? `scripted ${status}`, type: "test" } }, reply.headers);
+        return;
+      }
+      send(
+        res,
+        status,
+        {
+          created: Math.floor(Date.now() / 1000),
+          data: reply.b64 === null ? [] : [{ b64_json: reply.b64 ?? pngs[reply.image ?? "gray"].toString("base64") }],
+          ...(reply.usage ? { usage: reply.usage } : {}),
+        },
+        { "x-request-id": `req_${recorded.index}`, ...reply.headers },
+      );
+    })().catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, { error: { message: String(error) } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    script(next) {
+      script = next;
+    },
+    reset() {
+      requests.length = 0;
+      perScene.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
