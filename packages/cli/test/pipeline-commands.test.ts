@@ -8,13 +8,14 @@ import { createKromaClient } from "@kroma/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { solidPng } from "../../../tests/support/png.js";
 import { startTestServer, type TestServer } from "../../../tests/support/server.js";
+import { startImagesServer } from "../../pipeline/test/support/images-server.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const repoConfig = fileURLToPath(new URL("../../../config", import.meta.url));
 
-function kroma(args: string[], cwd: string) {
+function kroma(args: string[], cwd: string, env: Record<string, string> = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd }, (error, stdout, stderr) =>
+    execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
   });
@@ -118,6 +119,53 @@ describe("kroma lab dry", () => {
 });
 
 describe("kroma lab run", () => {
+  it("generates with the project's openai/api_key secret, read from the shared database", async () => {
+    const images = await startImagesServer();
+    try {
+      const sdk = createKromaClient({ baseUrl: server.url });
+      const { storage } = await sdk.projects.upsert({ name: "Paid", slug: "paid" });
+      await sdk.secrets.upsert("paid", {
+        provider_code: "openai",
+        secret_name: "api_key",
+        secret_value: "sk-from-secrets",
+      });
+      const root = storage.local.project_root;
+      await mkdir(join(root, "scenes"), { recursive: true });
+      await writeFile(join(root, "scenes/dock.png"), solidPng(8, 8, [90, 90, 90]));
+      const result = await kroma(
+        [
+          "--api-url",
+          server.url,
+          "--json",
+          "lab",
+          "run",
+          "--project",
+          "paid",
+          "--scene-refs",
+          "scenes/dock.png",
+          "--confirm-spend",
+        ],
+        dir,
+        {
+          KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
+          OPENAI_API_KEY: "sk-from-environment",
+          OPENAI_BASE_URL: `${images.url}/v1`,
+        },
+      );
+      expect(result.stderr).not.toContain("sk-from-secrets");
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        mode: "run",
+        status: "succeeded",
+        summary: { jobs: 1, done: 1 },
+      });
+      expect(images.requests.map((r) => r.headers.authorization)).toEqual(["Bearer sk-from-secrets"]);
+      expect(existsSync(join(root, "outputs/style_1_dock.png"))).toBe(true);
+    } finally {
+      await images.close();
+    }
+  });
+
   it("refuses to spend without --confirm-spend, before any request", async () => {
     const result = await kroma(["lab", "run", "--project", "lab", "--project-root", dir, "--scene-refs", "a.png"], dir);
     expect(result.code).toBe(1);

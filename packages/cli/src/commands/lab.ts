@@ -15,6 +15,7 @@ import { createKromaClient } from "@kroma/sdk";
 import { type Command, CommanderError } from "commander";
 import { describeError, emit, type GlobalOptions, table } from "../output.js";
 import { labQaCommands } from "./lab-qa.js";
+import { resolveOpenAiKey } from "./openai-key.js";
 
 /** The image model settings a run records: `OPENAI_IMAGE_MODEL`/`_SIZE`/`_QUALITY`, else the seed's defaults. */
 export function imageSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): {
@@ -150,16 +151,14 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
     lab
       .command("run")
       .description(
-        "Generate images with the OpenAI images API (costs money; needs --confirm-spend and OPENAI_API_KEY) and write a run log under <project root>/runs/",
+        "Generate images with the OpenAI images API (costs money; needs --confirm-spend and the project's openai/api_key secret or OPENAI_API_KEY) and write a run log under <project root>/runs/",
       ),
   )
     .option("--confirm-spend", "confirm that this run may spend money on image generation")
     .action(async (flags: RunFlags) => {
-      // TODO(secrets): fall back to the project's `openai/api_key` secret (via the API) when the
-      // variable is unset; the error message already names both.
-      const apiKey = process.env.OPENAI_API_KEY;
-      // Refuse before the API lookup below, so a missing flag is the first thing the user hears.
-      checkSpendAllowed({ confirmSpend: flags.confirmSpend === true, apiKey });
+      // Refuse before any lookup, so a missing flag is the first thing the user hears.
+      if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
+      const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
       const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
       const { runLog, runLogPath } = await executeRun({
         projectSlug: flags.project,
