@@ -2,15 +2,14 @@ import { createRequire } from "node:module";
 import { basename, extname, join, resolve } from "node:path";
 import { PipelineError } from "./errors.js";
 import { checkCandidates, type RawRunRequest, type RunRequest, validateRunRequest } from "./flags.js";
-import { digestFiles } from "./hash.js";
 import type { Manifest, Stage, TimeOfDay, Weather } from "./manifest.js";
 import { composePrompt } from "./prompt.js";
 import {
   type DryRunJob,
   type DryRunLog,
+  digestRunInputs,
   logPath,
   newRunId,
-  type RunLogInput,
   runLogSchemaVersion,
   writeRunLog,
 } from "./run-log.js";
@@ -192,7 +191,7 @@ export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryR
   const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
   const plan = planRun({ projectRoot: root, manifest, request, scenes, styleRefs });
 
-  const inputs = await digestInputs(root, scenes, styleRefs);
+  const inputs = await digestRunInputs(root, scenes, styleRefs);
   const rel = (path: string) => logPath(root, path);
   const jobs = plan.jobs.map(
     (job): DryRunJob => ({
@@ -232,18 +231,4 @@ export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryR
   };
   const runLogPath = await writeRunLog(root, runLog);
   return { runLog, runLogPath };
-}
-
-/** Every scene and style ref once (a file used in both roles is listed as a scene), with its digest. */
-async function digestInputs(root: string, scenes: string[], styleRefs: string[]): Promise<RunLogInput[]> {
-  const entries = new Map<string, RunLogInput["role"]>();
-  for (const scene of scenes) entries.set(scene, "scene");
-  for (const ref of styleRefs) if (!entries.has(ref)) entries.set(ref, "style_ref");
-  const paths = [...entries.keys()];
-  const digests = await digestFiles(paths);
-  return paths.map((path, i) => ({
-    path: logPath(root, path),
-    role: entries.get(path) as RunLogInput["role"],
-    ...(digests[i] as { sha256: string; size: number }),
-  }));
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { OutputGuardSettings } from "./flags.js";
+import { digestFiles } from "./hash.js";
 import type { Stage, TimeOfDay, Weather } from "./manifest.js";
 
 /** Bumped whenever a run log field changes meaning, so readers can tell old logs apart. */
@@ -112,4 +113,18 @@ export async function writeRunLog<Log extends { run_id: string }>(projectRoot: s
     throw error;
   }
   return path;
+}
+
+/** Every scene and style ref once (a file used in both roles is listed as a scene), with its sha256 and size. */
+export async function digestRunInputs(root: string, scenes: string[], styleRefs: string[]): Promise<RunLogInput[]> {
+  const entries = new Map<string, RunLogInput["role"]>();
+  for (const scene of scenes) entries.set(scene, "scene");
+  for (const ref of styleRefs) if (!entries.has(ref)) entries.set(ref, "style_ref");
+  const paths = [...entries.keys()];
+  const digests = await digestFiles(paths);
+  return paths.map((path, i) => ({
+    path: logPath(root, path),
+    role: entries.get(path) as RunLogInput["role"],
+    ...(digests[i] as { sha256: string; size: number }),
+  }));
 }

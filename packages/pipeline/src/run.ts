@@ -8,13 +8,20 @@ import { PipelineError } from "./errors.js";
 import type { RawRunRequest, RunRequest } from "./flags.js";
 import { validateRunRequest } from "./flags.js";
 import { createImageClient, editImage, type ImageUsage, type RequestAttempt, redact, withRetries } from "./generate.js";
-import { digestFiles } from "./hash.js";
 import type { Manifest } from "./manifest.js";
 import { checkImage, pickBestCandidate, rankCandidate } from "./output-guard.js";
 import type { CandidateRank, GuardFileResult } from "./output-guard-types.js";
 import { candidateOutputs, type PlannedJob, planRun, type RunPlan } from "./plan.js";
 import { embedPngText, type PngTextEntry } from "./png-metadata.js";
-import { type DryRunLog, logPath, newRunId, type RunLogInput, runLogSchemaVersion, writeRunLog } from "./run-log.js";
+import {
+  type DryRunLog,
+  digestRunInputs,
+  logPath,
+  newRunId,
+  type RunLogInput,
+  runLogSchemaVersion,
+  writeRunLog,
+} from "./run-log.js";
 import { listInputImages, resolveProjectRefs } from "./scenes.js";
 
 const { version: packageVersion } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -267,7 +274,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: 
       : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
   const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
   const plan = planRun({ projectRoot: root, manifest, request, scenes, styleRefs });
-  const inputs = await digestInputs(root, scenes, styleRefs);
+  const inputs = await digestRunInputs(root, scenes, styleRefs);
 
   const started = performance.now();
   const kromaVersion = options.kromaVersion ?? packageVersion;
@@ -633,18 +640,4 @@ function safeBaseUrl(baseURL: string | undefined): string | null {
 /** An error's message with the API key (and anything shaped like a key) masked. */
 function describe(error: unknown, apiKey: string): string {
   return redact(error instanceof Error ? error.message : String(error), apiKey);
-}
-
-/** Every scene and style ref once (a file used in both roles is listed as a scene), with its digest. */
-async function digestInputs(root: string, scenes: string[], styleRefs: string[]): Promise<RunLogInput[]> {
-  const entries = new Map<string, RunLogInput["role"]>();
-  for (const scene of scenes) entries.set(scene, "scene");
-  for (const ref of styleRefs) if (!entries.has(ref)) entries.set(ref, "style_ref");
-  const paths = [...entries.keys()];
-  const digests = await digestFiles(paths);
-  return paths.map((path, i) => ({
-    path: logPath(root, path),
-    role: entries.get(path) as RunLogInput["role"],
-    ...(digests[i] as { sha256: string; size: number }),
-  }));
 }
