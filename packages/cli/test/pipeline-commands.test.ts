@@ -207,3 +207,27 @@ describe("kroma lab qa and archive-bad", () => {
     expect(existsSync(join(root, "outputs/gray.png"))).toBe(true);
   });
 });
+
+describe("kroma lab replay", () => {
+  it("reports an unchanged project as identical, and a changed scene as a difference with exit 1", async () => {
+    const root = join(dir, "replay-project");
+    await mkdir(join(root, "scenes"), { recursive: true });
+    await writeFile(join(root, "scenes/pier.png"), solidPng(4, 4, [60, 60, 60]));
+    const planned = await kroma(
+      ["--json", "lab", "dry", "--project", "replay", "--project-root", root, "--scene-refs", "scenes/pier.png"],
+      dir,
+    );
+    const runId = JSON.parse(planned.stdout).run_id as string;
+
+    const same = await kroma(["lab", "replay", runId, "--project", "replay", "--project-root", root], dir);
+    expect(same).toMatchObject({ code: 0 });
+    expect(same.stdout).toContain(`identical: the plan matches run ${runId}`);
+
+    await writeFile(join(root, "scenes/pier.png"), solidPng(4, 4, [61, 60, 60]));
+    const changed = await kroma(["--json", "lab", "replay", runId, "--project", "replay", "--project-root", root], dir);
+    expect(changed.code).toBe(1);
+    const result = JSON.parse(changed.stdout);
+    expect(result.identical).toBe(false);
+    expect(result.differences.map((d: { path: string }) => d.path)).toContain("inputs.scenes/pier.png.sha256");
+  });
+});

@@ -82,6 +82,7 @@ export {
 } from "./plan.js";
 export { embedPngText, isPng, readPngText, readPngTextMap } from "./png-metadata.js";
 export { composePrompt, noInventionSentence } from "./prompt.js";
+export { type ReplayDifference, type ReplayOptions, type ReplayResult, replayRun } from "./replay.js";
 export {
   type CandidateGuardLog,
   checkSpendAllowed,
@@ -89,6 +90,7 @@ export {
   estimateImageCostUsd,
   executeRun,
   type PaidRunLog,
+  postprocessOff,
   type RunCandidateLog,
   type RunJobLog,
   type RunJobStatus,

@@ -168,7 +168,8 @@ export interface ExecuteRunOptions {
 }
 
 /** Post-processing as recorded when the caller resolved none: every stage off. */
-const postprocessOff = {
+/** Post-processing as a run records it when no stage is enabled (the seed's "all off" object). */
+export const postprocessOff = {
   upscale: false,
   upscale_backend: null,
   color: false,

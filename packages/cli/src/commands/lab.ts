@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import {
   checkSpendAllowed,
   type DryRunLog,
@@ -6,45 +5,17 @@ import {
   loadManifest,
   type Manifest,
   type PaidRunLog,
-  PipelineError,
   planDryRun,
+  postprocessOff,
   type RawRunRequest,
   type RunProgressEvent,
 } from "@kroma/pipeline";
-import { createKromaClient } from "@kroma/sdk";
 import { type Command, CommanderError } from "commander";
-import { describeError, emit, type GlobalOptions, table } from "../output.js";
+import { emit, type GlobalOptions, table } from "../output.js";
+import { findProjectRoot, imageSettingsFromEnv } from "./lab-context.js";
 import { labQaCommands } from "./lab-qa.js";
+import { labReplayCommand } from "./lab-replay.js";
 import { resolveOpenAiKey } from "./openai-key.js";
-
-/** The image model settings a run records: `OPENAI_IMAGE_MODEL`/`_SIZE`/`_QUALITY`, else the seed's defaults. */
-export function imageSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): {
-  model: string;
-  size: string;
-  quality: string;
-} {
-  return {
-    model: env.OPENAI_IMAGE_MODEL?.trim() || "gpt-image-1",
-    size: env.OPENAI_IMAGE_SIZE?.trim() || "768x1152",
-    quality: env.OPENAI_IMAGE_QUALITY?.trim() || "medium",
-  };
-}
-
-/**
- * Post-processing as the seed records it when no post-process flag is given: every stage off.
- * The layered settings (`pipeline.postprocess.*`) and the `--post-*` flags will replace this.
- */
-const postprocessOff = {
-  upscale: false,
-  upscale_backend: null,
-  color: false,
-  color_profile: null,
-  bg_remove: false,
-  bg_remove_backends: [],
-  bg_refine_openai: false,
-  bg_refine_openai_required: false,
-  pipeline_order: ["generate"],
-};
 
 interface DryFlags {
   project: string;
@@ -128,6 +99,7 @@ async function manifestFromFlags(flags: DryFlags): Promise<Manifest> {
 export function labCommand(program: Command, globals: () => GlobalOptions): void {
   const lab = program.command("lab").description("Plan and run image pipeline jobs for a project");
   labQaCommands(lab, globals);
+  labReplayCommand(lab, globals);
 
   planningOptions(
     lab
@@ -235,32 +207,6 @@ function describeRun(log: PaidRunLog, runLogPath: string): string {
       ]),
     ),
   ].join("\n");
-}
-
-/**
- * `--project-root`, else the root the API stores for the project. Neither is an error that says
- * how to fix it: there is no implicit default, so a run never lands in a surprising directory.
- */
-async function findProjectRoot(
-  flags: Pick<DryFlags, "project" | "projectRoot">,
-  { apiUrl, token }: GlobalOptions,
-): Promise<{ projectRoot: string; resolvedFromBackend: boolean }> {
-  if (flags.projectRoot?.trim()) return { projectRoot: resolve(flags.projectRoot), resolvedFromBackend: false };
-  let reason: string;
-  try {
-    const { storage } = await createKromaClient({ baseUrl: apiUrl, token }).projects.get(flags.project);
-    const root = storage.local.project_root;
-    if (root) return { projectRoot: root, resolvedFromBackend: true };
-    reason = "the API has no local project root for it";
-  } catch (error) {
-    reason = describeError(error);
-  }
-  throw new PipelineError(
-    `Cannot find the project root of '${flags.project}': pass --project-root PATH, or run the Kroma API ` +
-      `(kroma serve; --api-url or KROMA_API_URL, now ${apiUrl}) with that project (kroma projects create). ` +
-      `API lookup: ${reason}`,
-    { field: "project_root" },
-  );
 }
 
 /** The `--<key>-prompt` flags win over the manifest's prompts. */

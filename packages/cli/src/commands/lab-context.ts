@@ -1,0 +1,43 @@
+import { resolve } from "node:path";
+import { PipelineError } from "@kroma/pipeline";
+import { createKromaClient } from "@kroma/sdk";
+import { describeError, type GlobalOptions } from "../output.js";
+
+/** The image model settings a run records: `OPENAI_IMAGE_MODEL`/`_SIZE`/`_QUALITY`, else the seed's defaults. */
+export function imageSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): {
+  model: string;
+  size: string;
+  quality: string;
+} {
+  return {
+    model: env.OPENAI_IMAGE_MODEL?.trim() || "gpt-image-1",
+    size: env.OPENAI_IMAGE_SIZE?.trim() || "768x1152",
+    quality: env.OPENAI_IMAGE_QUALITY?.trim() || "medium",
+  };
+}
+
+/**
+ * `--project-root`, else the root the API stores for the project. Neither is an error that says
+ * how to fix it: there is no implicit default, so a run never lands in a surprising directory.
+ */
+export async function findProjectRoot(
+  flags: { project: string; projectRoot?: string },
+  { apiUrl, token }: GlobalOptions,
+): Promise<{ projectRoot: string; resolvedFromBackend: boolean }> {
+  if (flags.projectRoot?.trim()) return { projectRoot: resolve(flags.projectRoot), resolvedFromBackend: false };
+  let reason: string;
+  try {
+    const { storage } = await createKromaClient({ baseUrl: apiUrl, token }).projects.get(flags.project);
+    const root = storage.local.project_root;
+    if (root) return { projectRoot: root, resolvedFromBackend: true };
+    reason = "the API has no local project root for it";
+  } catch (error) {
+    reason = describeError(error);
+  }
+  throw new PipelineError(
+    `Cannot find the project root of '${flags.project}': pass --project-root PATH, or run the Kroma API ` +
+      `(kroma serve; --api-url or KROMA_API_URL, now ${apiUrl}) with that project (kroma projects create). ` +
+      `API lookup: ${reason}`,
+    { field: "project_root" },
+  );
+}

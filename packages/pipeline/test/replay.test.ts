@@ -1,0 +1,176 @@
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readdir, realpath, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PipelineError } from "../src/errors.js";
+import type { RawRunRequest } from "../src/flags.js";
+import { defaultManifest, type Manifest } from "../src/manifest.js";
+import { planDryRun } from "../src/plan.js";
+import { replayRun } from "../src/replay.js";
+import type { PaidRunLog } from "../src/run.js";
+import { type DryRunLog, writeRunLog } from "../src/run-log.js";
+
+let dir: string;
+let root: string;
+beforeEach(async () => {
+  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-replay-")));
+  root = join(dir, "project");
+  await put("project/scenes/alley.png", "alley bytes");
+  await put("project/scenes/bridge.png", "bridge bytes");
+  await put("project/refs/ink.png", "ink bytes");
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+async function put(path: string, content: string): Promise<string> {
+  const full = join(dir, path);
+  await mkdir(dirname(full), { recursive: true });
+  await writeFile(full, content);
+  return full;
+}
+
+const sha256 = (content: string) => createHash("sha256").update(content).digest("hex");
+const image = { model: "gpt-image-1", size: "768x1152", quality: "medium", postprocess: { upscale: false } };
+
+async function dryRun(request: RawRunRequest = {}, manifest: Manifest = defaultManifest): Promise<DryRunLog> {
+  const { runLog } = await planDryRun({
+    projectSlug: "demo",
+    projectRoot: root,
+    resolvedFromBackend: false,
+    manifest,
+    request: { scene_refs: "scenes/alley.png,scenes/bridge.png", style_refs: "refs/ink.png", ...request },
+    ...image,
+    cwd: dir,
+  });
+  return runLog;
+}
+
+const replay = (runId: string, overrides: Partial<Parameters<typeof replayRun>[0]> = {}) =>
+  replayRun({ projectRoot: root, runId, manifest: defaultManifest, ...image, ...overrides });
+
+describe("replayRun", () => {
+  it("finds an unchanged dry run identical, and writes nothing", async () => {
+    const log = await dryRun({ candidates: "2", stage: "weather", time: "night", weather: "rain" });
+    const before = await readdir(join(root, "runs"));
+    expect(await replay(log.run_id)).toEqual({ run_id: log.run_id, identical: true, differences: [] });
+    expect(await readdir(join(root, "runs"))).toEqual(before);
+  });
+
+  it("finds a dry run over --input files outside the project identical", async () => {
+    await put("elsewhere/dock.png", "dock bytes");
+    const log = await dryRun({ scene_refs: undefined, input: "elsewhere" });
+    expect(log.inputs[0]?.path).toBe(join(dir, "elsewhere", "dock.png"));
+    expect((await replay(log.run_id)).differences).toEqual([]);
+  });
+
+  it("reports the prompt of every job when the manifest's prompt changed", async () => {
+    const log = await dryRun();
+    const manifest = { ...defaultManifest, prompts: { ...defaultManifest.prompts, style_base: "Paint it in ink." } };
+    const result = await replay(log.run_id, { manifest });
+    expect(result.identical).toBe(false);
+    expect(result.differences.map((d) => d.path)).toEqual(["jobs.style_1_alley.prompt", "jobs.style_2_bridge.prompt"]);
+    expect(result.differences[0]?.recorded).toBe(log.jobs[0]?.prompt);
+    expect(result.differences[0]?.current).toContain("Paint it in ink.");
+  });
+
+  it("reports the sha256 of a scene whose bytes changed", async () => {
+    const log = await dryRun();
+    await put("project/scenes/bridge.png", "repainted bridge");
+    const result = await replay(log.run_id);
+    expect(result.differences).toEqual([
+      {
+        path: "inputs.scenes/bridge.png.sha256",
+        recorded: sha256("bridge bytes"),
+        current: sha256("repainted bridge"),
+      },
+    ]);
+  });
+
+  it("reports the job of a removed scene as missing", async () => {
+    const log = await dryRun();
+    await unlink(join(root, "scenes", "bridge.png"));
+    const result = await replay(log.run_id);
+    expect(result.differences).toEqual([
+      {
+        path: "jobs.style_2_bridge",
+        recorded: {
+          prompt: log.jobs[1]?.prompt,
+          input_images: ["scenes/bridge.png", "refs/ink.png"],
+          outputs: ["outputs/style_2_bridge.png"],
+        },
+        current: null,
+      },
+      { path: "inputs.scenes/bridge.png.sha256", recorded: sha256("bridge bytes"), current: null },
+    ]);
+  });
+
+  it("reports a removed style ref in every job's input images", async () => {
+    const log = await dryRun();
+    await unlink(join(root, "refs", "ink.png"));
+    const paths = (await replay(log.run_id)).differences.map((d) => d.path);
+    expect(paths).toEqual([
+      "jobs.style_1_alley.input_images",
+      "jobs.style_2_bridge.input_images",
+      "inputs.refs/ink.png.sha256",
+    ]);
+  });
+
+  it("reports run settings that would be recorded differently now", async () => {
+    const log = await dryRun();
+    const result = await replay(log.run_id, { model: "gpt-image-2", postprocess: { upscale: true } });
+    expect(result.differences).toEqual([
+      { path: "settings.model", recorded: "gpt-image-1", current: "gpt-image-2" },
+      { path: "settings.postprocess", recorded: { upscale: false }, current: { upscale: true } },
+    ]);
+  });
+
+  it("reports changed candidate counts as different outputs", async () => {
+    const log = await dryRun({ candidates: "2" });
+    const edited = { ...log, run_id: `${log.run_id}_edited`, generation: { candidates: 1, max_candidates: 6 } };
+    await writeRunLog(root, edited);
+    const result = await replay(edited.run_id);
+    expect(result.differences.map((d) => d.path)).toEqual([
+      "jobs.style_1_alley.outputs",
+      "jobs.style_2_bridge.outputs",
+    ]);
+    expect(result.differences[0]?.current).toEqual(["outputs/style_1_alley.png"]);
+  });
+
+  it("accepts a paid run's log, including a job it never ran", async () => {
+    const dry = await dryRun({ candidates: "2" });
+    const { planned_generation: _, ...withoutPlan } = dry.jobs[0] as DryRunLog["jobs"][number];
+    const ran = {
+      ...withoutPlan,
+      status: "done",
+      candidates: dry.jobs[0]?.planned_generation.outputs.map((output, k) => ({ candidate_index: k + 1, output })),
+    };
+    const { planned_generation: __, ...unrun } = dry.jobs[1] as DryRunLog["jobs"][number];
+    const paid = {
+      ...dry,
+      run_id: "run_20250102T030405Z_abcdef",
+      mode: "run",
+      jobs: [ran, { ...unrun, status: "failed", candidates: [] }],
+    } as unknown as PaidRunLog;
+    await writeRunLog(root, paid);
+    expect(await replay(paid.run_id)).toEqual({ run_id: paid.run_id, identical: true, differences: [] });
+  });
+
+  it("refuses an unknown run id, naming the runs directory", async () => {
+    const refused = replay("run_20250102T030405Z_000000");
+    await expect(refused).rejects.toBeInstanceOf(PipelineError);
+    await expect(refused).rejects.toThrow(`Run log 'run_20250102T030405Z_000000' not found in ${join(root, "runs")}`);
+  });
+
+  it("refuses run ids that could leave the runs directory", async () => {
+    await put("project/secret.json", "{}");
+    for (const runId of ["../secret", "sub/run", "..", "a\\b"]) {
+      await expect(replay(runId)).rejects.toThrow(`Run id '${runId}' is invalid`);
+    }
+  });
+
+  it("refuses a file that is not a run log", async () => {
+    await put("project/runs/notes.json", '{"hello": 1}');
+    await expect(replay("notes")).rejects.toThrow("Run log 'notes' in");
+    await expect(replay("notes")).rejects.toThrow("schema_version undefined");
+  });
+});
