@@ -24,6 +24,8 @@ export interface RawRunRequest {
   weather?: unknown;
   candidates?: unknown;
   max_candidates?: unknown;
+  /** Lets `candidates` exceed `max_candidates` (the seed's `--allow-many-candidates`). */
+  allow_many_candidates?: unknown;
   output_guard_enabled?: unknown;
   enforce_grayscale?: unknown;
   max_chroma_delta?: unknown;
@@ -134,13 +136,14 @@ function parseList(name: string, value: unknown): string[] | undefined {
  * something its paid run would refuse.
  *
  * @example
- * checkCandidates(8, 6); // throws Field 'candidates' (8) exceeds max_candidates (6)
+ * checkCandidates(8, 6); // throws Field 'candidates' (8) exceeds max_candidates (6); pass --allow-many-candidates ...
  */
 export function checkCandidates(candidates: number, maxCandidates: number): void {
   if (candidates > maxCandidates) {
-    throw new PipelineError(`Field 'candidates' (${candidates}) exceeds max_candidates (${maxCandidates})`, {
-      field: "candidates",
-    });
+    throw new PipelineError(
+      `Field 'candidates' (${candidates}) exceeds max_candidates (${maxCandidates}); pass --allow-many-candidates to allow it`,
+      { field: "candidates" },
+    );
   }
 }
 
@@ -183,7 +186,9 @@ export function validateRunRequest(raw: RawRunRequest, manifest: Manifest = defa
   const candidates = parsePositiveInteger("candidates", raw.candidates) ?? manifest.generation?.candidates ?? 1;
   const maxCandidates =
     parsePositiveInteger("max_candidates", raw.max_candidates) ?? manifest.generation?.max_candidates ?? 6;
-  checkCandidates(candidates, maxCandidates);
+  if (parseBoolean("allow_many_candidates", raw.allow_many_candidates) !== true) {
+    checkCandidates(candidates, maxCandidates);
+  }
 
   const guard = manifest.output_guard ?? defaultManifest.output_guard;
   const outputGuard: OutputGuardSettings = {

@@ -180,3 +180,15 @@ describe("booleans", () => {
     );
   });
 });
+
+describe("allow_many_candidates", () => {
+  it("lets candidates exceed max_candidates only when given", () => {
+    expect(() => validateRunRequest({ scene_refs: "a.png", candidates: "8" })).toThrow("pass --allow-many-candidates");
+    expect(validateRunRequest({ scene_refs: "a.png", candidates: "8", allow_many_candidates: "yes" }).candidates).toBe(
+      8,
+    );
+    expect(() => validateRunRequest({ scene_refs: "a.png", allow_many_candidates: "maybe" })).toThrow(
+      "allow_many_candidates",
+    );
+  });
+});

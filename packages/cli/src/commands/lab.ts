@@ -10,6 +10,7 @@ import {
   type RawRunRequest,
   type RunProgressEvent,
 } from "@kroma/pipeline";
+import { MultiBar, Presets, type SingleBar } from "cli-progress";
 import { type Command, CommanderError } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
 import { findProjectRoot, imageSettingsFromEnv } from "./lab-context.js";
@@ -29,6 +30,7 @@ interface DryFlags {
   weather?: string;
   candidates?: string;
   maxCandidates?: string;
+  allowManyCandidates?: boolean;
   outputGuardEnabled?: string | boolean;
   enforceGrayscale?: string | boolean;
   maxChromaDelta?: string;
@@ -60,6 +62,7 @@ function planningOptions(command: Command): Command {
     .option("--weather <weather>", "clear | rain (default clear; needs stage weather)")
     .option("--candidates <n>", "images per job (default: manifest)")
     .option("--max-candidates <n>", "upper bound for --candidates (default: manifest)")
+    .option("--allow-many-candidates", "let --candidates exceed --max-candidates")
     .option("--output-guard-enabled [bool]", "run the output guard (default true)")
     .option("--enforce-grayscale [bool]", "fail images that are not grayscale-like")
     .option("--max-chroma-delta <n>", "grayscale threshold")
@@ -83,6 +86,7 @@ function requestFromFlags(flags: DryFlags): RawRunRequest {
     weather: flags.weather,
     candidates: flags.candidates,
     max_candidates: flags.maxCandidates,
+    allow_many_candidates: flags.allowManyCandidates,
     output_guard_enabled: flags.outputGuardEnabled,
     enforce_grayscale: flags.enforceGrayscale,
     max_chroma_delta: flags.maxChromaDelta,
@@ -132,6 +136,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
       const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
       const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
+      const progress = progressReporter(process.stderr);
       const { runLog, runLogPath } = await executeRun({
         projectSlug: flags.project,
         projectRoot,
@@ -143,8 +148,8 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
         ...imageSettingsFromEnv(),
         postprocess: postprocessOff,
-        onProgress: progressPrinter(process.stderr),
-      });
+        onProgress: progress.onProgress,
+      }).finally(progress.stop);
       emit(globals(), runLog, () => describeRun(runLog, runLogPath));
       // run() turns a CommanderError into its exit code without printing again: the report said it all.
       if (runLog.status === "failed") throw new CommanderError(1, "kroma.run.failed", "no job succeeded");
@@ -152,21 +157,44 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
 }
 
 /**
- * Progress on stderr: on a terminal, one line rewritten in place ("job 2/5 · candidate 1/3"),
- * with a line kept per finished job; elsewhere (CI, pipes) only the finished-job lines, so logs
- * stay readable.
+ * Progress on stderr: on a terminal, a progress bar (jobs done / total, the current candidate and
+ * any retry) with a line kept per finished job; elsewhere (CI, pipes) only the finished-job lines,
+ * so logs stay readable. `stop()` must run when the run ends, however it ends.
  */
-export function progressPrinter(stream: NodeJS.WriteStream): (event: RunProgressEvent) => void {
-  const tty = stream.isTTY === true;
-  return (event) => {
-    if (event.phase === "job_done") {
-      stream.write(`${tty ? "\r\x1b[2K" : ""}${describeJobDone(event)}\n`);
-      return;
-    }
-    if (!tty) return;
-    const where = `job ${event.jobIndex}/${event.jobs} · candidate ${event.candidate}/${event.candidates}`;
-    const retry = event.phase === "retry" ? ` · retry ${event.attempt} in ${event.delayMs} ms (${event.error})` : "";
-    stream.write(`\r\x1b[2K${where}${retry}`);
+export function progressReporter(stream: NodeJS.WriteStream): {
+  onProgress: (event: RunProgressEvent) => void;
+  stop: () => void;
+} {
+  if (stream.isTTY !== true) {
+    return {
+      onProgress: (event) => {
+        if (event.phase === "job_done") stream.write(`${describeJobDone(event)}\n`);
+      },
+      stop: () => {},
+    };
+  }
+  const bars = new MultiBar(
+    { stream, format: "{bar} {value}/{total} jobs · {step}", hideCursor: true, clearOnComplete: true },
+    Presets.shades_classic,
+  );
+  let bar: SingleBar | undefined;
+  return {
+    onProgress(event) {
+      bar ??= bars.create(event.jobs, 0, { step: "" });
+      if (event.phase === "job_done") {
+        bars.log(`${describeJobDone(event)}\n`);
+        bar.increment(1, { step: "" });
+        // Draw now: the bar otherwise redraws on a timer, and a finished job's line should not wait.
+        bars.update();
+        return;
+      }
+      const retry = event.phase === "retry" ? ` · retry ${event.attempt} in ${event.delayMs} ms (${event.error})` : "";
+      bar.update({ step: `job ${event.jobIndex} · candidate ${event.candidate}/${event.candidates}${retry}` });
+    },
+    stop: () => {
+      bars.update();
+      bars.stop();
+    },
   };
 }
 
