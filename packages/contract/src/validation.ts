@@ -23,6 +23,11 @@ export interface ContractValidator {
   validateRequest(method: HttpMethod, path: string, parts: RequestParts): ValidationIssue[];
   /** Checks a JSON response body against the schema the spec declares for that status. */
   validateResponse(method: HttpMethod, path: string, status: number, body: unknown): ValidationIssue[];
+  /**
+   * Checks any value against `components.schemas[name]` (compiled on first use, then cached).
+   * Throws when the spec has no such schema.
+   */
+  validateSchema(name: string, value: unknown): ValidationIssue[];
 }
 
 interface CompiledOperation {
@@ -48,6 +53,7 @@ export function createContractValidator(document: OpenApiDocument): ContractVali
   // Parameters arrive as strings; coercion turns "3" into 3 where the spec says integer.
   const parameters = createAjv(true, document);
   const compiled = new Map<string, CompiledOperation>();
+  const schemaValidators = new Map<string, ValidateFunction>();
 
   for (const { method, path } of listOperations(document)) {
     const { operation, parameters: params } = resolveOperation(document, path, method);
@@ -96,6 +102,17 @@ export function createContractValidator(document: OpenApiDocument): ContractVali
       if (validate === null) return [{ field: "", message: `The spec declares no JSON body for ${status}` }];
       return run(validate, body, "Field");
     },
+    validateSchema(name, value) {
+      let validate = schemaValidators.get(name);
+      if (!validate) {
+        if (!Object.hasOwn(document.components?.schemas ?? {}, name)) {
+          throw new Error(`The spec has no schema components.schemas.${name}`);
+        }
+        validate = bodies.compile({ $ref: `${defsId}#/$defs/${encodeURIComponent(name)}` });
+        schemaValidators.set(name, validate);
+      }
+      return run(validate, value, "Field", "Value");
+    },
   };
 }
 
@@ -138,12 +155,13 @@ function rewriteRefs(schema: unknown): unknown {
   );
 }
 
-function run(validate: ValidateFunction | undefined, value: unknown, noun: string): ValidationIssue[] {
+/** `whole` names the value itself in messages about it as a whole (default: request body or parameters). */
+function run(validate: ValidateFunction | undefined, value: unknown, noun: string, whole?: string): ValidationIssue[] {
   if (!validate || validate(value)) return [];
-  return (validate.errors ?? []).map((error) => describe(error, noun));
+  return (validate.errors ?? []).map((error) => describe(error, noun, whole));
 }
 
-function describe(error: ErrorObject, noun: string): ValidationIssue {
+function describe(error: ErrorObject, noun: string, whole?: string): ValidationIssue {
   const segments = error.instancePath
     .split("/")
     .slice(1)
@@ -151,7 +169,9 @@ function describe(error: ErrorObject, noun: string): ValidationIssue {
   if (error.keyword === "required") segments.push(String(error.params.missingProperty));
   if (error.keyword === "additionalProperties") segments.push(String(error.params.additionalProperty));
   const field = segments.join(".");
-  if (field === "") return { field, message: `${noun === "Field" ? "Request body" : "Parameters"} ${error.message}` };
+  if (field === "") {
+    return { field, message: `${whole ?? (noun === "Field" ? "Request body" : "Parameters")} ${error.message}` };
+  }
   const subject = `${noun} '${field}'`;
   switch (error.keyword) {
     case "required":

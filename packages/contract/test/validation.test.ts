@@ -80,3 +80,32 @@ describe("response validation", () => {
     expect(() => validator.validateResponse("delete", "/health", 200, {})).toThrow("The spec has no DELETE /health");
   });
 });
+
+describe("schema validation", () => {
+  const input = { path: "scenes/a.png", role: "scene", sha256: "a".repeat(64), size: 12 };
+
+  it("checks a value against a named component schema", () => {
+    expect(validator.validateSchema("RunLogInput", input)).toEqual([]);
+    expect(validator.validateSchema("RunLogInput", { ...input, role: "mask", extra: 1 })).toEqual([
+      { field: "extra", message: "Field 'extra' is not allowed" },
+      { field: "role", message: "Field 'role' must be one of: scene, style_ref" },
+    ]);
+    expect(validator.validateSchema("RunLogInput", "scenes/a.png")).toEqual([
+      { field: "", message: "Value must be object" },
+    ]);
+  });
+
+  it("compiles each schema once and reuses it", () => {
+    expect(validator.validateSchema("ErrorKind", "policy")).toEqual([]);
+    expect(validator.validateSchema("ErrorKind", "nope")).toEqual([
+      { field: "", message: "Value must be equal to one of the allowed values" },
+    ]);
+  });
+
+  it("throws for a schema the spec lacks", () => {
+    expect(() => validator.validateSchema("NoSuchSchema", {})).toThrow(
+      "The spec has no schema components.schemas.NoSuchSchema",
+    );
+    expect(() => validator.validateSchema("toString", {})).toThrow("The spec has no schema");
+  });
+});

@@ -1,66 +1,30 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import type { OutputGuardSettings } from "./flags.js";
+import type { components } from "@kroma/contract/types";
 import { digestFiles } from "./hash.js";
-import type { Stage, TimeOfDay, Weather } from "./manifest.js";
 
 /** Bumped whenever a run log field changes meaning, so readers can tell old logs apart. */
 export const runLogSchemaVersion = 1;
 
-/** One file a run read, identified by content. */
-export interface RunLogInput {
-  /** Relative to the project root (with `/`) when inside it, else absolute. */
-  path: string;
-  role: "scene" | "style_ref";
-  sha256: string;
-  size: number;
-}
+type Schemas = components["schemas"];
 
-/** A job of a dry run: what would be generated, and where. */
-export interface DryRunJob {
-  id: string;
-  /** The stage, named `mode` as in the seed's logs. */
-  mode: Stage;
-  time: TimeOfDay;
-  weather: Weather;
-  /** The scene, then every style reference; relative to the project root where inside it. */
-  input_images: string[];
-  prompt: string;
-  status: "planned";
-  planned_generation: { candidates: number; outputs: string[] };
-  planned_postprocess: unknown;
-  planned_output_guard: OutputGuardSettings;
-}
+/** One file a run read, identified by content (`RunLogInput` in the OpenAPI spec). */
+export type RunLogInput = Schemas["RunLogInput"];
+
+/** A job of a dry run: what would be generated, and where (`DryRunJob` in the OpenAPI spec). */
+export type DryRunJob = Schemas["DryRunJob"];
 
 /**
  * The log of a dry run: the seed's fields plus what reproduction and audit need (run id, schema
  * version, tool versions, a sha256 of every input, the planned output paths, a status and counts).
- * Paths are relative to the project root (with `/`) where inside it, absolute otherwise.
+ * Paths are relative to the project root (with `/`) where inside it, absolute otherwise. The type
+ * is generated from `DryRunLog` in the OpenAPI spec, so the API and the files share one type.
  */
-export interface DryRunLog {
-  run_id: string;
-  schema_version: typeof runLogSchemaVersion;
-  timestamp: string;
-  project: string;
-  mode: "dry";
-  stage: Stage;
-  time: TimeOfDay;
-  weather: Weather;
-  model: string;
-  size: string;
-  quality: string;
-  generation: { candidates: number; max_candidates: number };
-  output_guard: OutputGuardSettings;
-  /** The post-process settings the caller resolved, recorded as given. */
-  postprocess: unknown;
-  storage: { project_root: string; resolved_from_backend: boolean };
-  versions: { kroma: string; node: string };
-  inputs: RunLogInput[];
-  jobs: DryRunJob[];
-  status: "planned";
-  summary: { jobs: number; candidates: number };
-}
+export type DryRunLog = Schemas["DryRunLog"];
+
+/** Any run log as written to `runs/<run_id>.json` (`RunLog` in the OpenAPI spec): dry or paid. */
+export type RunLog = Schemas["RunLog"];
 
 /**
  * A fresh run id: `run_<yyyymmddThhmmssZ>_<6 hex>`. Sorts by time; the random tail keeps two

@@ -2,122 +2,51 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
+import type { components } from "@kroma/contract/types";
 import type OpenAI from "openai";
 import { archiveReplaced, archiveStamp } from "./archive.js";
 import { PipelineError } from "./errors.js";
 import type { RawRunRequest, RunRequest } from "./flags.js";
 import { validateRunRequest } from "./flags.js";
-import { createImageClient, editImage, type ImageUsage, type RequestAttempt, redact, withRetries } from "./generate.js";
+import { createImageClient, editImage, redact, withRetries } from "./generate.js";
 import type { Manifest } from "./manifest.js";
 import { checkImage, pickBestCandidate, rankCandidate } from "./output-guard.js";
-import type { CandidateRank, GuardFileResult } from "./output-guard-types.js";
+import type { CandidateRank } from "./output-guard-types.js";
 import { candidateOutputs, type PlannedJob, planRun, type RunPlan } from "./plan.js";
 import { embedPngText, type PngTextEntry } from "./png-metadata.js";
-import {
-  type DryRunLog,
-  digestRunInputs,
-  logPath,
-  newRunId,
-  type RunLogInput,
-  runLogSchemaVersion,
-  writeRunLog,
-} from "./run-log.js";
+import { digestRunInputs, logPath, newRunId, type RunLogInput, runLogSchemaVersion, writeRunLog } from "./run-log.js";
 import { listInputImages, resolveProjectRefs } from "./scenes.js";
 
 const { version: packageVersion } = createRequire(import.meta.url)("../package.json") as { version: string };
 
+// The log documents' types are generated from the OpenAPI spec (`components.schemas`), so the
+// API and the files share one type; `test/run-log-schema.test.ts` checks written logs against it.
+type Schemas = components["schemas"];
+
 /** The output guard's verdict on one candidate, in the seed's shape. */
-export interface CandidateGuardLog {
-  /** The file the guard read (relative to the project root). */
-  checked_input: string;
-  summary: { total_files: number; hard_failures: number; soft_warnings: number };
-  files: GuardFileResult[];
-}
+export type CandidateGuardLog = Schemas["CandidateGuardLog"];
 
 /** One candidate of a paid run: what was asked, every attempt, and what came of it. */
-export interface RunCandidateLog {
-  /** 1-based, as in the file name `__c<k>`. */
-  candidate_index: number;
-  /** Where the candidate is (or would have been) written, relative to the project root. */
-  output: string;
-  status: "generated" | "failed";
-  /** Why the candidate failed (API key masked). */
-  error?: string;
-  attempts: RequestAttempt[];
-  /** The guard's rank; null when the candidate was not generated or the guard is off. */
-  rank: CandidateRank | null;
-  /** The guard's verdict; null when the candidate was not generated or the guard is off. */
-  output_guard: CandidateGuardLog | null;
-  sha256: string | null;
-  bytes: number | null;
-  /** Token usage when the API reported it. */
-  usage?: ImageUsage;
-  /** Where the file this candidate overwrote was archived, when there was one. */
-  archived_previous: string | null;
-  /** Wall time for the candidate, all attempts and back-off included. */
-  ms: number;
-}
+export type RunCandidateLog = Schemas["RunCandidateLog"];
 
 /** Job outcome: `failed_guard` keeps its output, but its best candidate still fails the guard. */
-export type RunJobStatus = "done" | "failed" | "failed_guard";
+export type RunJobStatus = Schemas["RunJobStatus"];
 
 /** One job of a paid run. */
-export interface RunJobLog {
-  id: string;
-  mode: PlannedJob["mode"];
-  time: PlannedJob["time"];
-  weather: PlannedJob["weather"];
-  input_images: string[];
-  prompt: string;
-  status: RunJobStatus;
-  error?: string;
-  /** 1-based index of the chosen candidate; null when none was generated. */
-  selected_candidate: number | null;
-  /** `outputs/<job_id>.png` (relative) once written; null when no candidate was generated. */
-  final_output: string | null;
-  /** Where an earlier final output was archived when the copy replaced it (N > 1 only). */
-  final_output_archived_previous: string | null;
-  candidates: RunCandidateLog[];
-  ms: number;
-}
+export type RunJobLog = Schemas["RunJobLog"];
 
 /** The run's outcome: every job done, some, or none. */
-export type RunStatus = "succeeded" | "partial" | "failed";
+export type RunStatus = Schemas["RunStatus"];
 
 /** Counts for a quick look at a run. */
-export interface RunSummary {
-  jobs: number;
-  done: number;
-  failed: number;
-  failed_guard: number;
-  candidates_generated: number;
-  candidates_failed: number;
-}
+export type RunSummary = Schemas["RunSummary"];
 
 /**
  * The log of a paid run (`mode: "run"`): the dry log's base fields plus, per job, status,
  * selected candidate, final output and every candidate with its attempts, guard verdict, digest
  * and timing; for the run, token usage, an estimated cost, timings, status and counts.
  */
-export interface PaidRunLog extends Omit<DryRunLog, "mode" | "jobs" | "status" | "summary"> {
-  mode: "run";
-  started_at: string;
-  finished_at: string;
-  duration_ms: number;
-  /** The API endpoint and retry policy the run used. */
-  api: { base_url: string | null; endpoint: "images.edit"; max_attempts: number; retry_base_delay_ms: number };
-  archive_replaced: boolean;
-  jobs: RunJobLog[];
-  /** Token usage summed over every generated candidate; null when the API reported none. */
-  usage: { input_tokens: number; output_tokens: number; total_tokens: number } | null;
-  /** An estimate from list prices (see `cost_estimate.basis`), not a bill. Null for unknown model or quality. */
-  cost_estimate_usd: number | null;
-  cost_estimate: { per_image_usd: number | null; images: number; basis: string };
-  status: RunStatus;
-  /** Set when the run stopped early on an unexpected error; the log is written anyway. */
-  error?: string;
-  summary: RunSummary;
-}
+export type PaidRunLog = Schemas["PaidRunLog"];
 
 /** What the CLI's progress display hears about. Indexes are 1-based; `candidate` is 0 on `job_done`. */
 export interface RunProgressEvent {

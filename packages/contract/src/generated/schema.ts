@@ -1737,6 +1737,265 @@ export interface components {
                 settings: components["schemas"]["ResolvedSetting"][];
             };
         };
+        /** @description A run log as written to `runs/<run_id>.json`: a dry run (`mode: dry`) or a paid run (`mode: run`). */
+        RunLog: components["schemas"]["DryRunLog"] | components["schemas"]["PaidRunLog"];
+        /** @enum {string} */
+        RunStage: "style" | "time" | "weather";
+        /** @enum {string} */
+        RunTimeOfDay: "day" | "night";
+        /** @enum {string} */
+        RunWeather: "clear" | "rain";
+        /** @description The output guard a run applies (manifest values with the request's overrides). */
+        RunOutputGuardSettings: {
+            enabled: boolean;
+            enforce_grayscale: boolean;
+            max_chroma_delta: number;
+            fail_on_chroma_exceed: boolean;
+        };
+        /** @description One file a run read, identified by content. */
+        RunLogInput: {
+            /** @description Relative to the project root (with `/`) when inside it, else absolute. */
+            path: string;
+            /** @enum {string} */
+            role: "scene" | "style_ref";
+            sha256: string;
+            size: number;
+        };
+        RunLogGeneration: {
+            candidates: number;
+            max_candidates: number;
+        };
+        RunLogStorage: {
+            project_root: string;
+            resolved_from_backend: boolean;
+        };
+        RunLogVersions: {
+            kroma: string;
+            node: string;
+        };
+        /** @description A job of a dry run: what would be generated, and where. */
+        DryRunJob: {
+            id: string;
+            /** @description The stage, named `mode` as in the seed's logs. */
+            mode: components["schemas"]["RunStage"];
+            time: components["schemas"]["RunTimeOfDay"];
+            weather: components["schemas"]["RunWeather"];
+            /** @description The scene, then every style reference; relative to the project root where inside it. */
+            input_images: string[];
+            prompt: string;
+            /** @constant */
+            status: "planned";
+            planned_generation: {
+                candidates: number;
+                outputs: string[];
+            };
+            /** @description The post-process settings the caller resolved, recorded as given (any JSON value). */
+            planned_postprocess: unknown;
+            planned_output_guard: components["schemas"]["RunOutputGuardSettings"];
+        };
+        /**
+         * @description The log of a dry run: the seed's fields plus what reproduction and audit need (run id, schema
+         *     version, tool versions, a sha256 of every input, the planned output paths, a status and counts).
+         *     Paths are relative to the project root (with `/`) where inside it, absolute otherwise.
+         */
+        DryRunLog: {
+            run_id: string;
+            /** @constant */
+            schema_version: 1;
+            timestamp: components["schemas"]["Timestamp"];
+            project: string;
+            /** @constant */
+            mode: "dry";
+            stage: components["schemas"]["RunStage"];
+            time: components["schemas"]["RunTimeOfDay"];
+            weather: components["schemas"]["RunWeather"];
+            model: string;
+            size: string;
+            quality: string;
+            generation: components["schemas"]["RunLogGeneration"];
+            output_guard: components["schemas"]["RunOutputGuardSettings"];
+            /** @description The post-process settings the caller resolved, recorded as given (any JSON value). */
+            postprocess: unknown;
+            storage: components["schemas"]["RunLogStorage"];
+            versions: components["schemas"]["RunLogVersions"];
+            inputs: components["schemas"]["RunLogInput"][];
+            jobs: components["schemas"]["DryRunJob"][];
+            /** @constant */
+            status: "planned";
+            summary: {
+                jobs: number;
+                candidates: number;
+            };
+        };
+        /** @description One request to the images API. */
+        RequestAttempt: {
+            attempt: number;
+            /** @description HTTP status, or null when no response arrived (network failure, timeout). */
+            status: number | null;
+            ok: boolean;
+            /** @description The API's `x-request-id`, for support requests about a specific image. */
+            request_id?: string;
+            error?: string;
+            /** @description Whether this failure was worth another attempt. */
+            retryable?: boolean;
+            ms: number;
+        };
+        /** @description One image's guard result, as the QA report lists it. */
+        GuardFileResult: {
+            file: string;
+            /** @description Mean over pixels of (|R-G| + |R-B| + |G-B|) / 3, rounded to 4 decimals. */
+            chroma_delta: number;
+            grayscale_like: boolean;
+            hard_fail_reasons: string[];
+            soft_warnings: string[];
+        };
+        /** @description A candidate's rank: lower is better, compared in this order. */
+        CandidateRank: {
+            hard_failures: number;
+            soft_warnings: number;
+            avg_chroma_exceed: number;
+        };
+        /** @description The output guard's verdict on one candidate, in the seed's shape. */
+        CandidateGuardLog: {
+            /** @description The file the guard read (relative to the project root). */
+            checked_input: string;
+            summary: {
+                total_files: number;
+                hard_failures: number;
+                soft_warnings: number;
+            };
+            files: components["schemas"]["GuardFileResult"][];
+        };
+        /** @description Token usage as the images API reports it (gpt-image models); kept as sent, so open to fields the API adds. */
+        ImageUsage: {
+            input_tokens?: number;
+            output_tokens?: number;
+            total_tokens?: number;
+            /** @description Open (kept as sent); the fields below are the ones gpt-image models report. */
+            input_tokens_details?: {
+                image_tokens?: number;
+                text_tokens?: number;
+            };
+        };
+        /** @description One candidate of a paid run: what was asked, every attempt, and what came of it. */
+        RunCandidateLog: {
+            /** @description 1-based, as in the file name `__c<k>`. */
+            candidate_index: number;
+            /** @description Where the candidate is (or would have been) written, relative to the project root. */
+            output: string;
+            /** @enum {string} */
+            status: "generated" | "failed";
+            /** @description Why the candidate failed (API key masked). */
+            error?: string;
+            attempts: components["schemas"]["RequestAttempt"][];
+            /** @description The guard's rank; null when the candidate was not generated or the guard is off. */
+            rank: components["schemas"]["CandidateRank"] | null;
+            /** @description The guard's verdict; null when the candidate was not generated or the guard is off. */
+            output_guard: components["schemas"]["CandidateGuardLog"] | null;
+            sha256: string | null;
+            bytes: number | null;
+            /** @description Token usage when the API reported it. */
+            usage?: components["schemas"]["ImageUsage"];
+            /** @description Where the file this candidate overwrote was archived, when there was one. */
+            archived_previous: string | null;
+            /** @description Wall time for the candidate, all attempts and back-off included. */
+            ms: number;
+        };
+        /**
+         * @description Job outcome: `failed_guard` keeps its output, but its best candidate still fails the guard.
+         * @enum {string}
+         */
+        RunJobStatus: "done" | "failed" | "failed_guard";
+        /** @description One job of a paid run. */
+        RunJobLog: {
+            id: string;
+            mode: components["schemas"]["RunStage"];
+            time: components["schemas"]["RunTimeOfDay"];
+            weather: components["schemas"]["RunWeather"];
+            input_images: string[];
+            prompt: string;
+            status: components["schemas"]["RunJobStatus"];
+            error?: string;
+            /** @description 1-based index of the chosen candidate; null when none was generated. */
+            selected_candidate: number | null;
+            /** @description `outputs/<job_id>.png` (relative) once written; null when no candidate was generated. */
+            final_output: string | null;
+            /** @description Where an earlier final output was archived when the copy replaced it (N > 1 only). */
+            final_output_archived_previous: string | null;
+            candidates: components["schemas"]["RunCandidateLog"][];
+            ms: number;
+        };
+        /**
+         * @description The run's outcome: every job done, some, or none.
+         * @enum {string}
+         */
+        RunStatus: "succeeded" | "partial" | "failed";
+        /** @description Counts for a quick look at a run. */
+        RunSummary: {
+            jobs: number;
+            done: number;
+            failed: number;
+            failed_guard: number;
+            candidates_generated: number;
+            candidates_failed: number;
+        };
+        /**
+         * @description The log of a paid run (`mode: run`): the dry log's base fields plus, per job, status,
+         *     selected candidate, final output and every candidate with its attempts, guard verdict, digest
+         *     and timing; for the run, token usage, an estimated cost, timings, status and counts.
+         */
+        PaidRunLog: {
+            run_id: string;
+            /** @constant */
+            schema_version: 1;
+            timestamp: components["schemas"]["Timestamp"];
+            project: string;
+            /** @constant */
+            mode: "run";
+            stage: components["schemas"]["RunStage"];
+            time: components["schemas"]["RunTimeOfDay"];
+            weather: components["schemas"]["RunWeather"];
+            model: string;
+            size: string;
+            quality: string;
+            generation: components["schemas"]["RunLogGeneration"];
+            output_guard: components["schemas"]["RunOutputGuardSettings"];
+            /** @description The post-process settings the caller resolved (every stage off when none), recorded as given. */
+            postprocess: unknown;
+            storage: components["schemas"]["RunLogStorage"];
+            versions: components["schemas"]["RunLogVersions"];
+            inputs: components["schemas"]["RunLogInput"][];
+            started_at: components["schemas"]["Timestamp"];
+            finished_at: components["schemas"]["Timestamp"];
+            duration_ms: number;
+            /** @description The API endpoint and retry policy the run used. */
+            api: {
+                base_url: string | null;
+                /** @constant */
+                endpoint: "images.edit";
+                max_attempts: number;
+                retry_base_delay_ms: number;
+            };
+            archive_replaced: boolean;
+            jobs: components["schemas"]["RunJobLog"][];
+            /** @description Token usage summed over every generated candidate; null when the API reported none. */
+            usage: {
+                input_tokens: number;
+                output_tokens: number;
+                total_tokens: number;
+            } | null;
+            /** @description An estimate from list prices (see `cost_estimate.basis`), not a bill. Null for unknown model or quality. */
+            cost_estimate_usd: number | null;
+            cost_estimate: {
+                per_image_usd: number | null;
+                images: number;
+                basis: string;
+            };
+            status: components["schemas"]["RunStatus"];
+            /** @description Set when the run stopped early on an unexpected error; the log is written anyway. */
+            error?: string;
+            summary: components["schemas"]["RunSummary"];
+        };
     };
     responses: {
         /** @description The request is invalid (`error_kind` "validation"). */

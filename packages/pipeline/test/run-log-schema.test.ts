@@ -1,0 +1,142 @@
+// The run logs the pipeline writes match `RunLog` in the OpenAPI spec (components.schemas), the
+// schema their TypeScript types are generated from: real dry and paid runs (against the local
+// images stand-in), read back from disk, checked with the contract's ajv validator.
+import { mkdir, mkdtemp, readFile, realpath, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { createContractValidator, openapiDocument } from "@kroma/contract";
+import sharp from "sharp";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { defaultManifest } from "../src/manifest.js";
+import { planDryRun } from "../src/plan.js";
+import { executeRun } from "../src/run.js";
+import type { RunLog } from "../src/run-log.js";
+import { type ImagesServer, startImagesServer } from "./support/images-server.js";
+
+const validator = createContractValidator(openapiDocument);
+const apiKey = "sk-test-0123456789abcdefSECRET";
+const postprocess = { upscale: true, upscale_backend: "ncnn", color: false, pipeline_order: ["generate", "upscale"] };
+let server: ImagesServer;
+let dir: string;
+let root: string;
+
+beforeAll(async () => {
+  server = await startImagesServer();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  server.reset();
+  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-run-log-schema-")));
+  root = join(dir, "project");
+  for (const name of ["scenes/alley.png", "scenes/bridge.png", "refs/ink.png"]) await putPng(name);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** A small real PNG under the project root. */
+async function putPng(name: string): Promise<void> {
+  const path = join(root, name);
+  await mkdir(dirname(path), { recursive: true });
+  await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 90, g: 90, b: 90 } } })
+    .png()
+    .toFile(path);
+}
+
+async function readLog(path: string): Promise<RunLog> {
+  return JSON.parse(await readFile(path, "utf8")) as RunLog;
+}
+
+const request = { scene_refs: "scenes/alley.png,scenes/bridge.png", style_refs: "refs/ink.png", candidates: 2 };
+
+/**
+ * A paid run with both job shapes: alley is retried once (500), then its candidates are a
+ * colourful image (fails the guard) and a gray one with token usage (selected); every request
+ * for bridge is rejected (400), so that job fails with no output.
+ */
+async function paidRunLog(): Promise<RunLog> {
+  server.script(({ images, sceneAttempt }) => {
+    if (images[0] === "bridge.png") return { status: 400, message: "Your request was rejected by the safety system" };
+    if (sceneAttempt === 0) return { status: 500, message: "upstream hiccup" };
+    if (sceneAttempt === 1) return { image: "color" };
+    return {
+      image: "gray",
+      usage: {
+        input_tokens: 100,
+        input_tokens_details: { image_tokens: 80, text_tokens: 20 },
+        output_tokens: 200,
+        total_tokens: 300,
+      },
+    };
+  });
+  const { runLogPath } = await executeRun({
+    projectSlug: "demo",
+    projectRoot: root,
+    resolvedFromBackend: false,
+    manifest: defaultManifest,
+    request: { ...request, enforce_grayscale: true },
+    confirmSpend: true,
+    model: "gpt-image-1",
+    size: "1024x1024",
+    quality: "medium",
+    apiKey,
+    baseURL: `${server.url}/v1`,
+    retryDelayMs: 1,
+    now: new Date("2025-03-04T05:06:07Z"),
+  });
+  return readLog(runLogPath);
+}
+
+describe("run logs match RunLog in the OpenAPI spec", () => {
+  it("a dry run's log", async () => {
+    const { runLogPath } = await planDryRun({
+      projectSlug: "demo",
+      projectRoot: root,
+      resolvedFromBackend: true,
+      manifest: defaultManifest,
+      request,
+      model: "gpt-image-1",
+      size: "768x1152",
+      quality: "medium",
+      postprocess,
+    });
+    const log = await readLog(runLogPath);
+    expect(log).toMatchObject({ mode: "dry", status: "planned", summary: { jobs: 2, candidates: 4 } });
+    expect(validator.validateSchema("RunLog", log)).toEqual([]);
+    expect(validator.validateSchema("DryRunLog", log)).toEqual([]);
+  });
+
+  it("a paid run's log, with a done and a permanently failing job", async () => {
+    const log = await paidRunLog();
+    if (log.mode !== "run") throw new Error("expected a paid run log");
+    // Both job shapes and both candidate shapes are present, so the check covers them.
+    expect(log.status).toBe("partial");
+    expect(log.jobs.map((job) => job.status)).toEqual(["done", "failed"]);
+    const [alley, bridge] = log.jobs;
+    expect(alley?.candidates.map((candidate) => candidate.status)).toEqual(["generated", "generated"]);
+    expect(alley?.candidates[1]).toMatchObject({ usage: { total_tokens: 300 }, rank: { hard_failures: 0 } });
+    expect(alley?.candidates[0]?.attempts.map((attempt) => attempt.status)).toEqual([500, 200]);
+    expect(bridge).toMatchObject({ selected_candidate: null, final_output: null, error: expect.any(String) });
+    expect(bridge?.candidates[0]).toMatchObject({ status: "failed", rank: null, output_guard: null, sha256: null });
+    expect(log.usage).toEqual({ input_tokens: 100, output_tokens: 200, total_tokens: 300 });
+
+    expect(validator.validateSchema("RunLog", log)).toEqual([]);
+    expect(validator.validateSchema("PaidRunLog", log)).toEqual([]);
+  });
+
+  it("reports a log with a wrong status", async () => {
+    const log = await paidRunLog();
+    const broken = { ...log, status: "finished" };
+    const issues = validator.validateSchema("RunLog", broken);
+    expect(issues).toContainEqual({
+      field: "status",
+      message: "Field 'status' must be one of: succeeded, partial, failed",
+    });
+    expect(validator.validateSchema("PaidRunLog", broken)).toEqual([
+      { field: "status", message: "Field 'status' must be one of: succeeded, partial, failed" },
+    ]);
+
+    const badJob = { ...log, jobs: log.jobs.map((job, i) => (i === 0 ? { ...job, status: "planned" } : job)) };
+    expect(validator.validateSchema("PaidRunLog", badJob)).toEqual([
+      { field: "jobs.0.status", message: "Field 'jobs.0.status' must be one of: done, failed, failed_guard" },
+    ]);
+  });
+});
