@@ -108,6 +108,38 @@ describe("kroma lab dry", () => {
     expect(written).toEqual(log);
   });
 
+  it("uses the manifest the project's layered settings name", async () => {
+    const root = join(dir, "layered-project");
+    await mkdir(join(root, ".kroma"), { recursive: true });
+    await mkdir(join(root, "scenes"), { recursive: true });
+    await writeFile(join(root, "scenes/gate.png"), "gate");
+    await writeFile(
+      join(root, "manifest.json"),
+      JSON.stringify({
+        prompts: { style_base: "Ink wash rendering of the scene." },
+        policy: { default_no_invention: false },
+      }),
+    );
+    await writeFile(
+      join(root, ".kroma/pipeline.settings.json"),
+      JSON.stringify({ pipeline: { manifest_path: "manifest.json" } }),
+    );
+    const result = await kroma(
+      ["--json", "lab", "dry", "--project", "layered", "--project-root", root, "--scene-refs", "scenes/gate.png"],
+      dir,
+    );
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout).jobs[0].prompt).toBe("Ink wash rendering of the scene.");
+
+    await writeFile(join(root, ".kroma/pipeline.settings.json"), JSON.stringify({ pipeline: { manifest_path: 42 } }));
+    const invalid = await kroma(
+      ["lab", "dry", "--project", "layered", "--project-root", root, "--scene-refs", "scenes/gate.png"],
+      dir,
+    );
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain("pipeline.manifest_path");
+  });
+
   it("refuses flag combinations the seed refused, with a clear one-line error", async () => {
     const result = await kroma(
       ["lab", "dry", "--project", "lab", "--project-root", dir, "--scene-refs", "a.png", "--weather", "rain"],

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { PipelineError } from "@kroma/pipeline";
+import { loadPipelineConfig, type Manifest, PipelineError } from "@kroma/pipeline";
 import { createKromaClient } from "@kroma/sdk";
 import { describeError, type GlobalOptions } from "../output.js";
 
@@ -40,4 +40,19 @@ export async function findProjectRoot(
       `API lookup: ${reason}`,
     { field: "project_root" },
   );
+}
+
+/**
+ * The manifest a run uses: `--manifest` when given, else the one the layered settings name
+ * (`<project_root>/.kroma/pipeline.settings.json`, then `config/pipeline.settings.toml` under the app
+ * root, then `config/pipeline.manifest.json`), else the built-in defaults. Invalid settings are an
+ * error listing every problem, as `kroma config validate` shows them.
+ */
+export async function loadRunManifest(manifestFlag: string | undefined, projectRoot: string): Promise<Manifest> {
+  const { manifest } = await loadPipelineConfig({
+    appRoot: process.env.KROMA_APP_ROOT ?? process.cwd(),
+    projectRoot,
+    manifestPath: manifestFlag ? resolve(manifestFlag) : undefined,
+  });
+  return manifest;
 }

@@ -1,7 +1,7 @@
-import { loadManifest, postprocessOff, type ReplayResult, replayRun } from "@kroma/pipeline";
+import { postprocessOff, type ReplayResult, replayRun } from "@kroma/pipeline";
 import { type Command, CommanderError } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
-import { findProjectRoot, imageSettingsFromEnv } from "./lab-context.js";
+import { findProjectRoot, imageSettingsFromEnv, loadRunManifest } from "./lab-context.js";
 
 interface ReplayFlags {
   project: string;
@@ -29,7 +29,10 @@ export function labReplayCommand(lab: Command, globals: () => GlobalOptions): vo
     .argument("<run_id>", "the run id, as in runs/<run_id>.json")
     .requiredOption("--project <slug>", "project slug")
     .option("--project-root <path>", "project directory (default: the project's storage, from the API)")
-    .option("--manifest <path>", "pipeline manifest JSON to plan with now (default: the built-in defaults)")
+    .option(
+      "--manifest <path>",
+      "pipeline manifest JSON to plan with now (default: the one the layered settings name, else the built-in defaults)",
+    )
     .option("--dry", "accepted for symmetry with `lab dry`; replay only ever re-plans")
     .addHelpText(
       "after",
@@ -41,7 +44,7 @@ export function labReplayCommand(lab: Command, globals: () => GlobalOptions): vo
       const result = await replayRun({
         projectRoot,
         runId,
-        manifest: await loadManifest(flags.manifest, { required: flags.manifest !== undefined }),
+        manifest: await loadRunManifest(flags.manifest, projectRoot),
         ...imageSettingsFromEnv(),
         postprocess: postprocessOff,
       });

@@ -2,7 +2,6 @@ import {
   checkSpendAllowed,
   type DryRunLog,
   executeRun,
-  loadManifest,
   type Manifest,
   type PaidRunLog,
   planDryRun,
@@ -13,7 +12,7 @@ import {
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
 import { type Command, CommanderError } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
-import { findProjectRoot, imageSettingsFromEnv } from "./lab-context.js";
+import { findProjectRoot, imageSettingsFromEnv, loadRunManifest } from "./lab-context.js";
 import { labQaCommands } from "./lab-qa.js";
 import { labReplayCommand } from "./lab-replay.js";
 import { resolveOpenAiKey } from "./openai-key.js";
@@ -53,7 +52,10 @@ function planningOptions(command: Command): Command {
   return command
     .requiredOption("--project <slug>", "project slug")
     .option("--project-root <path>", "project directory (default: the project's storage, from the API)")
-    .option("--manifest <path>", "pipeline manifest JSON (default: the built-in defaults)")
+    .option(
+      "--manifest <path>",
+      "pipeline manifest JSON (default: the one the layered settings name, else the built-in defaults)",
+    )
     .option("--input <path>", "an image, or a directory walked recursively for images")
     .option("--scene-refs <list>", "comma-separated scene images, relative to the project root")
     .option("--style-refs <list>", "comma-separated style references, relative to the project root")
@@ -96,8 +98,8 @@ function requestFromFlags(flags: DryFlags): RawRunRequest {
 }
 
 /** The manifest `--manifest` names (else the defaults) with the `--<key>-prompt` overrides applied. */
-async function manifestFromFlags(flags: DryFlags): Promise<Manifest> {
-  return withPromptOverrides(await loadManifest(flags.manifest, { required: flags.manifest !== undefined }), flags);
+async function manifestFromFlags(flags: DryFlags, projectRoot: string): Promise<Manifest> {
+  return withPromptOverrides(await loadRunManifest(flags.manifest, projectRoot), flags);
 }
 
 export function labCommand(program: Command, globals: () => GlobalOptions): void {
@@ -115,7 +117,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       projectSlug: flags.project,
       projectRoot,
       resolvedFromBackend,
-      manifest: await manifestFromFlags(flags),
+      manifest: await manifestFromFlags(flags, projectRoot),
       request: requestFromFlags(flags),
       ...imageSettingsFromEnv(),
       postprocess: postprocessOff,
@@ -141,7 +143,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         projectSlug: flags.project,
         projectRoot,
         resolvedFromBackend,
-        manifest: await manifestFromFlags(flags),
+        manifest: await manifestFromFlags(flags, projectRoot),
         request: requestFromFlags(flags),
         confirmSpend: flags.confirmSpend === true,
         apiKey,
