@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../../../tests/support/server.js";
@@ -48,5 +49,32 @@ describe("kroma tokens and --token", () => {
     expect(revoked.stdout).toBe(`Token ${auth_tokens[0].id} revoked\n`);
     const after = await kroma(["projects", "list"], { KROMA_API_TOKEN: token });
     expect(after.stderr).toBe("kroma: API token has been revoked (unauthorized, HTTP 401)\n");
+  });
+});
+
+describe("kroma tokens create --db", () => {
+  it("creates the first token of a server that is not on loopback, straight in its database", async () => {
+    const remote = await startTestServer({ agentDispatch: false, host: "0.0.0.0" });
+    try {
+      const url = remote.url.replace("0.0.0.0", "127.0.0.1");
+      const db = join(remote.appRoot, "var/backend/app.db");
+      const created = await new Promise<{ code: number; stdout: string }>((resolve) =>
+        execFile(
+          process.execPath,
+          [bin, "--json", "tokens", "create", "--label", "bootstrap", "--db", db],
+          (error, stdout) => resolve({ code: error ? 1 : 0, stdout }),
+        ),
+      );
+      expect(created.code).toBe(0);
+      const { auth_token } = JSON.parse(created.stdout);
+      expect(auth_token).toMatchObject({ label: "bootstrap", project_id: null });
+      expect((await fetch(`${url}/api/projects`)).status).toBe(401);
+      const authed = await fetch(`${url}/api/projects`, { headers: { authorization: `Bearer ${auth_token.token}` } });
+      expect(authed.status).toBe(200);
+      const audit = await remote.db.selectFrom("audit_events").select("action").execute();
+      expect(audit.map((event) => event.action)).toContain("auth_token.create");
+    } finally {
+      await remote.stop();
+    }
   });
 });

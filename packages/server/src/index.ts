@@ -11,7 +11,9 @@ export { defaultBind, defaultDbPath, loadServerConfig, parseBind, type ServerCon
 export { type KromaDb, migrateToLatest, openDatabase } from "./db/database.js";
 export type { Database } from "./db/schema.js";
 export { ApiError, type ErrorCode, toErrorResponse } from "./errors.js";
+export { createProjectRepository } from "./repositories/project-repository.js";
 export { resolveProjectSecret } from "./repositories/secret-repository.js";
 export { type DefineRoute, type HandlerInput, type HandlerResult, toHonoPath, toSpecPath } from "./router.js";
+export { issueAuthToken } from "./routes/auth.js";
 export { type RunningServer, type StartServerOptions, startServer } from "./serve.js";
 export { normalizeSlug } from "./slug.js";

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { createKromaClient } from "@kroma/sdk";
 import type { Command } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
@@ -15,12 +16,13 @@ export function tokensCommand(program: Command, globals: () => GlobalOptions): v
     .option("--label <text>", "what the token is for")
     .option("--project <slug>", "scope the token to one project")
     .option("--expires-in-days <days>", "expiry", (value) => Number.parseInt(value, 10))
-    .action(async (flags: { label?: string; project?: string; expiresInDays?: number }) => {
-      const result = await client().auth.createToken({
-        label: flags.label,
-        project_slug: flags.project,
-        expires_in_days: flags.expiresInDays,
-      });
+    .option(
+      "--db <path>",
+      "write the token straight into this database file instead of calling the API (the first token of a server bound to a non-loopback address)",
+    )
+    .action(async (flags: { label?: string; project?: string; expiresInDays?: number; db?: string }) => {
+      const body = { label: flags.label, project_slug: flags.project, expires_in_days: flags.expiresInDays };
+      const result = flags.db ? await createTokenInDatabase(flags.db, body) : await client().auth.createToken(body);
       emit(globals(), result, () =>
         [
           result.auth_token.token,
@@ -58,4 +60,25 @@ export function tokensCommand(program: Command, globals: () => GlobalOptions): v
       const result = await client().auth.revokeToken(tokenId);
       emit(globals(), result, () => `Token ${result.token_id} revoked`);
     });
+}
+
+/**
+ * Creates a token directly in a database file, with the same checks and audit event as the API.
+ * A server bound to another address than loopback requires a token from its first request, so its
+ * first token cannot come over HTTP; whoever can write the database file may create one.
+ */
+async function createTokenInDatabase(
+  path: string,
+  body: { label?: string; project_slug?: string; expires_in_days?: number },
+) {
+  const { createProjectRepository, issueAuthToken, openDatabase } = await import("@kroma/server");
+  const db = await openDatabase(resolve(path));
+  try {
+    const { row, token } = await issueAuthToken({ db, projects: createProjectRepository(db) }, null, body);
+    // The same shape `POST /auth/token` answers with.
+    const { id, token_prefix, label, project_id, created_at, expires_at } = row;
+    return { ok: true as const, auth_token: { id, token, token_prefix, label, project_id, created_at, expires_at } };
+  } finally {
+    await db.destroy();
+  }
 }

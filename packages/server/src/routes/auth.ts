@@ -1,6 +1,14 @@
-import { actorOf, audited } from "../audit.js";
+import type { Schema } from "@kroma/contract";
+import { type Actor, actorOf, audited } from "../audit.js";
+import type { KromaDb } from "../db/database.js";
 import { notFound, validationError } from "../errors.js";
-import { createAuthTokenRepository, isActive } from "../repositories/auth-token-repository.js";
+import {
+  type AuthTokenRepository,
+  type AuthTokenRow,
+  createAuthTokenRepository,
+  isActive,
+} from "../repositories/auth-token-repository.js";
+import type { ProjectRepository } from "../repositories/project-repository.js";
 import type { DefineRoute } from "../router.js";
 import { normalizeSlug } from "../slug.js";
 import { nowIso } from "../time.js";
@@ -15,39 +23,7 @@ export function authRoutes(
   const tokens = deps.tokens ?? createAuthTokenRepository(deps.db);
 
   route("post", "/auth/token", async ({ body, context }) => {
-    const input = body ?? {};
-    if (input.expires_at !== undefined && input.expires_in_days !== undefined) {
-      throw validationError("Provide only one of: expires_at, expires_in_days", { field: "expires_at" });
-    }
-    const expiresAt =
-      input.expires_in_days !== undefined
-        ? new Date(Date.now() + input.expires_in_days * dayMs).toISOString()
-        : input.expires_at !== undefined
-          ? new Date(input.expires_at).toISOString()
-          : null;
-    if (expiresAt !== null && expiresAt <= nowIso()) {
-      throw validationError("Field 'expires_at' must be in the future", { field: "expires_at" });
-    }
-    let projectId: string | null = null;
-    if (input.project_slug !== undefined) {
-      const slug = normalizeSlug(input.project_slug);
-      const project = slug === undefined ? undefined : await deps.projects.findBySlug(slug);
-      if (!project) throw notFound(`Project '${input.project_slug}' not found`);
-      projectId = project.id;
-    }
-    const label = input.label?.trim() ?? "";
-    const { row, token } = await audited<Awaited<ReturnType<typeof tokens.create>>>(
-      deps.db,
-      actorOf(context),
-      (created) => ({
-        action: "auth_token.create",
-        projectId,
-        targetType: "auth_token",
-        targetId: created.row.id,
-        detail: { label, token_prefix: created.row.token_prefix, expires_at: expiresAt },
-      }),
-      (trx) => tokens.create(trx, { label, projectId, expiresAt }),
-    );
+    const { row, token } = await issueAuthToken(deps, actorOf(context), body ?? {}, tokens);
     return {
       status: 200,
       body: {
@@ -89,4 +65,52 @@ export function authRoutes(
     }
     return { status: 200, body: { ok: true, deleted: true, token_id: row.id } };
   });
+}
+
+/**
+ * Creates a token from a `POST /auth/token` body — expiry and project scope checked, the write
+ * audited — and returns its row and its value (the only time the value exists outside the caller).
+ * Also used by `kroma tokens create --db` for a server that is not on loopback.
+ *
+ * @example
+ * const { token } = await issueAuthToken({ db, projects: createProjectRepository(db) }, null, { label: "ci" });
+ */
+export async function issueAuthToken(
+  deps: { db: KromaDb; projects: Pick<ProjectRepository, "findBySlug"> },
+  actor: Actor | null,
+  input: Schema<"CreateAuthTokenRequest">,
+  tokens: AuthTokenRepository = createAuthTokenRepository(deps.db),
+): Promise<{ row: AuthTokenRow; token: string }> {
+  if (input.expires_at !== undefined && input.expires_in_days !== undefined) {
+    throw validationError("Provide only one of: expires_at, expires_in_days", { field: "expires_at" });
+  }
+  const expiresAt =
+    input.expires_in_days !== undefined
+      ? new Date(Date.now() + input.expires_in_days * dayMs).toISOString()
+      : input.expires_at !== undefined
+        ? new Date(input.expires_at).toISOString()
+        : null;
+  if (expiresAt !== null && expiresAt <= nowIso()) {
+    throw validationError("Field 'expires_at' must be in the future", { field: "expires_at" });
+  }
+  let projectId: string | null = null;
+  if (input.project_slug !== undefined) {
+    const slug = normalizeSlug(input.project_slug);
+    const project = slug === undefined ? undefined : await deps.projects.findBySlug(slug);
+    if (!project) throw notFound(`Project '${input.project_slug}' not found`);
+    projectId = project.id;
+  }
+  const label = input.label?.trim() ?? "";
+  return audited<{ row: AuthTokenRow; token: string }>(
+    deps.db,
+    actor,
+    (created) => ({
+      action: "auth_token.create",
+      projectId,
+      targetType: "auth_token",
+      targetId: created.row.id,
+      detail: { label, token_prefix: created.row.token_prefix, expires_at: expiresAt },
+    }),
+    (trx) => tokens.create(trx, { label, projectId, expiresAt }),
+  );
 }
