@@ -8,8 +8,11 @@ export interface HttpResult {
   body: any;
 }
 
+/** A request to the API: method, path and an optional body (JSON-encoded unless a string). */
+export type HttpCall = (method: string, path: string, body?: unknown) => Promise<HttpResult>;
+
 /** `token` is sent as `Authorization: Bearer <token>`. */
-export function httpClient(baseUrl: string, options: { token?: string } = {}) {
+export function httpClient(baseUrl: string, options: { token?: string } = {}): HttpCall {
   const auth: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
   return async function call(method: string, path: string, body?: unknown): Promise<HttpResult> {
     const response = await fetch(`${baseUrl}${path}`, {

@@ -2,6 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningServer, type StartServerOptions, startServer } from "@kroma/server";
+import { afterAll, beforeAll } from "vitest";
+import { type HttpCall, httpClient } from "./http.js";
 
 export interface TestServer extends RunningServer {
   /** Temporary app root holding the database (`var/backend/app.db`) and project files. */
@@ -32,4 +34,24 @@ export async function startTestServer(options: Partial<StartServerOptions> = {})
       await rm(appRoot, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One test server for the whole test file: started (with the named projects created) before the
+ * file's tests and stopped after them. `api.server` and `api.call` are set once `beforeAll` ran.
+ *
+ * @example
+ * const api = useTestServer({ projects: ["Cast", "Other"] });
+ * it("lists", async () => expect((await api.call("GET", "/api/projects")).body.count).toBe(2));
+ */
+export function useTestServer(options: Partial<StartServerOptions> & { projects?: string[] } = {}) {
+  const { projects = [], ...serverOptions } = options;
+  const api = {} as { server: TestServer; call: HttpCall };
+  beforeAll(async () => {
+    api.server = await startTestServer(serverOptions);
+    api.call = httpClient(api.server.url);
+    for (const name of projects) await api.call("POST", "/api/projects", { name });
+  });
+  afterAll(() => api.server?.stop());
+  return api;
 }

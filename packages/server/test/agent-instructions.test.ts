@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpClient } from "../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../tests/support/server.js";
+import { describe, expect, it } from "vitest";
+import type { HttpCall } from "../../../tests/support/http.js";
+import { useTestServer } from "../../../tests/support/server.js";
 import type { AgentInstructionStatus } from "../src/db/schema.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec. No dispatch
 // worker runs here, so statuses change only through these requests (agent-dispatch.test.ts covers the worker).
-let server: TestServer;
-let call: ReturnType<typeof httpClient>;
-beforeAll(async () => {
-  server = await startTestServer({ agentDispatch: false });
-  call = httpClient(server.url);
-  await call("POST", "/api/projects", { name: "Agents" });
-  await call("POST", "/api/projects", { name: "Other" });
-});
-afterAll(() => server.stop());
+const api = useTestServer({ agentDispatch: false, projects: ["Agents", "Other"] });
+const call: HttpCall = (...args) => api.call(...args);
 
 const base = "/api/projects/agents/agent/instructions";
 
@@ -30,7 +23,7 @@ async function eventTypes(id: string): Promise<string[]> {
 
 /** Puts an instruction in a status only the dispatch worker reaches. */
 async function forceStatus(id: string, status: AgentInstructionStatus) {
-  await server.db.updateTable("agent_instructions").set({ status }).where("id", "=", id).execute();
+  await api.server.db.updateTable("agent_instructions").set({ status }).where("id", "=", id).execute();
 }
 
 describe("creating agent instructions", () => {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpClient } from "../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../tests/support/server.js";
+import { describe, expect, it } from "vitest";
+import type { HttpCall } from "../../../tests/support/http.js";
+import { useTestServer } from "../../../tests/support/server.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec.
-let server: TestServer;
-let call: ReturnType<typeof httpClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  call = httpClient(server.url);
-});
-afterAll(() => server.stop());
+const api = useTestServer();
+const call: HttpCall = (...args) => api.call(...args);
 
 let projectCount = 0;
 
@@ -71,17 +66,17 @@ const none = { created: 0, updated: 0, removed: 0, unchanged: 0 };
 
 async function auditRows(slug: string) {
   const project = (await call("GET", `/api/projects/${slug}`)).body.project;
-  return server.db.selectFrom("audit_events").selectAll().where("project_id", "=", project.id).execute();
+  return api.server.db.selectFrom("audit_events").selectAll().where("project_id", "=", project.id).execute();
 }
 
 async function addSecret(slug: string) {
   const project = (await call("GET", `/api/projects/${slug}`)).body.project;
   const now = new Date().toISOString();
-  await server.db
+  await api.server.db
     .insertInto("secret_keys")
     .values({ id: `key-${slug}`, wrapped_key: "WRAPPED-KEY-VALUE", active: 1, created_at: now })
     .execute();
-  await server.db
+  await api.server.db
     .insertInto("project_secrets")
     .values({
       project_id: project.id,
@@ -320,7 +315,7 @@ describe("bootstrap import", () => {
     ]);
     // The removed set's items went with it.
     const project = after.project;
-    const itemRows = await server.db
+    const itemRows = await api.server.db
       .selectFrom("reference_items")
       .select("content_text")
       .where("project_id", "=", project.id)

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpClient } from "../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../tests/support/server.js";
+import { describe, expect, it } from "vitest";
+import type { HttpCall } from "../../../tests/support/http.js";
+import { useTestServer } from "../../../tests/support/server.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec.
-let server: TestServer;
-let call: ReturnType<typeof httpClient>;
-beforeAll(async () => {
-  server = await startTestServer({ agentDispatch: false });
-  call = httpClient(server.url);
-  await call("POST", "/api/projects", { name: "Chatty" });
-  await call("POST", "/api/projects", { name: "Other" });
-});
-afterAll(() => server.stop());
+const api = useTestServer({ agentDispatch: false, projects: ["Chatty", "Other"] });
+const call: HttpCall = (...args) => api.call(...args);
 
 const base = "/api/projects/chatty/chat/sessions";
 const pause = () => new Promise((resolve) => setTimeout(resolve, 5));

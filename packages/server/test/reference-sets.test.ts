@@ -1,19 +1,12 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpClient } from "../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../tests/support/server.js";
+import { describe, expect, it } from "vitest";
+import type { HttpCall } from "../../../tests/support/http.js";
+import { useTestServer } from "../../../tests/support/server.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec.
-let server: TestServer;
-let call: ReturnType<typeof httpClient>;
-beforeAll(async () => {
-  server = await startTestServer();
-  call = httpClient(server.url);
-  await call("POST", "/api/projects", { name: "Refs" });
-  await call("POST", "/api/projects", { name: "Other" });
-});
-afterAll(() => server.stop());
+const api = useTestServer({ projects: ["Refs", "Other"] });
+const call: HttpCall = (...args) => api.call(...args);
 
 const base = "/api/projects/refs/reference-sets";
 // Timestamps have millisecond resolution; a pause makes "later" observable.
@@ -36,7 +29,7 @@ const listItems = async (setId: string) => (await call("GET", `${base}/${setId}/
 
 /** Rows the server's own database holds for a set, read beside the server, not through it. */
 function itemRowsInDatabase(setId: string): number {
-  const sqlite = new Database(join(server.appRoot, "var/backend/app.db"), { readonly: true, fileMustExist: true });
+  const sqlite = new Database(join(api.server.appRoot, "var/backend/app.db"), { readonly: true, fileMustExist: true });
   try {
     const row = sqlite.prepare("select count(*) as n from reference_items where reference_set_id = ?").get(setId) as {
       n: number;
