@@ -10,6 +10,7 @@ import {
   digestRunInputs,
   logPath,
   newRunId,
+  type RunLogInput,
   runLogSchemaVersion,
   writeRunLog,
 } from "./run-log.js";
@@ -165,6 +166,38 @@ export interface DryRunOptions {
   kromaVersion?: string;
 }
 
+/** What dry and paid runs share before they differ: the checked request, the plan and the input digests. */
+export interface PreparedRun {
+  /** The absolute project root. */
+  root: string;
+  request: RunRequest;
+  scenes: string[];
+  styleRefs: string[];
+  plan: RunPlan;
+  inputs: RunLogInput[];
+}
+
+/**
+ * Validates the request against the manifest, lists the scenes (`input`) or resolves the scene
+ * refs inside the project root, resolves the style refs, plans the jobs and hashes every input.
+ */
+export async function prepareRun(
+  options: Pick<DryRunOptions, "projectSlug" | "projectRoot" | "manifest" | "request" | "cwd">,
+): Promise<PreparedRun> {
+  const { manifest, cwd = process.cwd() } = options;
+  if (options.projectSlug.trim() === "") throw new PipelineError("Field 'project' is required", { field: "project" });
+  const root = resolve(cwd, options.projectRoot);
+  const request = validateRunRequest(options.request, manifest);
+  const scenes =
+    request.input !== undefined
+      ? await listInputImages(request.input, cwd)
+      : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
+  const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
+  const plan = planRun({ projectRoot: root, manifest, request, scenes, styleRefs });
+  const inputs = await digestRunInputs(root, scenes, styleRefs);
+  return { root, request, scenes, styleRefs, plan, inputs };
+}
+
 /**
  * Plans a dry run and writes its log to `<project_root>/runs/<run_id>.json`: validates the
  * request, lists the scenes (`input`) or resolves the scene refs inside the project root,
@@ -180,18 +213,8 @@ export interface DryRunOptions {
  * });
  */
 export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryRunLog; runLogPath: string }> {
-  const { manifest, now = new Date(), cwd = process.cwd() } = options;
-  if (options.projectSlug.trim() === "") throw new PipelineError("Field 'project' is required", { field: "project" });
-  const root = resolve(cwd, options.projectRoot);
-  const request = validateRunRequest(options.request, manifest);
-  const scenes =
-    request.input !== undefined
-      ? await listInputImages(request.input, cwd)
-      : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
-  const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
-  const plan = planRun({ projectRoot: root, manifest, request, scenes, styleRefs });
-
-  const inputs = await digestRunInputs(root, scenes, styleRefs);
+  const { now = new Date() } = options;
+  const { root, request, plan, inputs } = await prepareRun(options);
   const rel = (path: string) => logPath(root, path);
   const jobs = plan.jobs.map(
     (job): DryRunJob => ({

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { components } from "@kroma/contract/types";
 import type OpenAI from "openai";
 import { archiveReplaced, archiveStamp } from "./archive.js";
@@ -12,10 +12,9 @@ import { createImageClient, editImage, redact, withRetries } from "./generate.js
 import type { Manifest } from "./manifest.js";
 import { checkImage, pickBestCandidate, rankCandidate } from "./output-guard.js";
 import type { CandidateRank } from "./output-guard-types.js";
-import { candidateOutputs, type PlannedJob, planRun, type RunPlan } from "./plan.js";
+import { candidateOutputs, type PlannedJob, prepareRun, type RunPlan } from "./plan.js";
 import { embedPngText, type PngTextEntry } from "./png-metadata.js";
-import { digestRunInputs, logPath, newRunId, type RunLogInput, runLogSchemaVersion, writeRunLog } from "./run-log.js";
-import { listInputImages, resolveProjectRefs } from "./scenes.js";
+import { logPath, newRunId, type RunLogInput, runLogSchemaVersion, writeRunLog } from "./run-log.js";
 
 const { version: packageVersion } = createRequire(import.meta.url)("../package.json") as { version: string };
 
@@ -194,17 +193,8 @@ export function checkSpendAllowed({ confirmSpend, apiKey }: { confirmSpend: bool
  */
 export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: PaidRunLog; runLogPath: string }> {
   const apiKey = checkSpendAllowed(options);
-  const { manifest, now = new Date(), cwd = process.cwd() } = options;
-  if (options.projectSlug.trim() === "") throw new PipelineError("Field 'project' is required", { field: "project" });
-  const root = resolve(cwd, options.projectRoot);
-  const request = validateRunRequest(options.request, manifest);
-  const scenes =
-    request.input !== undefined
-      ? await listInputImages(request.input, cwd)
-      : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
-  const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
-  const plan = planRun({ projectRoot: root, manifest, request, scenes, styleRefs });
-  const inputs = await digestRunInputs(root, scenes, styleRefs);
+  const { now = new Date() } = options;
+  const { root, request, plan, inputs } = await prepareRun(options);
 
   const started = performance.now();
   const kromaVersion = options.kromaVersion ?? packageVersion;
