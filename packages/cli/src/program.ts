@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { defaultBaseUrl } from "@kroma/sdk";
 import { Command, CommanderError } from "commander";
 import { configCommand } from "./commands/config.js";
+import { doctorCommand } from "./commands/doctor.js";
 import { labCommand } from "./commands/lab.js";
 import { projectsCommand } from "./commands/projects.js";
 import { recordsCommand } from "./commands/records.js";
@@ -35,6 +36,7 @@ export function createProgram(): Command {
   tokensCommand(program, globals);
   configCommand(program, globals);
   labCommand(program, globals);
+  doctorCommand(program, globals);
   return program;
 }
 

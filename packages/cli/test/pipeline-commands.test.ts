@@ -4,6 +4,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { defaultManifest, executeRun } from "@kroma/pipeline";
 import { createKromaClient } from "@kroma/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { solidPng } from "../../../tests/support/png.js";
@@ -91,10 +92,15 @@ describe("kroma lab dry", () => {
         "2",
       ],
       dir,
+      { KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db") },
     );
-    expect(result.stderr).toBe("");
+    expect(result.stderr).toBe(`Run recorded in ${join(server.appRoot, "var/backend/app.db")}\n`);
     expect(result.code).toBe(0);
     const log = JSON.parse(result.stdout);
+    // Ingested into the server's database: the API lists the run and its planned jobs.
+    const { run, jobs } = await sdk.runs.get("lab", log.run_id);
+    expect(run).toMatchObject({ run_mode: "dry", status: "succeeded", stage: "time" });
+    expect(jobs.map((job) => job.job_key)).toEqual(["time_1_alley", "time_2_bridge"]);
     expect(log).toMatchObject({
       mode: "dry",
       stage: "time",
@@ -128,7 +134,9 @@ describe("kroma lab dry", () => {
       ["--json", "lab", "dry", "--project", "layered", "--project-root", root, "--scene-refs", "scenes/gate.png"],
       dir,
     );
-    expect(result.stderr).toBe("");
+    // No server database here: the log is written, and the CLI says it was not recorded.
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("run log not ingested: no database at");
     expect(JSON.parse(result.stdout).jobs[0].prompt).toBe("Ink wash rendering of the scene.");
 
     await writeFile(join(root, ".kroma/pipeline.settings.json"), JSON.stringify({ pipeline: { manifest_path: 42 } }));
@@ -147,6 +155,43 @@ describe("kroma lab dry", () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toBe("kroma: Field 'weather' requires stage 'weather'\n");
+  });
+});
+
+describe("kroma lab ingest", () => {
+  it("records logs made with --no-ingest, and recording them again changes nothing", async () => {
+    const sdk = createKromaClient({ baseUrl: server.url });
+    const { storage } = await sdk.projects.upsert({ name: "Later", slug: "later" });
+    const root = storage.local.project_root;
+    await mkdir(join(root, "scenes"), { recursive: true });
+    await writeFile(join(root, "scenes/pier.png"), solidPng(8, 8, [90, 90, 90]));
+    const env = { KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db") };
+    const args = ["--api-url", server.url, "--json", "lab"];
+    const dry = await kroma(
+      [...args, "dry", "--project", "later", "--scene-refs", "scenes/pier.png", "--no-ingest"],
+      dir,
+      env,
+    );
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toBe("");
+    const runId = JSON.parse(dry.stdout).run_id;
+    expect((await sdk.runs.list("later")).count).toBe(0);
+
+    const first = await kroma([...args, "ingest", "--project", "later"], dir, env);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).logs).toEqual([expect.objectContaining({ status: "ingested", run_id: runId })]);
+    expect((await sdk.runs.list("later")).runs.map((run) => run.id)).toEqual([runId]);
+
+    const again = await kroma([...args, "ingest", "--project", "later"], dir, env);
+    expect(JSON.parse(again.stdout).logs).toEqual([expect.objectContaining({ status: "unchanged" })]);
+
+    await writeFile(join(root, "runs/broken.json"), "{ not json");
+    const broken = await kroma([...args, "ingest", "--project", "later", join(root, "runs/broken.json")], dir, env);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout).logs[0]).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("not valid JSON"),
+    });
   });
 });
 
@@ -193,6 +238,77 @@ describe("kroma lab run", () => {
       });
       expect(images.requests.map((r) => r.headers.authorization)).toEqual(["Bearer sk-from-secrets"]);
       expect(existsSync(join(root, "outputs/style_1_dock.png"))).toBe(true);
+      const runId = JSON.parse(result.stdout).run_id;
+      const { assets } = await sdk.assets.list("paid", { run_id: runId });
+      expect(assets.map((asset) => asset.rel_path)).toEqual(["outputs/style_1_dock.png"]);
+    } finally {
+      await images.close();
+    }
+  });
+
+  it("continues an interrupted run with lab resume, keeping the jobs that finished", async () => {
+    const images = await startImagesServer();
+    try {
+      const sdk = createKromaClient({ baseUrl: server.url });
+      const { storage } = await sdk.projects.upsert({ name: "Resumed", slug: "resumed" });
+      const root = storage.local.project_root;
+      await mkdir(join(root, "scenes"), { recursive: true });
+      for (const name of ["a", "b"]) await writeFile(join(root, `scenes/${name}.png`), solidPng(8, 8, [90, 90, 90]));
+      // A run stopped after its first job, as a crash or Ctrl-C would leave it.
+      const stop = new AbortController();
+      await expect(
+        executeRun({
+          projectSlug: "resumed",
+          projectRoot: root,
+          resolvedFromBackend: false,
+          manifest: defaultManifest,
+          request: { scene_refs: "scenes/a.png,scenes/b.png" },
+          confirmSpend: true,
+          model: "gpt-image-1",
+          size: "1024x1024",
+          quality: "medium",
+          apiKey: "sk-test",
+          baseURL: `${images.url}/v1`,
+          runId: "run_cli_resume",
+          interruptSignal: stop.signal,
+          onProgress: (event) => {
+            if (event.phase === "job_done") stop.abort();
+          },
+        }),
+      ).rejects.toThrow("kroma lab resume run_cli_resume");
+      images.reset();
+
+      const env = {
+        KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
+        OPENAI_API_KEY: "sk-test",
+        OPENAI_BASE_URL: `${images.url}/v1`,
+      };
+      const refused = await kroma(["lab", "resume", "run_cli_resume", "--project", "resumed"], dir, env);
+      expect(refused.code).toBe(1);
+      const result = await kroma(
+        [
+          "--api-url",
+          server.url,
+          "--json",
+          "lab",
+          "resume",
+          "run_cli_resume",
+          "--project",
+          "resumed",
+          "--confirm-spend",
+        ],
+        dir,
+        env,
+      );
+      expect(result.code).toBe(0);
+      const log = JSON.parse(result.stdout);
+      expect(log).toMatchObject({
+        run_id: "run_cli_resume",
+        status: "succeeded",
+        resumes: [{ kept_jobs: ["style_1_a"] }],
+      });
+      expect(images.requests.map((request) => request.images[0])).toEqual(["b.png"]);
+      expect((await sdk.runs.get("resumed", "run_cli_resume")).run.status).toBe("succeeded");
     } finally {
       await images.close();
     }

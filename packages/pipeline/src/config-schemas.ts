@@ -129,7 +129,8 @@ export const postprocessConfigSchema: JsonSchema = {
       backends: bgRemoveBackendList,
       format: imageFormat,
       openai: strictObject({ enabled: boolean, required: boolean }),
-      local: strictObject({ command: nonEmptyString }),
+      // `command` is the seed's rembg CLI, accepted so its files stay valid; `model` picks the npm package's model.
+      local: strictObject({ command: nonEmptyString, model: { type: "string", enum: ["small", "medium"] } }),
       photoroom: cutoutService,
       removebg: cutoutService,
     }),

@@ -36,7 +36,7 @@ export interface PostprocessConfig {
     backends: BgRemoveBackend[];
     format: OutputImageFormat;
     openai: { enabled: boolean; required: boolean };
-    local?: { command?: string };
+    local?: { command?: string; model?: "small" | "medium" };
     photoroom?: { api_url?: string; size?: string; crop?: boolean };
     removebg?: { api_url?: string; size?: string; crop?: boolean };
   };

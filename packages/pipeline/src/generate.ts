@@ -40,6 +40,14 @@ export interface ImageEditRequest {
   prompt: string;
   /** Absolute paths: the scene first, then every style reference. */
   images: readonly string[];
+  /** `transparent` asks for a cut-out (the background-refine pass); left out, the API's default applies. */
+  background?: "transparent" | "opaque" | "auto";
+}
+
+/** Per-call options of {@link editImage}. */
+export interface ImageEditCallOptions {
+  /** Aborts the request (e.g. when a run is cancelled). */
+  signal?: AbortSignal;
 }
 
 /** The decoded result of one edit, with the response's status and request id for the log. */
@@ -70,24 +78,32 @@ const mimeTypes: Record<string, string> = {
  *   model: "gpt-image-1", size: "768x1152", quality: "medium", prompt, images: [scene, styleRef],
  * });
  */
-export async function editImage(client: OpenAI, request: ImageEditRequest): Promise<ImageEditResult> {
+export async function editImage(
+  client: OpenAI,
+  request: ImageEditRequest,
+  options: ImageEditCallOptions = {},
+): Promise<ImageEditResult> {
   const files = await Promise.all(
     request.images.map(async (path) =>
       toFile(await readFile(path), basename(path), { type: mimeTypes[extname(path).toLowerCase()] ?? "image/png" }),
     ),
   );
   const { data: response, response: raw } = await client.images
-    .edit({
-      model: request.model,
-      image: files,
-      prompt: request.prompt,
-      // The SDK types list the standard values; the API takes whatever the user configured.
-      size: request.size as OpenAI.ImageEditParams["size"],
-      quality: request.quality as OpenAI.ImageEditParams["quality"],
-      n: 1,
-      output_format: "png",
-      input_fidelity: "high",
-    })
+    .edit(
+      {
+        model: request.model,
+        image: files,
+        prompt: request.prompt,
+        // The SDK types list the standard values; the API takes whatever the user configured.
+        size: request.size as OpenAI.ImageEditParams["size"],
+        quality: request.quality as OpenAI.ImageEditParams["quality"],
+        n: 1,
+        output_format: "png",
+        input_fidelity: "high",
+        ...(request.background ? { background: request.background } : {}),
+      },
+      options.signal ? { signal: options.signal } : undefined,
+    )
     .withResponse();
   const b64 = response.data?.[0]?.b64_json;
   if (!b64) throw new ImageResponseError(`The images API returned no base64 image (model ${request.model})`);
@@ -238,4 +254,26 @@ function retryAfterMs(error: unknown): number {
   const seconds = Number(error.headers.get("retry-after"));
   const wanted = Number.isFinite(ms) && ms > 0 ? ms : Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
   return Math.min(wanted, 60_000);
+}
+
+/** The image model settings a run uses and records. */
+export interface ImageSettings {
+  model: string;
+  size: string;
+  quality: string;
+}
+
+/**
+ * The image model settings from `OPENAI_IMAGE_MODEL`/`_SIZE`/`_QUALITY`, else the seed's defaults
+ * (gpt-image-1, 768x1152, medium). The CLI and the server read them the same way.
+ *
+ * @example
+ * imageSettingsFromEnv({ OPENAI_IMAGE_QUALITY: "high" }); // { model: "gpt-image-1", size: "768x1152", quality: "high" }
+ */
+export function imageSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ImageSettings {
+  return {
+    model: env.OPENAI_IMAGE_MODEL?.trim() || "gpt-image-1",
+    size: env.OPENAI_IMAGE_SIZE?.trim() || "768x1152",
+    quality: env.OPENAI_IMAGE_QUALITY?.trim() || "medium",
+  };
 }

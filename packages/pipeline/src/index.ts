@@ -40,7 +40,9 @@ export {
   createImageClient,
   editImage,
   ImageResponseError,
+  type ImageSettings,
   type ImageUsage,
+  imageSettingsFromEnv,
   type RequestAttempt,
   redact,
   withRetries,
@@ -75,12 +77,71 @@ export {
   type DryRunOptions,
   jobId,
   type PlannedJob,
+  type PreparedRun,
   planDryRun,
   planRun,
+  prepareRun,
   type RunPlan,
   sceneName,
 } from "./plan.js";
 export { embedPngText, isPng, readPngText, readPngTextMap } from "./png-metadata.js";
+// Post-processing stages: the chain, the standalone batch operations and the backend check.
+export {
+  type BatchFileResult,
+  type BatchOperation,
+  type BatchOptions,
+  type BatchProgressEvent,
+  type BatchRefineOptions,
+  type BatchResult,
+  bgRemoveOperation,
+  colorOperation,
+  runPostprocessBatch,
+  upscaleOperation,
+} from "./postprocess/batch.js";
+export { RefineError, type RefineOptions, refineCutoutFile, refinePrompt } from "./postprocess/bg-refine-openai.js";
+export {
+  BgRemoveError,
+  type BgRemoveOptions,
+  bgRemoveServiceUrls,
+  localBgRemovalInstallCommand,
+  localBgRemovalPackage,
+  removeBackgroundFile,
+  resolveLocalModule,
+} from "./postprocess/bg-remove.js";
+export {
+  effectivePostprocessSettings,
+  enabledPostprocessStages,
+  type PostprocessChainResult,
+  type PostprocessContext,
+  type PostprocessStage,
+  type PostprocessStageRecord,
+  type PostprocessStageStatus,
+  type ProviderBaseUrls,
+  type ProviderKeys,
+  postprocessStages,
+  runPostprocessChain,
+} from "./postprocess/chain.js";
+export { applyColorProfile, type ColorCorrectOptions, colorCorrectFile, type RawPixels } from "./postprocess/color.js";
+export {
+  builtInColorProfiles,
+  type ColorProfile,
+  type ColorSettings,
+  colorProfileFields,
+  defaultColorSettings,
+  identityColorProfile,
+  loadColorSettings,
+  resolveColorProfile,
+} from "./postprocess/color-profiles.js";
+export { type BackendCheck, checkPostprocessBackends, type DoctorOptions } from "./postprocess/doctor.js";
+export { decodeRgb, defaultMaxInputPixels, openImage } from "./postprocess/image-io.js";
+export type { BackendAttempt, StageReport } from "./postprocess/stage-report.js";
+export {
+  findRealesrganBinary,
+  realesrganBinarySetting,
+  realesrganDefaults,
+  type UpscaleOptions,
+  upscaleFile,
+} from "./postprocess/upscale.js";
 export { composePrompt, noInventionSentence } from "./prompt.js";
 export { type ReplayDifference, type ReplayOptions, type ReplayResult, replayRun } from "./replay.js";
 export {
@@ -91,13 +152,17 @@ export {
   executeRun,
   type PaidRunLog,
   postprocessOff,
+  type ResumeRunOptions,
   type RunCandidateLog,
+  RunInterruptedError,
   type RunJobLog,
   type RunJobStatus,
   type RunProgressEvent,
   type RunStatus,
   type RunSummary,
+  resumeRun,
 } from "./run.js";
+export { type RunJournal, type RunJournalHeader, readRunJournal, runJournalPath } from "./run-journal.js";
 export { type DryRunJob, type DryRunLog, logPath, newRunId, runLogSchemaVersion, writeRunLog } from "./run-log.js";
 export { imageExtensions, isImagePath, listInputImages, resolveProjectRef, resolveProjectRefs } from "./scenes.js";
 export {
@@ -110,7 +175,3 @@ export {
   resolvePipelineSettings,
   type SettingSource,
 } from "./settings.js";
-
-/** Post-process stages in the fixed order the pipeline runs them. */
-export const postprocessStages = ["bg_remove", "bg_refine_openai", "upscale", "color"] as const;
-export type PostprocessStage = (typeof postprocessStages)[number];

@@ -164,6 +164,8 @@ export interface DryRunOptions {
   cwd?: string;
   /** Recorded as `versions.kroma` (default: this package's version). */
   kromaVersion?: string;
+  /** The run's id (default: a fresh one); the server picks it when it queues the run. */
+  runId?: string;
 }
 
 /** What dry and paid runs share before they differ: the checked request, the plan and the input digests. */
@@ -182,16 +184,23 @@ export interface PreparedRun {
  * refs inside the project root, resolves the style refs, plans the jobs and hashes every input.
  */
 export async function prepareRun(
-  options: Pick<DryRunOptions, "projectSlug" | "projectRoot" | "manifest" | "request" | "cwd">,
+  options: Pick<DryRunOptions, "projectSlug" | "projectRoot" | "manifest" | "request" | "cwd"> & {
+    /**
+     * The scenes an interrupted run planned (absolute paths), used instead of listing `input`
+     * again, so a resumed run has the same jobs even if files were added to the directory since.
+     */
+    plannedScenes?: string[];
+  },
 ): Promise<PreparedRun> {
   const { manifest, cwd = process.cwd() } = options;
   if (options.projectSlug.trim() === "") throw new PipelineError("Field 'project' is required", { field: "project" });
   const root = resolve(cwd, options.projectRoot);
   const request = validateRunRequest(options.request, manifest);
   const scenes =
-    request.input !== undefined
+    options.plannedScenes ??
+    (request.input !== undefined
       ? await listInputImages(request.input, cwd)
-      : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
+      : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs"));
   const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
   const plan = planRun({ projectRoot: root, manifest, request, scenes, styleRefs });
   const inputs = await digestRunInputs(root, scenes, styleRefs);
@@ -231,7 +240,7 @@ export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryR
     }),
   );
   const runLog: DryRunLog = {
-    run_id: newRunId(now),
+    run_id: options.runId ?? newRunId(now),
     schema_version: runLogSchemaVersion,
     timestamp: now.toISOString(),
     project: options.projectSlug,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { components } from "@kroma/contract/types";
 import type OpenAI from "openai";
 import { archiveReplaced, archiveStamp } from "./archive.js";
@@ -9,11 +9,19 @@ import { PipelineError } from "./errors.js";
 import type { RawRunRequest, RunRequest } from "./flags.js";
 import { validateRunRequest } from "./flags.js";
 import { createImageClient, editImage, redact, withRetries } from "./generate.js";
+import { sha256File } from "./hash.js";
 import type { Manifest } from "./manifest.js";
 import { checkImage, pickBestCandidate, rankCandidate } from "./output-guard.js";
 import type { CandidateRank } from "./output-guard-types.js";
-import { candidateOutputs, type PlannedJob, prepareRun, type RunPlan } from "./plan.js";
+import { candidateOutputs, type PlannedJob, type PreparedRun, prepareRun, type RunPlan } from "./plan.js";
 import { embedPngText, type PngTextEntry } from "./png-metadata.js";
+import {
+  appendRunJournal,
+  type RunJournalHeader,
+  readRunJournal,
+  removeRunJournal,
+  startRunJournal,
+} from "./run-journal.js";
 import { logPath, newRunId, type RunLogInput, runLogSchemaVersion, writeRunLog } from "./run-log.js";
 
 const { version: packageVersion } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -47,9 +55,12 @@ export type RunSummary = Schemas["RunSummary"];
  */
 export type PaidRunLog = Schemas["PaidRunLog"];
 
-/** What the CLI's progress display hears about. Indexes are 1-based; `candidate` is 0 on `job_done`. */
+/**
+ * What progress displays hear about. Indexes are 1-based; `candidate` is 0 on `job_done` and
+ * `job_skipped` (a resumed run keeping a job that finished before the interruption).
+ */
 export interface RunProgressEvent {
-  phase: "request" | "retry" | "candidate_done" | "candidate_failed" | "job_done";
+  phase: "request" | "retry" | "candidate_done" | "candidate_failed" | "job_done" | "job_skipped";
   job: string;
   jobIndex: number;
   jobs: number;
@@ -93,9 +104,31 @@ export interface ExecuteRunOptions {
   /** Per-request timeout in ms (default: the SDK's, 10 minutes). */
   timeoutMs?: number;
   onProgress?: (event: RunProgressEvent) => void;
+  /** The run's id (default: a fresh one); the server picks it when it queues the run. */
+  runId?: string;
+  /**
+   * Cancels the run: it stops before its next image request (a request in flight finishes, so no
+   * paid image is thrown away), records the rest as `canceled` and writes its log.
+   */
+  cancelSignal?: AbortSignal;
+  /**
+   * Interrupts the run (a server shutting down): it stops before its next request and rejects with
+   * {@link RunInterruptedError}, writing no log; its journal stays for {@link resumeRun}.
+   */
+  interruptSignal?: AbortSignal;
 }
 
-/** Post-processing as recorded when the caller resolved none: every stage off. */
+/**
+ * The run stopped on `interruptSignal` before it finished. Its journal
+ * (`.kroma/in-progress/<run_id>.jsonl`) holds the finished jobs; {@link resumeRun} continues it.
+ */
+export class RunInterruptedError extends PipelineError {
+  constructor(readonly runId: string) {
+    super(`Run '${runId}' was interrupted; resume it with kroma lab resume ${runId}`, { field: "run_id" });
+    this.name = "RunInterruptedError";
+  }
+}
+
 /** Post-processing as a run records it when no stage is enabled (the seed's "all off" object). */
 export const postprocessOff = {
   upscale: false,
@@ -148,6 +181,8 @@ interface RunContext {
   maxAttempts: number;
   retryDelayMs: number;
   software: string;
+  /** `.kroma/in-progress/<run_id>.jsonl`: finished jobs, for {@link resumeRun}. */
+  journalPath: string;
 }
 
 /**
@@ -181,7 +216,8 @@ export function checkSpendAllowed({ confirmSpend, apiKey }: { confirmSpend: bool
  * embedded as PNG text, runs the output guard on every candidate, picks the best and copies it to
  * `outputs/<job_id>.png`. A failed candidate or job is recorded and the run goes on; the log is
  * written under `runs/` whatever happened. Refuses, before any request, without `confirmSpend`
- * or an API key.
+ * or an API key. While it runs, a journal under `.kroma/in-progress/` records every finished job so
+ * an interrupted run can be continued with {@link resumeRun}.
  *
  * @example
  * const { runLog, runLogPath } = await executeRun({
@@ -189,18 +225,136 @@ export function checkSpendAllowed({ confirmSpend, apiKey }: { confirmSpend: bool
  *   manifest: defaultManifest, request: { input: "scenes", candidates: 3 }, confirmSpend: true,
  *   model: "gpt-image-1", size: "768x1152", quality: "medium", apiKey: process.env.OPENAI_API_KEY,
  * });
- * runLog.status; // "succeeded" | "partial" | "failed"
+ * runLog.status; // "succeeded" | "partial" | "failed" | "canceled"
  */
 export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: PaidRunLog; runLogPath: string }> {
   const apiKey = checkSpendAllowed(options);
-  const { now = new Date() } = options;
-  const { root, request, plan, inputs } = await prepareRun(options);
+  const now = options.now ?? new Date();
+  const prepared = await prepareRun(options);
+  const header: RunJournalHeader = {
+    journal_version: 1,
+    run_id: options.runId ?? newRunId(now),
+    project: options.projectSlug,
+    started_at: now.toISOString(),
+    request: options.request,
+    manifest: options.manifest,
+    model: options.model,
+    size: options.size,
+    quality: options.quality,
+    postprocess: options.postprocess ?? postprocessOff,
+    resolved_from_backend: options.resolvedFromBackend,
+    scenes: prepared.scenes.map((scene) => logPath(prepared.root, scene)),
+    prior_duration_ms: 0,
+    resumes: [],
+  };
+  return runJobs({ options, apiKey, prepared, header, kept: new Map() });
+}
 
+/** What {@link resumeRun} needs: the run, where it is, and what a new run needs to spend. */
+export type ResumeRunOptions = Pick<
+  ExecuteRunOptions,
+  | "projectRoot"
+  | "confirmSpend"
+  | "apiKey"
+  | "baseURL"
+  | "now"
+  | "cwd"
+  | "kromaVersion"
+  | "maxAttempts"
+  | "retryDelayMs"
+  | "timeoutMs"
+  | "onProgress"
+  | "cancelSignal"
+  | "interruptSignal"
+> & { runId: string };
+
+/**
+ * Continues a paid run that was interrupted (crash, Ctrl-C, server stop) from its journal under
+ * `.kroma/in-progress/`: the same request, manifest, model settings and scenes. A job that finished
+ * before is kept when its final output still exists with the sha256 recorded then; every other job
+ * runs again. The final log lists the kept jobs under `resumes`. Spend is confirmed again.
+ *
+ * @example
+ * const { runLog } = await resumeRun({ runId: "run_20250102T030405Z_a1b2c3", projectRoot: "/projects/demo",
+ *   confirmSpend: true, apiKey: process.env.OPENAI_API_KEY });
+ * runLog.resumes?.[0]?.kept_jobs; // ["style_1_street"]
+ */
+export async function resumeRun(options: ResumeRunOptions): Promise<{ runLog: PaidRunLog; runLogPath: string }> {
+  const apiKey = checkSpendAllowed(options);
+  const root = resolve(options.cwd ?? process.cwd(), options.projectRoot);
+  const journal = await readRunJournal(root, options.runId);
+  if (!journal) {
+    throw new PipelineError(
+      `Run '${options.runId}' has nothing to resume: no journal under .kroma/in-progress/ (it finished, see runs/${options.runId}.json, or never started)`,
+      { field: "run_id" },
+    );
+  }
+  const { header } = journal;
+  const runOptions: ExecuteRunOptions = {
+    ...options,
+    projectSlug: header.project,
+    projectRoot: root,
+    resolvedFromBackend: header.resolved_from_backend,
+    manifest: header.manifest,
+    request: header.request,
+    model: header.model,
+    size: header.size,
+    quality: header.quality,
+    postprocess: header.postprocess,
+    now: new Date(header.started_at),
+  };
+  const prepared = await prepareRun({
+    ...runOptions,
+    plannedScenes: header.scenes.map((scene) => resolve(root, scene)),
+  });
+  const kept = await keptJobs(root, prepared.plan, journal.jobs);
+  const resumedAt = (options.now ?? new Date()).toISOString();
+  const resumed: RunJournalHeader = {
+    ...header,
+    prior_duration_ms: [...kept.values()].reduce((total, job) => total + job.ms, 0),
+    resumes: [...header.resumes, { at: resumedAt, kept_jobs: [...kept.keys()] }],
+  };
+  return runJobs({ options: runOptions, apiKey, prepared, header: resumed, kept });
+}
+
+/**
+ * The jobs of a journal worth keeping: finished (`done`, or `failed_guard` with its output) and
+ * their final output still on disk with the recorded hash. Anything else (failed, canceled,
+ * missing or changed file) runs again.
+ */
+async function keptJobs(
+  root: string,
+  plan: RunPlan,
+  finished: Map<string, RunJobLog>,
+): Promise<Map<string, RunJobLog>> {
+  const kept = new Map<string, RunJobLog>();
+  for (const job of plan.jobs) {
+    const entry = finished.get(job.id);
+    if (!entry || (entry.status !== "done" && entry.status !== "failed_guard") || !entry.final_output) continue;
+    const selected = entry.candidates.find((candidate) => candidate.candidate_index === entry.selected_candidate);
+    const actual = await sha256File(resolve(root, entry.final_output)).catch(() => undefined);
+    if (selected?.sha256 && actual === selected.sha256) kept.set(job.id, entry);
+  }
+  return kept;
+}
+
+/** The shared loop of {@link executeRun} and {@link resumeRun}: every job not kept, then the log. */
+async function runJobs(parts: {
+  options: ExecuteRunOptions;
+  apiKey: string;
+  prepared: PreparedRun;
+  header: RunJournalHeader;
+  kept: Map<string, RunJobLog>;
+}): Promise<{ runLog: PaidRunLog; runLogPath: string }> {
+  const { options, apiKey, prepared, header, kept } = parts;
+  const { root, request, plan, inputs } = prepared;
+  const now = new Date(header.started_at);
   const started = performance.now();
   const kromaVersion = options.kromaVersion ?? packageVersion;
+  const journalPath = await startRunJournal(root, header);
   const context: RunContext = {
     root,
-    runId: newRunId(now),
+    runId: header.run_id,
     stamp: archiveStamp(now),
     request,
     plan,
@@ -210,24 +364,60 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: 
     maxAttempts: Math.max(1, options.maxAttempts ?? 3),
     retryDelayMs: Math.max(0, options.retryDelayMs ?? 1000),
     software: `kroma ${kromaVersion}`,
+    journalPath,
   };
 
   const jobs: RunJobLog[] = [];
   let fatal: unknown;
   try {
-    for (const [index, job] of plan.jobs.entries()) jobs.push(await runJob(context, job, index));
+    for (const [index, job] of plan.jobs.entries()) jobs.push(await nextJob(context, job, index, kept.get(job.id)));
   } catch (error) {
+    if (error instanceof RunInterruptedError) throw error;
     // Every expected failure is caught per candidate or job; this is the unexpected rest. The
     // log is still written (the seed lost it here), then the error goes to the caller.
     fatal = error;
     for (const job of plan.jobs.slice(jobs.length)) jobs.push(unrunJob(context, job, describe(error, apiKey)));
   }
 
-  const durationMs = Math.round(performance.now() - started);
-  const runLog = buildLog(context, { inputs, jobs, now, durationMs, kromaVersion, fatal });
+  const durationMs = header.prior_duration_ms + Math.round(performance.now() - started);
+  const runLog = buildLog(context, { inputs, jobs, now, durationMs, kromaVersion, fatal, resumes: header.resumes });
   const runLogPath = await writeRunLog(root, runLog);
+  await removeRunJournal(root, context.runId);
   if (fatal !== undefined) throw fatal;
   return { runLog, runLogPath };
+}
+
+/** One job of the loop: kept from before a resume, canceled, or run (and journaled). */
+async function nextJob(context: RunContext, job: PlannedJob, index: number, kept?: RunJobLog): Promise<RunJobLog> {
+  const where = { job: job.id, jobIndex: index + 1, jobs: context.plan.jobs.length, candidate: 0 };
+  if (kept) {
+    progress(context, { phase: "job_skipped", ...where, candidates: job.outputs.length, status: kept.status });
+    return kept;
+  }
+  if (stopRequested(context) === "cancel") return canceledJob(context, job, []);
+  const result = await runJob(context, job, index);
+  await appendRunJournal(context.journalPath, result);
+  return result;
+}
+
+/** Whether the caller asked the run to stop; an interrupt wins over a cancel and throws. */
+function stopRequested(context: RunContext): "cancel" | undefined {
+  if (context.options.interruptSignal?.aborted) throw new RunInterruptedError(context.runId);
+  return context.options.cancelSignal?.aborted ? "cancel" : undefined;
+}
+
+/** A job the run did not finish because it was canceled; candidates generated before stay listed. */
+function canceledJob(context: RunContext, job: PlannedJob, candidates: RunCandidateLog[]): RunJobLog {
+  return {
+    ...jobBase(context, job),
+    status: "canceled",
+    error: "Canceled before the job finished",
+    selected_candidate: null,
+    final_output: null,
+    final_output_archived_previous: null,
+    candidates,
+    ms: candidates.reduce((total, candidate) => total + candidate.ms, 0),
+  };
 }
 
 /** The run log from the finished jobs. */
@@ -240,6 +430,7 @@ function buildLog(
     durationMs: number;
     kromaVersion: string;
     fatal: unknown;
+    resumes: RunJournalHeader["resumes"];
   },
 ): PaidRunLog {
   const { options, plan, request, root } = context;
@@ -251,6 +442,7 @@ function buildLog(
     done: jobs.filter((job) => job.status === "done").length,
     failed: jobs.filter((job) => job.status === "failed").length,
     failed_guard: jobs.filter((job) => job.status === "failed_guard").length,
+    canceled: jobs.filter((job) => job.status === "canceled").length,
     candidates_generated: generated.length,
     candidates_failed: candidates.length - generated.length,
   };
@@ -293,17 +485,28 @@ function buildLog(
       images: generated.length,
       basis: costBasis,
     },
-    status: summary.done === summary.jobs ? "succeeded" : summary.done === 0 ? "failed" : "partial",
+    status: runStatus(summary),
     ...(parts.fatal !== undefined ? { error: describe(parts.fatal, context.apiKey) } : {}),
+    ...(parts.resumes.length > 0 ? { resumes: parts.resumes } : {}),
     summary,
   };
+}
+
+/** A canceled run is `canceled` whatever its other jobs did; otherwise every job done, none, or some. */
+function runStatus(summary: RunSummary): RunStatus {
+  if ((summary.canceled ?? 0) > 0) return "canceled";
+  return summary.done === summary.jobs ? "succeeded" : summary.done === 0 ? "failed" : "partial";
 }
 
 /** One job: every candidate in turn, the guard on each, then the best one becomes the final output. */
 async function runJob(context: RunContext, job: PlannedJob, index: number): Promise<RunJobLog> {
   const started = performance.now();
   const candidates: RunCandidateLog[] = [];
-  for (let k = 0; k < job.outputs.length; k++) candidates.push(await runCandidate(context, job, index, k));
+  for (let k = 0; k < job.outputs.length; k++) {
+    // Checked before each request, so a cancel or shutdown never wastes an image in flight.
+    if (stopRequested(context) === "cancel") return canceledJob(context, job, candidates);
+    candidates.push(await runCandidate(context, job, index, k));
+  }
   const outcome = await finishJob(context, job, candidates);
   const result: RunJobLog = {
     ...jobBase(context, job),
@@ -466,6 +669,9 @@ async function runCandidate(context: RunContext, job: PlannedJob, index: number,
     entry.archived_previous = archived === undefined ? null : logPath(context.root, archived);
     entry.sha256 = createHash("sha256").update(png).digest("hex");
     entry.bytes = png.length;
+    // The IHDR chunk always comes first: width and height are bytes 16-23 of any PNG.
+    entry.width = png.readUInt32BE(16);
+    entry.height = png.readUInt32BE(20);
   } catch (error) {
     return finish(`Could not write ${entry.output}: ${describe(error, context.apiKey)}`);
   }

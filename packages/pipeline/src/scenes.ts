@@ -91,13 +91,18 @@ async function realProjectRoot(projectRoot: string): Promise<string> {
  * Resolves one scene or style reference against the project root. References come from requests
  * and manifests rather than the user's own shell, so they must stay inside the project: no NUL,
  * no `..` segment, no absolute path elsewhere, and no symlink leading out. The file must exist and
- * be a supported image. Returns the absolute (not symlink-resolved) path, so the log shows the
- * name the user wrote.
+ * be a supported image (or, with `allowDirectory`, a directory). Returns the absolute (not
+ * symlink-resolved) path, so the log shows the name the user wrote.
  *
  * @example
  * await resolveProjectRef("/projects/demo", "scenes/a.png", "scene_refs"); // "/projects/demo/scenes/a.png"
  */
-export async function resolveProjectRef(projectRoot: string, ref: string, field: string): Promise<string> {
+export async function resolveProjectRef(
+  projectRoot: string,
+  ref: string,
+  field: string,
+  options: { allowDirectory?: boolean } = {},
+): Promise<string> {
   const root = resolve(projectRoot);
   const fail = (why: string, extra: Record<string, unknown> = {}) =>
     new PipelineError(`Field '${field}' entry '${ref.replaceAll("\0", "\\0")}' ${why}`, { field, ref, ...extra });
@@ -111,7 +116,9 @@ export async function resolveProjectRef(projectRoot: string, ref: string, field:
   const real = await realpath(path).catch(() => undefined);
   if (real === undefined) throw fail(`does not exist under the project root '${root}'`);
   if (!isInside(realRoot, real)) throw fail("leads outside the project root through a symlink", { target: real });
-  if (!(await stat(real)).isFile()) throw fail("is not a file");
+  const stats = await stat(real);
+  if (options.allowDirectory && stats.isDirectory()) return path;
+  if (!stats.isFile()) throw fail("is not a file");
   if (!isImagePath(path)) throw fail(`is not a supported image (${extensionList})`);
   return path;
 }

@@ -128,15 +128,15 @@ describe("run logs match RunLog in the OpenAPI spec", () => {
     const issues = validator.validateSchema("RunLog", broken);
     expect(issues).toContainEqual({
       field: "status",
-      message: "Field 'status' must be one of: succeeded, partial, failed",
+      message: "Field 'status' must be one of: succeeded, partial, failed, canceled",
     });
     expect(validator.validateSchema("PaidRunLog", broken)).toEqual([
-      { field: "status", message: "Field 'status' must be one of: succeeded, partial, failed" },
+      { field: "status", message: "Field 'status' must be one of: succeeded, partial, failed, canceled" },
     ]);
 
     const badJob = { ...log, jobs: log.jobs.map((job, i) => (i === 0 ? { ...job, status: "planned" } : job)) };
     expect(validator.validateSchema("PaidRunLog", badJob)).toEqual([
-      { field: "jobs.0.status", message: "Field 'jobs.0.status' must be one of: done, failed, failed_guard" },
+      { field: "jobs.0.status", message: "Field 'jobs.0.status' must be one of: done, failed, failed_guard, canceled" },
     ]);
   });
 });

@@ -2,6 +2,7 @@ import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
 import { contentApi } from "./content.js";
 import { KromaApiError } from "./errors.js";
+import { runsApi } from "./runs.js";
 
 /** Where a local Kroma server listens by default. */
 export const defaultBaseUrl = "http://127.0.0.1:8788";
@@ -65,14 +66,11 @@ export async function unwrap<T>(request: Promise<FetchResult<T>>, baseUrl = "the
  */
 export function createKromaClient(options: KromaClientOptions = {}) {
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
-  const raw: KromaRawClient = createClient<paths>({
-    baseUrl,
-    fetch: options.fetch,
-    headers: {
-      ...options.headers,
-      ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
-    },
-  });
+  const headers = {
+    ...options.headers,
+    ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+  };
+  const raw: KromaRawClient = createClient<paths>({ baseUrl, fetch: options.fetch, headers });
   const path = (slug: string) => ({ params: { path: { slug } } });
   const call = <T>(request: Promise<FetchResult<T>>) => unwrap(request, baseUrl);
 
@@ -107,6 +105,11 @@ export function createKromaClient(options: KromaClientOptions = {}) {
       revokeToken: (tokenId: string) => call(raw.DELETE("/auth/tokens/{tokenId}", { params: { path: { tokenId } } })),
     },
     ...contentApi(raw, call),
+    ...runsApi(raw, call, {
+      baseUrl,
+      headers,
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    }),
   };
 }
 

@@ -165,11 +165,6 @@ export function contentApi(raw: Client<paths>, call: Call) {
       rotationStatus: (slug: string) => call(raw.GET("/api/projects/{slug}/secrets/rotation-status", at(slug))),
       rotate: (slug: string) => call(raw.POST("/api/projects/{slug}/secrets/rotate", at(slug))),
     },
-    runs: {
-      /** Validates the project's layered pipeline settings, manifest and postprocess config. */
-      validateConfig: (slug: string, body: Schema<"ValidateRunConfigRequest"> = {}) =>
-        call(raw.POST("/api/projects/{slug}/runs/validate-config", { ...at(slug), body })),
-    },
     bootstrap: {
       /** The project's settings, the expected answer shape and a ready-to-paste prompt. */
       prompt: (slug: string) => call(raw.GET("/api/projects/{slug}/bootstrap-prompt", at(slug))),

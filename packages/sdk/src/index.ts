@@ -8,3 +8,4 @@ export {
   unwrap,
 } from "./client.js";
 export { KromaApiError } from "./errors.js";
+export type { RunEvent } from "./runs.js";

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createContractValidator, type OpenApiDocument, openapiDocument } from "@kroma/contract";
 import { Hono } from "hono";
 import { type AuthPolicy, createAuthGuard } from "./auth-policy.js";
+import { loadServerConfig } from "./config.js";
 import type { KromaDb } from "./db/database.js";
 import { ApiError, toErrorResponse } from "./errors.js";
 import { createAuthTokenRepository } from "./repositories/auth-token-repository.js";
@@ -11,6 +12,7 @@ import { createStorageRepository } from "./repositories/storage-repository.js";
 import { createRouteDefiner } from "./router.js";
 import { agentInstructionRoutes } from "./routes/agent-instructions.js";
 import { assetLinkRoutes } from "./routes/asset-links.js";
+import { assetRoutes } from "./routes/assets.js";
 import { authRoutes } from "./routes/auth.js";
 import { bootstrapRoutes } from "./routes/bootstrap.js";
 import { characterRoutes } from "./routes/characters.js";
@@ -25,6 +27,8 @@ import { secretRoutes } from "./routes/secrets.js";
 import { storageRoutes } from "./routes/storage.js";
 import { styleGuideRoutes } from "./routes/style-guides.js";
 import { systemRoutes } from "./routes/system.js";
+import { RunEventHub } from "./runs/run-events.js";
+import { createRunQueue, type RunExecutionOptions, type RunQueue } from "./runs/run-queue.js";
 
 /** The server package's version, reported by GET /health. */
 export const serverVersion: string = createRequire(import.meta.url)("../package.json").version;
@@ -46,6 +50,29 @@ export interface AppOptions {
   masterKeyFile?: string;
   /** Logs server faults (never shown to clients). Default: `console.error`. */
   logError?: (error: unknown) => void;
+  /** How queued runs call the images API (default: `OPENAI_*` from the environment). */
+  runExecution?: RunExecutionOptions;
+  /** The run queue and its event hub, when the caller manages them (`startServer` does); else made here. */
+  runs?: { queue: RunQueue; events: RunEventHub };
+}
+
+/** The run queue and event hub for an app; `startServer` makes them itself to recover and stop them. */
+export function createRuns(options: AppOptions): { queue: RunQueue; events: RunEventHub } {
+  const events = new RunEventHub();
+  const appRoot = options.appRoot ?? process.cwd();
+  const queue = createRunQueue({
+    db: options.db,
+    hub: events,
+    appRoot,
+    keys: { masterKey: options.masterKey, masterKeyFile: masterKeyFileOf(options) },
+    execution: options.runExecution ?? loadServerConfig().runExecution,
+    logError: options.logError ?? ((error: unknown) => console.error(error)),
+  });
+  return { queue, events };
+}
+
+function masterKeyFileOf(options: AppOptions): string {
+  return options.masterKeyFile ?? join(options.appRoot ?? process.cwd(), "var/backend/master.key");
 }
 
 /**
@@ -91,8 +118,9 @@ export function createApp(options: AppOptions): Hono {
     storage: createStorageRepository(options.db),
     appRoot: options.appRoot ?? process.cwd(),
     masterKey: options.masterKey,
-    masterKeyFile: options.masterKeyFile ?? join(options.appRoot ?? process.cwd(), "var/backend/master.key"),
+    masterKeyFile: masterKeyFileOf(options),
   };
+  const runs = options.runs ?? createRuns(options);
 
   // Counted on first use, once every module has mounted its routes.
   let routeCount: number | undefined;
@@ -119,6 +147,7 @@ export function createApp(options: AppOptions): Hono {
   authRoutes(route, deps);
   secretRoutes(route, deps);
   bootstrapRoutes(route, deps);
-  runRoutes(route, deps);
+  runRoutes(route, { ...deps, runQueue: runs.queue, runEvents: runs.events });
+  assetRoutes(route, deps);
   return app;
 }

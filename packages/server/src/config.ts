@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
+import { imageSettingsFromEnv } from "@kroma/pipeline";
 import type { AgentDispatchOptions } from "./agent-dispatch.js";
 import { type AuthMode, authModes } from "./auth-policy.js";
+import type { RunExecutionOptions } from "./runs/run-queue.js";
 
 /** Where the API listens unless told otherwise (`KROMA_BACKEND_BIND`). */
 export const defaultBind = "127.0.0.1:8788";
@@ -19,6 +21,8 @@ export interface ServerConfig {
   authMode: AuthMode;
   /** The agent dispatch worker's settings (`IAT_AGENT_API_URL`, `IAT_AGENT_API_TOKEN`). */
   agentDispatch: AgentDispatchOptions;
+  /** How queued runs call the images API (`OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_IMAGE_*`). */
+  runExecution: RunExecutionOptions;
 }
 
 /** Reads the server's settings from the environment, with explicit overrides taking precedence. */
@@ -39,6 +43,11 @@ export function loadServerConfig(
     agentDispatch: {
       apiUrl: env.IAT_AGENT_API_URL?.trim() || undefined,
       apiToken: env.IAT_AGENT_API_TOKEN?.trim() || undefined,
+    },
+    runExecution: {
+      openaiApiKey: env.OPENAI_API_KEY?.trim() || undefined,
+      openaiBaseUrl: env.OPENAI_BASE_URL?.trim() || undefined,
+      image: imageSettingsFromEnv(env),
     },
   };
 }

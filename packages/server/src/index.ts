@@ -15,5 +15,7 @@ export { createProjectRepository } from "./repositories/project-repository.js";
 export { resolveProjectSecret } from "./repositories/secret-repository.js";
 export { type DefineRoute, type HandlerInput, type HandlerResult, toHonoPath, toSpecPath } from "./router.js";
 export { issueAuthToken } from "./routes/auth.js";
+export { type IngestResult, type IngestRunLogOptions, ingestRunLog, ingestRunLogFile } from "./runs/ingest.js";
+export type { RunExecutionOptions } from "./runs/run-queue.js";
 export { type RunningServer, type StartServerOptions, startServer } from "./serve.js";
 export { normalizeSlug } from "./slug.js";

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type AgentDispatchOptions, startAgentDispatcher } from "./agent-dispatch.js";
-import { createApp } from "./app.js";
+import { createApp, createRuns } from "./app.js";
 import { type AuthMode, type AuthPolicy, isLoopbackHost, loopbackHosts } from "./auth-policy.js";
 import type { ServerConfig } from "./config.js";
 import { type KromaDb, openDatabase } from "./db/database.js";
@@ -14,13 +14,19 @@ export interface RunningServer {
   db: KromaDb;
   /**
    * Stops accepting connections and the agent dispatch worker, finishes in-flight requests and the
-   * dispatch in flight, then closes the database.
+   * dispatch in flight, stops the run in progress before its next image request (it and every
+   * queued run become `interrupted`, to be resumed), then closes the database.
    */
   close(): Promise<void>;
 }
 
-export type StartServerOptions = Omit<ServerConfig, "validateResponses" | "agentDispatch" | "authMode"> & {
+export type StartServerOptions = Omit<
+  ServerConfig,
+  "validateResponses" | "agentDispatch" | "authMode" | "runExecution"
+> & {
   validateResponses?: boolean;
+  /** How queued runs call the images API (default: `OPENAI_*` from the environment). */
+  runExecution?: ServerConfig["runExecution"];
   /** Default `auto`. */
   authMode?: AuthMode;
   /** The dispatch worker's settings (default: no agent URL, so dispatched instructions fail); `false` runs no worker. */
@@ -45,14 +51,19 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     );
   }
   const db = await openDatabase(config.dbPath);
-  const app = createApp({
+  const appOptions = {
     auth,
     db,
     appRoot: config.appRoot,
     validateResponses: config.validateResponses,
     masterKey: config.masterKey,
     masterKeyFile: join(dirname(config.dbPath), "master.key"),
-  });
+    runExecution: config.runExecution,
+  };
+  const runs = createRuns(appOptions);
+  // Runs a previous server left queued or running are interrupted, never silently re-run.
+  await runs.queue.recover();
+  const app = createApp({ ...appOptions, runs });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
 
   try {
@@ -86,11 +97,19 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     close() {
       closing ??= Promise.all([
         new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Idle keep-alive sockets would otherwise hold close() open.
-          if ("closeIdleConnections" in server) server.closeIdleConnections();
+          // Idle keep-alive sockets would otherwise hold close() open, and so would those that
+          // become idle later (an event stream ending once its run is interrupted), so keep
+          // closing them until the server has closed.
+          const closeIdle = () => ("closeIdleConnections" in server ? server.closeIdleConnections() : undefined);
+          const sweep = setInterval(closeIdle, 50);
+          server.close(() => {
+            clearInterval(sweep);
+            resolve();
+          });
+          closeIdle();
         }),
         dispatcher?.stop(),
+        runs.queue.stop(),
       ]).then(() => db.destroy());
       return closing;
     },

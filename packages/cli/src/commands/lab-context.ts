@@ -3,19 +3,6 @@ import { loadPipelineConfig, type Manifest, PipelineError } from "@kroma/pipelin
 import { createKromaClient } from "@kroma/sdk";
 import { describeError, type GlobalOptions } from "../output.js";
 
-/** The image model settings a run records: `OPENAI_IMAGE_MODEL`/`_SIZE`/`_QUALITY`, else the seed's defaults. */
-export function imageSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): {
-  model: string;
-  size: string;
-  quality: string;
-} {
-  return {
-    model: env.OPENAI_IMAGE_MODEL?.trim() || "gpt-image-1",
-    size: env.OPENAI_IMAGE_SIZE?.trim() || "768x1152",
-    quality: env.OPENAI_IMAGE_QUALITY?.trim() || "medium",
-  };
-}
-
 /**
  * `--project-root`, else the root the API stores for the project. Neither is an error that says
  * how to fix it: there is no implicit default, so a run never lands in a surprising directory.

@@ -1,7 +1,7 @@
-import { postprocessOff, type ReplayResult, replayRun } from "@kroma/pipeline";
+import { imageSettingsFromEnv, postprocessOff, type ReplayResult, replayRun } from "@kroma/pipeline";
 import { type Command, CommanderError } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
-import { findProjectRoot, imageSettingsFromEnv, loadRunManifest } from "./lab-context.js";
+import { findProjectRoot, loadRunManifest } from "./lab-context.js";
 
 interface ReplayFlags {
   project: string;

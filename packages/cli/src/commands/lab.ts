@@ -2,20 +2,24 @@ import {
   checkSpendAllowed,
   type DryRunLog,
   executeRun,
+  imageSettingsFromEnv,
   type Manifest,
   type PaidRunLog,
   planDryRun,
   postprocessOff,
   type RawRunRequest,
   type RunProgressEvent,
+  resumeRun,
 } from "@kroma/pipeline";
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
 import { type Command, CommanderError } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
-import { findProjectRoot, imageSettingsFromEnv, loadRunManifest } from "./lab-context.js";
+import { findProjectRoot, loadRunManifest } from "./lab-context.js";
+import { ingestAfterRun, labIngestCommand } from "./lab-ingest.js";
+import { labPostprocessCommands } from "./lab-postprocess.js";
 import { labQaCommands } from "./lab-qa.js";
 import { labReplayCommand } from "./lab-replay.js";
-import { resolveOpenAiKey } from "./openai-key.js";
+import { resolveOpenAiKey } from "./provider-keys.js";
 
 interface DryFlags {
   project: string;
@@ -35,6 +39,8 @@ interface DryFlags {
   maxChromaDelta?: string;
   failOnChromaExceed?: string | boolean;
   archiveReplaced: boolean;
+  /** `--no-ingest` makes this false: the run log is not recorded in the server's database. */
+  ingest: boolean;
   styleBasePrompt?: string;
   timeDayPrompt?: string;
   timeNightPrompt?: string;
@@ -70,6 +76,7 @@ function planningOptions(command: Command): Command {
     .option("--max-chroma-delta <n>", "grayscale threshold")
     .option("--fail-on-chroma-exceed [bool]", "fail images above the threshold instead of warning")
     .option("--no-archive-replaced", "overwrite outputs without archiving the old file")
+    .option("--no-ingest", "do not record the run in the server's database (KROMA_BACKEND_DB)")
     .option("--style-base-prompt <text>", "override prompts.style_base")
     .option("--time-day-prompt <text>", "override prompts.time_day")
     .option("--time-night-prompt <text>", "override prompts.time_night")
@@ -106,6 +113,8 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
   const lab = program.command("lab").description("Plan and run image pipeline jobs for a project");
   labQaCommands(lab, globals);
   labReplayCommand(lab, globals);
+  labPostprocessCommands(lab, globals);
+  labIngestCommand(lab, globals);
 
   planningOptions(
     lab
@@ -123,6 +132,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       postprocess: postprocessOff,
     });
     emit(globals(), runLog, () => describeDryRun(runLog, runLogPath));
+    await ingestAfterRun(flags, projectRoot, runLogPath);
   });
 
   planningOptions(
@@ -151,11 +161,69 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         ...imageSettingsFromEnv(),
         postprocess: postprocessOff,
         onProgress: progress.onProgress,
+        interruptSignal: stopOnCtrlC(),
       }).finally(progress.stop);
-      emit(globals(), runLog, () => describeRun(runLog, runLogPath));
-      // run() turns a CommanderError into its exit code without printing again: the report said it all.
-      if (runLog.status === "failed") throw new CommanderError(1, "kroma.run.failed", "no job succeeded");
+      await reportRun(globals(), flags, { runLog, runLogPath, projectRoot });
     });
+
+  lab
+    .command("resume")
+    .description(
+      "Continue a paid run that was interrupted (crash, Ctrl-C, server stop): jobs whose outputs still have the recorded hash are kept, the rest run (costs money; needs --confirm-spend)",
+    )
+    .argument("<run_id>", "the interrupted run's id")
+    .requiredOption("--project <slug>", "project slug")
+    .option("--project-root <path>", "project directory (default: the project's storage, from the API)")
+    .option("--confirm-spend", "confirm that this run may spend money on image generation")
+    .option("--no-ingest", "do not record the run in the server's database (KROMA_BACKEND_DB)")
+    .action(
+      async (
+        runId: string,
+        flags: { project: string; projectRoot?: string; confirmSpend?: boolean; ingest: boolean },
+      ) => {
+        if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
+        const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
+        const { projectRoot } = await findProjectRoot(flags, globals());
+        const progress = progressReporter(process.stderr);
+        const { runLog, runLogPath } = await resumeRun({
+          runId,
+          projectRoot,
+          confirmSpend: true,
+          apiKey,
+          baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
+          onProgress: progress.onProgress,
+          interruptSignal: stopOnCtrlC(),
+        }).finally(progress.stop);
+        await reportRun(globals(), flags, { runLog, runLogPath, projectRoot });
+      },
+    );
+}
+
+/**
+ * The first Ctrl-C lets the image request in flight finish (it is paid for), then stops the run
+ * with its journal kept, so `kroma lab resume` continues it; a second one exits at once (the
+ * journal still holds every finished job).
+ */
+function stopOnCtrlC(): AbortSignal {
+  const controller = new AbortController();
+  process.once("SIGINT", () => {
+    process.stderr.write("\nStopping after the request in flight (Ctrl-C again to quit now)...\n");
+    controller.abort();
+    process.once("SIGINT", () => process.exit(130));
+  });
+  return controller.signal;
+}
+
+/** Prints a paid run's report, records it (unless `--no-ingest`), and fails the command when no job succeeded. */
+async function reportRun(
+  options: GlobalOptions,
+  flags: { project: string; ingest: boolean },
+  { runLog, runLogPath, projectRoot }: { runLog: PaidRunLog; runLogPath: string; projectRoot: string },
+): Promise<void> {
+  emit(options, runLog, () => describeRun(runLog, runLogPath));
+  await ingestAfterRun(flags, projectRoot, runLogPath);
+  // run() turns a CommanderError into its exit code without printing again: the report said it all.
+  if (runLog.status === "failed") throw new CommanderError(1, "kroma.run.failed", "no job succeeded");
 }
 
 /**
@@ -219,7 +287,12 @@ function describeRun(log: PaidRunLog, runLogPath: string): string {
       : `about $${log.cost_estimate_usd.toFixed(3)} (estimate from list prices, not a bill)`;
   const tokens = log.usage ? `, ${log.usage.total_tokens} tokens` : "";
   return [
-    `Run ${log.run_id} for ${log.project}: ${log.status} - ${summary.done}/${summary.jobs} job(s) done, ${summary.failed} failed, ${summary.failed_guard} failed the output guard`,
+    `Run ${log.run_id} for ${log.project}: ${log.status} - ${summary.done}/${summary.jobs} job(s) done, ${summary.failed} failed, ${summary.failed_guard} failed the output guard${summary.canceled ? `, ${summary.canceled} canceled` : ""}`,
+    ...(log.resumes?.length
+      ? [
+          `  resumed      ${log.resumes.length} time(s); kept ${log.resumes.at(-1)?.kept_jobs.length ?? 0} finished job(s)`,
+        ]
+      : []),
     `  images       ${summary.candidates_generated} generated, ${summary.candidates_failed} failed${tokens}; ${cost}`,
     `  model        ${log.model} ${log.size} ${log.quality}`,
     `  project root ${log.storage.project_root}${log.storage.resolved_from_backend ? " (from the API)" : ""}`,

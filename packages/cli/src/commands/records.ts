@@ -69,6 +69,32 @@ const kinds: RecordKind[] = [
     show: async (k, s, id) => one(await k.referenceSets.items.get(s.slug, s.set as string, id), "item"),
   },
   {
+    name: "runs",
+    aliases: [],
+    columns: ["id", "run_mode", "status", "stage", "created_at"],
+    list: async (k, s) => rows(await k.runs.list(s.slug), "runs"),
+    show: async (k, s, id) => one(await k.runs.get(s.slug, id), "run"),
+  },
+  {
+    name: "assets",
+    aliases: [],
+    columns: ["id", "asset_kind", "rel_path", "width", "height", "run_id"],
+    list: async (k, s) => rows(await k.assets.list(s.slug), "assets"),
+    show: async (k, s, id) => one(await k.assets.get(s.slug, id), "asset"),
+  },
+  {
+    name: "quality-reports",
+    aliases: ["qa"],
+    columns: ["id", "grade", "hard_failures", "soft_warnings", "asset_id"],
+    list: async (k, s) => rows(await k.qualityReports.list(s.slug), "quality_reports"),
+  },
+  {
+    name: "cost-events",
+    aliases: ["costs"],
+    columns: ["id", "model_name", "units", "total_cost_usd", "run_id"],
+    list: async (k, s) => rows(await k.costEvents.list(s.slug), "cost_events"),
+  },
+  {
     name: "asset-links",
     aliases: ["links"],
     columns: ["id", "link_type", "parent_asset_id", "child_asset_id"],

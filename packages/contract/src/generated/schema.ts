@@ -397,6 +397,268 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the project's runs, newest first
+         * @description Runs the server queued (`POST /runs/trigger`) and runs ingested from run logs (the CLI ingests
+         *     after each `kroma lab dry|run`). `count` is the number of rows returned, `total` the number
+         *     matching the filters.
+         */
+        get: operations["listRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a dry or paid run that the server executes
+         * @description Validates the request as `kroma lab dry|run` would (messages name the field), records the run
+         *     as `queued` and answers at once with its id; the server then runs it in-process, one run at a
+         *     time, and its status moves `queued -> running -> succeeded | partial | failed | canceled`.
+         *     Follow it with `GET /runs/{runId}/events` (server-sent events) or by polling `GET /runs/{runId}`.
+         *     The project root always comes from the project's stored storage: a `project_root` in the body
+         *     is refused. A paid run (`mode: run`) needs `confirm_spend: true` and an OpenAI key (the
+         *     project's `openai/api_key` secret, else the server's `OPENAI_API_KEY`).
+         */
+        post: operations["triggerRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        /** One run with its jobs and their candidates */
+        get: operations["getRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        /** A run's jobs, each with its candidates, in plan order */
+        get: operations["listRunJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a queued or running run
+         * @description A queued run becomes `canceled` at once. A running one becomes `canceling` and stops before
+         *     its next image request (a request in flight is allowed to finish, so no paid image is thrown
+         *     away); its log and records then say `canceled`. A finished run is a 409.
+         */
+        post: operations["cancelRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Continue an interrupted run
+         * @description A run that was queued or running when the server stopped is `interrupted` (never re-run by
+         *     itself). Resuming queues it again; jobs whose outputs exist with the hash recorded when they
+         *     finished are kept, the rest run. A paid run needs the same OpenAI key as a new one. Any
+         *     other status is a 409.
+         */
+        post: operations["resumeRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A run's progress as server-sent events
+         * @description `text/event-stream`. Each message's `event:` is the `type` of its `data:`, a JSON `RunEvent`:
+         *     first a `status` event with the run's current status, then `status` events on every change
+         *     and `progress` events as requests go out and jobs finish, and finally one `done` event with
+         *     the terminal status and summary, after which the server ends the stream. A finished run
+         *     answers with its `done` event at once. Messages carry increasing `id:`s; a client that
+         *     reconnects with `Last-Event-ID` gets only what it missed while the run is live.
+         */
+        get: operations["streamRunEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** List the project's assets, newest first */
+        get: operations["listAssets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/assets/{assetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                assetId: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        /** One asset */
+        get: operations["getAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/quality-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** The output guard's reports on generated images, newest first */
+        get: operations["listQualityReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/cost-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Estimated spend per generated image, newest first
+         * @description `total_cost_usd` sums every matching event (not only the returned page); events without a price count as 0.
+         */
+        get: operations["listCostEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/runs/validate-config": {
         parameters: {
             query?: never;
@@ -1737,6 +1999,247 @@ export interface components {
                 settings: components["schemas"]["ResolvedSetting"][];
             };
         };
+        /** @enum {string} */
+        RunMode: "dry" | "run";
+        /**
+         * @description `queued -> running -> succeeded | partial | failed | canceled` (`canceling` while a cancel waits
+         *     for the request in flight). `partial`: some jobs failed. `interrupted`: the server stopped while
+         *     the run was queued or running; it is never re-run by itself (`POST /runs/{runId}/resume`).
+         *     A dry run that planned its jobs is `succeeded`.
+         * @enum {string}
+         */
+        RunRecordStatus: "queued" | "running" | "canceling" | "succeeded" | "partial" | "failed" | "canceled" | "interrupted";
+        Run: {
+            /** @description The run id (`run_<stamp>_<hex>`), as in the run log. */
+            id: string;
+            project_id: string;
+            run_mode: components["schemas"]["RunMode"];
+            status: components["schemas"]["RunRecordStatus"];
+            stage: string | null;
+            time_of_day: string | null;
+            weather: string | null;
+            model_name: string | null;
+            provider_code: string | null;
+            /** @description What the run used: generation, output guard, post-process, API, versions and inputs; null until the run starts. */
+            settings_snapshot_json: components["schemas"]["JsonObject"] | null;
+            image_size: string | null;
+            image_quality: string | null;
+            /** @description The run log, relative to the project root (`runs/<run_id>.json`) once written. */
+            run_log_path: string | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description Why the run failed or stopped, when it did. */
+            error: string | null;
+            /** @description The run log's counts (`jobs`, `done`, `failed`, ...); null until the log is ingested. */
+            summary_json: components["schemas"]["JsonObject"] | null;
+        };
+        RunCandidate: {
+            id: string;
+            job_id: string;
+            candidate_index: number;
+            /**
+             * @description `planned` in dry runs.
+             * @enum {string}
+             */
+            status: "planned" | "generated" | "failed";
+            output_asset_id: string | null;
+            /** @description Set on the selected candidate: the job's final output asset. */
+            final_asset_id: string | null;
+            output_path: string | null;
+            final_output_path: string | null;
+            rank_hard_failures: number | null;
+            rank_soft_warnings: number | null;
+            rank_avg_chroma_exceed: number | null;
+            /** @description Attempts, usage, error, timings and bytes, as logged (the guard verdict is the quality report). */
+            meta_json: components["schemas"]["JsonObject"];
+            created_at: components["schemas"]["Timestamp"];
+        };
+        RunJob: {
+            id: string;
+            run_id: string;
+            /** @description The job id of the run log (`style_1_street`). */
+            job_key: string;
+            /** @enum {string} */
+            status: "planned" | "done" | "failed" | "failed_guard" | "canceled";
+            prompt_text: string | null;
+            selected_candidate_index: number | null;
+            final_asset_id: string | null;
+            final_output: string | null;
+            /** @description Stage, time, weather, input images, error and timing, as logged. */
+            meta_json: components["schemas"]["JsonObject"];
+            created_at: components["schemas"]["Timestamp"];
+            candidates: components["schemas"]["RunCandidate"][];
+        };
+        Asset: {
+            id: string;
+            project_id: string;
+            /** @description `image` for files a run wrote. */
+            kind: string;
+            /** @description `candidate` (one of N), `final` (`outputs/<job_id>.png`), ... */
+            asset_kind: string | null;
+            /** @description `file://` URL of the file when it was ingested. */
+            storage_uri: string | null;
+            /** @description Relative to the project root. */
+            rel_path: string | null;
+            storage_backend: string;
+            mime_type: string | null;
+            width: number | null;
+            height: number | null;
+            sha256: string | null;
+            run_id: string | null;
+            job_id: string | null;
+            candidate_id: string | null;
+            metadata_json: components["schemas"]["JsonObject"];
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description `fail`: hard failures; `warn`: soft warnings only; `pass`: neither.
+         * @enum {string}
+         */
+        QualityGrade: "pass" | "warn" | "fail";
+        QualityReport: {
+            id: string;
+            project_id: string;
+            run_id: string | null;
+            asset_id: string | null;
+            /** @description `output_guard` for the guard's verdict on a candidate. */
+            report_type: string;
+            grade: components["schemas"]["QualityGrade"];
+            hard_failures: number;
+            soft_warnings: number;
+            avg_chroma_exceed: number;
+            /** @description The guard's verdict as logged (`checked_input`, `summary`, `files`). */
+            summary_json: components["schemas"]["JsonObject"];
+            created_at: components["schemas"]["Timestamp"];
+        };
+        CostEvent: {
+            id: string;
+            project_id: string;
+            run_id: string | null;
+            job_id: string | null;
+            provider_code: string;
+            model_name: string | null;
+            /** @description `image_generation`: one generated image. */
+            event_type: string;
+            units: number;
+            /** @description List-price estimate; null when unknown for the model, size or quality. */
+            unit_cost_usd: number | null;
+            total_cost_usd: number | null;
+            currency: string;
+            /** @description Token usage, candidate index, size and quality (the basis of the estimate is in the run's settings snapshot). */
+            meta_json: components["schemas"]["JsonObject"];
+            created_at: components["schemas"]["Timestamp"];
+        };
+        RunListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            total: number;
+            runs: components["schemas"]["Run"][];
+        };
+        RunResponse: {
+            /** @constant */
+            ok: true;
+            run: components["schemas"]["Run"];
+        };
+        RunDetailResponse: {
+            /** @constant */
+            ok: true;
+            run: components["schemas"]["Run"];
+            jobs: components["schemas"]["RunJob"][];
+        };
+        RunJobListResponse: {
+            /** @constant */
+            ok: true;
+            run_id: string;
+            count: number;
+            jobs: components["schemas"]["RunJob"][];
+        };
+        AssetListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            total: number;
+            assets: components["schemas"]["Asset"][];
+        };
+        AssetResponse: {
+            /** @constant */
+            ok: true;
+            asset: components["schemas"]["Asset"];
+        };
+        QualityReportListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            total: number;
+            quality_reports: components["schemas"]["QualityReport"][];
+        };
+        CostEventListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            total: number;
+            total_cost_usd: number;
+            cost_events: components["schemas"]["CostEvent"][];
+        };
+        /**
+         * @description The seed's trigger fields. `input` (a file or directory under the project root) xor `scene_refs`;
+         *     `time` only with stage time or weather; `weather` only with stage weather.
+         */
+        TriggerRunRequest: {
+            /** @description Default `dry`. */
+            mode?: components["schemas"]["RunMode"];
+            /** @description Required (true) for `mode: run`. */
+            confirm_spend?: boolean;
+            input?: string;
+            scene_refs?: string[];
+            style_refs?: string[];
+            /** @description Default `style`. */
+            stage?: components["schemas"]["RunStage"];
+            time?: components["schemas"]["RunTimeOfDay"];
+            weather?: components["schemas"]["RunWeather"];
+            candidates?: number;
+            /** @description Sync the project's files to S3 after the run (not available yet: `true` is refused). */
+            storage_sync_s3?: boolean;
+            /** @description Refused: the root comes from the project's stored storage. */
+            project_root?: unknown;
+        };
+        TriggerRunResponse: {
+            /** @constant */
+            ok: true;
+            pipeline_trigger: {
+                run_id: string;
+                status: components["schemas"]["RunRecordStatus"];
+                mode: components["schemas"]["RunMode"];
+                run: components["schemas"]["Run"];
+            };
+        };
+        /**
+         * @description One server-sent event of `GET /runs/{runId}/events` (the `data:` JSON; `event:` repeats `type`).
+         *     `status`: the run's status now. `progress`: a request went out or was retried, a candidate or
+         *     a job finished (`phase`; indexes are 1-based). `done`: the terminal status, the summary and
+         *     error if any; the last event of the stream.
+         */
+        RunEvent: {
+            /** @enum {string} */
+            type: "status" | "progress" | "done";
+            run_id: string;
+            status: components["schemas"]["RunRecordStatus"];
+            /** @enum {string} */
+            phase?: "request" | "retry" | "candidate_done" | "candidate_failed" | "job_done" | "job_skipped";
+            job?: string;
+            job_index?: number;
+            jobs?: number;
+            candidate?: number;
+            candidates?: number;
+            attempt?: number;
+            job_status?: string;
+            error?: string;
+            summary?: components["schemas"]["JsonObject"] | null;
+        };
         /** @description A run log as written to `runs/<run_id>.json`: a dry run (`mode: dry`) or a paid run (`mode: run`). */
         RunLog: components["schemas"]["DryRunLog"] | components["schemas"]["PaidRunLog"];
         /** @enum {string} */
@@ -1894,6 +2397,10 @@ export interface components {
             output_guard: components["schemas"]["CandidateGuardLog"] | null;
             sha256: string | null;
             bytes: number | null;
+            /** @description Pixel width of the written PNG (from its header). */
+            width?: number;
+            /** @description Pixel height of the written PNG (from its header). */
+            height?: number;
             /** @description Token usage when the API reported it. */
             usage?: components["schemas"]["ImageUsage"];
             /** @description Where the file this candidate overwrote was archived, when there was one. */
@@ -1902,10 +2409,10 @@ export interface components {
             ms: number;
         };
         /**
-         * @description Job outcome: `failed_guard` keeps its output, but its best candidate still fails the guard.
+         * @description Job outcome: `failed_guard` keeps its output, but its best candidate still fails the guard; `canceled`: the run was canceled before the job finished.
          * @enum {string}
          */
-        RunJobStatus: "done" | "failed" | "failed_guard";
+        RunJobStatus: "done" | "failed" | "failed_guard" | "canceled";
         /** @description One job of a paid run. */
         RunJobLog: {
             id: string;
@@ -1926,16 +2433,17 @@ export interface components {
             ms: number;
         };
         /**
-         * @description The run's outcome: every job done, some, or none.
+         * @description The run's outcome: every job done, some, or none; `canceled` when it was stopped on request.
          * @enum {string}
          */
-        RunStatus: "succeeded" | "partial" | "failed";
+        RunStatus: "succeeded" | "partial" | "failed" | "canceled";
         /** @description Counts for a quick look at a run. */
         RunSummary: {
             jobs: number;
             done: number;
             failed: number;
             failed_guard: number;
+            canceled?: number;
             candidates_generated: number;
             candidates_failed: number;
         };
@@ -1994,6 +2502,11 @@ export interface components {
             status: components["schemas"]["RunStatus"];
             /** @description Set when the run stopped early on an unexpected error; the log is written anyway. */
             error?: string;
+            /** @description Each time an interrupted run was continued: when, and which jobs were kept from before. */
+            resumes?: {
+                at: components["schemas"]["Timestamp"];
+                kept_jobs: string[];
+            }[];
             summary: components["schemas"]["RunSummary"];
         };
     };
@@ -2071,6 +2584,12 @@ export interface components {
         ReferenceSetId: components["schemas"]["Id"];
         ItemId: components["schemas"]["Id"];
         LinkId: components["schemas"]["Id"];
+        RunId: components["schemas"]["Id"];
+        AssetId: components["schemas"]["Id"];
+        /** @description Most rows to return (default 500). */
+        Limit: number;
+        /** @description Rows to skip (default 0). */
+        Offset: number;
         SessionId: components["schemas"]["Id"];
         InstructionId: components["schemas"]["Id"];
         /** @description The provider code, normalised like a slug. */
@@ -2662,6 +3181,365 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listRuns: {
+        parameters: {
+            query?: {
+                /** @description Only runs in this status. */
+                status?: components["schemas"]["RunRecordStatus"];
+                /** @description Only dry or paid runs. */
+                mode?: components["schemas"]["RunMode"];
+                /** @description Most rows to return (default 500). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Rows to skip (default 0). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The runs, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    triggerRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriggerRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The run is queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerRunResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDetailResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listRunJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunJobListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    cancelRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run after the request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    resumeRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run is queued again. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    streamRunEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listAssets: {
+        parameters: {
+            query?: {
+                /** @description Only assets of this run. */
+                run_id?: components["schemas"]["Id"];
+                /** @description Only assets of this job (the job record's `id`). */
+                job_id?: components["schemas"]["Id"];
+                /** @description Only assets of this kind (`candidate`, `final`, ...). */
+                asset_kind?: string;
+                /** @description Most rows to return (default 500). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Rows to skip (default 0). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assets, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                assetId: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listQualityReports: {
+        parameters: {
+            query?: {
+                /** @description Only reports of this run. */
+                run_id?: components["schemas"]["Id"];
+                /** @description Only reports on this asset. */
+                asset_id?: components["schemas"]["Id"];
+                /** @description Only reports with this grade. */
+                grade?: components["schemas"]["QualityGrade"];
+                /** @description Most rows to return (default 500). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Rows to skip (default 0). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reports, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityReportListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listCostEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of this run. */
+                run_id?: components["schemas"]["Id"];
+                /** @description Most rows to return (default 500). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Rows to skip (default 0). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEventListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

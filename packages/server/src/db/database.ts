@@ -15,6 +15,7 @@ import * as chat from "./migrations/0009-chat.js";
 import * as agentInstructions from "./migrations/0010-agent-instructions.js";
 import * as authAudit from "./migrations/0011-auth-audit.js";
 import * as secrets from "./migrations/0012-secrets.js";
+import * as runRecords from "./migrations/0013-run-records.js";
 import type { Database } from "./schema.js";
 
 /** Migrations in order; a new one is a new file in ./migrations and a new line here. */
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   "0010-agent-instructions": agentInstructions,
   "0011-auth-audit": authAudit,
   "0012-secrets": secrets,
+  "0013-run-records": runRecords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -41,12 +43,26 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  */
 export class KromaDb extends Kysely<Database> {
   readonly #changes: ChangeTracker;
+  readonly #statements: SqliteDatabase;
 
   constructor(sqlite: SQLite.Database) {
     const dataVersion = sqlite.prepare("pragma data_version").pluck();
     const changes = new ChangeTracker(() => dataVersion.get() as number);
-    super({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [changes] });
+    const statements = withStatementCache(sqlite);
+    super({ dialect: new SqliteDialect({ database: statements }), plugins: [changes] });
     this.#changes = changes;
+    this.#statements = statements;
+  }
+
+  /**
+   * A prepared better-sqlite3 statement (cached by SQL text) for bulk writes, where going through
+   * the query builder per row would cost more than SQLite's own work. Call it only inside a
+   * transaction of this database: there is one connection, so the statement runs in that
+   * transaction. Writes made this way are not seen by `changeVersion`; the transaction must also
+   * write through kysely (ingest updates the run's row) so cached reads notice the change.
+   */
+  bulkStatement(sql: string): SQLite.Statement {
+    return this.#statements.prepare(sql) as unknown as SQLite.Statement;
   }
 
   /** Differs whenever the data may have changed, by this process or another; equal values mean it has not. */
@@ -69,6 +85,8 @@ export async function openDatabase(path: string): Promise<KromaDb> {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("cache_size = -65536");
   const db = new KromaDb(sqlite);
   try {
     await migrateToLatest(db);

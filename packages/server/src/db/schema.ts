@@ -7,7 +7,10 @@ export interface Database {
   project_storage: ProjectStorageTable;
   runs: RunsTable;
   jobs: JobsTable;
+  candidates: CandidatesTable;
   assets: AssetsTable;
+  quality_reports: QualityReportsTable;
+  cost_events: CostEventsTable;
   prompt_templates: PromptTemplatesTable;
   provider_accounts: ProviderAccountsTable;
   style_guides: StyleGuidesTable;
@@ -78,6 +81,12 @@ export interface RunsTable {
   started_at: string | null;
   finished_at: string | null;
   created_at: string;
+  error: string | null;
+  summary_json: string | null;
+  /** The trigger request of a run the server queued (what a resume needs); null for ingested CLI runs. */
+  request_json: string | null;
+  /** sha256 of the run log last ingested: ingesting the same log again changes nothing. */
+  run_log_sha256: string | null;
 }
 
 export interface JobsTable {
@@ -89,6 +98,52 @@ export interface JobsTable {
   selected_candidate_index: number | null;
   final_asset_id: string | null;
   final_output: string | null;
+  meta_json: string | null;
+  created_at: string;
+}
+
+export interface CandidatesTable {
+  id: string;
+  job_id: string;
+  candidate_index: number;
+  status: string;
+  output_asset_id: string | null;
+  final_asset_id: string | null;
+  output_path: string | null;
+  final_output_path: string | null;
+  rank_hard_failures: number | null;
+  rank_soft_warnings: number | null;
+  rank_avg_chroma_exceed: number | null;
+  meta_json: string | null;
+  created_at: string;
+}
+
+export interface QualityReportsTable {
+  id: string;
+  project_id: string;
+  run_id: string | null;
+  asset_id: string | null;
+  report_type: string;
+  grade: "pass" | "warn" | "fail";
+  hard_failures: number;
+  soft_warnings: number;
+  avg_chroma_exceed: number;
+  summary_json: string | null;
+  created_at: string;
+}
+
+export interface CostEventsTable {
+  id: string;
+  project_id: string;
+  run_id: string | null;
+  job_id: string | null;
+  provider_code: string;
+  model_name: string | null;
+  event_type: string;
+  units: number;
+  unit_cost_usd: number | null;
+  total_cost_usd: number | null;
+  currency: string;
   meta_json: string | null;
   created_at: string;
 }

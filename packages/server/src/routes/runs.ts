@@ -1,13 +1,82 @@
 import { isAbsolute, resolve } from "node:path";
 import { listResolvedSettings, validatePipelineConfig } from "@kroma/pipeline";
-import { validationError } from "../errors.js";
+import type { Context } from "hono";
+import { streamSSE } from "hono/streaming";
+import { actorOf } from "../audit.js";
+import { notFound, validationError } from "../errors.js";
+import type { ProjectRecord } from "../repositories/project-repository.js";
+import { activeRunStatuses, createRunRepository, type RunRecord } from "../repositories/run-repository.js";
 import type { DefineRoute } from "../router.js";
+import type { NumberedRunEvent, RunEventHub } from "../runs/run-events.js";
+import type { RunProject, RunQueue } from "../runs/run-queue.js";
 import { checkStoragePath, resolveProjectRoot } from "../storage-paths.js";
 import { type ContentDeps, requireProject } from "./project-lookup.js";
 
+/** What the runs routes need beyond the content routes': the queue and its live events. */
+export interface RunDeps extends ContentDeps {
+  runQueue: RunQueue;
+  runEvents: RunEventHub;
+}
+
 const pathFields = ["app_settings_path", "project_settings_path", "manifest_path", "postprocess_config_path"] as const;
 
-export function runRoutes(route: DefineRoute, deps: ContentDeps): void {
+export function runRoutes(route: DefineRoute, deps: RunDeps): void {
+  const runs = createRunRepository(deps.db);
+  const runProject = async (project: ProjectRecord): Promise<RunProject> => ({
+    id: project.id,
+    slug: project.slug,
+    root: resolveProjectRoot(deps.appRoot, await deps.storage.get(project.id), project.slug),
+  });
+  const requireRun = async (slug: string, runId: string) => {
+    const project = await requireProject(deps, slug);
+    const run = await runs.get(project.id, runId);
+    if (!run) throw notFound(`Run '${runId}' not found`);
+    return { project, run };
+  };
+
+  route("get", "/api/projects/{slug}/runs", async ({ params, query }) => {
+    const project = await requireProject(deps, params.slug);
+    const { rows, total } = await runs.list(project.id, query);
+    return { status: 200, body: { ok: true, count: rows.length, total, runs: rows } };
+  });
+
+  route("post", "/api/projects/{slug}/runs/trigger", async ({ params, body, context }) => {
+    const project = await requireProject(deps, params.slug);
+    const run = await deps.runQueue.trigger(await runProject(project), body, actorOf(context));
+    return {
+      status: 202,
+      body: { ok: true, pipeline_trigger: { run_id: run.id, status: run.status, mode: run.run_mode, run } },
+    };
+  });
+
+  route("get", "/api/projects/{slug}/runs/{runId}", async ({ params }) => {
+    const { run } = await requireRun(params.slug, params.runId);
+    return { status: 200, body: { ok: true, run, jobs: await runs.jobs(run.id) } };
+  });
+
+  route("get", "/api/projects/{slug}/runs/{runId}/jobs", async ({ params }) => {
+    const { run } = await requireRun(params.slug, params.runId);
+    const jobs = await runs.jobs(run.id);
+    return { status: 200, body: { ok: true, run_id: run.id, count: jobs.length, jobs } };
+  });
+
+  route("post", "/api/projects/{slug}/runs/{runId}/cancel", async ({ params, context }) => {
+    const { project, run } = await requireRun(params.slug, params.runId);
+    const canceled = await deps.runQueue.cancel(await runProject(project), run, actorOf(context));
+    return { status: 200, body: { ok: true, run: canceled } };
+  });
+
+  route("post", "/api/projects/{slug}/runs/{runId}/resume", async ({ params, context }) => {
+    const { project, run } = await requireRun(params.slug, params.runId);
+    const resumed = await deps.runQueue.resume(await runProject(project), run, actorOf(context));
+    return { status: 202, body: { ok: true, run: resumed } };
+  });
+
+  route("get", "/api/projects/{slug}/runs/{runId}/events", async ({ params, context }) => {
+    const { project, run } = await requireRun(params.slug, params.runId);
+    return streamRunEvents(context, deps.runEvents, run, () => runs.get(project.id, run.id));
+  });
+
   route("post", "/api/projects/{slug}/runs/validate-config", async ({ params, body }) => {
     const paths = requestPaths(deps.appRoot, body ?? {});
     const project = await requireProject(deps, params.slug);
@@ -51,4 +120,57 @@ function requestPaths(appRoot: string, body: Partial<Record<(typeof pathFields)[
     paths[field] = resolve(appRoot, checkStoragePath(field, value));
   }
   return paths;
+}
+
+/**
+ * Streams a run's events as server-sent events until its `done` event (or the client leaves).
+ * It listens before it reads the run's status, so a run finishing in between is never missed; a
+ * run already finished gets its `done` event from the database at once.
+ */
+function streamRunEvents(
+  context: Context,
+  hub: RunEventHub,
+  run: RunRecord,
+  reload: () => Promise<RunRecord | undefined>,
+): Response {
+  const lastId = Number(context.req.header("last-event-id") ?? 0);
+  return streamSSE(context, async (stream) => {
+    let sentDone = false;
+    let finished: () => void = () => {};
+    const ended = new Promise<void>((resolve) => {
+      finished = resolve;
+    });
+    // Writes are chained so events go out in order even though writeSSE is async.
+    let writes = Promise.resolve();
+    const send = ({ id, event }: Partial<NumberedRunEvent> & Pick<NumberedRunEvent, "event">) => {
+      if (sentDone) return;
+      if (event.type === "done") sentDone = true;
+      writes = writes
+        .then(() =>
+          stream.writeSSE({ event: event.type, data: JSON.stringify(event), ...(id ? { id: String(id) } : {}) }),
+        )
+        .then(() => {
+          if (sentDone) finished();
+        });
+    };
+    const unsubscribe = hub.subscribe(run.id, Number.isFinite(lastId) ? lastId : 0, send);
+    stream.onAbort(() => finished());
+    const now = (await reload()) ?? run;
+    if (activeRunStatuses.includes(now.status) || now.status === "interrupted") {
+      if (lastId === 0) send({ event: { type: "status", run_id: now.id, status: now.status } });
+    }
+    if (!activeRunStatuses.includes(now.status)) {
+      send({
+        event: {
+          type: "done",
+          run_id: now.id,
+          status: now.status,
+          summary: now.summary_json,
+          ...(now.error ? { error: now.error } : {}),
+        },
+      });
+    }
+    await ended;
+    unsubscribe();
+  });
 }

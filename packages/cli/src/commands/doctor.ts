@@ -1,0 +1,129 @@
+import { resolve } from "node:path";
+import {
+  type BackendCheck,
+  type ConfigProblem,
+  checkPostprocessBackends,
+  defaultPostprocessConfig,
+  effectivePostprocessSettings,
+  formatConfigProblem,
+  loadPipelineConfig,
+  PipelineError,
+  type PostprocessConfig,
+  type PostprocessSettings,
+} from "@kroma/pipeline";
+import { type Command, CommanderError } from "commander";
+import { emit, type GlobalOptions, table } from "../output.js";
+import { resolveProviderKeys } from "./provider-keys.js";
+
+interface DoctorFlags {
+  project?: string;
+  projectRoot?: string;
+  postprocessConfig?: string;
+}
+
+/** A backend check with whether the settings in effect use it. */
+export interface DoctorCheck extends BackendCheck {
+  /** The settings pick this backend for a stage that is on. */
+  selected: boolean;
+}
+
+/** What `kroma doctor --json` prints. */
+export interface DoctorReport {
+  /** Every stage that is on has a backend that can run (background removal: at least one of its list). */
+  ok: boolean;
+  app_root: string;
+  config_problems: ConfigProblem[];
+  checks: DoctorCheck[];
+}
+
+/**
+ * `kroma doctor`: which post-process backends this machine can run, what the settings in effect
+ * select, and how to fix what is missing. Keys are reported present or missing, never shown.
+ * Exits 1 when the configuration is invalid or a stage that is on has no backend that can run.
+ */
+export function doctorCommand(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command("doctor")
+    .description(
+      "Check which post-process backends are available (sharp, Real-ESRGAN, local/PhotoRoom/remove.bg, OpenAI)",
+    )
+    .option("--project <slug>", "also look for API keys in this project's secrets")
+    .option("--project-root <path>", "also read <path>/.kroma/pipeline.settings.json")
+    .option("--postprocess-config <path>", "check this postprocess.json instead of the one the settings name")
+    .action(async (flags: DoctorFlags) => {
+      const report = await runDoctor(flags);
+      emit(globals(), report, () => describeDoctor(report));
+      if (!report.ok) throw new CommanderError(1, "kroma.doctor.failed", "a post-process stage that is on cannot run");
+    });
+}
+
+async function runDoctor(flags: DoctorFlags): Promise<DoctorReport> {
+  const appRoot = resolve(process.env.KROMA_APP_ROOT ?? process.cwd());
+  const { config, settings, problems } = await loadConfig(appRoot, flags);
+  const keys = await resolveProviderKeys(flags.project, ["photoroom", "removebg", "openai"]);
+  const checks = (await checkPostprocessBackends({ config, keys, baseDir: appRoot })).map((check) => ({
+    ...check,
+    selected: isSelected(check, settings),
+  }));
+  const usable = (stage: BackendCheck["stage"]) => {
+    const selected = checks.filter((check) => check.stage === stage && check.selected);
+    return selected.length === 0 || selected.some((check) => check.available);
+  };
+  const ok = problems.length === 0 && usable("upscale") && usable("bg_remove") && usable("bg_refine_openai");
+  return { ok, app_root: appRoot, config_problems: problems, checks };
+}
+
+/** The configuration in effect, or the defaults with the problems when it is invalid. */
+async function loadConfig(
+  appRoot: string,
+  flags: DoctorFlags,
+): Promise<{ config: PostprocessConfig; settings: PostprocessSettings | undefined; problems: ConfigProblem[] }> {
+  try {
+    const loaded = await loadPipelineConfig({
+      appRoot,
+      projectRoot: flags.projectRoot ? resolve(flags.projectRoot) : undefined,
+      postprocessConfigPath: flags.postprocessConfig ? resolve(flags.postprocessConfig) : undefined,
+    });
+    return {
+      config: loaded.postprocess,
+      settings: effectivePostprocessSettings(loaded.settings, loaded.postprocess),
+      problems: [],
+    };
+  } catch (error) {
+    if (!(error instanceof PipelineError) || !error.problems) throw error;
+    return { config: defaultPostprocessConfig, settings: undefined, problems: error.problems };
+  }
+}
+
+function isSelected(check: BackendCheck, settings: PostprocessSettings | undefined): boolean {
+  if (!settings) return false;
+  if (check.stage === "upscale") return settings.upscale && settings.upscale_backend === check.backend;
+  if (check.stage === "bg_remove") {
+    return settings.bg_remove && (settings.bg_remove_backends as string[]).includes(check.backend);
+  }
+  if (check.stage === "bg_refine_openai") return settings.bg_remove && settings.bg_refine_openai;
+  return settings.color;
+}
+
+/** The human report: one row per backend, then what to do about each missing one. */
+export function describeDoctor(report: DoctorReport): string {
+  const rows = report.checks.map((check) => [
+    check.stage,
+    check.backend,
+    check.available ? "ok" : "missing",
+    check.selected ? "yes" : "",
+    check.detail,
+  ]);
+  const fixes = report.checks
+    .filter((check) => !check.available && check.fix)
+    .map((check) => `  ${check.stage}/${check.backend}: ${check.fix}`);
+  const problems = report.config_problems.map((problem) => `  ${formatConfigProblem(problem)}`);
+  return [
+    report.ok ? "Post-processing: every stage that is on can run" : "Post-processing: a stage that is on cannot run",
+    `  app root ${report.app_root}`,
+    ...(problems.length ? ["", "Configuration problems (run kroma config validate):", ...problems] : []),
+    "",
+    table(["STAGE", "BACKEND", "STATUS", "SELECTED", "DETAIL"], rows),
+    ...(fixes.length ? ["", "To enable:", ...fixes] : []),
+  ].join("\n");
+}

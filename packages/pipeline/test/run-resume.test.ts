@@ -1,0 +1,145 @@
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import sharp from "sharp";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { defaultManifest } from "../src/manifest.js";
+import { type ExecuteRunOptions, executeRun, RunInterruptedError, resumeRun } from "../src/run.js";
+import { readRunJournal, runJournalPath } from "../src/run-journal.js";
+import { type ImagesServer, startImagesServer } from "./support/images-server.js";
+
+const apiKey = "sk-test-resume-0123456789";
+const scenes = ["scenes/a.png", "scenes/b.png", "scenes/c.png"];
+let server: ImagesServer;
+let dir: string;
+let root: string;
+
+beforeAll(async () => {
+  server = await startImagesServer();
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  server.reset();
+  server.script(() => ({ image: "gray" }));
+  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-resume-")));
+  root = join(dir, "project");
+  for (const name of scenes) {
+    const path = join(root, name);
+    await mkdir(dirname(path), { recursive: true });
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 90, g: 90, b: 90 } } })
+      .png()
+      .toFile(path);
+  }
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+function options(overrides: Partial<ExecuteRunOptions> = {}): ExecuteRunOptions {
+  return {
+    projectSlug: "demo",
+    projectRoot: root,
+    resolvedFromBackend: false,
+    manifest: defaultManifest,
+    request: { scene_refs: scenes.join(",") },
+    confirmSpend: true,
+    model: "gpt-image-1",
+    size: "1024x1024",
+    quality: "medium",
+    apiKey,
+    baseURL: `${server.url}/v1`,
+    retryDelayMs: 10,
+    runId: "run_test_resume",
+    ...overrides,
+  };
+}
+
+/** Aborts `controller` as soon as the first job has finished. */
+function stopAfterFirstJob(controller: AbortController): Partial<ExecuteRunOptions> {
+  return {
+    onProgress: (event) => {
+      if (event.phase === "job_done") controller.abort();
+    },
+  };
+}
+
+describe("cancel", () => {
+  it("stops before the next request, records the rest as canceled and writes the log", async () => {
+    const cancel = new AbortController();
+    const { runLog, runLogPath } = await executeRun(
+      options({ cancelSignal: cancel.signal, ...stopAfterFirstJob(cancel) }),
+    );
+    expect(server.requests).toHaveLength(1);
+    expect(runLog.status).toBe("canceled");
+    expect(runLog.jobs.map((job) => job.status)).toEqual(["done", "canceled", "canceled"]);
+    expect(runLog.summary).toMatchObject({ jobs: 3, done: 1, canceled: 2 });
+    expect(existsSync(runLogPath)).toBe(true);
+    expect(existsSync(runJournalPath(root, "run_test_resume"))).toBe(false);
+  });
+});
+
+describe("interrupt and resume", () => {
+  it("leaves a journal and no log when interrupted, then resume runs only the unfinished jobs", async () => {
+    const interrupt = new AbortController();
+    const interrupted = executeRun(options({ interruptSignal: interrupt.signal, ...stopAfterFirstJob(interrupt) }));
+    await expect(interrupted).rejects.toBeInstanceOf(RunInterruptedError);
+    expect(existsSync(join(root, "runs/run_test_resume.json"))).toBe(false);
+    const journal = await readRunJournal(root, "run_test_resume");
+    expect([...(journal?.jobs.keys() ?? [])]).toEqual(["style_1_a"]);
+    const firstOutput = await readFile(join(root, "outputs/style_1_a.png"));
+
+    server.reset();
+    const skipped: string[] = [];
+    const { runLog } = await resumeRun({
+      runId: "run_test_resume",
+      projectRoot: root,
+      confirmSpend: true,
+      apiKey,
+      baseURL: `${server.url}/v1`,
+      retryDelayMs: 10,
+      onProgress: (event) => {
+        if (event.phase === "job_skipped") skipped.push(event.job);
+      },
+    });
+    // Only b and c went to the API; a's output is the one from before the interruption.
+    expect(server.requests.map((request) => request.images[0])).toEqual(["a.png", "b.png", "c.png"].slice(1));
+    expect(skipped).toEqual(["style_1_a"]);
+    expect(runLog.run_id).toBe("run_test_resume");
+    expect(runLog.status).toBe("succeeded");
+    expect(runLog.resumes).toEqual([{ at: expect.any(String), kept_jobs: ["style_1_a"] }]);
+    expect(await readFile(join(root, "outputs/style_1_a.png"))).toEqual(firstOutput);
+    expect(existsSync(runJournalPath(root, "run_test_resume"))).toBe(false);
+    expect(JSON.parse(await readFile(join(root, "runs/run_test_resume.json"), "utf8")).status).toBe("succeeded");
+  });
+
+  it("runs a finished job again when its output changed since", async () => {
+    const interrupt = new AbortController();
+    await expect(
+      executeRun(options({ interruptSignal: interrupt.signal, ...stopAfterFirstJob(interrupt) })),
+    ).rejects.toBeInstanceOf(RunInterruptedError);
+    await writeFile(join(root, "outputs/style_1_a.png"), "edited by hand");
+
+    server.reset();
+    const { runLog } = await resumeRun({
+      runId: "run_test_resume",
+      projectRoot: root,
+      confirmSpend: true,
+      apiKey,
+      baseURL: `${server.url}/v1`,
+    });
+    expect(server.requests).toHaveLength(3);
+    expect(runLog.resumes?.[0]?.kept_jobs).toEqual([]);
+  });
+
+  it("refuses to resume a run that has no journal, naming where its log is", async () => {
+    await executeRun(options());
+    await expect(
+      resumeRun({ runId: "run_test_resume", projectRoot: root, confirmSpend: true, apiKey }),
+    ).rejects.toThrow("runs/run_test_resume.json");
+  });
+
+  it("refuses to resume without spend confirmation", async () => {
+    await expect(
+      resumeRun({ runId: "run_test_resume", projectRoot: root, confirmSpend: false, apiKey }),
+    ).rejects.toThrow("--confirm-spend");
+  });
+});

@@ -1,0 +1,118 @@
+import type { components, paths, Schema } from "@kroma/contract/types";
+import { EventSourceParserStream } from "eventsource-parser/stream";
+import type { Client } from "openapi-fetch";
+import { KromaApiError } from "./errors.js";
+
+type Call = <T>(request: Promise<{ data?: T; error?: unknown; response: Response }>) => Promise<T>;
+
+/** One event of a run's progress stream (`RunEvent` in the spec). */
+export type RunEvent = components["schemas"]["RunEvent"];
+
+/** What streaming needs besides the typed client: openapi-fetch has no event-stream support. */
+export interface StreamTransport {
+  baseUrl: string;
+  fetch: typeof globalThis.fetch;
+  headers: Record<string, string>;
+}
+
+type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? Q : never;
+
+/**
+ * Helpers for runs and what they produced: list, inspect, trigger, cancel, resume and follow runs;
+ * assets, quality reports and cost events. Each returns the success body and throws
+ * `KromaApiError` on failure.
+ */
+export function runsApi(raw: Client<paths>, call: Call, transport: StreamTransport) {
+  const at = (slug: string) => ({ params: { path: { slug } } });
+  const atRun = (slug: string, runId: string) => ({ params: { path: { slug, runId } } });
+
+  /**
+   * A run's server-sent events until its `done` event (then the iterator ends). Pass `signal` to
+   * stop listening early, `lastEventId` to resume a dropped stream.
+   *
+   * @example
+   * for await (const event of kroma.runs.events("demo", runId)) console.log(event.type, event.status);
+   */
+  async function* events(
+    slug: string,
+    runId: string,
+    options: { signal?: AbortSignal; lastEventId?: string } = {},
+  ): AsyncGenerator<RunEvent> {
+    const url = `${transport.baseUrl}/api/projects/${encodeURIComponent(slug)}/runs/${encodeURIComponent(runId)}/events`;
+    const response = await transport.fetch(url, {
+      headers: {
+        ...transport.headers,
+        accept: "text/event-stream",
+        ...(options.lastEventId ? { "last-event-id": options.lastEventId } : {}),
+      },
+      signal: options.signal,
+    });
+    if (!response.ok || !response.body) {
+      const body = await response.json().catch(() => undefined);
+      throw KromaApiError.fromResponse(response.status, body);
+    }
+    const messages = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
+    for await (const message of messages) {
+      const event = JSON.parse(message.data) as RunEvent;
+      yield event;
+      if (event.type === "done") return;
+    }
+  }
+
+  return {
+    runs: {
+      /** `GET /runs`: newest first; filter by `status` or `mode`. */
+      list: (slug: string, query: Query<"/api/projects/{slug}/runs"> = {}) =>
+        call(raw.GET("/api/projects/{slug}/runs", { params: { path: { slug }, query } })),
+      /** `GET /runs/{runId}`: the run with its jobs and their candidates. */
+      get: (slug: string, runId: string) => call(raw.GET("/api/projects/{slug}/runs/{runId}", atRun(slug, runId))),
+      /** `GET /runs/{runId}/jobs` */
+      jobs: (slug: string, runId: string) =>
+        call(raw.GET("/api/projects/{slug}/runs/{runId}/jobs", atRun(slug, runId))),
+      /** `POST /runs/trigger`: queues a dry (default) or paid run; answers with its id at once. */
+      trigger: (slug: string, body: Schema<"TriggerRunRequest"> = {}) =>
+        call(raw.POST("/api/projects/{slug}/runs/trigger", { ...at(slug), body })),
+      /** `POST /runs/{runId}/cancel` */
+      cancel: (slug: string, runId: string) =>
+        call(raw.POST("/api/projects/{slug}/runs/{runId}/cancel", atRun(slug, runId))),
+      /** `POST /runs/{runId}/resume`: continues an interrupted run. */
+      resume: (slug: string, runId: string) =>
+        call(raw.POST("/api/projects/{slug}/runs/{runId}/resume", atRun(slug, runId))),
+      events,
+      /**
+       * Follows a run's events until it ends, then returns the run with its jobs.
+       *
+       * @example
+       * const { pipeline_trigger } = await kroma.runs.trigger("demo", { scene_refs: ["scenes/a.png"] });
+       * const { run } = await kroma.runs.wait("demo", pipeline_trigger.run_id); // run.status: "succeeded"
+       */
+      async wait(slug: string, runId: string, options: { signal?: AbortSignal } = {}) {
+        for await (const _event of events(slug, runId, options)) {
+          // every event until `done`
+        }
+        return call(raw.GET("/api/projects/{slug}/runs/{runId}", atRun(slug, runId)));
+      },
+      /** Validates the project's layered pipeline settings, manifest and postprocess config. */
+      validateConfig: (slug: string, body: Schema<"ValidateRunConfigRequest"> = {}) =>
+        call(raw.POST("/api/projects/{slug}/runs/validate-config", { ...at(slug), body })),
+    },
+    assets: {
+      /** `GET /assets`: newest first; filter by `run_id`, `job_id`, `asset_kind`. */
+      list: (slug: string, query: Query<"/api/projects/{slug}/assets"> = {}) =>
+        call(raw.GET("/api/projects/{slug}/assets", { params: { path: { slug }, query } })),
+      /** `GET /assets/{assetId}` */
+      get: (slug: string, assetId: string) =>
+        call(raw.GET("/api/projects/{slug}/assets/{assetId}", { params: { path: { slug, assetId } } })),
+    },
+    qualityReports: {
+      /** `GET /quality-reports`: the output guard's verdicts; filter by `run_id`, `asset_id`, `grade`. */
+      list: (slug: string, query: Query<"/api/projects/{slug}/quality-reports"> = {}) =>
+        call(raw.GET("/api/projects/{slug}/quality-reports", { params: { path: { slug }, query } })),
+    },
+    costEvents: {
+      /** `GET /cost-events`: estimated spend per image, with `total_cost_usd`. */
+      list: (slug: string, query: Query<"/api/projects/{slug}/cost-events"> = {}) =>
+        call(raw.GET("/api/projects/{slug}/cost-events", { params: { path: { slug }, query } })),
+    },
+  };
+}

@@ -1,0 +1,346 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { components } from "@kroma/contract/types";
+import type { Insertable } from "kysely";
+import type {
+  AssetsTable,
+  CandidatesTable,
+  CostEventsTable,
+  JobsTable,
+  QualityReportsTable,
+  RunsTable,
+} from "../db/schema.js";
+import { toJsonText } from "../input.js";
+
+type Schemas = components["schemas"];
+export type RunLog = Schemas["RunLog"];
+type PaidRunLog = Schemas["PaidRunLog"];
+type DryRunLog = Schemas["DryRunLog"];
+type RunJobLog = Schemas["RunJobLog"];
+type RunCandidateLog = Schemas["RunCandidateLog"];
+
+/** Every row one run log becomes: the database's picture of the run. */
+export interface RunLogRecords {
+  run: Insertable<RunsTable>;
+  jobs: Insertable<JobsTable>[];
+  candidates: Insertable<CandidatesTable>[];
+  assets: Insertable<AssetsTable>[];
+  qualityReports: Insertable<QualityReportsTable>[];
+  costEvents: Insertable<CostEventsTable>[];
+}
+
+/** Where the log's files are, for `storage_uri`, and which project the rows belong to. */
+export interface RunLogContext {
+  projectId: string;
+  projectRoot: string;
+  /** `file:` URL of the project root, computed once (see {@link fileUri}). */
+  rootUri?: string;
+  /** The log file, relative to the project root. */
+  runLogPath: string;
+}
+
+/**
+ * The stable part of a job's record ids: a hash of the run and job ids, so ingesting a log again
+ * writes the same ids (rows are updated in place and links to them survive). Hashed because job
+ * keys come from scene file names and can be long; one hash per job, the job's candidates,
+ * assets, reports and costs add a suffix.
+ *
+ * @example
+ * jobKeyHash("run_20250102T030405Z_a1b2c3", "style_1_street"); // "3f2a..." (24 hex)
+ */
+export function jobKeyHash(runId: string, jobKey: string): string {
+  return createHash("sha256").update(`${runId}\0${jobKey}`).digest("hex").slice(0, 24);
+}
+
+/** The ids of one job's rows, all derived from {@link jobKeyHash}. */
+function jobIds(runId: string, jobKey: string) {
+  const hash = jobKeyHash(runId, jobKey);
+  return {
+    job: `job_${hash}`,
+    candidate: (k: number) => `cand_${hash}_${k}`,
+    candidateAsset: (k: number) => `asset_${hash}_c${k}`,
+    finalAsset: `asset_${hash}_final`,
+    qualityReport: (k: number) => `qr_${hash}_${k}`,
+    costEvent: (k: number) => `cost_${hash}_${k}`,
+  };
+}
+
+/**
+ * Turns a run log into rows: the run, its jobs and candidates, an asset per file it wrote (the
+ * final output, and each other candidate), a quality report per guard verdict and a cost event
+ * per generated image. Pure: reads no files (image sizes come from the log).
+ */
+export function runLogRecords(log: RunLog, context: RunLogContext): RunLogRecords {
+  const records: RunLogRecords = {
+    run: runRow(log, context),
+    jobs: [],
+    candidates: [],
+    assets: [],
+    qualityReports: [],
+    costEvents: [],
+  };
+  if (log.mode === "dry") addDryJobs(records, log);
+  else for (const job of log.jobs) addPaidJob(records, log, job, context);
+  return records;
+}
+
+function runRow(log: RunLog, { projectId, runLogPath }: RunLogContext): Insertable<RunsTable> {
+  const paid = log.mode === "run" ? log : undefined;
+  return {
+    id: log.run_id,
+    project_id: projectId,
+    run_mode: log.mode,
+    // A dry run's log says `planned`; as a run, planning it succeeded.
+    status: paid ? paid.status : "succeeded",
+    stage: log.stage,
+    time_of_day: log.time,
+    weather: log.weather,
+    model_name: log.model,
+    provider_code: "openai",
+    settings_snapshot_json: toJsonText({
+      generation: log.generation,
+      output_guard: log.output_guard,
+      postprocess: log.postprocess,
+      storage: log.storage,
+      versions: log.versions,
+      inputs: log.inputs,
+      ...(paid ? { api: paid.api, archive_replaced: paid.archive_replaced, cost_estimate: paid.cost_estimate } : {}),
+    }),
+    image_size: log.size,
+    image_quality: log.quality,
+    run_log_path: runLogPath,
+    started_at: paid ? paid.started_at : log.timestamp,
+    finished_at: paid ? paid.finished_at : log.timestamp,
+    created_at: log.timestamp,
+    error: paid?.error ?? null,
+    summary_json: toJsonText(log.summary),
+  };
+}
+
+function addDryJobs(records: RunLogRecords, log: DryRunLog): void {
+  for (const job of log.jobs) {
+    const ids = jobIds(log.run_id, job.id);
+    const jobId = ids.job;
+    records.jobs.push({
+      id: jobId,
+      run_id: log.run_id,
+      job_key: job.id,
+      status: "planned",
+      prompt_text: job.prompt,
+      selected_candidate_index: null,
+      final_asset_id: null,
+      final_output: null,
+      meta_json: toJsonText({ mode: job.mode, time: job.time, weather: job.weather, input_images: job.input_images }),
+      created_at: log.timestamp,
+    });
+    job.planned_generation.outputs.forEach((output, i) => {
+      records.candidates.push({
+        ...emptyCandidate(ids.candidate(i + 1), jobId, i + 1, log.timestamp),
+        status: "planned",
+        output_path: output,
+      });
+    });
+  }
+}
+
+function emptyCandidate(id: string, jobId: string, index: number, createdAt: string): Insertable<CandidatesTable> {
+  return {
+    id,
+    job_id: jobId,
+    candidate_index: index,
+    status: "planned",
+    output_asset_id: null,
+    final_asset_id: null,
+    output_path: null,
+    final_output_path: null,
+    rank_hard_failures: null,
+    rank_soft_warnings: null,
+    rank_avg_chroma_exceed: null,
+    meta_json: toJsonText({}),
+    created_at: createdAt,
+  };
+}
+
+function addPaidJob(records: RunLogRecords, log: PaidRunLog, job: RunJobLog, context: RunLogContext): void {
+  const ids = jobIds(log.run_id, job.id);
+  const jobId = ids.job;
+  const selected = job.candidates.find((candidate) => candidate.candidate_index === job.selected_candidate);
+  const finalAssetId = job.final_output && selected ? ids.finalAsset : null;
+  if (finalAssetId && selected && job.final_output) {
+    records.assets.push(
+      imageAsset(context, log, {
+        id: finalAssetId,
+        jobId,
+        candidateId: ids.candidate(selected.candidate_index),
+        assetKind: "final",
+        relPath: job.final_output,
+        candidate: selected,
+      }),
+    );
+  }
+  records.jobs.push({
+    id: jobId,
+    run_id: log.run_id,
+    job_key: job.id,
+    status: job.status,
+    prompt_text: job.prompt,
+    selected_candidate_index: job.selected_candidate,
+    final_asset_id: finalAssetId,
+    final_output: job.final_output,
+    meta_json: toJsonText({
+      mode: job.mode,
+      time: job.time,
+      weather: job.weather,
+      input_images: job.input_images,
+      error: job.error ?? null,
+      ms: job.ms,
+      final_output_archived_previous: job.final_output_archived_previous,
+    }),
+    created_at: log.timestamp,
+  });
+  for (const candidate of job.candidates) {
+    addCandidate(records, log, job, candidate, { ids, finalAssetId, context });
+  }
+}
+
+function addCandidate(
+  records: RunLogRecords,
+  log: PaidRunLog,
+  job: RunJobLog,
+  candidate: RunCandidateLog,
+  {
+    ids,
+    finalAssetId,
+    context,
+  }: { ids: ReturnType<typeof jobIds>; finalAssetId: string | null; context: RunLogContext },
+): void {
+  const runId = log.run_id;
+  const jobId = ids.job;
+  const k = candidate.candidate_index;
+  const id = ids.candidate(k);
+  const isSelected = k === job.selected_candidate && finalAssetId !== null;
+  const generated = candidate.status === "generated";
+  // With one candidate its file is the final output itself: one asset, not two.
+  let outputAssetId: string | null = null;
+  if (generated && candidate.output === job.final_output && isSelected) outputAssetId = finalAssetId;
+  else if (generated) {
+    outputAssetId = ids.candidateAsset(k);
+    records.assets.push(
+      imageAsset(context, log, {
+        id: outputAssetId,
+        jobId,
+        candidateId: id,
+        assetKind: "candidate",
+        relPath: candidate.output,
+        candidate,
+      }),
+    );
+  }
+  records.candidates.push({
+    id,
+    job_id: jobId,
+    candidate_index: k,
+    status: candidate.status,
+    output_asset_id: outputAssetId,
+    final_asset_id: isSelected ? finalAssetId : null,
+    output_path: candidate.output,
+    final_output_path: isSelected ? job.final_output : null,
+    rank_hard_failures: candidate.rank?.hard_failures ?? null,
+    rank_soft_warnings: candidate.rank?.soft_warnings ?? null,
+    rank_avg_chroma_exceed: candidate.rank?.avg_chroma_exceed ?? null,
+    meta_json: toJsonText({
+      attempts: candidate.attempts,
+      usage: candidate.usage ?? null,
+      error: candidate.error ?? null,
+      ms: candidate.ms,
+      bytes: candidate.bytes,
+      archived_previous: candidate.archived_previous,
+    }),
+    created_at: log.timestamp,
+  });
+  if (!generated) return;
+  if (candidate.output_guard && candidate.rank) {
+    const rank = candidate.rank;
+    records.qualityReports.push({
+      id: ids.qualityReport(k),
+      project_id: context.projectId,
+      run_id: runId,
+      asset_id: outputAssetId,
+      report_type: "output_guard",
+      grade: rank.hard_failures > 0 ? "fail" : rank.soft_warnings > 0 ? "warn" : "pass",
+      hard_failures: rank.hard_failures,
+      soft_warnings: rank.soft_warnings,
+      avg_chroma_exceed: rank.avg_chroma_exceed,
+      summary_json: toJsonText(candidate.output_guard),
+      created_at: log.timestamp,
+    });
+  }
+  const unit = log.cost_estimate.per_image_usd;
+  records.costEvents.push({
+    id: ids.costEvent(k),
+    project_id: context.projectId,
+    run_id: runId,
+    job_id: jobId,
+    provider_code: "openai",
+    model_name: log.model,
+    event_type: "image_generation",
+    units: 1,
+    unit_cost_usd: unit,
+    total_cost_usd: unit,
+    currency: "USD",
+    meta_json: toJsonText({
+      candidate_index: k,
+      job_key: job.id,
+      usage: candidate.usage ?? null,
+      size: log.size,
+      quality: log.quality,
+      estimate: true,
+    }),
+    created_at: log.timestamp,
+  });
+}
+
+function imageAsset(
+  context: RunLogContext,
+  log: PaidRunLog,
+  asset: {
+    id: string;
+    jobId: string;
+    candidateId: string;
+    assetKind: string;
+    relPath: string;
+    candidate: RunCandidateLog;
+  },
+): Insertable<AssetsTable> {
+  const { candidate } = asset;
+  return {
+    id: asset.id,
+    project_id: context.projectId,
+    kind: "image",
+    asset_kind: asset.assetKind,
+    storage_uri: fileUri(context, asset.relPath),
+    rel_path: asset.relPath,
+    storage_backend: "local",
+    mime_type: "image/png",
+    width: candidate.width ?? null,
+    height: candidate.height ?? null,
+    sha256: candidate.sha256,
+    run_id: log.run_id,
+    job_id: asset.jobId,
+    candidate_id: asset.candidateId,
+    metadata_json: toJsonText({ bytes: candidate.bytes, candidate_index: candidate.candidate_index }),
+    created_at: log.timestamp,
+  };
+}
+
+/**
+ * `file:` URL of a file under the project root. The root's URL is built once with
+ * `pathToFileURL` (which handles platform paths) and each relative path appended with its
+ * segments percent-encoded: the same URL, without a full conversion per asset.
+ */
+function fileUri(context: RunLogContext, relPath: string): string {
+  context.rootUri ??= pathToFileURL(join(context.projectRoot, "/")).href;
+  if (relPath.startsWith("/")) return pathToFileURL(relPath).href;
+  return context.rootUri + relPath.split("/").map(encodeURIComponent).join("/");
+}
