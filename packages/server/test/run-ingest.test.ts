@@ -53,7 +53,8 @@ describe("ingest of a paid run log", () => {
       run_id: paid.runLog.run_id,
       changed: true,
       // 2 jobs x 2 candidates; assets: 2 finals + the 3 generated candidates' own files (bridge c2 failed).
-      counts: { jobs: 2, candidates: 4, assets: 5, quality_reports: 3, cost_events: 3 },
+      // One cost event per job: alley generated 2 images, bridge 1.
+      counts: { jobs: 2, candidates: 4, assets: 5, quality_reports: 3, cost_events: 2 },
     });
     const before = await runTablesDigest(api.server.db);
     const second = await ingestPaid();
@@ -122,14 +123,19 @@ describe("ingest of a paid run log", () => {
     });
 
     const costs = await api.call("GET", "/api/projects/ingest/cost-events");
-    expect(costs.body).toMatchObject({ count: 3, total: 3, total_cost_usd: 0.126 });
-    expect(costs.body.cost_events[0]).toMatchObject({
+    expect(costs.body).toMatchObject({ count: 2, total: 2, total_cost_usd: 0.126 });
+    const byJob = Object.fromEntries(costs.body.cost_events.map((e: { job_id: string }) => [e.job_id, e]));
+    expect(byJob[alley.id]).toMatchObject({
       provider_code: "openai",
+      model_name: "gpt-image-1",
       event_type: "image_generation",
-      units: 1,
+      units: 2,
       unit_cost_usd: 0.042,
+      total_cost_usd: 0.084,
       currency: "USD",
+      meta_json: { job_key: "style_1_alley", candidates: [1, 2], total_tokens: 20 },
     });
+    expect(byJob[bridge.id]).toMatchObject({ units: 1, total_cost_usd: 0.042 });
   });
 
   it("serves them through @kroma/sdk", async () => {

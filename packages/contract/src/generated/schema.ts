@@ -647,7 +647,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Estimated spend per generated image, newest first
+         * Estimated spend per job (the images it generated), newest first
          * @description `total_cost_usd` sums every matching event (not only the returned page); events without a price count as 0.
          */
         get: operations["listCostEvents"];
@@ -2122,14 +2122,15 @@ export interface components {
             job_id: string | null;
             provider_code: string;
             model_name: string | null;
-            /** @description `image_generation`: one generated image. */
+            /** @description `image_generation`: the images one job generated. */
             event_type: string;
+            /** @description Images generated (candidates that succeeded). */
             units: number;
             /** @description List-price estimate; null when unknown for the model, size or quality. */
             unit_cost_usd: number | null;
             total_cost_usd: number | null;
             currency: string;
-            /** @description Token usage, candidate index, size and quality (the basis of the estimate is in the run's settings snapshot). */
+            /** @description Job key, the candidates generated, total tokens, size and quality (the basis of the estimate is in the run's settings snapshot). */
             meta_json: components["schemas"]["JsonObject"];
             created_at: components["schemas"]["Timestamp"];
         };
@@ -2403,10 +2404,54 @@ export interface components {
             height?: number;
             /** @description Token usage when the API reported it. */
             usage?: components["schemas"]["ImageUsage"];
+            /** @description The post-process chain run on this candidate, when any stage is enabled; the guard then checks the chain's last output. */
+            postprocess?: components["schemas"]["PostprocessChainLog"];
             /** @description Where the file this candidate overwrote was archived, when there was one. */
             archived_previous: string | null;
             /** @description Wall time for the candidate, all attempts and back-off included. */
             ms: number;
+        };
+        /** @enum {string} */
+        PostprocessStageName: "bg_remove" | "bg_refine_openai" | "upscale" | "color";
+        /** @description One background-removal backend tried, in order. */
+        PostprocessBackendAttempt: {
+            backend: string;
+            ok: boolean;
+            error?: string;
+            ms: number;
+        };
+        /** @description One stage of the chain: what it read and wrote, how, how long, and the output's sha256. */
+        PostprocessStageLog: {
+            stage: components["schemas"]["PostprocessStageName"];
+            /**
+             * @description `skipped`: an optional refine pass that failed (see `warnings`).
+             * @enum {string}
+             */
+            status: "done" | "skipped" | "failed";
+            /** @description Relative to the project root. */
+            input: string;
+            /** @description Relative to the project root; null when the stage wrote nothing. */
+            output: string | null;
+            backend: string | null;
+            backends_tried?: components["schemas"]["PostprocessBackendAttempt"][];
+            params: components["schemas"]["JsonObject"];
+            ms: number;
+            sha256: string | null;
+            width?: number;
+            height?: number;
+            warnings?: string[];
+            error?: string;
+            /** @description Where a file the stage replaced was archived (relative). */
+            archived?: string;
+        };
+        /** @description The post-process chain on one image: stages in the fixed order bg_remove -> bg_refine_openai -> upscale -> color. */
+        PostprocessChainLog: {
+            /** @enum {string} */
+            status: "done" | "failed";
+            /** @description The last stage's output, or the last good file when a stage failed (relative). */
+            final_output: string;
+            pipeline_order: components["schemas"]["PostprocessStageName"][];
+            stages: components["schemas"]["PostprocessStageLog"][];
         };
         /**
          * @description Job outcome: `failed_guard` keeps its output, but its best candidate still fails the guard; `canceled`: the run was canceled before the job finished.
@@ -2429,6 +2474,8 @@ export interface components {
             final_output: string | null;
             /** @description Where an earlier final output was archived when the copy replaced it (N > 1 only). */
             final_output_archived_previous: string | null;
+            /** @description The selected candidate's post-processed file (the chain's last output), when post-processing ran. */
+            final_postprocessed_output?: string | null;
             candidates: components["schemas"]["RunCandidateLog"][];
             ms: number;
         };

@@ -86,7 +86,6 @@ export async function openDatabase(path: string): Promise<KromaDb> {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("cache_size = -65536");
   const db = new KromaDb(sqlite);
   try {
     await migrateToLatest(db);

@@ -62,14 +62,14 @@ function jobIds(runId: string, jobKey: string) {
     candidateAsset: (k: number) => `asset_${hash}_c${k}`,
     finalAsset: `asset_${hash}_final`,
     qualityReport: (k: number) => `qr_${hash}_${k}`,
-    costEvent: (k: number) => `cost_${hash}_${k}`,
+    costEvent: `cost_${hash}`,
   };
 }
 
 /**
  * Turns a run log into rows: the run, its jobs and candidates, an asset per file it wrote (the
  * final output, and each other candidate), a quality report per guard verdict and a cost event
- * per generated image. Pure: reads no files (image sizes come from the log).
+ * per job for the images it generated. Pure: reads no files (image sizes come from the log).
  */
 export function runLogRecords(log: RunLog, context: RunLogContext): RunLogRecords {
   const records: RunLogRecords = {
@@ -202,6 +202,42 @@ function addPaidJob(records: RunLogRecords, log: PaidRunLog, job: RunJobLog, con
   for (const candidate of job.candidates) {
     addCandidate(records, log, job, candidate, { ids, finalAssetId, context });
   }
+  addCostEvent(records, log, job, { jobId, id: ids.costEvent, projectId: context.projectId });
+}
+
+/** The job's spend: one event for the images it generated (none when every candidate failed). */
+function addCostEvent(
+  records: RunLogRecords,
+  log: PaidRunLog,
+  job: RunJobLog,
+  row: { jobId: string; id: string; projectId: string },
+): void {
+  const generated = job.candidates.filter((candidate) => candidate.status === "generated");
+  if (generated.length === 0) return;
+  const unit = log.cost_estimate.per_image_usd;
+  const usage = generated.flatMap((candidate) => (candidate.usage ? [candidate.usage] : []));
+  records.costEvents.push({
+    id: row.id,
+    project_id: row.projectId,
+    run_id: log.run_id,
+    job_id: row.jobId,
+    provider_code: "openai",
+    model_name: log.model,
+    event_type: "image_generation",
+    units: generated.length,
+    unit_cost_usd: unit,
+    total_cost_usd: unit === null ? null : Math.round(unit * generated.length * 1e6) / 1e6,
+    currency: "USD",
+    meta_json: toJsonText({
+      job_key: job.id,
+      candidates: generated.map((candidate) => candidate.candidate_index),
+      total_tokens: usage.reduce((total, u) => total + (u.total_tokens ?? 0), 0),
+      size: log.size,
+      quality: log.quality,
+      estimate: true,
+    }),
+    created_at: log.timestamp,
+  });
 }
 
 function addCandidate(
@@ -276,29 +312,6 @@ function addCandidate(
       created_at: log.timestamp,
     });
   }
-  const unit = log.cost_estimate.per_image_usd;
-  records.costEvents.push({
-    id: ids.costEvent(k),
-    project_id: context.projectId,
-    run_id: runId,
-    job_id: jobId,
-    provider_code: "openai",
-    model_name: log.model,
-    event_type: "image_generation",
-    units: 1,
-    unit_cost_usd: unit,
-    total_cost_usd: unit,
-    currency: "USD",
-    meta_json: toJsonText({
-      candidate_index: k,
-      job_key: job.id,
-      usage: candidate.usage ?? null,
-      size: log.size,
-      quality: log.quality,
-      estimate: true,
-    }),
-    created_at: log.timestamp,
-  });
 }
 
 function imageAsset(

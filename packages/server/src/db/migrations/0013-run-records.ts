@@ -31,7 +31,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await db.schema.createIndex("assets_run_id").on("assets").column("run_id").execute();
+  // Lists are per project, newest first; this index serves them and makes 0002's
+  // `assets_project_id` (its prefix) redundant, and every index costs each of a run's inserts.
   await db.schema.createIndex("assets_project_created").on("assets").columns(["project_id", "created_at"]).execute();
+  await db.schema.dropIndex("assets_project_id").execute();
 
   await db.schema
     .createTable("quality_reports")
@@ -78,6 +81,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("cost_events").execute();
   await db.schema.dropTable("quality_reports").execute();
   await db.schema.dropTable("candidates").execute();
+  await db.schema.createIndex("assets_project_id").on("assets").column("project_id").execute();
   await db.schema.dropIndex("assets_project_created").execute();
   await db.schema.dropIndex("assets_run_id").execute();
   await db.schema.dropIndex("runs_status").execute();
