@@ -148,6 +148,45 @@ describe("kroma lab dry", () => {
     expect(invalid.stderr).toContain("pipeline.manifest_path");
   });
 
+  it("records the post-process settings the --post-* flags turn on, and refuses a bad value", async () => {
+    const root = join(dir, "post");
+    await mkdir(join(root, "scenes"), { recursive: true });
+    await writeFile(join(root, "scenes/quay.png"), solidPng(8, 8, [90, 90, 90]));
+    const args = [
+      "lab",
+      "dry",
+      "--project",
+      "post",
+      "--project-root",
+      root,
+      "--scene-refs",
+      "scenes/quay.png",
+      "--no-ingest",
+    ];
+    const result = await kroma(
+      ["--json", ...args, "--post-color", "--post-color-profile", "cold_rain", "--post-upscale", "yes"],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    const log = JSON.parse(result.stdout);
+    expect(log.postprocess).toMatchObject({
+      color: true,
+      color_profile: "cold_rain",
+      upscale: true,
+      upscale_backend: "sharp",
+      bg_remove: false,
+      pipeline_order: ["generate", "upscale", "color"],
+    });
+    expect(log.jobs[0].planned_postprocess).toEqual(log.postprocess);
+
+    const bad = await kroma([...args, "--post-color", "maybe"], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("--post-color");
+    const unknown = await kroma([...args, "--post-color-profile", "sepia"], dir);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("sepia");
+  });
+
   it("refuses flag combinations the seed refused, with a clear one-line error", async () => {
     const result = await kroma(
       ["lab", "dry", "--project", "lab", "--project-root", dir, "--scene-refs", "a.png", "--weather", "rain"],

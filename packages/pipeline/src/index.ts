@@ -134,6 +134,14 @@ export {
 } from "./postprocess/color-profiles.js";
 export { type BackendCheck, checkPostprocessBackends, type DoctorOptions } from "./postprocess/doctor.js";
 export { decodeRgb, defaultMaxInputPixels, openImage } from "./postprocess/image-io.js";
+export {
+  chainForLog,
+  postprocessForLog,
+  postprocessOff,
+  type RunPostprocess,
+  type RunPostprocessContext,
+  runPostprocessFrom,
+} from "./postprocess/run-postprocess.js";
 export type { BackendAttempt, StageReport } from "./postprocess/stage-report.js";
 export {
   findRealesrganBinary,
@@ -151,7 +159,6 @@ export {
   estimateImageCostUsd,
   executeRun,
   type PaidRunLog,
-  postprocessOff,
   type ResumeRunOptions,
   type RunCandidateLog,
   RunInterruptedError,

@@ -4,6 +4,7 @@ import type { components } from "@kroma/contract/types";
 import { PipelineError } from "./errors.js";
 import type { RawRunRequest } from "./flags.js";
 import type { Manifest } from "./manifest.js";
+import type { PostprocessSettings } from "./settings.js";
 
 type RunJobLog = components["schemas"]["RunJobLog"];
 
@@ -22,7 +23,8 @@ export interface RunJournalHeader {
   model: string;
   size: string;
   quality: string;
-  postprocess: unknown;
+  /** The effective post-process settings (never their keys: those are given again on resume). */
+  postprocess: PostprocessSettings | undefined;
   resolved_from_backend: boolean;
   /** The scenes the run planned, as the run log names them (relative to the project root). */
   scenes: string[];

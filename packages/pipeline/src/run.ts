@@ -15,6 +15,13 @@ import { checkImage, pickBestCandidate, rankCandidate } from "./output-guard.js"
 import type { CandidateRank } from "./output-guard-types.js";
 import { candidateOutputs, type PlannedJob, type PreparedRun, prepareRun, type RunPlan } from "./plan.js";
 import { embedPngText, type PngTextEntry } from "./png-metadata.js";
+import { enabledPostprocessStages, runPostprocessChain } from "./postprocess/chain.js";
+import {
+  chainForLog,
+  postprocessForLog,
+  type RunPostprocess,
+  type RunPostprocessContext,
+} from "./postprocess/run-postprocess.js";
 import {
   appendRunJournal,
   type RunJournalHeader,
@@ -92,8 +99,12 @@ export interface ExecuteRunOptions {
   apiKey?: string;
   /** Images API base URL (default: the SDK's, `https://api.openai.com/v1`). */
   baseURL?: string;
-  /** The resolved post-process settings; recorded as given (default: every stage off). */
-  postprocess?: unknown;
+  /**
+   * Post-processing: the effective settings (recorded in the log) and the backends' context. With
+   * any stage on, every generated candidate goes through the chain and the guard checks its last
+   * output. Default: every stage off.
+   */
+  postprocess?: RunPostprocess;
   now?: Date;
   cwd?: string;
   kromaVersion?: string;
@@ -128,19 +139,6 @@ export class RunInterruptedError extends PipelineError {
     this.name = "RunInterruptedError";
   }
 }
-
-/** Post-processing as a run records it when no stage is enabled (the seed's "all off" object). */
-export const postprocessOff = {
-  upscale: false,
-  upscale_backend: null,
-  color: false,
-  color_profile: null,
-  bg_remove: false,
-  bg_remove_backends: [],
-  bg_refine_openai: false,
-  bg_refine_openai_required: false,
-  pipeline_order: ["generate"],
-};
 
 /** gpt-image-1 list prices per 1024x1024 output image, by quality (USD). */
 const gptImage1PricePerMegaImage: Record<string, number> = { low: 0.011, medium: 0.042, high: 0.167 };
@@ -241,7 +239,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: 
     model: options.model,
     size: options.size,
     quality: options.quality,
-    postprocess: options.postprocess ?? postprocessOff,
+    postprocess: options.postprocess?.settings,
     resolved_from_backend: options.resolvedFromBackend,
     scenes: prepared.scenes.map((scene) => logPath(prepared.root, scene)),
     prior_duration_ms: 0,
@@ -266,7 +264,11 @@ export type ResumeRunOptions = Pick<
   | "onProgress"
   | "cancelSignal"
   | "interruptSignal"
-> & { runId: string };
+> & {
+  runId: string;
+  /** The post-process backends' context (keys, endpoints); the settings come from the journal. */
+  postprocessContext?: RunPostprocessContext;
+};
 
 /**
  * Continues a paid run that was interrupted (crash, Ctrl-C, server stop) from its journal under
@@ -300,7 +302,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<{ runLog: Pa
     model: header.model,
     size: header.size,
     quality: header.quality,
-    postprocess: header.postprocess,
+    postprocess: header.postprocess ? { settings: header.postprocess, context: options.postprocessContext } : undefined,
     now: new Date(header.started_at),
   };
   const prepared = await prepareRun({
@@ -461,7 +463,7 @@ function buildLog(
     quality: options.quality,
     generation: { candidates: plan.candidates, max_candidates: plan.max_candidates },
     output_guard: request.output_guard,
-    postprocess: options.postprocess ?? postprocessOff,
+    postprocess: postprocessForLog(options.postprocess?.settings),
     storage: { project_root: root, resolved_from_backend: options.resolvedFromBackend },
     versions: { kroma: parts.kromaVersion, node: process.version },
     inputs: parts.inputs,
@@ -532,7 +534,12 @@ async function runJob(context: RunContext, job: PlannedJob, index: number): Prom
 /** A job's outcome fields: status, error, selection and final output. */
 type JobOutcome = Pick<
   RunJobLog,
-  "status" | "error" | "selected_candidate" | "final_output" | "final_output_archived_previous"
+  | "status"
+  | "error"
+  | "selected_candidate"
+  | "final_output"
+  | "final_output_archived_previous"
+  | "final_postprocessed_output"
 >;
 
 /**
@@ -543,7 +550,7 @@ type JobOutcome = Pick<
 async function finishJob(context: RunContext, job: PlannedJob, candidates: RunCandidateLog[]): Promise<JobOutcome> {
   // With the guard off every generated candidate ranks the same, so the first one wins.
   const best = pickBestCandidate(
-    candidates.map((candidate) => (candidate.status === "generated" ? (candidate.rank ?? unranked) : undefined)),
+    candidates.map((candidate) => (candidate.status === "generated" ? selectionRank(candidate) : undefined)),
   );
   const chosen = best === undefined ? undefined : candidates[best];
   const none = { selected_candidate: null, final_output: null, final_output_archived_previous: null };
@@ -564,14 +571,33 @@ async function finishJob(context: RunContext, job: PlannedJob, candidates: RunCa
       return { status: "failed", error: message, ...none, selected_candidate: chosen.candidate_index };
     }
   }
+  const outputs = {
+    selected_candidate: chosen.candidate_index,
+    final_output: rel(finalPath),
+    final_output_archived_previous: archived === undefined ? null : rel(archived),
+    ...(chosen.postprocess ? { final_postprocessed_output: chosen.postprocess.final_output } : {}),
+  };
+  const failedStage = chosen.postprocess?.stages.find((stage) => stage.status === "failed");
+  if (failedStage) {
+    return {
+      status: "failed",
+      error: `Post-processing failed at ${failedStage.stage}: ${failedStage.error}`,
+      ...outputs,
+    };
+  }
   const failsGuard = (chosen.rank?.hard_failures ?? 0) > 0;
   return {
     status: failsGuard ? "failed_guard" : "done",
     ...(failsGuard ? { error: guardError(chosen) } : {}),
-    selected_candidate: chosen.candidate_index,
-    final_output: rel(finalPath),
-    final_output_archived_previous: archived === undefined ? null : rel(archived),
+    ...outputs,
   };
+}
+
+/** A candidate's rank for selection: the guard's, with a failed post-process chain as one more hard failure. */
+function selectionRank(candidate: RunCandidateLog): CandidateRank {
+  const rank = candidate.rank ?? unranked;
+  if (candidate.postprocess?.status !== "failed") return rank;
+  return { ...rank, hard_failures: rank.hard_failures + 1 };
 }
 
 /** The job fields every outcome shares. */
@@ -676,15 +702,16 @@ async function runCandidate(context: RunContext, job: PlannedJob, index: number,
     return finish(`Could not write ${entry.output}: ${describe(error, context.apiKey)}`);
   }
   entry.status = "generated";
+  const checked = await postprocessCandidate(context, entry, output);
 
   // checkImage never throws for a bad image: an unreadable one is a hard failure in the result.
   const guard = context.request.output_guard;
   if (!guard.enabled) return finish();
-  const result = await checkImage(output, guard);
-  const file = { ...result, file: entry.output };
+  const result = await checkImage(checked, guard);
+  const file = { ...result, file: logPath(context.root, checked) };
   entry.rank = rankCandidate([result], guard);
   entry.output_guard = {
-    checked_input: entry.output,
+    checked_input: file.file,
     summary: {
       total_files: 1,
       hard_failures: file.hard_fail_reasons.length > 0 ? 1 : 0,
@@ -693,6 +720,28 @@ async function runCandidate(context: RunContext, job: PlannedJob, index: number,
     files: [file],
   };
   return finish();
+}
+
+/**
+ * Runs the post-process chain on a generated candidate when any stage is on, records it on the
+ * entry, and returns the file the guard should check: the chain's last output (the last good file
+ * when a stage failed), or the candidate itself when nothing is enabled.
+ */
+async function postprocessCandidate(context: RunContext, entry: RunCandidateLog, output: string): Promise<string> {
+  const postprocess = context.options.postprocess;
+  if (!postprocess || enabledPostprocessStages(postprocess.settings).length === 0) return output;
+  const given = postprocess.context ?? {};
+  const chain = await runPostprocessChain(output, postprocess.settings, {
+    ...given,
+    projectRoot: context.root,
+    archiveReplaced: context.request.archive_replaced,
+    stamp: context.stamp,
+    // The refine pass uses the run's own key and endpoint unless told otherwise.
+    keys: { openai: context.apiKey, ...given.keys },
+    baseUrls: { openai: context.options.baseURL, ...given.baseUrls },
+  });
+  entry.postprocess = await chainForLog(context.root, chain);
+  return chain.final_output;
 }
 
 /** What a generated PNG carries about its origin; the prompt under the registered `Description` keyword. */

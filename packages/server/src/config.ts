@@ -48,6 +48,10 @@ export function loadServerConfig(
       openaiApiKey: env.OPENAI_API_KEY?.trim() || undefined,
       openaiBaseUrl: env.OPENAI_BASE_URL?.trim() || undefined,
       image: imageSettingsFromEnv(env),
+      providerKeys: {
+        photoroom: env.PHOTOROOM_API_KEY?.trim() || undefined,
+        removebg: env.REMOVE_BG_API_KEY?.trim() || undefined,
+      },
     },
   };
 }

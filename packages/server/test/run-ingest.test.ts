@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { defaultManifest, executeRun, type PaidRunLog, planDryRun } from "@kroma/pipeline";
+import { defaultManifest, defaultPipelineSettings, executeRun, type PaidRunLog, planDryRun } from "@kroma/pipeline";
 import { createKromaClient } from "@kroma/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { putScenes, runTablesDigest } from "../../../tests/support/run-fixtures.js";
@@ -220,5 +220,52 @@ describe("ingest refuses bad logs and writes nothing", () => {
     await ingestPaid();
     expect((await api.call("GET", `/api/projects/ingest/runs/${runLog.run_id}/jobs`)).body.count).toBe(2);
     expect(existsSync(paid.runLogPath)).toBe(true);
+  });
+});
+
+describe("ingest of a run with post-processing", () => {
+  it("records each stage's file as an asset derived from the one before it", async () => {
+    images.reset();
+    images.script(() => ({ image: "gray" }));
+    const { runLog, runLogPath } = await executeRun({
+      projectSlug: "ingest",
+      projectRoot: root,
+      resolvedFromBackend: true,
+      manifest: defaultManifest,
+      request: { scene_refs: "scenes/bridge.png" },
+      confirmSpend: true,
+      model: "gpt-image-1",
+      size: "1024x1024",
+      quality: "medium",
+      apiKey: "sk-test-ingest",
+      baseURL: `${images.url}/v1`,
+      retryDelayMs: 1,
+      postprocess: { settings: { ...defaultPipelineSettings.postprocess, upscale: true, color: true } },
+    });
+    await ingestRunLogFile(api.server.db, { projectId, projectSlug: "ingest", projectRoot: root, path: runLogPath });
+    const runId = runLog.run_id;
+    const { body } = await api.call("GET", `/api/projects/ingest/assets?run_id=${runId}`);
+    const byKind = Object.fromEntries(body.assets.map((asset: { asset_kind: string }) => [asset.asset_kind, asset]));
+    expect(Object.keys(byKind).sort()).toEqual(["color", "final", "upscale"]);
+    expect(byKind.upscale).toMatchObject({ rel_path: "upscaled/style_1_bridge_x2.png", width: 128, height: 96 });
+    expect(byKind.color.rel_path).toBe("color_corrected/style_1_bridge_x2_neutral.png");
+
+    const links = await api.call("GET", `/api/projects/ingest/asset-links?link_type=derived_from`);
+    const chain = links.body.asset_links.filter((link: { child_asset_id: string }) =>
+      [byKind.upscale.id, byKind.color.id].includes(link.child_asset_id),
+    );
+    const pairs = chain.map((link: { parent_asset_id: string; child_asset_id: string }) => [
+      link.parent_asset_id,
+      link.child_asset_id,
+    ]);
+    expect(pairs.sort()).toEqual(
+      [
+        [byKind.final.id, byKind.upscale.id],
+        [byKind.upscale.id, byKind.color.id],
+      ].sort(),
+    );
+    // The guard's report is on the file it checked: the colour-corrected one.
+    const reports = await api.call("GET", `/api/projects/ingest/quality-reports?run_id=${runId}`);
+    expect(reports.body.quality_reports[0].asset_id).toBe(byKind.color.id);
   });
 });

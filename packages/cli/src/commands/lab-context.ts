@@ -1,7 +1,17 @@
 import { resolve } from "node:path";
-import { loadPipelineConfig, type Manifest, PipelineError } from "@kroma/pipeline";
+import {
+  effectivePostprocessSettings,
+  loadPipelineConfig,
+  type PipelineConfig,
+  PipelineError,
+  type PostprocessSettings,
+  parseBoolean,
+  type RunPostprocess,
+  runPostprocessFrom,
+} from "@kroma/pipeline";
 import { createKromaClient } from "@kroma/sdk";
 import { describeError, type GlobalOptions } from "../output.js";
+import { resolveProviderKeys } from "./provider-keys.js";
 
 /**
  * `--project-root`, else the root the API stores for the project. Neither is an error that says
@@ -29,17 +39,53 @@ export async function findProjectRoot(
   );
 }
 
+/** The `--post-*` flags `lab dry` and `lab run` take (the seed's names). */
+export interface PostprocessFlags {
+  postBgRemove?: string | boolean;
+  postUpscale?: string | boolean;
+  upscaleBackend?: string;
+  postColor?: string | boolean;
+  postColorProfile?: string;
+}
+
 /**
- * The manifest a run uses: `--manifest` when given, else the one the layered settings name
- * (`<project_root>/.kroma/pipeline.settings.json`, then `config/pipeline.settings.toml` under the app
- * root, then `config/pipeline.manifest.json`), else the built-in defaults. Invalid settings are an
- * error listing every problem, as `kroma config validate` shows them.
+ * The layered configuration a run uses: `--manifest` when given, else the one the layered settings
+ * name (`<project_root>/.kroma/pipeline.settings.json`, then `config/pipeline.settings.toml` under the
+ * app root, then `config/pipeline.manifest.json`), else the built-in defaults; the `--post-*` flags
+ * are the top settings layer. Invalid settings are an error listing every problem, as
+ * `kroma config validate` shows them.
  */
-export async function loadRunManifest(manifestFlag: string | undefined, projectRoot: string): Promise<Manifest> {
-  const { manifest } = await loadPipelineConfig({
-    appRoot: process.env.KROMA_APP_ROOT ?? process.cwd(),
+export async function loadRunConfig(
+  flags: { manifest?: string } & PostprocessFlags,
+  projectRoot: string,
+): Promise<PipelineConfig> {
+  const postprocess = {
+    bg_remove: parseBoolean("--post-bg-remove", flags.postBgRemove),
+    upscale: parseBoolean("--post-upscale", flags.postUpscale),
+    upscale_backend: flags.upscaleBackend as PostprocessSettings["upscale_backend"] | undefined,
+    color: parseBoolean("--post-color", flags.postColor),
+    color_profile: flags.postColorProfile,
+  };
+  const given = Object.values(postprocess).some((value) => value !== undefined);
+  return loadPipelineConfig({
+    appRoot: appRoot(),
     projectRoot,
-    manifestPath: manifestFlag ? resolve(manifestFlag) : undefined,
+    manifestPath: flags.manifest ? resolve(flags.manifest) : undefined,
+    ...(given ? { overrides: { postprocess } } : {}),
   });
-  return manifest;
+}
+
+/**
+ * The post-processing a run uses: the effective settings, with the PhotoRoom and remove.bg keys
+ * (project secrets, else the environment) looked up only when background removal is on.
+ */
+export async function runPostprocessFor(project: string, config: PipelineConfig): Promise<RunPostprocess> {
+  const { bg_remove } = effectivePostprocessSettings(config.settings, config.postprocess);
+  const keys = bg_remove ? await resolveProviderKeys(project, ["photoroom", "removebg"]) : {};
+  return runPostprocessFrom(config, { keys, baseDir: appRoot() });
+}
+
+/** Where relative paths in settings resolve: `KROMA_APP_ROOT`, else the working directory. */
+function appRoot(): string {
+  return process.env.KROMA_APP_ROOT ?? process.cwd();
 }

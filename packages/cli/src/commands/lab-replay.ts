@@ -1,7 +1,13 @@
-import { imageSettingsFromEnv, postprocessOff, type ReplayResult, replayRun } from "@kroma/pipeline";
+import {
+  effectivePostprocessSettings,
+  imageSettingsFromEnv,
+  postprocessForLog,
+  type ReplayResult,
+  replayRun,
+} from "@kroma/pipeline";
 import { type Command, CommanderError } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
-import { findProjectRoot, loadRunManifest } from "./lab-context.js";
+import { findProjectRoot, loadRunConfig } from "./lab-context.js";
 
 interface ReplayFlags {
   project: string;
@@ -41,12 +47,13 @@ export function labReplayCommand(lab: Command, globals: () => GlobalOptions): vo
     )
     .action(async (runId: string, flags: ReplayFlags) => {
       const { projectRoot } = await findProjectRoot(flags, globals());
+      const config = await loadRunConfig(flags, projectRoot);
       const result = await replayRun({
         projectRoot,
         runId,
-        manifest: await loadRunManifest(flags.manifest, projectRoot),
+        manifest: config.manifest,
         ...imageSettingsFromEnv(),
-        postprocess: postprocessOff,
+        postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
       });
       emit(globals(), result, () => describeReplay(result));
       // run() turns a CommanderError into its exit code without printing again: the report said it all.

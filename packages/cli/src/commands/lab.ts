@@ -1,12 +1,13 @@
 import {
   checkSpendAllowed,
   type DryRunLog,
+  effectivePostprocessSettings,
   executeRun,
   imageSettingsFromEnv,
   type Manifest,
   type PaidRunLog,
   planDryRun,
-  postprocessOff,
+  postprocessForLog,
   type RawRunRequest,
   type RunProgressEvent,
   resumeRun,
@@ -14,14 +15,14 @@ import {
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
 import { type Command, CommanderError } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
-import { findProjectRoot, loadRunManifest } from "./lab-context.js";
+import { findProjectRoot, loadRunConfig, type PostprocessFlags, runPostprocessFor } from "./lab-context.js";
 import { ingestAfterRun, labIngestCommand } from "./lab-ingest.js";
 import { labPostprocessCommands } from "./lab-postprocess.js";
 import { labQaCommands } from "./lab-qa.js";
 import { labReplayCommand } from "./lab-replay.js";
 import { resolveOpenAiKey } from "./provider-keys.js";
 
-interface DryFlags {
+interface DryFlags extends PostprocessFlags {
   project: string;
   projectRoot?: string;
   manifest?: string;
@@ -77,6 +78,17 @@ function planningOptions(command: Command): Command {
     .option("--fail-on-chroma-exceed [bool]", "fail images above the threshold instead of warning")
     .option("--no-archive-replaced", "overwrite outputs without archiving the old file")
     .option("--no-ingest", "do not record the run in the server's database (KROMA_BACKEND_DB)")
+    .option(
+      "--post-bg-remove [bool]",
+      "remove the background of every generated image (settings: pipeline.postprocess.bg_remove)",
+    )
+    .option("--post-upscale [bool]", "upscale every generated image (pipeline.postprocess.upscale)")
+    .option("--upscale-backend <name>", "sharp | realesrgan-ncnn (pipeline.postprocess.upscale_backend)")
+    .option("--post-color [bool]", "colour-correct every generated image (pipeline.postprocess.color)")
+    .option(
+      "--post-color-profile <name>",
+      "neutral | cinematic_warm | cold_rain | a profile of the colour settings file",
+    )
     .option("--style-base-prompt <text>", "override prompts.style_base")
     .option("--time-day-prompt <text>", "override prompts.time_day")
     .option("--time-night-prompt <text>", "override prompts.time_night")
@@ -104,9 +116,13 @@ function requestFromFlags(flags: DryFlags): RawRunRequest {
   };
 }
 
-/** The manifest `--manifest` names (else the defaults) with the `--<key>-prompt` overrides applied. */
-async function manifestFromFlags(flags: DryFlags, projectRoot: string): Promise<Manifest> {
-  return withPromptOverrides(await loadRunManifest(flags.manifest, projectRoot), flags);
+/**
+ * The run's configuration from the layered settings and flags: the manifest with the
+ * `--<key>-prompt` overrides applied, and the post-processing in effect.
+ */
+async function configFromFlags(flags: DryFlags, projectRoot: string) {
+  const config = await loadRunConfig(flags, projectRoot);
+  return { config, manifest: withPromptOverrides(config.manifest, flags) };
 }
 
 export function labCommand(program: Command, globals: () => GlobalOptions): void {
@@ -122,14 +138,15 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       .description("Plan jobs and write a run log under <project root>/runs/; spends nothing, sends nothing"),
   ).action(async (flags: DryFlags) => {
     const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
+    const { config, manifest } = await configFromFlags(flags, projectRoot);
     const { runLog, runLogPath } = await planDryRun({
       projectSlug: flags.project,
       projectRoot,
       resolvedFromBackend,
-      manifest: await manifestFromFlags(flags, projectRoot),
+      manifest,
       request: requestFromFlags(flags),
       ...imageSettingsFromEnv(),
-      postprocess: postprocessOff,
+      postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
     });
     emit(globals(), runLog, () => describeDryRun(runLog, runLogPath));
     await ingestAfterRun(flags, projectRoot, runLogPath);
@@ -148,18 +165,20 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
       const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
       const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
+      const { config, manifest } = await configFromFlags(flags, projectRoot);
+      const postprocess = await runPostprocessFor(flags.project, config);
       const progress = progressReporter(process.stderr);
       const { runLog, runLogPath } = await executeRun({
         projectSlug: flags.project,
         projectRoot,
         resolvedFromBackend,
-        manifest: await manifestFromFlags(flags, projectRoot),
+        manifest,
         request: requestFromFlags(flags),
         confirmSpend: flags.confirmSpend === true,
         apiKey,
         baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
         ...imageSettingsFromEnv(),
-        postprocess: postprocessOff,
+        postprocess,
         onProgress: progress.onProgress,
         interruptSignal: stopOnCtrlC(),
       }).finally(progress.stop);
@@ -184,10 +203,16 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
         const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
         const { projectRoot } = await findProjectRoot(flags, globals());
+        // The journal holds the run's post-process switches; keys and backends' config come from now.
+        const { context: postprocessContext } = await runPostprocessFor(
+          flags.project,
+          await loadRunConfig({}, projectRoot),
+        );
         const progress = progressReporter(process.stderr);
         const { runLog, runLogPath } = await resumeRun({
           runId,
           projectRoot,
+          postprocessContext,
           confirmSpend: true,
           apiKey,
           baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,

@@ -180,9 +180,11 @@ async function writeRecords(
   upsert(db, "assets", records.assets);
   upsert(db, "quality_reports", records.qualityReports);
   upsert(db, "cost_events", records.costEvents);
+  // A link someone already made by hand between the same two assets is the same link: keep theirs.
+  upsert(db, "asset_links", records.assetLinks, "keep-existing");
 }
 
-type RowTable = "jobs" | "candidates" | "assets" | "quality_reports" | "cost_events";
+type RowTable = "jobs" | "candidates" | "assets" | "quality_reports" | "cost_events" | "asset_links";
 
 /**
  * Inserts or updates rows by id, one prepared statement per table run once per row. Not through
@@ -190,14 +192,20 @@ type RowTable = "jobs" | "candidates" | "assets" | "quality_reports" | "cost_eve
  * (or per chunk) cost more than SQLite's own work; a single-row statement bound per row is also
  * faster in SQLite than multi-row statements. Column names come from our own row objects.
  */
-function upsert<T extends RowTable>(db: KromaDb, table: T, rows: Insertable<Database[T]>[]): void {
+function upsert<T extends RowTable>(
+  db: KromaDb,
+  table: T,
+  rows: Insertable<Database[T]>[],
+  onConflict: "update" | "keep-existing" = "update",
+): void {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] as object);
   const quoted = columns.map((column) => `"${column}"`);
   const updates = quoted.filter((column) => column !== '"id"').map((column) => `${column}=excluded.${column}`);
+  const conflict =
+    onConflict === "update" ? `on conflict ("id") do update set ${updates.join(",")}` : "on conflict do nothing";
   const statement = db.bulkStatement(
-    `insert into "${table}" (${quoted.join(",")}) values (${columns.map(() => "?").join(",")}) ` +
-      `on conflict ("id") do update set ${updates.join(",")}`,
+    `insert into "${table}" (${quoted.join(",")}) values (${columns.map(() => "?").join(",")}) ${conflict}`,
   );
   for (const row of rows as Record<string, unknown>[]) {
     statement.run(columns.map((column) => row[column] ?? null));

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { components } from "@kroma/contract/types";
 import type { Insertable } from "kysely";
 import type {
+  AssetLinksTable,
   AssetsTable,
   CandidatesTable,
   CostEventsTable,
@@ -28,6 +29,8 @@ export interface RunLogRecords {
   assets: Insertable<AssetsTable>[];
   qualityReports: Insertable<QualityReportsTable>[];
   costEvents: Insertable<CostEventsTable>[];
+  /** `derived_from` links from each post-processed file to the file it was made from. */
+  assetLinks: Insertable<AssetLinksTable>[];
 }
 
 /** Where the log's files are, for `storage_uri`, and which project the rows belong to. */
@@ -54,6 +57,8 @@ export function jobKeyHash(runId: string, jobKey: string): string {
 }
 
 /** The ids of one job's rows, all derived from {@link jobKeyHash}. */
+type JobRecordIds = ReturnType<typeof jobIds>;
+
 function jobIds(runId: string, jobKey: string) {
   const hash = jobKeyHash(runId, jobKey);
   return {
@@ -62,6 +67,8 @@ function jobIds(runId: string, jobKey: string) {
     candidateAsset: (k: number) => `asset_${hash}_c${k}`,
     finalAsset: `asset_${hash}_final`,
     qualityReport: (k: number) => `qr_${hash}_${k}`,
+    stageAsset: (k: number, stage: string) => `asset_${hash}_c${k}_${stage}`,
+    stageLink: (k: number, stage: string) => `link_${hash}_c${k}_${stage}`,
     costEvent: `cost_${hash}`,
   };
 }
@@ -79,6 +86,7 @@ export function runLogRecords(log: RunLog, context: RunLogContext): RunLogRecord
     assets: [],
     qualityReports: [],
     costEvents: [],
+    assetLinks: [],
   };
   if (log.mode === "dry") addDryJobs(records, log);
   else for (const job of log.jobs) addPaidJob(records, log, job, context);
@@ -296,13 +304,21 @@ function addCandidate(
     created_at: log.timestamp,
   });
   if (!generated) return;
+  // The guard checked the chain's last output when there was a chain: report on that file.
+  const checkedAssetId = addPostprocessAssets(records, log, candidate, {
+    ids,
+    jobId,
+    candidateId: id,
+    outputAssetId,
+    context,
+  });
   if (candidate.output_guard && candidate.rank) {
     const rank = candidate.rank;
     records.qualityReports.push({
       id: ids.qualityReport(k),
       project_id: context.projectId,
       run_id: runId,
-      asset_id: outputAssetId,
+      asset_id: checkedAssetId,
       report_type: "output_guard",
       grade: rank.hard_failures > 0 ? "fail" : rank.soft_warnings > 0 ? "warn" : "pass",
       hard_failures: rank.hard_failures,
@@ -312,6 +328,67 @@ function addCandidate(
       created_at: log.timestamp,
     });
   }
+}
+
+/**
+ * An asset per file the post-process chain wrote for a candidate, each linked `derived_from` the
+ * file it was made from (the candidate's image, then each previous stage's output). Returns the
+ * asset of the chain's last good file (the candidate's own when nothing was written).
+ */
+function addPostprocessAssets(
+  records: RunLogRecords,
+  log: PaidRunLog,
+  candidate: RunCandidateLog,
+  row: { ids: JobRecordIds; jobId: string; candidateId: string; outputAssetId: string | null; context: RunLogContext },
+): string | null {
+  let parent = row.outputAssetId;
+  const k = candidate.candidate_index;
+  for (const stage of candidate.postprocess?.stages ?? []) {
+    if (stage.status !== "done" || stage.output === null) continue;
+    const id = row.ids.stageAsset(k, stage.stage);
+    records.assets.push({
+      id,
+      project_id: row.context.projectId,
+      kind: "image",
+      asset_kind: stage.stage,
+      storage_uri: fileUri(row.context, stage.output),
+      rel_path: stage.output,
+      storage_backend: "local",
+      mime_type: mimeOf(stage.output),
+      width: stage.width ?? null,
+      height: stage.height ?? null,
+      sha256: stage.sha256,
+      run_id: log.run_id,
+      job_id: row.jobId,
+      candidate_id: row.candidateId,
+      metadata_json: toJsonText({ stage: stage.stage, backend: stage.backend, params: stage.params, ms: stage.ms }),
+      created_at: log.timestamp,
+    });
+    if (parent !== null) {
+      records.assetLinks.push({
+        id: row.ids.stageLink(k, stage.stage),
+        project_id: row.context.projectId,
+        parent_asset_id: parent,
+        child_asset_id: id,
+        link_type: "derived_from",
+        created_at: log.timestamp,
+        updated_at: log.timestamp,
+      });
+    }
+    parent = id;
+  }
+  return parent;
+}
+
+const mimeTypes: Record<string, string> = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  webp: "image/webp",
+};
+
+function mimeOf(path: string): string | null {
+  return mimeTypes[path.slice(path.lastIndexOf(".") + 1).toLowerCase()] ?? null;
 }
 
 function imageAsset(

@@ -2,15 +2,16 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   type DryRunLog,
+  effectivePostprocessSettings,
   executeRun,
   type ImageSettings,
   loadPipelineConfig,
-  type Manifest,
   newRunId,
   type PaidRunLog,
+  type PipelineConfig,
   PipelineError,
   planDryRun,
-  postprocessOff,
+  postprocessForLog,
   prepareRun,
   type RawRunRequest,
   RunInterruptedError,
@@ -18,6 +19,7 @@ import {
   readRunJournal,
   resolveProjectRef,
   resumeRun,
+  runPostprocessFrom,
 } from "@kroma/pipeline";
 import { type Actor, recordAudit } from "../audit.js";
 import type { KromaDb } from "../db/database.js";
@@ -42,6 +44,8 @@ export interface RunExecutionOptions {
   openaiBaseUrl?: string;
   /** Model, size and quality (`OPENAI_IMAGE_*`). */
   image: ImageSettings;
+  /** The server's PhotoRoom and remove.bg keys (`PHOTOROOM_API_KEY`, `REMOVE_BG_API_KEY`), used when a project has no secret. */
+  providerKeys?: { photoroom?: string; removebg?: string };
   /** Attempts per image, retries included (default 3), and the first back-off in ms (default 1000). */
   maxAttempts?: number;
   retryDelayMs?: number;
@@ -155,7 +159,7 @@ export function createRunQueue(deps: RunQueueDeps) {
 
   async function runPipeline(job: Job): Promise<DryRunLog | PaidRunLog> {
     const { project, runId } = job;
-    const manifest = await loadManifest(project.root);
+    const config = await loadConfig(project.root);
     const onProgress = (event: RunProgressEvent) => publish(progressEvent(runId, event));
     const common = { projectRoot: project.root, cwd: project.root };
     if (job.mode === "dry") {
@@ -164,13 +168,17 @@ export function createRunQueue(deps: RunQueueDeps) {
         ...deps.execution.image,
         projectSlug: project.slug,
         resolvedFromBackend: true,
-        manifest,
+        manifest: config.manifest,
         request: job.request,
-        postprocess: postprocessOff,
+        postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
         runId,
       });
       return runLog;
     }
+    const postprocess = await runPostprocessFrom(config, {
+      keys: await cutoutKeys(project.id),
+      baseDir: deps.appRoot,
+    });
     const spend = {
       confirmSpend: true,
       apiKey: await openAiKey(project.id),
@@ -182,7 +190,7 @@ export function createRunQueue(deps: RunQueueDeps) {
       interruptSignal: interrupt.signal,
     };
     if (await readRunJournal(project.root, runId)) {
-      return (await resumeRun({ ...common, ...spend, runId })).runLog;
+      return (await resumeRun({ ...common, ...spend, runId, postprocessContext: postprocess.context })).runLog;
     }
     const { runLog } = await executeRun({
       ...common,
@@ -190,16 +198,25 @@ export function createRunQueue(deps: RunQueueDeps) {
       ...deps.execution.image,
       projectSlug: project.slug,
       resolvedFromBackend: true,
-      manifest,
+      manifest: config.manifest,
       request: job.request,
-      postprocess: postprocessOff,
+      postprocess,
       runId,
     });
     return runLog;
   }
 
-  async function loadManifest(projectRoot: string): Promise<Manifest> {
-    return (await loadPipelineConfig({ appRoot: deps.appRoot, projectRoot })).manifest;
+  function loadConfig(projectRoot: string): Promise<PipelineConfig> {
+    return loadPipelineConfig({ appRoot: deps.appRoot, projectRoot });
+  }
+
+  /** PhotoRoom and remove.bg keys: the project's secrets, else the server's environment. */
+  async function cutoutKeys(projectId: string): Promise<{ photoroom?: string; removebg?: string }> {
+    const secret = (provider: string) => resolveProjectSecret(deps.db, deps.keys, projectId, provider, "api_key");
+    return {
+      photoroom: (await secret("photoroom")) ?? deps.execution.providerKeys?.photoroom,
+      removebg: (await secret("removebg")) ?? deps.execution.providerKeys?.removebg,
+    };
   }
 
   async function openAiKey(projectId: string): Promise<string | undefined> {
@@ -261,7 +278,7 @@ export function createRunQueue(deps: RunQueueDeps) {
       if (body.input !== undefined) {
         await resolveProjectRef(project.root, body.input, "input", { allowDirectory: true });
       }
-      const manifest = await loadManifest(project.root);
+      const { manifest } = await loadConfig(project.root);
       const { scenes } = await prepareRun({
         projectSlug: project.slug,
         projectRoot: project.root,
