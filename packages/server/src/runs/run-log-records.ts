@@ -183,7 +183,8 @@ function addPaidJob(records: RunLogRecords, log: PaidRunLog, job: RunJobLog, con
         candidateId: ids.candidate(selected.candidate_index),
         assetKind: "final",
         relPath: job.final_output,
-        candidate: selected,
+        file: selected,
+        metadata: { bytes: selected.bytes, candidate_index: selected.candidate_index },
       }),
     );
   }
@@ -277,7 +278,8 @@ function addCandidate(
         candidateId: id,
         assetKind: "candidate",
         relPath: candidate.output,
-        candidate,
+        file: candidate,
+        metadata: { bytes: candidate.bytes, candidate_index: k },
       }),
     );
   }
@@ -346,24 +348,17 @@ function addPostprocessAssets(
   for (const stage of candidate.postprocess?.stages ?? []) {
     if (stage.status !== "done" || stage.output === null) continue;
     const id = row.ids.stageAsset(k, stage.stage);
-    records.assets.push({
-      id,
-      project_id: row.context.projectId,
-      kind: "image",
-      asset_kind: stage.stage,
-      storage_uri: fileUri(row.context, stage.output),
-      rel_path: stage.output,
-      storage_backend: "local",
-      mime_type: mimeOf(stage.output),
-      width: stage.width ?? null,
-      height: stage.height ?? null,
-      sha256: stage.sha256,
-      run_id: log.run_id,
-      job_id: row.jobId,
-      candidate_id: row.candidateId,
-      metadata_json: toJsonText({ stage: stage.stage, backend: stage.backend, params: stage.params, ms: stage.ms }),
-      created_at: log.timestamp,
-    });
+    records.assets.push(
+      imageAsset(row.context, log, {
+        id,
+        jobId: row.jobId,
+        candidateId: row.candidateId,
+        assetKind: stage.stage,
+        relPath: stage.output,
+        file: stage,
+        metadata: { stage: stage.stage, backend: stage.backend, params: stage.params, ms: stage.ms },
+      }),
+    );
     if (parent !== null) {
       records.assetLinks.push({
         id: row.ids.stageLink(k, stage.stage),
@@ -391,6 +386,7 @@ function mimeOf(path: string): string | null {
   return mimeTypes[path.slice(path.lastIndexOf(".") + 1).toLowerCase()] ?? null;
 }
 
+/** An image file a run wrote: where it is, what it holds (sha256, size) and what made it. */
 function imageAsset(
   context: RunLogContext,
   log: PaidRunLog,
@@ -400,10 +396,10 @@ function imageAsset(
     candidateId: string;
     assetKind: string;
     relPath: string;
-    candidate: RunCandidateLog;
+    file: { sha256: string | null; width?: number; height?: number };
+    metadata: Record<string, unknown>;
   },
 ): Insertable<AssetsTable> {
-  const { candidate } = asset;
   return {
     id: asset.id,
     project_id: context.projectId,
@@ -412,14 +408,14 @@ function imageAsset(
     storage_uri: fileUri(context, asset.relPath),
     rel_path: asset.relPath,
     storage_backend: "local",
-    mime_type: "image/png",
-    width: candidate.width ?? null,
-    height: candidate.height ?? null,
-    sha256: candidate.sha256,
+    mime_type: mimeOf(asset.relPath),
+    width: asset.file.width ?? null,
+    height: asset.file.height ?? null,
+    sha256: asset.file.sha256,
     run_id: log.run_id,
     job_id: asset.jobId,
     candidate_id: asset.candidateId,
-    metadata_json: toJsonText({ bytes: candidate.bytes, candidate_index: candidate.candidate_index }),
+    metadata_json: toJsonText(asset.metadata),
     created_at: log.timestamp,
   };
 }
