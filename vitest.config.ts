@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 // Workspace packages resolve to their TypeScript sources in tests (the "@kroma/source" export
 // condition), so tests never run against a stale build. Tests that exercise what users install
 // (the CLI binary, the packed SDK) use the built output on purpose.
-const conditions = ["@kroma/source", "import", "module", "node", "default"];
+const conditions = ["@kroma/source", "node", "import", "default"];
 
 export default defineConfig({
   resolve: { conditions },

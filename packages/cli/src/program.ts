@@ -6,6 +6,7 @@ import { doctorCommand } from "./commands/doctor.js";
 import { labCommand } from "./commands/lab.js";
 import { projectsCommand } from "./commands/projects.js";
 import { recordsCommand } from "./commands/records.js";
+import { runsCommand } from "./commands/runs.js";
 import { serveCommand } from "./commands/serve.js";
 import { tokensCommand } from "./commands/tokens.js";
 import { describeError, type GlobalOptions } from "./output.js";
@@ -36,6 +37,7 @@ export function createProgram(): Command {
   tokensCommand(program, globals);
   configCommand(program, globals);
   labCommand(program, globals);
+  runsCommand(program, globals);
   doctorCommand(program, globals);
   return program;
 }

@@ -1,0 +1,122 @@
+import { createKromaClient, type KromaClient, type RunEvent } from "@kroma/sdk";
+import { type Command, CommanderError } from "commander";
+import { emit, type GlobalOptions } from "../output.js";
+
+interface TriggerFlags {
+  project: string;
+  mode?: "dry" | "run";
+  confirmSpend?: boolean;
+  input?: string;
+  sceneRefs?: string;
+  styleRefs?: string;
+  stage?: "style" | "time" | "weather";
+  time?: "day" | "night";
+  weather?: "clear" | "rain";
+  candidates?: string;
+  watch?: boolean;
+}
+
+/** Statuses a run ends in; anything else is still going. */
+const finalStatuses = new Set(["succeeded", "partial", "failed", "canceled", "interrupted"]);
+
+/**
+ * `kroma runs`: runs the server executes — queue one, follow its progress, cancel or resume it.
+ * (Runs on this machine without a server are `kroma lab run`.)
+ */
+export function runsCommand(program: Command, globals: () => GlobalOptions): void {
+  const runs = program.command("runs").description("Queue, follow, cancel and resume runs the server executes");
+  const client = (): KromaClient => {
+    const { apiUrl, token } = globals();
+    return createKromaClient({ baseUrl: apiUrl, token });
+  };
+
+  runs
+    .command("trigger")
+    .description("Queue a dry (default) or paid run on the server; --watch follows it to the end")
+    .requiredOption("-p, --project <slug>", "project slug")
+    .option("--mode <mode>", "dry | run (run spends money: needs --confirm-spend)")
+    .option("--confirm-spend", "confirm that a paid run may spend money")
+    .option("--input <path>", "an image or folder under the project root")
+    .option("--scene-refs <list>", "comma-separated scene images under the project root")
+    .option("--style-refs <list>", "comma-separated style references under the project root")
+    .option("--stage <stage>", "style | time | weather")
+    .option("--time <time>", "day | night")
+    .option("--weather <weather>", "clear | rain")
+    .option("--candidates <n>", "images per job (1..6)")
+    .option("--watch", "follow the run's progress until it ends")
+    .action(async (flags: TriggerFlags) => {
+      const list = (value?: string) => value?.split(",").map((item) => item.trim());
+      const { pipeline_trigger } = await client().runs.trigger(flags.project, {
+        mode: flags.mode,
+        confirm_spend: flags.confirmSpend,
+        input: flags.input,
+        scene_refs: list(flags.sceneRefs),
+        style_refs: list(flags.styleRefs),
+        stage: flags.stage,
+        time: flags.time,
+        weather: flags.weather,
+        candidates: flags.candidates === undefined ? undefined : Number(flags.candidates),
+      });
+      if (!flags.watch) {
+        emit(globals(), pipeline_trigger, () => `Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}`);
+        return;
+      }
+      await watch(client(), globals(), flags.project, pipeline_trigger.run_id);
+    });
+
+  runs
+    .command("watch")
+    .description("Follow a run's progress until it ends; exit 1 unless it succeeded")
+    .argument("<run_id>", "the run")
+    .requiredOption("-p, --project <slug>", "project slug")
+    .action((runId: string, flags: { project: string }) => watch(client(), globals(), flags.project, runId));
+
+  runs
+    .command("cancel")
+    .description("Cancel a queued run, or stop a running one before its next image request")
+    .argument("<run_id>", "the run")
+    .requiredOption("-p, --project <slug>", "project slug")
+    .action(async (runId: string, flags: { project: string }) => {
+      const result = await client().runs.cancel(flags.project, runId);
+      emit(globals(), result, () => `Run ${runId} ${result.run.status}`);
+    });
+
+  runs
+    .command("resume")
+    .description("Queue an interrupted run again; jobs that finished before are kept")
+    .argument("<run_id>", "the run")
+    .requiredOption("-p, --project <slug>", "project slug")
+    .option("--watch", "follow the run's progress until it ends")
+    .action(async (runId: string, flags: { project: string; watch?: boolean }) => {
+      const result = await client().runs.resume(flags.project, runId);
+      if (flags.watch) return watch(client(), globals(), flags.project, runId);
+      emit(globals(), result, () => `Run ${runId} ${result.run.status}`);
+    });
+}
+
+/** Prints each event as a line (or JSON line) until the run ends; a run that did not succeed exits 1. */
+async function watch(kroma: KromaClient, options: GlobalOptions, slug: string, runId: string): Promise<void> {
+  let last: RunEvent | undefined;
+  for await (const event of kroma.runs.events(slug, runId)) {
+    last = event;
+    process.stdout.write(options.json ? `${JSON.stringify(event)}\n` : `${describeEvent(event)}\n`);
+  }
+  if (!last || !finalStatuses.has(last.status)) throw new Error(`The event stream of run ${runId} ended early`);
+  // run() turns a CommanderError into its exit code without printing again: the lines said it all.
+  if (last.status !== "succeeded") throw new CommanderError(1, "kroma.runs.unsuccessful", last.status);
+}
+
+/** "job 2/3 style_2_b: done", "status running", "done succeeded (3 jobs, 3 done)". */
+function describeEvent(event: RunEvent): string {
+  if (event.type === "status") return `status ${event.status}`;
+  if (event.type === "done") {
+    const summary = event.summary as { jobs?: number; done?: number } | null | undefined;
+    const counts = summary ? ` (${summary.jobs ?? 0} jobs, ${summary.done ?? 0} done)` : "";
+    return `done ${event.status}${counts}${event.error ? `: ${event.error}` : ""}`;
+  }
+  const where = `job ${event.job_index}/${event.jobs} ${event.job}`;
+  if (event.phase === "job_done" || event.phase === "job_skipped")
+    return `${where}: ${event.job_status ?? event.phase}`;
+  const retry = event.phase === "retry" ? ` (retry ${event.attempt}: ${event.error})` : "";
+  return `${where} candidate ${event.candidate}/${event.candidates}: ${event.phase}${retry}`;
+}

@@ -1,0 +1,53 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { createKromaClient } from "@kroma/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { putScenes } from "../../../tests/support/run-fixtures.js";
+import { startTestServer, type TestServer } from "../../../tests/support/server.js";
+
+const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+
+function kroma(args: string[]) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [bin, "--api-url", server.url, ...args], (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ agentDispatch: false });
+  const { storage } = await createKromaClient({ baseUrl: server.url }).projects.upsert({ name: "Queued" });
+  await putScenes(storage.local.project_root, ["scenes/a.png", "scenes/b.png"]);
+});
+afterAll(() => server.stop());
+
+describe("kroma runs", () => {
+  it("queues a run on the server and follows it to the end", async () => {
+    const result = await kroma(["runs", "trigger", "-p", "queued", "--input", "scenes", "--watch"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[0]).toBe("status queued");
+    expect(lines.at(-1)).toBe("done succeeded (2 jobs, 0 done)");
+  });
+
+  it("prints the queued run as JSON without --watch, and fails clearly on a bad request", async () => {
+    const queued = await kroma(["--json", "runs", "trigger", "-p", "queued", "--scene-refs", "scenes/a.png"]);
+    expect(queued.code).toBe(0);
+    const trigger = JSON.parse(queued.stdout);
+    expect(trigger).toMatchObject({ status: "queued", mode: "dry", run_id: expect.stringMatching(/^run_/) });
+
+    const watched = await kroma(["--json", "runs", "watch", trigger.run_id, "-p", "queued"]);
+    expect(JSON.parse(watched.stdout.trim().split("\n").at(-1) ?? "{}")).toMatchObject({ type: "done" });
+
+    const bad = await kroma(["runs", "trigger", "-p", "queued", "--scene-refs", "../outside.png"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("scene_refs");
+
+    const finished = await kroma(["runs", "cancel", trigger.run_id, "-p", "queued"]);
+    expect(finished.code).toBe(1);
+    expect(finished.stderr).toContain("only a queued or running run can be canceled");
+  });
+});
