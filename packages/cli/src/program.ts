@@ -3,11 +3,13 @@ import { defaultBaseUrl } from "@kroma/sdk";
 import { Command, CommanderError } from "commander";
 import { configCommand } from "./commands/config.js";
 import { doctorCommand } from "./commands/doctor.js";
+import { exportsCommand } from "./commands/exports.js";
 import { labCommand } from "./commands/lab.js";
 import { projectsCommand } from "./commands/projects.js";
 import { recordsCommand } from "./commands/records.js";
 import { runsCommand } from "./commands/runs.js";
 import { serveCommand } from "./commands/serve.js";
+import { syncCommand } from "./commands/sync.js";
 import { tokensCommand } from "./commands/tokens.js";
 import { describeError, type GlobalOptions } from "./output.js";
 
@@ -38,6 +40,8 @@ export function createProgram(): Command {
   configCommand(program, globals);
   labCommand(program, globals);
   runsCommand(program, globals);
+  exportsCommand(program, globals);
+  syncCommand(program, globals);
   doctorCommand(program, globals);
   return program;
 }

@@ -118,7 +118,11 @@ describe("kroma serve", () => {
 
     const health = await (await fetch(`${url}/health`)).json();
     expect(health).toMatchObject({ ok: true, status: "ok", service: "kroma-backend-core" });
-    const created = await fetch(`${url}/api/projects`, { method: "POST", body: JSON.stringify({ name: "Served" }) });
+    const created = await fetch(`${url}/api/projects`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Served" }),
+    });
     expect(created.status).toBe(200);
     expect(existsSync(`${db}-wal`)).toBe(true);
 

@@ -323,5 +323,8 @@ function syntaxMessage(error: unknown): string {
     const reason = error.message.replace(/^Invalid TOML document: /, "").split("\n")[0];
     return `invalid TOML at line ${error.line}, column ${error.column}: ${reason}`;
   }
-  return `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
+  // V8 quotes the start of the text in its message; a config check must not echo a file's content
+  // (the API can be pointed at files that are not config at all), so only the reason is kept.
+  const message = error instanceof Error ? error.message : String(error);
+  return `invalid JSON: ${message.replace(/, ".*" is not valid JSON$/s, "")}`;
 }

@@ -171,7 +171,14 @@ export {
 } from "./run.js";
 export { type RunJournal, type RunJournalHeader, readRunJournal, runJournalPath } from "./run-journal.js";
 export { type DryRunJob, type DryRunLog, logPath, newRunId, runLogSchemaVersion, writeRunLog } from "./run-log.js";
-export { imageExtensions, isImagePath, listInputImages, resolveProjectRef, resolveProjectRefs } from "./scenes.js";
+export {
+  imageExtensions,
+  isImagePath,
+  isInside,
+  listInputImages,
+  resolveProjectRef,
+  resolveProjectRefs,
+} from "./scenes.js";
 export {
   defaultPipelineSettings,
   listResolvedSettings,

@@ -2,6 +2,7 @@ import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
 import { contentApi } from "./content.js";
 import { KromaApiError } from "./errors.js";
+import { exportsApi } from "./exports.js";
 import { runsApi } from "./runs.js";
 
 /** Where a local Kroma server listens by default. */
@@ -105,6 +106,7 @@ export function createKromaClient(options: KromaClientOptions = {}) {
       revokeToken: (tokenId: string) => call(raw.DELETE("/auth/tokens/{tokenId}", { params: { path: { tokenId } } })),
     },
     ...contentApi(raw, call),
+    ...exportsApi(raw, call),
     ...runsApi(raw, call, {
       baseUrl,
       headers,

@@ -18,11 +18,13 @@ import { bootstrapRoutes } from "./routes/bootstrap.js";
 import { characterRoutes } from "./routes/characters.js";
 import { chatRoutes } from "./routes/chat.js";
 import { docsRoutes } from "./routes/docs.js";
+import { exportRoutes } from "./routes/exports.js";
 import { projectRoutes } from "./routes/projects.js";
 import { promptTemplateRoutes } from "./routes/prompt-templates.js";
 import { providerAccountRoutes } from "./routes/provider-accounts.js";
 import { referenceSetRoutes } from "./routes/reference-sets.js";
 import { runRoutes } from "./routes/runs.js";
+import { s3SyncRoutes } from "./routes/s3-sync.js";
 import { secretRoutes } from "./routes/secrets.js";
 import { storageRoutes } from "./routes/storage.js";
 import { styleGuideRoutes } from "./routes/style-guides.js";
@@ -90,6 +92,9 @@ export function createApp(options: AppOptions): Hono {
   app.onError((error, context) => {
     if (!(error instanceof ApiError) || error.status >= 500) logError(error);
     const { status, body } = toErrorResponse(error);
+    // The rest of an oversized body is never read, so the connection cannot carry another
+    // request: say so, rather than keep it alive and let the server drop it under the client.
+    if (status === 413) context.header("connection", "close");
     return context.json(body, status);
   });
   app.notFound((context) => {
@@ -149,5 +154,7 @@ export function createApp(options: AppOptions): Hono {
   bootstrapRoutes(route, deps);
   runRoutes(route, { ...deps, runQueue: runs.queue, runEvents: runs.events });
   assetRoutes(route, deps);
+  exportRoutes(route, { ...deps, version: serverVersion });
+  s3SyncRoutes(route, deps);
   return app;
 }

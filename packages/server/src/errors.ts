@@ -10,6 +10,7 @@ const statusByCode = {
   method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   internal_error: 500,
   response_contract_violation: 500,
 } as const;

@@ -166,9 +166,23 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
   };
 }
 
+/** `application/json`, optionally with parameters, or any `+json` type. */
+const jsonContentType = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
+
 async function readJsonBody(context: Context): Promise<unknown> {
   const text = await context.req.text();
   if (text.trim() === "") return undefined;
+  // Only JSON bodies, as the seed's server took them. A browser can send a text/plain or form
+  // POST to 127.0.0.1 from any page without asking first; a JSON content type makes it ask (a CORS
+  // preflight), which this server never grants, so other sites cannot write through a local API.
+  const type = context.req.header("content-type") ?? "";
+  if (!jsonContentType.test(type)) {
+    throw new ApiError(
+      "validation",
+      "unsupported_media_type",
+      `Request body must be JSON with Content-Type: application/json (got ${type === "" ? "none" : `'${type.slice(0, 100)}'`})`,
+    );
+  }
   try {
     return JSON.parse(text);
   } catch {

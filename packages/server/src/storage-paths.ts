@@ -1,4 +1,4 @@
-import { isAbsolute, parse, resolve } from "node:path";
+import { isAbsolute, parse, relative, resolve, sep } from "node:path";
 import type { ProjectStorageRow } from "./db/schema.js";
 import { validationError } from "./errors.js";
 
@@ -29,4 +29,27 @@ export function resolveProjectRoot(
 ): string {
   if (storage.project_root) return resolve(appRoot, storage.project_root);
   return resolve(appRoot, storage.base_dir, slug);
+}
+
+/**
+ * Refuses a project root that holds the server's private directory (the database and the master
+ * key beside it) or lies inside it: project files are exported, synced and listed, and those must
+ * never carry the server's own secrets.
+ *
+ * @example
+ * checkProjectRootPlacement("/srv/kroma", "/srv/kroma/var/backend"); // throws: the root holds it
+ */
+export function checkProjectRootPlacement(projectRoot: string, privateDir: string): void {
+  const root = resolve(projectRoot);
+  const secret = resolve(privateDir);
+  const within = (parent: string, child: string) => {
+    const rel = relative(parent, child);
+    return rel === "" || (!isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`));
+  };
+  if (within(root, secret) || within(secret, root)) {
+    throw validationError(
+      `The project root '${root}' would hold or sit inside the server's private directory '${secret}'`,
+      { field: "project_root" },
+    );
+  }
 }

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createKromaClient, type RunEvent } from "@kroma/sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { localS3Credentials, startLocalS3 } from "../../../tests/support/local-s3.js";
 import { putScenes } from "../../../tests/support/run-fixtures.js";
 import { useTestServer } from "../../../tests/support/server.js";
 import { type ImagesServer, startImagesServer } from "../../pipeline/test/support/images-server.js";
@@ -97,7 +98,7 @@ describe("POST /runs/trigger", () => {
       [{ input: "../../etc" }, "input"],
       [{ scene_refs: ["scenes/missing.png"] }, "scenes/missing.png"],
       [{ scene_refs: ["scenes/a.png"], candidates: 9 }, "candidates"],
-      [{ scene_refs: ["scenes/a.png"], storage_sync_s3: true }, "storage_sync_s3"],
+      [{ scene_refs: ["scenes/a.png"], storage_sync_s3: true }, "S3 sync is not enabled for project 'queue'"],
     ];
     const before = (await api.call("GET", "/api/projects/queue/runs")).body.total;
     for (const [body, message] of cases) {
@@ -106,6 +107,38 @@ describe("POST /runs/trigger", () => {
       expect(response.body.error, JSON.stringify(body)).toContain(message);
     }
     expect((await api.call("GET", "/api/projects/queue/runs")).body.total).toBe(before);
+  });
+});
+
+describe("storage_sync_s3", () => {
+  it("uploads the project's files to its S3 storage once the run is recorded", async () => {
+    const s3 = await startLocalS3({ bucket: "kroma-runs" });
+    try {
+      await api.call("PUT", "/api/projects/queue/storage/s3", {
+        enabled: true,
+        bucket: s3.bucket,
+        endpoint_url: s3.endpoint,
+        region: "us-east-1",
+      });
+      for (const [secret_name, secret_value] of [
+        ["access_key_id", localS3Credentials.accessKeyId],
+        ["secret_access_key", localS3Credentials.secretAccessKey],
+      ]) {
+        await api.call("POST", "/api/projects/queue/secrets", { provider_code: "aws", secret_name, secret_value });
+      }
+      const { pipeline_trigger } = await kroma().runs.trigger("queue", {
+        scene_refs: ["scenes/a.png"],
+        storage_sync_s3: true,
+      });
+      const { run } = await kroma().runs.wait("queue", pipeline_trigger.run_id);
+      expect(run).toMatchObject({ status: "succeeded", error: null });
+      const uploaded = s3.events.map((event) => event.key);
+      expect(uploaded).toContain(`kroma-projects/queue/runs/${run.id}.json`);
+      expect(uploaded).toContain("kroma-projects/queue/scenes/a.png");
+    } finally {
+      await api.call("PUT", "/api/projects/queue/storage/s3", { enabled: false });
+      await s3.destroy();
+    }
   });
 });
 

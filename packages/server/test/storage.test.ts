@@ -151,3 +151,17 @@ describe("project storage", () => {
     }
   });
 });
+
+describe("project roots and the server's private directory", () => {
+  it("refuses a project root that would hold the database and master key, or sit inside their directory", async () => {
+    const t = await createTestApp();
+    await t.call("POST", "/api/projects", { name: "Private" });
+    for (const project_root of [".", "var", "var/backend", "var/backend/p"]) {
+      const { status, body } = await t.call("PUT", "/api/projects/private/storage/local", { project_root });
+      expect(status, project_root).toBe(400);
+      expect(body.error).toContain("private directory");
+    }
+    const allowed = await t.call("PUT", "/api/projects/private/storage/local", { project_root: "data/private" });
+    expect(allowed.status).toBe(200);
+  });
+});

@@ -685,6 +685,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** The project's exports, newest first */
+        get: operations["listExports"];
+        put?: never;
+        /**
+         * Write the project's records (and optionally its files) to a .tar.gz bundle
+         * @description Streams a bundle holding `manifest.json` (schema version, project, counts, size and sha256 of
+         *     every other entry), the project's records as JSON Lines under `records/` (secrets by name only)
+         *     and, with `include_files`, the project's files under `files/`. The bundle is written under a
+         *     temporary name and renamed when complete, by default to `<project_root>/exports/<slug>_<stamp>.tar.gz`.
+         *     `output` names another place: a path relative to the project root, or under the app's
+         *     `var/exports/`; it may not contain `..`, lead out through a symlink or name an existing file.
+         *     The export is recorded (see `GET /exports`) and the bundle is registered as an asset.
+         */
+        post: operations["createExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                exportId: components["parameters"]["ExportId"];
+            };
+            cookie?: never;
+        };
+        /** One export, with its size, checksum, counts and status */
+        get: operations["getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The seed's export route: an alias of POST /exports
+         * @description Kept so the seed's clients work unchanged: the same body (`include_files`, `output`) and the
+         *     same answer as `POST /api/projects/{slug}/exports`, whose `export_path`, `export_sha256` and
+         *     `export_asset_id` are the keys the seed returned.
+         */
+        post: operations["createExportSeedAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/storage/s3/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload the project's new or changed files to its S3 storage
+         * @description Uses the project's S3 settings (bucket, prefix, region, endpoint URL; path-style addressing
+         *     when an endpoint URL is set); objects live under `<prefix>/<slug>/`. Credentials come from
+         *     the project's secrets `aws/access_key_id` and `aws/secret_access_key` (optional
+         *     `aws/session_token`), else `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` in the server's
+         *     environment, else the stored `profile`; they are never returned or logged. A file is uploaded
+         *     when its size or sha256 differs from what the last successful upload of that path recorded;
+         *     each upload is recorded as soon as it succeeds, so a sync that was interrupted finishes on the
+         *     next run without uploading again what already arrived. Large files go up in parts. A file that
+         *     fails is reported (`failed`) and the others go on: the answer is a 200 with the report.
+         *     With `dry_run` nothing is uploaded or recorded and no request is sent to S3.
+         */
+        post: operations["syncProjectS3"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/prompt-templates": {
         parameters: {
             query?: never;
@@ -2203,7 +2311,7 @@ export interface components {
             time?: components["schemas"]["RunTimeOfDay"];
             weather?: components["schemas"]["RunWeather"];
             candidates?: number;
-            /** @description Sync the project's files to S3 after the run (not available yet: `true` is refused). */
+            /** @description Upload the project's new or changed files to its S3 storage after the run (`POST /storage/s3/sync`); refused when the project has no S3 storage enabled. */
             storage_sync_s3?: boolean;
             /** @description Refused: the root comes from the project's stored storage. */
             project_root?: unknown;
@@ -2556,6 +2664,131 @@ export interface components {
             }[];
             summary: components["schemas"]["RunSummary"];
         };
+        /**
+         * @description `running` while the bundle is written; `completed` once it is in place; `failed` with `error` otherwise.
+         * @enum {string}
+         */
+        ExportStatus: "running" | "completed" | "failed";
+        /** @description What the bundle holds, as its `manifest.json` says: the schema version, whether files are included, and counts. */
+        ExportManifestSummary: {
+            schema_version: number;
+            include_files: boolean;
+            /** @description Rows per record kind (`runs`, `jobs`, `assets`, `prompt_templates`, ...). */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description Project files in the bundle (under `files/`). */
+            files: number;
+            /** @description Their total size. */
+            files_bytes: number;
+            /** @description Project files left out, and why (`symlink`, `special_file`). */
+            skipped: {
+                path: string;
+                reason: string;
+            }[];
+        };
+        Export: {
+            id: string;
+            project_id: string;
+            /** @description Always null: an export holds the whole project. */
+            run_id: string | null;
+            status: components["schemas"]["ExportStatus"];
+            /** @enum {string} */
+            export_format: "tar.gz";
+            /** @description `file://` URL of the bundle. */
+            storage_uri: string | null;
+            /** @description The bundle's path as `output` takes it: relative to the project root, or `var/exports/...` relative to the app root. */
+            rel_path: string | null;
+            file_size_bytes: number | null;
+            checksum_sha256: string | null;
+            /** @description The manifest's summary once the bundle is complete; null before. */
+            manifest_json: components["schemas"]["ExportManifestSummary"] | null;
+            /** @description The asset recording the bundle file (kind `export`), once complete. */
+            export_asset_id: string | null;
+            /** @description Why the export failed. */
+            error: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            completed_at: string | null;
+        };
+        CreateExportRequest: {
+            /** @description Put the project's files in the bundle too (default false: records only). */
+            include_files?: boolean;
+            /** @description Where to write the bundle: relative to the project root, or `var/exports/...` under the app root; ending in `/` names a directory. */
+            output?: string;
+        };
+        ExportCreatedResponse: {
+            /** @constant */
+            ok: true;
+            export: components["schemas"]["Export"];
+            /** @description The bundle's absolute path. */
+            export_path: string;
+            export_sha256: string;
+            export_asset_id: string;
+        };
+        ExportListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            total: number;
+            exports: components["schemas"]["Export"][];
+        };
+        ExportResponse: {
+            /** @constant */
+            ok: true;
+            export: components["schemas"]["Export"];
+        };
+        S3SyncRequest: {
+            /** @description Report what would be uploaded; upload and record nothing (default false). */
+            dry_run?: boolean;
+        };
+        /** @description One file the sync uploaded, would upload, or failed to upload. */
+        S3SyncFile: {
+            /** @description Relative to the project root, with `/`. */
+            path: string;
+            /** @description The object key. */
+            key: string;
+            size_bytes: number;
+            sha256: string;
+            /** @enum {string} */
+            status: "uploaded" | "would_upload" | "failed";
+            /**
+             * @description Why it is (or would be) uploaded.
+             * @enum {string}
+             */
+            reason?: "new" | "changed";
+            /** @description Uploaded in parts (files of at least the part size). */
+            multipart?: boolean;
+            /** @description Why the upload failed. */
+            error?: string;
+        };
+        S3SyncReport: {
+            dry_run: boolean;
+            bucket: string;
+            /** @description `<prefix>/<slug>/`: every key starts with it. */
+            key_prefix: string;
+            /** @description Empty for AWS itself. */
+            endpoint_url: string;
+            /** @description Project files looked at. */
+            scanned: number;
+            uploaded: number;
+            /** @description Dry run: files that would be uploaded (0 otherwise). */
+            would_upload: number;
+            /** @description Files unchanged since their last successful upload. */
+            skipped: number;
+            failed: number;
+            bytes_uploaded: number;
+            bytes_would_upload: number;
+            /** @description Every file uploaded, to upload or failed (skipped ones are only counted). */
+            files: components["schemas"]["S3SyncFile"][];
+            started_at: components["schemas"]["Timestamp"];
+            finished_at: components["schemas"]["Timestamp"];
+        };
+        S3SyncResponse: {
+            /** @constant */
+            ok: true;
+            sync: components["schemas"]["S3SyncReport"];
+        };
     };
     responses: {
         /** @description The request is invalid (`error_kind` "validation"). */
@@ -2612,6 +2845,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description The request has a body that is not sent as JSON (`Content-Type: application/json`); `error_code` "unsupported_media_type". */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description A server fault; the message is sanitised. */
         InternalError: {
             headers: {
@@ -2641,6 +2883,7 @@ export interface components {
         InstructionId: components["schemas"]["Id"];
         /** @description The provider code, normalised like a slug. */
         ProviderCode: string;
+        ExportId: components["schemas"]["Id"];
     };
     requestBodies: never;
     headers: never;
@@ -2791,6 +3034,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -2897,6 +3141,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -2986,6 +3231,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3019,6 +3265,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3080,6 +3327,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3228,6 +3476,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3298,6 +3547,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3620,6 +3870,176 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listExports: {
+        parameters: {
+            query?: {
+                /** @description Only exports with this status. */
+                status?: components["schemas"]["ExportStatus"];
+                /** @description Most rows to return (default 500). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Rows to skip (default 0). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exports, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateExportRequest"];
+            };
+        };
+        responses: {
+            /** @description The completed export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportCreatedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                exportId: components["parameters"]["ExportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createExportSeedAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateExportRequest"];
+            };
+        };
+        responses: {
+            /** @description The completed export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportCreatedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    syncProjectS3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["S3SyncRequest"];
+            };
+        };
+        responses: {
+            /** @description The sync report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["S3SyncResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3682,6 +4102,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3746,6 +4167,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3837,6 +4259,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3901,6 +4324,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3992,6 +4416,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4056,6 +4481,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4147,6 +4573,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4211,6 +4638,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4303,6 +4731,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4368,6 +4797,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4459,6 +4889,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4524,6 +4955,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4621,6 +5053,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4685,6 +5118,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4775,6 +5209,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4867,6 +5302,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4931,6 +5367,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5024,6 +5461,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5059,6 +5497,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -26,6 +26,8 @@ export interface Database {
   audit_events: AuditEventsTable;
   secret_keys: SecretKeysTable;
   project_secrets: ProjectSecretsTable;
+  exports: ExportsTable;
+  s3_sync_state: S3SyncStateTable;
 }
 
 // JSON columns (`*_json`) hold JSON text; repositories parse them so the API returns JSON values.
@@ -342,3 +344,35 @@ export type ProjectRow = Selectable<ProjectsTable>;
 export type NewProject = Insertable<ProjectsTable>;
 export type ProjectStorageRow = Selectable<ProjectStorageTable>;
 export type ProjectStorageUpdate = Updateable<ProjectStorageTable>;
+
+export interface ExportsTable {
+  id: string;
+  project_id: string;
+  run_id: string | null;
+  status: "running" | "completed" | "failed";
+  export_format: "tar.gz";
+  storage_uri: string | null;
+  /** Relative to the project root, or `var/exports/...` relative to the app root. */
+  rel_path: string | null;
+  file_size_bytes: number | null;
+  checksum_sha256: string | null;
+  manifest_json: string | null;
+  export_asset_id: string | null;
+  error: string | null;
+  created_at: string;
+  completed_at: string | null;
+}
+
+/** What the last successful upload of a project file to S3 recorded. */
+export interface S3SyncStateTable {
+  project_id: string;
+  /** "" for AWS itself. */
+  endpoint_url: string;
+  bucket: string;
+  object_key: string;
+  rel_path: string;
+  size_bytes: number;
+  sha256: string;
+  etag: string | null;
+  uploaded_at: string;
+}

@@ -1,5 +1,6 @@
-import { isAbsolute, resolve } from "node:path";
-import { listResolvedSettings, validatePipelineConfig } from "@kroma/pipeline";
+import { realpath } from "node:fs/promises";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { isInside, listResolvedSettings, validatePipelineConfig } from "@kroma/pipeline";
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
 import { actorOf } from "../audit.js";
@@ -78,7 +79,7 @@ export function runRoutes(route: DefineRoute, deps: RunDeps): void {
   });
 
   route("post", "/api/projects/{slug}/runs/validate-config", async ({ params, body }) => {
-    const paths = requestPaths(deps.appRoot, body ?? {});
+    const paths = await requestPaths(deps.appRoot, dirname(deps.masterKeyFile), body ?? {});
     const project = await requireProject(deps, params.slug);
     const projectRoot = resolveProjectRoot(deps.appRoot, await deps.storage.get(project.id), project.slug);
     const result = await validatePipelineConfig({
@@ -111,13 +112,29 @@ export function runRoutes(route: DefineRoute, deps: RunDeps): void {
 }
 
 /** Paths a request names stay inside the app root: relative, without `..` (the storage path rule). */
-function requestPaths(appRoot: string, body: Partial<Record<(typeof pathFields)[number], string>>) {
+async function requestPaths(
+  appRoot: string,
+  privateDir: string,
+  body: Partial<Record<(typeof pathFields)[number], string>>,
+) {
   const paths: Partial<Record<(typeof pathFields)[number], string>> = {};
+  const realAppRoot = await realpath(appRoot).catch(() => resolve(appRoot));
+  const realPrivate = await realpath(privateDir).catch(() => resolve(privateDir));
   for (const field of pathFields) {
     const value = body[field]?.trim();
     if (!value) continue;
     if (isAbsolute(value)) throw validationError(`Field '${field}' must be relative to the app root`, { field });
-    paths[field] = resolve(appRoot, checkStoragePath(field, value));
+    const path = resolve(appRoot, checkStoragePath(field, value));
+    // A symlink must not lead a config check out of the app root, nor into the server's own
+    // directory (database, master key): the check reads the file and reports on its content.
+    const real = await realpath(path).catch(() => path);
+    if (!isInside(realAppRoot, real)) {
+      throw validationError(`Field '${field}' leads outside the app root`, { field });
+    }
+    if (isInside(realPrivate, real)) {
+      throw validationError(`Field '${field}' names the server's private directory`, { field });
+    }
+    paths[field] = path;
   }
   return paths;
 }

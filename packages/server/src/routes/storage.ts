@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import type { Schema } from "@kroma/contract";
 import type { Context } from "hono";
 import { actorOf, audited } from "../audit.js";
@@ -7,7 +8,7 @@ import { isHttpUrl } from "../input.js";
 import type { ProjectRecord } from "../repositories/project-repository.js";
 import { createStorageRepository } from "../repositories/storage-repository.js";
 import type { DefineRoute } from "../router.js";
-import { checkStoragePath, resolveProjectRoot } from "../storage-paths.js";
+import { checkProjectRootPlacement, checkStoragePath, resolveProjectRoot } from "../storage-paths.js";
 import { type ContentDeps, requireProject } from "./project-lookup.js";
 
 const defaultS3Prefix = "kroma-projects";
@@ -61,6 +62,8 @@ export function storageRoutes(route: DefineRoute, deps: ContentDeps): void {
   route("put", "/api/projects/{slug}/storage/local", async ({ params, body, context }) => {
     const changes = localChanges(body);
     const project = await requireProject(deps, params.slug);
+    const next = { ...(await deps.storage.get(project.id)), ...changes };
+    checkProjectRootPlacement(resolveProjectRoot(deps.appRoot, next, project.slug), dirname(deps.masterKeyFile));
     const row = await update(context, project, "local", changes);
     return {
       status: 200,

@@ -31,6 +31,9 @@ import {
   type RunRecordStatus,
 } from "../repositories/run-repository.js";
 import { resolveProjectSecret } from "../repositories/secret-repository.js";
+import { createStorageRepository } from "../repositories/storage-repository.js";
+import { s3TargetOf } from "../s3/s3-client.js";
+import { syncProjectToS3 } from "../s3/s3-sync.js";
 import type { MasterKeySource } from "../secret-crypto.js";
 import { nowIso } from "../time.js";
 import { ingestRunLog, ingestRunLogFile } from "./ingest.js";
@@ -78,8 +81,13 @@ interface Job {
   project: RunProject;
   mode: "dry" | "run";
   request: RawRunRequest;
+  /** Upload the project's new or changed files to S3 once the run is recorded. */
+  syncS3: boolean;
   cancel: AbortController;
 }
+
+/** What a queued run's row keeps of its trigger, so a resume repeats it exactly. */
+type StoredRequest = RawRunRequest & { storage_sync_s3?: boolean };
 
 export interface RunQueueDeps {
   db: KromaDb;
@@ -138,6 +146,7 @@ export function createRunQueue(deps: RunQueueDeps) {
         projectRoot: job.project.root,
         log,
       });
+      if (job.syncS3) await syncAfterRun(job);
       await finish(job.runId, "failed");
     } catch (error) {
       if (error instanceof RunInterruptedError)
@@ -154,6 +163,29 @@ export function createRunQueue(deps: RunQueueDeps) {
       }
       if (!(error instanceof PipelineError)) deps.logError(error);
       await finish(job.runId, "failed", error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /**
+   * The sync a trigger asked for. Its failure does not change how the run went: it is logged and
+   * noted in the run's `error`, and `POST /storage/s3/sync` (or `kroma sync s3`) finishes it later,
+   * uploading only what did not arrive.
+   */
+  async function syncAfterRun(job: Job): Promise<void> {
+    let problem: string | undefined;
+    try {
+      const report = await syncProjectToS3(deps.db, deps.keys, job.project);
+      if (report.failed > 0) problem = `${report.failed} file(s) failed to upload`;
+    } catch (error) {
+      deps.logError(error);
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    if (problem) {
+      await deps.db
+        .updateTable("runs")
+        .set({ error: `S3 sync after the run: ${problem}` })
+        .where("id", "=", job.runId)
+        .execute();
     }
   }
 
@@ -252,11 +284,8 @@ export function createRunQueue(deps: RunQueueDeps) {
         field: "project_root",
       });
     }
-    if (body.storage_sync_s3 === true) {
-      throw validationError("Field 'storage_sync_s3' is not available yet: sync after the run with the storage API", {
-        field: "storage_sync_s3",
-      });
-    }
+    // Refused now rather than after a paid run: the project must have S3 storage to sync to.
+    if (body.storage_sync_s3 === true) s3TargetOf(await createStorageRepository(deps.db).get(project.id), project.slug);
     const mode = body.mode ?? "dry";
     if (mode === "run" && body.confirm_spend !== true) {
       throw validationError("Run mode requires explicit spend confirmation (confirm_spend: true)", {
@@ -309,7 +338,7 @@ export function createRunQueue(deps: RunQueueDeps) {
           id: runId,
           projectId: project.id,
           mode,
-          request,
+          request: { ...request, storage_sync_s3: body.storage_sync_s3 === true } satisfies StoredRequest,
           stage: body.stage ?? "style",
           time: body.time ?? null,
           weather: body.weather ?? null,
@@ -325,7 +354,7 @@ export function createRunQueue(deps: RunQueueDeps) {
         return created;
       });
       status(runId, "queued");
-      enqueue({ runId, project, mode, request, cancel: new AbortController() });
+      enqueue({ runId, project, mode, request, syncS3: body.storage_sync_s3 === true, cancel: new AbortController() });
       return run;
     },
 
@@ -369,8 +398,8 @@ export function createRunQueue(deps: RunQueueDeps) {
           status: run.status,
         });
       }
-      const request = (await runs.request(run.id)) as RawRunRequest | null;
-      if (!request) {
+      const stored = (await runs.request(run.id)) as StoredRequest | null;
+      if (!stored) {
         throw conflict(`Run '${run.id}' was not started by this server; resume it with kroma lab resume ${run.id}`);
       }
       if (run.run_mode === "run" && !(await openAiKey(project.id))) {
@@ -391,7 +420,8 @@ export function createRunQueue(deps: RunQueueDeps) {
         targetId: run.id,
       });
       status(run.id, "queued");
-      enqueue({ runId: run.id, project, mode: run.run_mode, request, cancel: new AbortController() });
+      const { storage_sync_s3: syncS3 = false, ...request } = stored;
+      enqueue({ runId: run.id, project, mode: run.run_mode, request, syncS3, cancel: new AbortController() });
       return { ...run, status: "queued", error: null, finished_at: null };
     },
 

@@ -1,0 +1,36 @@
+import type { paths, Schema } from "@kroma/contract/types";
+import type { Client } from "openapi-fetch";
+
+type Call = <T>(request: Promise<{ data?: T; error?: unknown; response: Response }>) => Promise<T>;
+
+type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? Q : never;
+
+/**
+ * Helpers for project bundles and S3 sync. Each returns the success body and throws
+ * `KromaApiError` on failure.
+ *
+ * @example
+ * const { export_path, export_sha256 } = await kroma.exports.create("demo", { include_files: true });
+ * const { sync } = await kroma.s3.sync("demo", { dry_run: true });
+ */
+export function exportsApi(raw: Client<paths>, call: Call) {
+  const at = (slug: string) => ({ params: { path: { slug } } });
+  return {
+    exports: {
+      /** `POST /exports`: writes a bundle (records; files with `include_files`) and answers when it is in place. */
+      create: (slug: string, body: Schema<"CreateExportRequest"> = {}) =>
+        call(raw.POST("/api/projects/{slug}/exports", { ...at(slug), body })),
+      /** `GET /exports`: newest first; filter by `status`. */
+      list: (slug: string, query: Query<"/api/projects/{slug}/exports"> = {}) =>
+        call(raw.GET("/api/projects/{slug}/exports", { params: { path: { slug }, query } })),
+      /** `GET /exports/{exportId}`: size, checksum, counts and status. */
+      get: (slug: string, exportId: string) =>
+        call(raw.GET("/api/projects/{slug}/exports/{exportId}", { params: { path: { slug, exportId } } })),
+    },
+    s3: {
+      /** `POST /storage/s3/sync`: uploads new or changed files (or, with `dry_run`, reports them). */
+      sync: (slug: string, body: Schema<"S3SyncRequest"> = {}) =>
+        call(raw.POST("/api/projects/{slug}/storage/s3/sync", { ...at(slug), body })),
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import { createHash } from "node:crypto";
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, readFile, stat } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+import tarStream from "tar-stream";
+import { ApiError, validationError } from "../errors.js";
+import {
+  type BundleManifest,
+  checkEntryName,
+  checkManifest,
+  invalidBundle,
+  type ManifestEntry,
+  manifestEntry,
+} from "./bundle-format.js";
+
+/** A bundle unpacked into a staging directory, every entry checked against the manifest. */
+export interface ExtractedBundle {
+  /** The staging directory: entries keep their bundle names under it (`records/...`, `files/...`). */
+  dir: string;
+  manifest: BundleManifest;
+}
+
+/** The largest manifest import reads (it lists every file, so large projects have large ones). */
+const maxManifestBytes = 256 * 1024 * 1024;
+
+/**
+ * Unpacks a bundle into `stagingDir` (which must exist and be empty) and verifies it before
+ * anything else may use it: every entry is a plain file (or directory) with a safe relative name
+ * (no `..`, no absolute path, no symlink or hard link), no name repeats, the manifest is valid,
+ * and the entries are exactly those the manifest lists with their sizes and sha256. A corrupted
+ * or truncated bundle, or one that fails any check, throws a validation error saying why; the
+ * caller removes the staging directory.
+ *
+ * @example
+ * const { manifest } = await extractBundle("demo.tar.gz", await mkdtemp(join(parent, ".kroma-import-")));
+ */
+export async function extractBundle(bundlePath: string, stagingDir: string): Promise<ExtractedBundle> {
+  const stats = await stat(bundlePath).catch(() => undefined);
+  if (!stats?.isFile()) throw validationError(`Bundle '${bundlePath}' is not a file`, { field: "bundle" });
+  const found = await unpack(bundlePath, stagingDir);
+  const manifest = await readManifest(stagingDir, found);
+  verifyEntries(manifest, found);
+  return { dir: stagingDir, manifest };
+}
+
+async function unpack(bundlePath: string, stagingDir: string): Promise<Map<string, Omit<ManifestEntry, "path">>> {
+  const found = new Map<string, Omit<ManifestEntry, "path">>();
+  const extract = tarStream.extract();
+  const feed = pipeline(createReadStream(bundlePath), createGunzip(), extract);
+  feed.catch(() => {}); // its failure surfaces through the iteration below
+  try {
+    for await (const entry of extract) {
+      const { name, type } = entry.header;
+      if (type === "directory") {
+        checkDirectoryName(name);
+        entry.resume();
+        continue;
+      }
+      if (type === "symlink" || type === "link") {
+        throw invalidBundle(
+          `entry '${name}' is a ${type === "link" ? "hard link" : "symlink"}; bundles hold only files`,
+          {
+            entry: name,
+          },
+        );
+      }
+      if (type !== "file") throw invalidBundle(`entry '${name}' has unsupported type '${type}'`, { entry: name });
+      checkEntryName(name);
+      if (found.has(name)) throw invalidBundle(`entry '${name}' appears twice`, { entry: name });
+      found.set(name, await writeEntry(stagingDir, name, entry));
+    }
+    await feed;
+  } catch (error) {
+    extract.destroy();
+    throw asBundleError(error);
+  }
+  return found;
+}
+
+function checkDirectoryName(raw: string): void {
+  const name = raw.replace(/\/+$/, "");
+  if (name === "records" || name === "files") return;
+  checkEntryName(name);
+}
+
+/** Streams one entry to its staging file, hashing it; the name was checked, and is checked again here. */
+async function writeEntry(
+  stagingDir: string,
+  name: string,
+  entry: AsyncIterable<unknown>,
+): Promise<Omit<ManifestEntry, "path">> {
+  const target = join(stagingDir, name);
+  const rel = relative(stagingDir, target);
+  if (rel.startsWith("..") || isAbsolute(rel)) throw invalidBundle(`entry '${name}' leads outside the bundle`);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+  } catch {
+    throw invalidBundle(`entry '${name}' conflicts with another entry`, { entry: name });
+  }
+  const hash = createHash("sha256");
+  let size = 0;
+  const out = createWriteStream(target, { flags: "wx" });
+  try {
+    for await (const chunk of entry) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (!out.write(chunk)) await once(out, "drain");
+    }
+  } finally {
+    out.end();
+    await once(out, "close").catch(() => {});
+  }
+  return { size, sha256: hash.digest("hex") };
+}
+
+/** Our own errors pass; a filesystem error stays what it is; anything else means the bytes are bad. */
+function asBundleError(error: unknown): unknown {
+  if (error instanceof ApiError) return error;
+  if ((error as NodeJS.ErrnoException).syscall) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST" || (error as NodeJS.ErrnoException).code === "ENOTDIR") {
+      return invalidBundle("two entries name the same path");
+    }
+    return error;
+  }
+  return invalidBundle(`the file is corrupted or truncated (${(error as Error).message})`);
+}
+
+async function readManifest(stagingDir: string, found: Map<string, Omit<ManifestEntry, "path">>) {
+  const entry = found.get(manifestEntry);
+  if (!entry) throw invalidBundle("it has no manifest.json");
+  if (entry.size > maxManifestBytes) throw invalidBundle("manifest.json is too large");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(join(stagingDir, manifestEntry), "utf8"));
+  } catch {
+    throw invalidBundle("manifest.json is not valid JSON");
+  }
+  return checkManifest(parsed);
+}
+
+/** Exactly the manifest's entries, each with the size and sha256 it promises. */
+function verifyEntries(manifest: BundleManifest, found: Map<string, Omit<ManifestEntry, "path">>): void {
+  const listed = new Set<string>();
+  for (const expected of manifest.entries) {
+    if (listed.has(expected.path)) throw invalidBundle(`manifest.json lists '${expected.path}' twice`);
+    listed.add(expected.path);
+    const actual = found.get(expected.path);
+    if (!actual) throw invalidBundle(`entry '${expected.path}' is missing`, { entry: expected.path });
+    if (actual.size !== expected.size || actual.sha256 !== expected.sha256) {
+      throw invalidBundle(`entry '${expected.path}' does not match its sha256 in manifest.json (corrupted)`, {
+        entry: expected.path,
+        expected_sha256: expected.sha256,
+        actual_sha256: actual.sha256,
+      });
+    }
+  }
+  for (const name of found.keys()) {
+    if (name !== manifestEntry && !listed.has(name)) {
+      throw invalidBundle(`entry '${name}' is not listed in manifest.json`, { entry: name });
+    }
+  }
+}

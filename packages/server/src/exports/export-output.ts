@@ -1,0 +1,108 @@
+import { existsSync } from "node:fs";
+import { mkdir, realpath, stat } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { conflict, validationError } from "../errors.js";
+import { checkStoragePath } from "../storage-paths.js";
+
+/** Where an export's bundle goes, and how its record names it. */
+export interface ExportOutput {
+  /** Absolute path of the bundle. */
+  path: string;
+  /** As `output` takes it: relative to the project root, or `var/exports/...` (relative to the app root). */
+  relPath: string;
+  /** Relative to the project root when the bundle lies inside it (for the bundle's asset), else null. */
+  projectRelPath: string | null;
+}
+
+/** The app-wide exports directory, relative to the app root. */
+export const appExportsDir = "var/exports";
+
+const isInside = (base: string, path: string) => {
+  const rel = relative(base, path);
+  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
+};
+
+/** `demo_20250102T030405Z.tar.gz`: the default bundle name. */
+export function defaultBundleName(slug: string, at = new Date()): string {
+  return `${slug}_${at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z")}.tar.gz`;
+}
+
+/**
+ * Resolves an export's `output` (default `<project_root>/exports/<slug>_<stamp>.tar.gz`): a path
+ * relative to the project root, `var/exports/...` under the app root, or an absolute path inside
+ * either. The storage path rule applies (no `..`, no NUL), encoded separators are refused, a
+ * trailing `/` names a directory, the name must end in `.tar.gz` or `.tgz`, no symlink may lead
+ * out of the base directory, and an existing file is never replaced (409). Creates the directory.
+ *
+ * @example
+ * await resolveExportOutput("/app", "/app/var/projects/demo", "demo", "var/exports/");
+ * // { path: "/app/var/exports/demo_20250102T030405Z.tar.gz", relPath: "var/exports/demo_...", projectRelPath: null }
+ */
+export async function resolveExportOutput(
+  appRoot: string,
+  projectRoot: string,
+  slug: string,
+  output?: string,
+): Promise<ExportOutput> {
+  const root = resolve(projectRoot);
+  const appExports = resolve(appRoot, appExportsDir);
+  const { base, path } =
+    output === undefined
+      ? { base: root, path: join(root, "exports") }
+      : requestedOutput(appRoot, root, appExports, output);
+  const withName =
+    output === undefined || output.trim().endsWith("/") || (await isDirectory(path))
+      ? join(path, defaultBundleName(slug))
+      : path;
+  if (!/\.(tar\.gz|tgz)$/.test(withName)) {
+    throw validationError("Field 'output' must name a .tar.gz (or .tgz) file", { field: "output" });
+  }
+  await checkNoSymlinkOut(base, dirname(withName));
+  if (existsSync(withName)) throw conflict(`Export output '${withName}' already exists`, { field: "output" });
+  const relPath =
+    base === appExports ? `${appExportsDir}/${posix(relative(appExports, withName))}` : posix(relative(root, withName));
+  return { path: withName, relPath, projectRelPath: base === root ? posix(relative(root, withName)) : null };
+}
+
+const posix = (path: string) => path.split(sep).join("/");
+
+function requestedOutput(appRoot: string, root: string, appExports: string, output: string) {
+  const value = output.trim();
+  if (value === "") throw validationError("Field 'output' must not be empty", { field: "output" });
+  if (/%(2f|5c|00)/i.test(value))
+    throw validationError("Field 'output' must not contain encoded separators", { field: "output" });
+  checkStoragePath("output", value);
+  if (isAbsolute(value)) {
+    const path = resolve(value);
+    if (isInside(root, path)) return { base: root, path };
+    if (isInside(appExports, path)) return { base: appExports, path };
+    throw validationError(`Field 'output' must lie under the project root or ${appExportsDir}/`, { field: "output" });
+  }
+  if (value === appExportsDir || value.startsWith(`${appExportsDir}/`)) {
+    return { base: appExports, path: resolve(appRoot, value) };
+  }
+  return { base: root, path: resolve(root, value) };
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+/**
+ * Creates `dir` (and `base`) and checks that, symlinks resolved, it is still inside `base`: a
+ * link inside the project pointing elsewhere cannot carry the bundle out.
+ */
+async function checkNoSymlinkOut(base: string, dir: string): Promise<void> {
+  await mkdir(base, { recursive: true });
+  const realBase = await realpath(base);
+  let existing = dir;
+  while (!existsSync(existing) && existing !== base) existing = dirname(existing);
+  const refuse = () =>
+    validationError("Field 'output' leads outside its directory through a symlink", { field: "output" });
+  if (!isInside(realBase, await realpath(existing))) throw refuse();
+  await mkdir(dir, { recursive: true });
+  if (!isInside(realBase, await realpath(dir))) throw refuse();
+}

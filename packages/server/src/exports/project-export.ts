@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import type { Kysely } from "kysely";
+import { type Actor, audited } from "../audit.js";
+import type { KromaDb } from "../db/database.js";
+import type { Database } from "../db/schema.js";
+import { toJsonText } from "../input.js";
+import { createExportRepository, type ExportRecord } from "../repositories/export-repository.js";
+import { nowIso } from "../time.js";
+import { manifestSummary } from "./bundle-format.js";
+import { exportAssetKind } from "./bundle-records.js";
+import { writeBundle } from "./bundle-writer.js";
+import { resolveExportOutput } from "./export-output.js";
+
+export interface ExportProjectOptions {
+  project: { id: string; slug: string };
+  /** The project's resolved root (its files, and the default exports directory). */
+  projectRoot: string;
+  /** The app root: `var/exports/` outputs live under it. */
+  appRoot: string;
+  includeFiles?: boolean;
+  /** See `resolveExportOutput`; default `<project_root>/exports/<slug>_<stamp>.tar.gz`. */
+  output?: string;
+  actor?: Actor | null;
+  /** Recorded in the manifest. */
+  version: string;
+}
+
+export interface ProjectExport {
+  export: ExportRecord;
+  /** The bundle's absolute path. */
+  path: string;
+  sha256: string;
+  assetId: string;
+}
+
+/**
+ * Exports a project to a bundle and records it: an `exports` row (`running`, then `completed` or
+ * `failed`) and, once the bundle is in place, an asset of kind `export` for the file, each change
+ * audited in its own transaction. A failure is recorded on the row and thrown again.
+ *
+ * @example
+ * const done = await exportProject(db, { project, projectRoot, appRoot, includeFiles: true, version: "0.1.0" });
+ * done.export.status; // "completed"
+ */
+export async function exportProject(db: KromaDb, options: ExportProjectOptions): Promise<ProjectExport> {
+  const { project, actor = null } = options;
+  const output = await resolveExportOutput(options.appRoot, options.projectRoot, project.slug, options.output);
+  const includeFiles = options.includeFiles ?? false;
+  const entry = (verb: string, id: string, detail: Record<string, unknown>) => ({
+    action: `export.${verb}`,
+    projectId: project.id,
+    targetType: "export",
+    targetId: id,
+    detail,
+  });
+  const started = await audited(
+    db,
+    actor,
+    (row: ExportRecord) => entry("create", row.id, { include_files: includeFiles, rel_path: output.relPath }),
+    (trx) => createExportRepository(trx).start(project.id, output.relPath),
+  );
+  try {
+    const bundle = await writeBundle({
+      db,
+      projectId: project.id,
+      projectRoot: options.projectRoot,
+      outputPath: output.path,
+      includeFiles,
+      version: options.version,
+    });
+    const summary = manifestSummary(bundle.manifest);
+    const storageUri = pathToFileURL(bundle.path).href;
+    const done = await audited(
+      db,
+      actor,
+      entry("complete", started.id, { size: bundle.size, files: summary.files, counts: summary.counts }),
+      async (trx: Kysely<Database>) => {
+        const assetId = await insertBundleAsset(trx, project.id, started.id, {
+          storageUri,
+          relPath: output.projectRelPath,
+          sha256: bundle.sha256,
+          detail: { include_files: includeFiles, counts: summary.counts, files: summary.files },
+        });
+        return createExportRepository(trx).complete(started.id, {
+          storageUri,
+          relPath: output.relPath,
+          size: bundle.size,
+          sha256: bundle.sha256,
+          manifest: summary,
+          assetId,
+        });
+      },
+    );
+    return { export: done, path: bundle.path, sha256: bundle.sha256, assetId: done.export_asset_id ?? "" };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await audited(db, actor, entry("fail", started.id, { error: message }), (trx) =>
+      createExportRepository(trx).fail(started.id, message),
+    );
+    throw error;
+  }
+}
+
+/** The bundle file as an asset of the project (kind `export`; bundles never include these). */
+async function insertBundleAsset(
+  trx: Kysely<Database>,
+  projectId: string,
+  exportId: string,
+  file: { storageUri: string; relPath: string | null; sha256: string; detail: Record<string, unknown> },
+): Promise<string> {
+  const id = `asset_export_${randomUUID().replaceAll("-", "")}`;
+  await trx
+    .insertInto("assets")
+    .values({
+      id,
+      project_id: projectId,
+      kind: exportAssetKind,
+      asset_kind: "export_bundle",
+      storage_uri: file.storageUri,
+      rel_path: file.relPath,
+      storage_backend: "local",
+      mime_type: "application/gzip",
+      width: null,
+      height: null,
+      sha256: file.sha256,
+      run_id: null,
+      job_id: null,
+      candidate_id: null,
+      metadata_json: toJsonText({ export_id: exportId, ...file.detail }),
+      created_at: nowIso(),
+    })
+    .execute();
+  return id;
+}
