@@ -10,6 +10,7 @@ import { exportedSecretValue, fileHashes, fillProjectContent } from "../../../te
 import { putScenes } from "../../../tests/support/run-fixtures.js";
 import { type ImagesServer, startImagesServer } from "../../pipeline/test/support/images-server.js";
 import { openDatabase } from "../src/db/database.js";
+import { bundleTables } from "../src/exports/bundle-records.js";
 import { importProjectBundle } from "../src/exports/project-import.js";
 import { ingestRunLogFile } from "../src/runs/ingest.js";
 import { createTestApp, type TestApp } from "./setup.js";
@@ -118,25 +119,8 @@ const references: Record<string, Record<string, string>> = {
   chat_messages: { session_id: "chat_sessions" },
   agent_instruction_events: { instruction_id: "agent_instructions" },
 };
-const pictured = [
-  "runs",
-  "jobs",
-  "candidates",
-  "assets",
-  "quality_reports",
-  "cost_events",
-  "asset_links",
-  "prompt_templates",
-  "style_guides",
-  "characters",
-  "reference_sets",
-  "reference_items",
-  "provider_accounts",
-  "chat_sessions",
-  "chat_messages",
-  "agent_instructions",
-  "agent_instruction_events",
-] as const;
+/** Every table a bundle carries. */
+const pictured = bundleTables;
 
 async function projectRows(t: { db: TestApp["db"] }, projectId: string) {
   const rows: Record<string, Record<string, unknown>[]> = {};

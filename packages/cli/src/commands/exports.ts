@@ -22,28 +22,17 @@ export function exportsCommand(program: Command, globals: () => GlobalOptions): 
     )
     .action(async (slug: string, flags: { includeFiles: boolean; output?: string }) => {
       const server = await import("@kroma/server");
-      const { appRoot } = server.loadServerConfig();
       process.stderr.write(`Exporting ${slug}${flags.includeFiles ? " with its files" : ""}...\n`);
-      const { result, missing } = await withSharedProject(slug, async ({ db, projectId }) => {
-        const project = await db
-          .selectFrom("projects")
-          .select(["id", "slug"])
-          .where("id", "=", projectId)
-          .executeTakeFirstOrThrow();
-        const storage = await db
-          .selectFrom("project_storage")
-          .selectAll()
-          .where("project_id", "=", projectId)
-          .executeTakeFirstOrThrow();
-        return server.exportProject(db, {
-          project,
-          projectRoot: server.resolveProjectRoot(appRoot, storage, project.slug),
-          appRoot,
+      const { result, missing } = await withSharedProject(slug, (shared) =>
+        server.exportProject(shared.db, {
+          project: { id: shared.projectId, slug: shared.slug },
+          projectRoot: shared.projectRoot,
+          appRoot: shared.appRoot,
           includeFiles: flags.includeFiles,
           output: flags.output,
           version: server.serverVersion,
-        });
-      });
+        }),
+      );
       if (!result) throw new Error(`Cannot export: ${missing}`);
       const record = result.export;
       emit(

@@ -5,6 +5,11 @@ export interface SharedProject {
   db: import("@kroma/server").KromaDb;
   dbPath: string;
   projectId: string;
+  /** The normalised slug. */
+  slug: string;
+  /** The project's root as its stored storage resolves it (`KROMA_APP_ROOT` for relative paths). */
+  projectRoot: string;
+  appRoot: string;
 }
 
 /**
@@ -19,8 +24,8 @@ export async function withSharedProject<T>(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ result?: T; missing?: string }> {
   // Loaded here, not at the top: most commands never need the server's database code.
-  const { loadServerConfig, normalizeSlug, openDatabase } = await import("@kroma/server");
-  const { dbPath } = loadServerConfig({}, env);
+  const { loadServerConfig, normalizeSlug, openDatabase, resolveProjectRoot } = await import("@kroma/server");
+  const { dbPath, appRoot } = loadServerConfig({}, env);
   const normalized = normalizeSlug(slug);
   if (!existsSync(dbPath)) return { missing: `no database at ${dbPath} (KROMA_BACKEND_DB)` };
   const db = await openDatabase(dbPath);
@@ -29,8 +34,14 @@ export async function withSharedProject<T>(
       normalized === undefined
         ? undefined
         : await db.selectFrom("projects").select("id").where("slug", "=", normalized).executeTakeFirst();
-    if (!project) return { missing: `project '${slug}' is not in ${dbPath}` };
-    return { result: await work({ db, dbPath, projectId: project.id }) };
+    if (!project || normalized === undefined) return { missing: `project '${slug}' is not in ${dbPath}` };
+    const storage = await db
+      .selectFrom("project_storage")
+      .select(["base_dir", "project_root"])
+      .where("project_id", "=", project.id)
+      .executeTakeFirstOrThrow();
+    const projectRoot = resolveProjectRoot(appRoot, storage, normalized);
+    return { result: await work({ db, dbPath, projectId: project.id, slug: normalized, projectRoot, appRoot }) };
   } finally {
     await db.destroy();
   }

@@ -21,26 +21,15 @@ export function syncCommand(program: Command, globals: () => GlobalOptions): voi
     .option("--dry-run", "list what would be uploaded; upload and record nothing", false)
     .action(async (slug: string, flags: { dryRun: boolean }) => {
       const server = await import("@kroma/server");
-      const { appRoot, masterKey } = server.loadServerConfig();
-      const { result, missing } = await withSharedProject(slug, async ({ db, dbPath, projectId }) => {
-        const project = await db
-          .selectFrom("projects")
-          .select(["id", "slug"])
-          .where("id", "=", projectId)
-          .executeTakeFirstOrThrow();
-        const storage = await db
-          .selectFrom("project_storage")
-          .selectAll()
-          .where("project_id", "=", projectId)
-          .executeTakeFirstOrThrow();
-        const root = server.resolveProjectRoot(appRoot, storage, project.slug);
-        return server.syncProjectToS3(
-          db,
-          { masterKey, masterKeyFile: join(dirname(dbPath), "master.key") },
-          { id: project.id, slug: project.slug, root },
+      const { masterKey } = server.loadServerConfig();
+      const { result, missing } = await withSharedProject(slug, (shared) =>
+        server.syncProjectToS3(
+          shared.db,
+          { masterKey, masterKeyFile: join(dirname(shared.dbPath), "master.key") },
+          { id: shared.projectId, slug: shared.slug, root: shared.projectRoot },
           { dryRun: flags.dryRun, onFile: (file) => void process.stderr.write(`${describeFile(file)}\n`) },
-        );
-      });
+        ),
+      );
       if (!result) throw new Error(`Cannot sync: ${missing}`);
       emit(globals(), { ok: true, sync: result }, () =>
         [
