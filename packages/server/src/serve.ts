@@ -12,6 +12,8 @@ export interface RunningServer {
   url: string;
   port: number;
   db: KromaDb;
+  /** Runs a previous server left queued or running, now `interrupted` and waiting for a resume. */
+  interruptedRuns: string[];
   /**
    * Stops accepting connections and the agent dispatch worker, finishes in-flight requests and the
    * dispatch in flight, stops the run in progress before its next image request (it and every
@@ -62,7 +64,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
   };
   const runs = createRuns(appOptions);
   // Runs a previous server left queued or running are interrupted, never silently re-run.
-  await runs.queue.recover();
+  const interruptedRuns = await runs.queue.recover();
   const app = createApp({ ...appOptions, runs });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
 
@@ -94,6 +96,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     url: `http://${host}:${port}`,
     port,
     db,
+    interruptedRuns,
     close() {
       closing ??= Promise.all([
         new Promise<void>((resolve) => {

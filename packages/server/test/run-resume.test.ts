@@ -120,6 +120,7 @@ describe("a server restart in the middle of a run", () => {
       runExecution: { image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" } },
     });
     try {
+      expect(server.interruptedRuns).toEqual(["run_crashed"]);
       const kroma = client(server);
       const { run } = await kroma.runs.get("resume", "run_crashed");
       expect(run).toMatchObject({ status: "interrupted", error: "The server stopped before the run finished" });

@@ -12,6 +12,12 @@ export function serveCommand(program: Command): void {
       const config = loadServerConfig(flags);
       const server = await startServer(config);
       console.log(`Kroma API listening on ${server.url} (database ${config.dbPath}, auth ${config.authMode})`);
+      if (server.interruptedRuns.length > 0) {
+        console.log(
+          `${server.interruptedRuns.length} run(s) were interrupted when the server last stopped; they wait for a resume ` +
+            `(POST /api/projects/{slug}/runs/{runId}/resume or kroma runs resume): ${server.interruptedRuns.join(", ")}`,
+        );
+      }
       if (config.authMode === "off") {
         console.warn(
           "WARNING: KROMA_API_AUTH=off — every request is accepted without a token. Use this only on a machine you alone use.",
