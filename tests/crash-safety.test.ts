@@ -143,7 +143,7 @@ describe("SIGKILL in the middle of a paid run", () => {
       confirm_spend: true,
       input: "scenes",
     });
-    expect(trigger.status).toBe(202);
+    expect(trigger.status).toBe(200);
     const runId: string = trigger.body.pipeline_trigger.run_id;
 
     // Kill on the fifth finished job, as its progress event arrives: mid-run, between requests.
@@ -177,7 +177,7 @@ describe("SIGKILL in the middle of a paid run", () => {
       expect(probe.runStatus(runId)).toBe("interrupted");
 
       const resumed = await call("POST", `/api/projects/${project.slug}/runs/${runId}/resume`);
-      expect(resumed.status).toBe(202);
+      expect(resumed.status).toBe(200);
       expect(await waitDone(server.url, project.slug, runId)).toBe("succeeded");
 
       // Resume asked only for the scenes the journal did not hold, each once.
@@ -207,7 +207,7 @@ describe("SIGKILL in the middle of ingesting a large dry run", () => {
     const probe = await openSqliteProbe(dbOf(root));
 
     const trigger = await call("POST", `/api/projects/${project.slug}/runs/trigger`, { input: "scenes" });
-    expect(trigger.status).toBe(202);
+    expect(trigger.status).toBe(200);
     const runId: string = trigger.body.pipeline_trigger.run_id;
     // Planning 4,000 scenes writes nothing; the ingest is one long write transaction. Kill in it.
     const active = () => ["queued", "running"].includes(probe.runStatus(runId) ?? "queued");
@@ -233,7 +233,7 @@ describe("SIGKILL in the middle of ingesting a large dry run", () => {
       // The database takes the same work again after the crash: a resumed dry run plans and
       // ingests every job.
       if (statuses.get(runId) === "interrupted") {
-        expect((await call("POST", `/api/projects/${project.slug}/runs/${runId}/resume`)).status).toBe(202);
+        expect((await call("POST", `/api/projects/${project.slug}/runs/${runId}/resume`)).status).toBe(200);
         expect(await waitDone(server.url, project.slug, runId)).toBe("succeeded");
         const jobs = await call("GET", `/api/projects/${project.slug}/runs/${runId}/jobs`);
         expect(jobs.body.count).toBe(scenes.length);

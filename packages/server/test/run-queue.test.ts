@@ -53,7 +53,7 @@ describe("POST /runs/trigger", () => {
       scene_refs: ["scenes/a.png", "scenes/b.png"],
       candidates: 2,
     });
-    expect(status).toBe(202);
+    expect(status).toBe(200);
     const runId = body.pipeline_trigger.run_id;
     expect(body.pipeline_trigger).toMatchObject({
       status: "queued",

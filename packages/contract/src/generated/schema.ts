@@ -3533,8 +3533,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The run is queued. */
-            202: {
+            /** @description The run is queued (200, as the seed's trigger answered; the run itself goes on after the answer). */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3653,7 +3653,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The run is queued again. */
-            202: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -45,7 +45,7 @@ export function runRoutes(route: DefineRoute, deps: RunDeps): void {
     const project = await requireProject(deps, params.slug);
     const run = await deps.runQueue.trigger(await runProject(project), body, actorOf(context));
     return {
-      status: 202,
+      status: 200,
       body: { ok: true, pipeline_trigger: { run_id: run.id, status: run.status, mode: run.run_mode, run } },
     };
   });
@@ -70,7 +70,7 @@ export function runRoutes(route: DefineRoute, deps: RunDeps): void {
   route("post", "/api/projects/{slug}/runs/{runId}/resume", async ({ params, context }) => {
     const { project, run } = await requireRun(params.slug, params.runId);
     const resumed = await deps.runQueue.resume(await runProject(project), run, actorOf(context));
-    return { status: 202, body: { ok: true, run: resumed } };
+    return { status: 200, body: { ok: true, run: resumed } };
   });
 
   route("get", "/api/projects/{slug}/runs/{runId}/events", async ({ params, context }) => {
