@@ -1,5 +1,6 @@
 import { createContractValidator, type HttpMethod, openapiDocument } from "@kroma/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { putScenes } from "./support/run-fixtures.js";
 import { startTestServer, type TestServer } from "./support/server.js";
 
 // What a client written against the seed does: plain fetch with JSON, over real HTTP,
@@ -55,5 +56,39 @@ describe("a seed client over HTTP", () => {
     const response = await fetch(`${server.url}/api/nothing-here`);
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ ok: false, error_code: "not_found" });
+  });
+
+  it("triggers a dry run with the seed's body, polls it to the end and reads what it recorded", async () => {
+    const created = await send("post", "/api/projects", "/api/projects", { name: "Runs", slug: "seed_runs" });
+    const root: string = created.json.storage.local.project_root;
+    await putScenes(root, ["scenes/a.png", "scenes/b.png"]);
+    const trigger = await send("post", "/api/projects/{slug}/runs/trigger", "/api/projects/seed_runs/runs/trigger", {
+      mode: "dry",
+      input: "scenes",
+      stage: "time",
+      time: "night",
+      candidates: 2,
+      storage_sync_s3: false,
+    });
+    expect(trigger.status).toBe(200);
+    const runId: string = trigger.json.pipeline_trigger.run_id;
+    let run = trigger.json.pipeline_trigger.run;
+    // A client that does not read event streams polls the run until it leaves queued/running.
+    for (let i = 0; i < 100 && ["queued", "running"].includes(run.status); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      run = (await send("get", "/api/projects/{slug}/runs/{runId}", `/api/projects/seed_runs/runs/${runId}`)).json.run;
+    }
+    expect(run).toMatchObject({ id: runId, run_mode: "dry", status: "succeeded", stage: "time", time_of_day: "night" });
+    const jobs = await send(
+      "get",
+      "/api/projects/{slug}/runs/{runId}/jobs",
+      `/api/projects/seed_runs/runs/${runId}/jobs`,
+    );
+    expect(jobs.json).toMatchObject({ ok: true, run_id: runId, count: 2 });
+    expect(jobs.json.jobs[0].candidates).toHaveLength(2);
+    const listed = await send("get", "/api/projects/{slug}/runs", "/api/projects/seed_runs/runs");
+    expect(listed.json.runs.map((r: { id: string }) => r.id)).toEqual([runId]);
+    const detail = await send("get", "/api/projects/{slug}", "/api/projects/seed_runs");
+    expect(detail.json.counts).toMatchObject({ runs: 1, jobs: 2 });
   });
 });
