@@ -124,12 +124,29 @@ describe("import refuses a damaged bundle and leaves nothing behind", () => {
   it("a file whose bytes no longer match the manifest's sha256", async () => {
     const { t, bundle } = await exportedBundle();
     const entries = await bundleEntries(bundle);
+    // The same size with other bytes: only the sha256 tells.
+    const flip = (content: string | Buffer) => {
+      const bytes = Buffer.from(content);
+      bytes[0] = (bytes[0] ?? 0) ^ 0x20;
+      return bytes;
+    };
     const tampered = entries.map((entry) =>
-      entry.name === "files/notes/readme.md" ? { ...entry, content: "# Notes, edited\n" } : entry,
+      entry.name === "files/notes/readme.md" ? { ...entry, content: flip(entry.content ?? "") } : entry,
     );
     const path = join(scratch, "tampered.tar.gz");
     await craftBundle(path, tampered);
     await expectRefused(t, path, /entry 'files\/notes\/readme.md' does not match its sha256/);
+  });
+
+  it("a file larger than the manifest says (a gzip bomb stops there, before the disk fills)", async () => {
+    const { t, bundle } = await exportedBundle();
+    const entries = await bundleEntries(bundle);
+    const grown = entries.map((entry) =>
+      entry.name === "files/notes/readme.md" ? { ...entry, content: Buffer.alloc(8 * 1024 * 1024) } : entry,
+    );
+    const path = join(scratch, "grown.tar.gz");
+    await craftBundle(path, grown);
+    await expectRefused(t, path, /entry 'files\/notes\/readme.md' is larger than manifest.json says/);
   });
 
   it("an entry the manifest does not list", async () => {

@@ -40,14 +40,23 @@ const maxManifestBytes = 256 * 1024 * 1024;
 export async function extractBundle(bundlePath: string, stagingDir: string): Promise<ExtractedBundle> {
   const stats = await stat(bundlePath).catch(() => undefined);
   if (!stats?.isFile()) throw validationError(`Bundle '${bundlePath}' is not a file`, { field: "bundle" });
-  const found = await unpack(bundlePath, stagingDir);
-  const manifest = await readManifest(stagingDir, found);
+  const { found, manifest } = await unpack(bundlePath, stagingDir);
   verifyEntries(manifest, found);
   return { dir: stagingDir, manifest };
 }
 
-async function unpack(bundlePath: string, stagingDir: string): Promise<Map<string, Omit<ManifestEntry, "path">>> {
+/**
+ * Unpacks the entries, manifest first (the writer puts it there): every later entry must be one
+ * the manifest lists, and is cut off as soon as it grows past the size the manifest promises, so
+ * a gzip bomb cannot fill the disk before the hashes are compared.
+ */
+async function unpack(
+  bundlePath: string,
+  stagingDir: string,
+): Promise<{ found: Map<string, Omit<ManifestEntry, "path">>; manifest: BundleManifest }> {
   const found = new Map<string, Omit<ManifestEntry, "path">>();
+  let manifest: BundleManifest | undefined;
+  let promised = new Map<string, number>();
   const extract = tarStream.extract();
   const feed = pipeline(createReadStream(bundlePath), createGunzip(), extract);
   feed.catch(() => {}); // its failure surfaces through the iteration below
@@ -70,14 +79,24 @@ async function unpack(bundlePath: string, stagingDir: string): Promise<Map<strin
       if (type !== "file") throw invalidBundle(`entry '${name}' has unsupported type '${type}'`, { entry: name });
       checkEntryName(name);
       if (found.has(name)) throw invalidBundle(`entry '${name}' appears twice`, { entry: name });
-      found.set(name, await writeEntry(stagingDir, name, entry));
+      if (manifest === undefined) {
+        if (name !== manifestEntry) throw invalidBundle("it has no manifest.json as its first entry");
+        found.set(name, await writeEntry(stagingDir, name, entry, maxManifestBytes));
+        manifest = await readManifest(stagingDir);
+        promised = new Map(manifest.entries.map((listed) => [listed.path, listed.size]));
+        continue;
+      }
+      const limit = promised.get(name);
+      if (limit === undefined) throw invalidBundle(`entry '${name}' is not listed in manifest.json`, { entry: name });
+      found.set(name, await writeEntry(stagingDir, name, entry, limit));
     }
     await feed;
   } catch (error) {
     extract.destroy();
     throw asBundleError(error);
   }
-  return found;
+  if (manifest === undefined) throw invalidBundle("it has no manifest.json");
+  return { found, manifest };
 }
 
 function checkDirectoryName(raw: string): void {
@@ -91,6 +110,7 @@ async function writeEntry(
   stagingDir: string,
   name: string,
   entry: AsyncIterable<unknown>,
+  maxBytes: number,
 ): Promise<Omit<ManifestEntry, "path">> {
   const target = join(stagingDir, name);
   const rel = relative(stagingDir, target);
@@ -107,6 +127,9 @@ async function writeEntry(
     for await (const chunk of entry) {
       hash.update(chunk as Buffer);
       size += (chunk as Buffer).length;
+      if (size > maxBytes) {
+        throw invalidBundle(`entry '${name}' is larger than manifest.json says (corrupted)`, { entry: name });
+      }
       if (!out.write(chunk)) await once(out, "drain");
     }
   } finally {
@@ -128,10 +151,7 @@ function asBundleError(error: unknown): unknown {
   return invalidBundle(`the file is corrupted or truncated (${(error as Error).message})`);
 }
 
-async function readManifest(stagingDir: string, found: Map<string, Omit<ManifestEntry, "path">>) {
-  const entry = found.get(manifestEntry);
-  if (!entry) throw invalidBundle("it has no manifest.json");
-  if (entry.size > maxManifestBytes) throw invalidBundle("manifest.json is too large");
+async function readManifest(stagingDir: string): Promise<BundleManifest> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(join(stagingDir, manifestEntry), "utf8"));
