@@ -110,6 +110,40 @@ describe("POST /runs/trigger", () => {
   });
 });
 
+describe("GET /runs/{runId}/events", () => {
+  /** The `id:` of each server-sent event read from `response` until `stopAfter` ids (or the end). */
+  async function readIds(response: Response, stopAfter = Number.POSITIVE_INFINITY): Promise<number[]> {
+    const ids: number[] = [];
+    const decoder = new TextDecoder();
+    let text = "";
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      text += decoder.decode(chunk, { stream: true });
+      ids.splice(0, ids.length, ...[...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1])));
+      if (ids.length >= stopAfter) break;
+    }
+    return ids;
+  }
+
+  it("resumes a dropped stream from Last-Event-ID without losing or repeating an event", async () => {
+    images.script(() => ({ image: "gray", delayMs: 120 }));
+    const { pipeline_trigger } = await kroma().runs.trigger("queue", {
+      mode: "run",
+      confirm_spend: true,
+      scene_refs: ["scenes/a.png", "scenes/b.png", "scenes/c.png"],
+    });
+    const url = `${api.server.url}/api/projects/queue/runs/${pipeline_trigger.run_id}/events`;
+    const first = new AbortController();
+    const before = await readIds(await fetch(url, { signal: first.signal }), 2);
+    first.abort();
+    const last = before.at(-1) as number;
+    const after = await readIds(await fetch(url, { headers: { "last-event-id": String(last) } }));
+    expect(after[0]).toBe(last + 1);
+    expect(after).toEqual(after.map((_, i) => last + 1 + i));
+    const { run } = await kroma().runs.get("queue", pipeline_trigger.run_id);
+    expect(run.status).toBe("succeeded");
+  });
+});
+
 describe("storage_sync_s3", () => {
   it("uploads the project's files to its S3 storage once the run is recorded", async () => {
     const s3 = await startLocalS3({ bucket: "kroma-runs" });
