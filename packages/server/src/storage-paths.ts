@@ -1,4 +1,5 @@
-import { isAbsolute, parse, relative, resolve, sep } from "node:path";
+import { isAbsolute, parse, resolve } from "node:path";
+import { isInside } from "@kroma/pipeline";
 import type { ProjectStorageRow } from "./db/schema.js";
 import { validationError } from "./errors.js";
 
@@ -42,11 +43,7 @@ export function resolveProjectRoot(
 export function checkProjectRootPlacement(projectRoot: string, privateDir: string): void {
   const root = resolve(projectRoot);
   const secret = resolve(privateDir);
-  const within = (parent: string, child: string) => {
-    const rel = relative(parent, child);
-    return rel === "" || (!isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`));
-  };
-  if (within(root, secret) || within(secret, root)) {
+  if (isInside(root, secret) || isInside(secret, root)) {
     throw validationError(
       `The project root '${root}' would hold or sit inside the server's private directory '${secret}'`,
       { field: "project_root" },

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, realpath, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { archiveStamp, isInside } from "@kroma/pipeline";
 import { conflict, validationError } from "../errors.js";
 import { checkStoragePath } from "../storage-paths.js";
 
@@ -17,17 +18,9 @@ export interface ExportOutput {
 /** The app-wide exports directory, relative to the app root. */
 export const appExportsDir = "var/exports";
 
-const isInside = (base: string, path: string) => {
-  const rel = relative(base, path);
-  return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
-};
-
 /** `demo_20250102T030405Z.tar.gz`: the default bundle name. */
 export function defaultBundleName(slug: string, at = new Date()): string {
-  return `${slug}_${at
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d+Z$/, "Z")}.tar.gz`;
+  return `${slug}_${archiveStamp(at)}.tar.gz`;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import { type ContractValidator, createContractValidator, openapiDocument } from "@kroma/contract";
+import { logPath } from "@kroma/pipeline";
 import type { Insertable, Kysely } from "kysely";
 import { type Actor, recordAudit } from "../audit.js";
 import type { KromaDb } from "../db/database.js";
@@ -62,7 +63,7 @@ export async function ingestRunLog(db: KromaDb, options: IngestRunLogOptions): P
   const records = runLogRecords(log, {
     projectId: options.projectId,
     projectRoot: root,
-    runLogPath: logRelativePath(root, options.runLogPath ?? `runs/${log.run_id}.json`),
+    runLogPath: logPath(root, resolve(root, options.runLogPath ?? `runs/${log.run_id}.json`)),
   });
   const counts = {
     jobs: records.jobs.length,
@@ -149,13 +150,7 @@ function checkRunLog(options: IngestRunLogOptions): RunLog {
   return log;
 }
 
-/** The log's path as stored: relative to the project root with `/` when inside it. */
-function logRelativePath(root: string, path: string): string {
-  const rel = relative(root, resolve(root, path));
-  return rel.startsWith("..") ? resolve(root, path) : rel.split(sep).join("/");
-}
-
-// Rows per INSERT: enough to amortise statement overhead, well under SQLite's variable limit.
+// Ids per `in (...)` list when dropping stale rows: well under SQLite's variable limit.
 const chunkSize = 400;
 
 /** The run's row through kysely (so cached reads see the change), the rest in bulk on the same transaction. */
