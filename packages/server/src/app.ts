@@ -7,6 +7,7 @@ import { loadServerConfig } from "./config.js";
 import type { KromaDb } from "./db/database.js";
 import { ApiError, toErrorResponse } from "./errors.js";
 import { createAuthTokenRepository } from "./repositories/auth-token-repository.js";
+import { createLeaseRepository, type LeaseRepository, newLeaseOwner } from "./repositories/lease-repository.js";
 import { createProjectRepository } from "./repositories/project-repository.js";
 import { createStorageRepository } from "./repositories/storage-repository.js";
 import { createRouteDefiner } from "./router.js";
@@ -54,6 +55,8 @@ export interface AppOptions {
   logError?: (error: unknown) => void;
   /** How queued runs call the images API (default: `OPENAI_*` from the environment). */
   runExecution?: RunExecutionOptions;
+  /** The leases this server holds on its work in progress (`startServer` makes one and renews it); default: a new owner, not renewed. */
+  leases?: LeaseRepository;
   /** The run queue and its event hub, when the caller manages them (`startServer` does); else made here. */
   runs?: { queue: RunQueue; events: RunEventHub };
 }
@@ -71,6 +74,11 @@ export function createRuns(options: AppOptions): { queue: RunQueue; events: RunE
     logError: options.logError ?? ((error: unknown) => console.error(error)),
   });
   return { queue, events };
+}
+
+/** The app's lease holder: the one its caller made, else a new owner of its own. */
+export function leasesOf(options: AppOptions): LeaseRepository {
+  return options.leases ?? createLeaseRepository(options.db, { owner: newLeaseOwner() });
 }
 
 function masterKeyFileOf(options: AppOptions): string {
@@ -115,8 +123,10 @@ export function createApp(options: AppOptions): Hono {
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     guard: createAuthGuard(tokens, options.auth ?? { mode: "auto", loopback: true }),
   });
+  const leases = leasesOf(options);
   const deps = {
     db: options.db,
+    leases,
     validator,
     tokens,
     projects: createProjectRepository(options.db),
@@ -125,7 +135,7 @@ export function createApp(options: AppOptions): Hono {
     masterKey: options.masterKey,
     masterKeyFile: masterKeyFileOf(options),
   };
-  const runs = options.runs ?? createRuns(options);
+  const runs = options.runs ?? createRuns({ ...options, leases });
 
   // Counted on first use, once every module has mounted its routes.
   let routeCount: number | undefined;

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { imageSettingsFromEnv } from "@kroma/pipeline";
 import type { AgentDispatchOptions } from "./agent-dispatch.js";
 import { type AuthMode, authModes } from "./auth-policy.js";
+import { defaultLeaseTtlMs } from "./repositories/lease-repository.js";
 import type { RunExecutionOptions } from "./runs/run-queue.js";
 
 /** Where the API listens unless told otherwise (`KROMA_BACKEND_BIND`). */
@@ -23,6 +24,8 @@ export interface ServerConfig {
   agentDispatch: AgentDispatchOptions;
   /** How queued runs call the images API (`OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_IMAGE_*`). */
   runExecution: RunExecutionOptions;
+  /** How long work in progress stays owned without a heartbeat (`KROMA_LEASE_TTL_MS`, default 30 s). */
+  leaseTtlMs: number;
 }
 
 /** Reads the server's settings from the environment, with explicit overrides taking precedence. */
@@ -53,7 +56,17 @@ export function loadServerConfig(
         removebg: env.REMOVE_BG_API_KEY?.trim() || undefined,
       },
     },
+    leaseTtlMs: parsePositiveMs("KROMA_LEASE_TTL_MS", env.KROMA_LEASE_TTL_MS, defaultLeaseTtlMs),
   };
+}
+
+/** A whole number of milliseconds above zero from the environment, else `fallback`. */
+export function parsePositiveMs(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const ms = Number(value.trim());
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new Error(`Invalid ${name} '${value}': expected a whole number of milliseconds above 0`);
+  return ms;
 }
 
 /**

@@ -15,6 +15,14 @@ export { type BundleManifest, bundleSchemaVersion } from "./exports/bundle-forma
 export { type ExportProjectOptions, exportProject, type ProjectExport } from "./exports/project-export.js";
 export { type ImportBundleOptions, importProjectBundle, type ProjectImport } from "./exports/project-import.js";
 export type { ExportRecord } from "./repositories/export-repository.js";
+export {
+  createLeaseRepository,
+  defaultLeaseTtlMs,
+  type LeaseKind,
+  type LeaseOwner,
+  type LeaseRepository,
+  newLeaseOwner,
+} from "./repositories/lease-repository.js";
 export { createProjectRepository } from "./repositories/project-repository.js";
 export { resolveProjectSecret } from "./repositories/secret-repository.js";
 export { type DefineRoute, type HandlerInput, type HandlerResult, toHonoPath, toSpecPath } from "./router.js";

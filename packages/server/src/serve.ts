@@ -6,6 +6,7 @@ import { createApp, createRuns } from "./app.js";
 import { type AuthMode, type AuthPolicy, isLoopbackHost, loopbackHosts } from "./auth-policy.js";
 import type { ServerConfig } from "./config.js";
 import { type KromaDb, openDatabase } from "./db/database.js";
+import { createLeaseRepository, newLeaseOwner } from "./repositories/lease-repository.js";
 
 export interface RunningServer {
   /** Base URL clients use, e.g. `http://127.0.0.1:8788`. */
@@ -24,8 +25,10 @@ export interface RunningServer {
 
 export type StartServerOptions = Omit<
   ServerConfig,
-  "validateResponses" | "agentDispatch" | "authMode" | "runExecution"
+  "validateResponses" | "agentDispatch" | "authMode" | "runExecution" | "leaseTtlMs"
 > & {
+  /** How long this server's work stays owned without a heartbeat (default 30 s). */
+  leaseTtlMs?: number;
   validateResponses?: boolean;
   /** How queued runs call the images API (default: `OPENAI_*` from the environment). */
   runExecution?: ServerConfig["runExecution"];
@@ -53,7 +56,11 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     );
   }
   const db = await openDatabase(config.dbPath);
+  // The runs, exports and imports this server works on are leased to it, renewed while it lives.
+  const leases = createLeaseRepository(db, { owner: newLeaseOwner(), ttlMs: config.leaseTtlMs });
+  const stopHeartbeat = leases.startHeartbeat((error) => console.error(error));
   const appOptions = {
+    leases,
     auth,
     db,
     appRoot: config.appRoot,
@@ -82,6 +89,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
       );
     });
   } catch (error) {
+    stopHeartbeat();
     await db.destroy();
     throw error;
   }
@@ -113,7 +121,10 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
         }),
         dispatcher?.stop(),
         runs.queue.stop(),
-      ]).then(() => db.destroy());
+      ]).then(() => {
+        stopHeartbeat();
+        return db.destroy();
+      });
       return closing;
     },
   };

@@ -17,6 +17,7 @@ import * as authAudit from "./migrations/0011-auth-audit.js";
 import * as secrets from "./migrations/0012-secrets.js";
 import * as runRecords from "./migrations/0013-run-records.js";
 import * as exportsSync from "./migrations/0014-exports-sync.js";
+import * as leases from "./migrations/0015-leases.js";
 import type { Database } from "./schema.js";
 
 /** Migrations in order; a new one is a new file in ./migrations and a new line here. */
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   "0012-secrets": secrets,
   "0013-run-records": runRecords,
   "0014-exports-sync": exportsSync,
+  "0015-leases": leases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

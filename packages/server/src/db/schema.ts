@@ -28,6 +28,7 @@ export interface Database {
   project_secrets: ProjectSecretsTable;
   exports: ExportsTable;
   s3_sync_state: S3SyncStateTable;
+  leases: LeasesTable;
 }
 
 // JSON columns (`*_json`) hold JSON text; repositories parse them so the API returns JSON values.
@@ -375,4 +376,19 @@ export interface S3SyncStateTable {
   sha256: string;
   etag: string | null;
   uploaded_at: string;
+}
+
+/** Who owns a piece of work in progress (see migration 0015 and `repositories/lease-repository.ts`). */
+export interface LeasesTable {
+  kind: "run" | "export" | "import";
+  target_id: string;
+  /** Unique per lease holder (host, pid and a random part), so two servers in one process differ. */
+  owner_id: string;
+  owner_host: string;
+  owner_pid: number;
+  acquired_at: string;
+  /** Milliseconds since the epoch of the owner's last renewal. */
+  heartbeat_at_ms: number;
+  /** What a cleaner needs to undo the work (e.g. the staging directory of an import). */
+  detail_json: string | null;
 }

@@ -2,6 +2,7 @@ import type { ContractValidator } from "@kroma/contract";
 import type { AuditEntry } from "../audit.js";
 import type { KromaDb } from "../db/database.js";
 import { notFound } from "../errors.js";
+import type { LeaseRepository } from "../repositories/lease-repository.js";
 import type { ProjectRecord, ProjectRepository } from "../repositories/project-repository.js";
 import type { StorageRepository } from "../repositories/storage-repository.js";
 import { normalizeSlug } from "../slug.js";
@@ -23,6 +24,8 @@ export interface ContentDeps extends ProjectDeps {
   masterKey?: string;
   /** The master key file used otherwise (created with mode 0600 on first use). */
   masterKeyFile: string;
+  /** This server's leases on its work in progress (exports, runs). */
+  leases: LeaseRepository;
 }
 
 /** The project a `{slug}` path parameter names (normalised like a slug), or a 404. */
