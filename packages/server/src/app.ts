@@ -31,6 +31,7 @@ import { storageRoutes } from "./routes/storage.js";
 import { styleGuideRoutes } from "./routes/style-guides.js";
 import { systemRoutes } from "./routes/system.js";
 import { RunEventHub } from "./runs/run-events.js";
+import { defaultEventStreamLimits, EventStreamGate, type EventStreamLimits } from "./runs/run-streams.js";
 import { createRunQueue, type RunExecutionOptions, type RunQueue } from "./runs/run-queue.js";
 
 /** The server package's version, reported by GET /health. */
@@ -57,6 +58,10 @@ export interface AppOptions {
   runExecution?: RunExecutionOptions;
   /** The leases this server holds on its work in progress (`startServer` makes one and renews it); default: a new owner, not renewed. */
   leases?: LeaseRepository;
+  /** How long a stopping server lets an image request in flight finish (`KROMA_SHUTDOWN_GRACE_MS`, default 30 s). */
+  shutdownGraceMs?: number;
+  /** Limits of `GET /runs/{runId}/events` (`KROMA_SSE_*`); default {@link defaultEventStreamLimits}. */
+  eventStreams?: EventStreamLimits;
   /** The run queue and its event hub, when the caller manages them (`startServer` does); else made here. */
   runs?: { queue: RunQueue; events: RunEventHub };
 }
@@ -72,6 +77,8 @@ export function createRuns(options: AppOptions): { queue: RunQueue; events: RunE
     keys: { masterKey: options.masterKey, masterKeyFile: masterKeyFileOf(options) },
     execution: options.runExecution ?? loadServerConfig().runExecution,
     logError: options.logError ?? ((error: unknown) => console.error(error)),
+    leases: leasesOf(options),
+    shutdownGraceMs: options.shutdownGraceMs,
   });
   return { queue, events };
 }
@@ -162,7 +169,12 @@ export function createApp(options: AppOptions): Hono {
   authRoutes(route, deps);
   secretRoutes(route, deps);
   bootstrapRoutes(route, deps);
-  runRoutes(route, { ...deps, runQueue: runs.queue, runEvents: runs.events });
+  runRoutes(route, {
+    ...deps,
+    runQueue: runs.queue,
+    runEvents: runs.events,
+    eventStreams: new EventStreamGate(options.eventStreams ?? defaultEventStreamLimits),
+  });
   assetRoutes(route, deps);
   exportRoutes(route, { ...deps, version: serverVersion });
   s3SyncRoutes(route, deps);

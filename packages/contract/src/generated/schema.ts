@@ -2658,11 +2658,35 @@ export interface components {
             /** @description Set when the run stopped early on an unexpected error; the log is written anyway. */
             error?: string;
             /** @description Each time an interrupted run was continued: when, and which jobs were kept from before. */
-            resumes?: {
-                at: components["schemas"]["Timestamp"];
-                kept_jobs: string[];
-            }[];
+            resumes?: components["schemas"]["RunResume"][];
             summary: components["schemas"]["RunSummary"];
+        };
+        /**
+         * @description One continuation of an interrupted run: when, which finished jobs were kept, and the image
+         *     requests the stop before it aborted in flight (sent, so possibly billed by the provider,
+         *     though no image came back; the job ran again).
+         */
+        RunResume: {
+            at: components["schemas"]["Timestamp"];
+            kept_jobs: string[];
+            aborted_requests?: components["schemas"]["AbortedImageRequest"][];
+        };
+        /**
+         * @description An image request a stopping server aborted when its shutdown grace period
+         *     (`KROMA_SHUTDOWN_GRACE_MS`) ran out. The provider bills a request once it is sent, so it is
+         *     recorded as possibly billed: first in the run's journal (`.kroma/in-progress/<run_id>.jsonl`,
+         *     an `{"aborted": ...}` line), then in the final log's `resumes`.
+         */
+        AbortedImageRequest: {
+            job: string;
+            candidate: number;
+            attempt: number;
+            at: components["schemas"]["Timestamp"];
+            /** @description How long the request was in flight. */
+            ms: number;
+            /** @constant */
+            possibly_billed: true;
+            error: string;
         };
         /**
          * @description `running` while the bundle is written; `completed` once it is in place; `failed` with `error` otherwise.
