@@ -28,6 +28,8 @@ export interface HeldImages {
   request(index: number): Promise<HeldRequest>;
   /** Answers the held request `index` with a gray PNG. */
   release(index: number): void;
+  /** Answers every request held now; later ones are held again. */
+  releaseHeld(): void;
   /** From now on, answer every request at once (earlier held ones too). */
   answerAll(): void;
   close(): Promise<void>;
@@ -99,6 +101,9 @@ export async function startHeldImages(): Promise<HeldImages> {
       return new Promise((resolve) => waiters.set(index, [...(waiters.get(index) ?? []), resolve]));
     },
     release,
+    releaseHeld() {
+      for (const held of requests) release(held.index);
+    },
     answerAll() {
       answerAtOnce = true;
       for (const held of requests) release(held.index);

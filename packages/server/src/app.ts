@@ -105,7 +105,8 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.onError((error, context) => {
-    if (!(error instanceof ApiError) || error.status >= 500) logError(error);
+    // A 503 on purpose (stopping, a limit reached) is an answer, not a fault.
+    if (!(error instanceof ApiError) || (error.status >= 500 && error.code !== "service_unavailable")) logError(error);
     const { status, body } = toErrorResponse(error);
     // The rest of an oversized body is never read, so the connection cannot carry another
     // request: say so, rather than keep it alive and let the server drop it under the client.
