@@ -3,13 +3,14 @@
 // interval, ends a stream quiet for the idle limit (the client may reconnect with Last-Event-ID),
 // ends the stream of a run no live process owns with a `done` carrying its stored status, and
 // sends exactly one first `status` event.
+
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HeldImages, startHeldImages } from "../support/held-images.js";
 import { type HttpCall, httpClient } from "../support/http.js";
 import { solidPng } from "../support/png.js";
 import { startTestServer, type TestServer } from "../support/server.js";
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 
 interface SseMessage {
   /** `comment` for a `:` line, else the `event:` name. */
@@ -150,7 +151,11 @@ async function hungRun(call: HttpCall, name: string) {
   });
   expect(trigger.status).toBe(200);
   await images.request(index);
-  return { slug: body.project.slug as string, projectId: body.project.id as string, runId: trigger.body.pipeline_trigger.run_id as string };
+  return {
+    slug: body.project.slug as string,
+    projectId: body.project.id as string,
+    runId: trigger.body.pipeline_trigger.run_id as string,
+  };
 }
 
 describe("open streams are capped, kept alive, and start with one status", () => {

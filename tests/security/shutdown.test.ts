@@ -36,7 +36,10 @@ async function appRoot(): Promise<string> {
 }
 
 /** `kroma serve` on `root`, pointed at the held stand-in. */
-async function serve(root: string, env: Record<string, string> = {}): Promise<{ server: ServedProcess; call: HttpCall }> {
+async function serve(
+  root: string,
+  env: Record<string, string> = {},
+): Promise<{ server: ServedProcess; call: HttpCall }> {
   if (!images) throw new Error("start the stand-in first");
   const server = await spawnServer(root, {
     OPENAI_BASE_URL: `${images.url}/v1`,
@@ -80,7 +83,11 @@ async function triggerPaid(call: HttpCall, slug: string): Promise<string> {
 async function storedRun(root: string, runId: string): Promise<{ status: string; error: string | null }> {
   const probe = await openSqliteProbe(join(root, "var/backend/app.db"));
   try {
-    return await probe.db.selectFrom("runs").select(["status", "error"]).where("id", "=", runId).executeTakeFirstOrThrow();
+    return await probe.db
+      .selectFrom("runs")
+      .select(["status", "error"])
+      .where("id", "=", runId)
+      .executeTakeFirstOrThrow();
   } finally {
     await probe.close();
   }

@@ -45,7 +45,8 @@ async function imageNames(req: IncomingMessage): Promise<string[]> {
   if (!type.startsWith("multipart/form-data")) return [];
   const form = await new Response(Buffer.concat(chunks), { headers: { "content-type": type } }).formData();
   const names: string[] = [];
-  for (const [name, value] of form.entries()) if (typeof value !== "string" && name.startsWith("image")) names.push(value.name);
+  for (const [name, value] of form.entries())
+    if (typeof value !== "string" && name.startsWith("image")) names.push(value.name);
   return names;
 }
 

@@ -53,7 +53,8 @@ export async function listInputImages(
   }
   if (!info.isDirectory()) throw new PipelineError(`Input '${input}' is not a file or directory`, { field: "input" });
   const images: string[] = [];
-  const scope = confined === undefined ? undefined : { realRoot: confined, root: resolve(options.confineTo ?? ""), input };
+  const scope =
+    confined === undefined ? undefined : { realRoot: confined, root: resolve(options.confineTo ?? ""), input };
   await walk(path, images, new Set([await realpath(path)]), scope);
   if (images.length === 0) {
     throw new PipelineError(`Input '${input}' contains no images (${extensionList})`, { field: "input", path });
@@ -65,12 +66,7 @@ export async function listInputImages(
  * Depth-first walk; symlinks are followed, and `visited` (real paths) stops a link cycle from
  * looping forever. With `confined`, a symlink whose target lies outside the root is an error.
  */
-async function walk(
-  dir: string,
-  out: string[],
-  visited: Set<string>,
-  confined?: ConfinedWalk,
-): Promise<void> {
+async function walk(dir: string, out: string[], visited: Set<string>, confined?: ConfinedWalk): Promise<void> {
   const entries: Dirent[] = await readdir(dir, { withFileTypes: true });
   // libuv already returns names sorted on Unix; sorting here makes the order hold on every platform.
   entries.sort((a, b) => byName(a.name, b.name));
@@ -98,10 +94,13 @@ async function walk(
 async function refuseLinkOut(path: string, { realRoot, root, input }: ConfinedWalk): Promise<void> {
   const real = await realpath(path).catch(() => undefined);
   if (real !== undefined && isInside(realRoot, real)) return;
-  throw new PipelineError(`Input '${input}' holds '${relative(root, path)}', a symlink leading outside the project root`, {
-    field: "input",
-    path: relative(root, path),
-  });
+  throw new PipelineError(
+    `Input '${input}' holds '${relative(root, path)}', a symlink leading outside the project root`,
+    {
+      field: "input",
+      path: relative(root, path),
+    },
+  );
 }
 
 /** The root a confined listing stays in: as given (for messages) and its real path (for checks). */

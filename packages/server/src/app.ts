@@ -31,8 +31,8 @@ import { storageRoutes } from "./routes/storage.js";
 import { styleGuideRoutes } from "./routes/style-guides.js";
 import { systemRoutes } from "./routes/system.js";
 import { RunEventHub } from "./runs/run-events.js";
-import { defaultEventStreamLimits, EventStreamGate, type EventStreamLimits } from "./runs/run-streams.js";
 import { createRunQueue, type RunExecutionOptions, type RunQueue } from "./runs/run-queue.js";
+import { defaultEventStreamLimits, EventStreamGate, type EventStreamLimits } from "./runs/run-streams.js";
 
 /** The server package's version, reported by GET /health. */
 export const serverVersion: string = createRequire(import.meta.url)("../package.json").version;

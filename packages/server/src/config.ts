@@ -3,11 +3,7 @@ import { imageSettingsFromEnv } from "@kroma/pipeline";
 import type { AgentDispatchOptions } from "./agent-dispatch.js";
 import { type AuthMode, authModes } from "./auth-policy.js";
 import { defaultLeaseTtlMs } from "./repositories/lease-repository.js";
-import {
-  defaultOpenAiTimeoutMs,
-  defaultShutdownGraceMs,
-  type RunExecutionOptions,
-} from "./runs/run-queue.js";
+import { defaultOpenAiTimeoutMs, defaultShutdownGraceMs, type RunExecutionOptions } from "./runs/run-queue.js";
 import { defaultEventStreamLimits, type EventStreamLimits } from "./runs/run-streams.js";
 
 /** Where the API listens unless told otherwise (`KROMA_BACKEND_BIND`). */
@@ -91,7 +87,8 @@ export function parsePositiveMs(name: string, value: string | undefined, fallbac
   if (value === undefined || value.trim() === "") return fallback;
   const ms = Number(value.trim());
   const unit = name.includes("_MAX_") ? "" : " of milliseconds";
-  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`Invalid ${name} '${value}': expected a whole number${unit} above 0`);
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new Error(`Invalid ${name} '${value}': expected a whole number${unit} above 0`);
   return ms;
 }
 

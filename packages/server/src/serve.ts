@@ -28,7 +28,13 @@ export interface RunningServer {
 
 export type StartServerOptions = Omit<
   ServerConfig,
-  "validateResponses" | "agentDispatch" | "authMode" | "runExecution" | "leaseTtlMs" | "shutdownGraceMs" | "eventStreams"
+  | "validateResponses"
+  | "agentDispatch"
+  | "authMode"
+  | "runExecution"
+  | "leaseTtlMs"
+  | "shutdownGraceMs"
+  | "eventStreams"
 > & {
   /** How long a stopping server lets an image request in flight finish (default 30 s). */
   shutdownGraceMs?: number;

@@ -198,7 +198,11 @@ export function createRunRepository(db: Kysely<Database>) {
 
     /** The ids of every run still `queued`, `running` or `canceling`, whoever executes it. */
     async activeIds(): Promise<string[]> {
-      const rows = await db.selectFrom("runs").select("id").where("status", "in", [...activeRunStatuses]).execute();
+      const rows = await db
+        .selectFrom("runs")
+        .select("id")
+        .where("status", "in", [...activeRunStatuses])
+        .execute();
       return rows.map((row) => row.id);
     },
 

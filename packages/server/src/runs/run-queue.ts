@@ -412,29 +412,32 @@ export function createRunQueue(deps: RunQueueDeps) {
       const runId = newRunId();
       // Leased before the row exists, so no other server ever sees it active without an owner.
       await leases.acquire("run", runId, { project: project.slug });
-      const run = await deps.db.transaction().execute(async (trx) => {
-        const created = await createRunRepository(trx).createQueued({
-          id: runId,
-          projectId: project.id,
-          mode,
-          request: { ...request, storage_sync_s3: body.storage_sync_s3 === true } satisfies StoredRequest,
-          stage: body.stage ?? "style",
-          time: body.time ?? null,
-          weather: body.weather ?? null,
-          ...deps.execution.image,
+      const run = await deps.db
+        .transaction()
+        .execute(async (trx) => {
+          const created = await createRunRepository(trx).createQueued({
+            id: runId,
+            projectId: project.id,
+            mode,
+            request: { ...request, storage_sync_s3: body.storage_sync_s3 === true } satisfies StoredRequest,
+            stage: body.stage ?? "style",
+            time: body.time ?? null,
+            weather: body.weather ?? null,
+            ...deps.execution.image,
+          });
+          await recordAudit(trx, actor, {
+            action: "run.trigger",
+            projectId: project.id,
+            targetType: "run",
+            targetId: runId,
+            detail: { mode },
+          });
+          return created;
+        })
+        .catch(async (error: unknown) => {
+          await leases.release("run", runId);
+          throw error;
         });
-        await recordAudit(trx, actor, {
-          action: "run.trigger",
-          projectId: project.id,
-          targetType: "run",
-          targetId: runId,
-          detail: { mode },
-        });
-        return created;
-      }).catch(async (error: unknown) => {
-        await leases.release("run", runId);
-        throw error;
-      });
       status(runId, "queued");
       enqueue({ runId, project, mode, request, syncS3: body.storage_sync_s3 === true, cancel: new AbortController() });
       return run;
