@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, toFile } from "openai";
+import { readConfined } from "./confined-files.js";
 import { isPng } from "./png-metadata.js";
 
 /** Token usage as the images API reports it (gpt-image models); kept as sent. */
@@ -46,8 +47,10 @@ export interface ImageEditRequest {
 
 /** Per-call options of {@link editImage}. */
 export interface ImageEditCallOptions {
-  /** Aborts the request (e.g. when a run is cancelled). */
-  signal?: AbortSignal;
+  /** Aborts the request in flight (a stopping server whose grace period ran out). */
+  signal?: AbortSignal | undefined;
+  /** Reads the images only inside this root, never through a symlink (see {@link readConfined}). */
+  confineTo?: string | undefined;
 }
 
 /** The decoded result of one edit, with the response's status and request id for the log. */
@@ -83,9 +86,10 @@ export async function editImage(
   request: ImageEditRequest,
   options: ImageEditCallOptions = {},
 ): Promise<ImageEditResult> {
+  const read = (path: string) => (options.confineTo ? readConfined(options.confineTo, path) : readFile(path));
   const files = await Promise.all(
     request.images.map(async (path) =>
-      toFile(await readFile(path), basename(path), { type: mimeTypes[extname(path).toLowerCase()] ?? "image/png" }),
+      toFile(await read(path), basename(path), { type: mimeTypes[extname(path).toLowerCase()] ?? "image/png" }),
     ),
   );
   const { data: response, response: raw } = await client.images
@@ -192,6 +196,11 @@ export interface RetryOptions {
   apiKey?: string;
   /** Called before each wait, e.g. to show "retrying" in a progress display. */
   onRetry?: (attempt: RequestAttempt, delayMs: number) => void;
+  /**
+   * Once aborted, no further attempt starts (a stopping server sends no new request): a failed
+   * attempt is final and a back-off in progress ends at once.
+   */
+  stopSignal?: AbortSignal | undefined;
 }
 
 /** The outcome of {@link withRetries}: the value, or the last error, with every attempt either way. */
@@ -213,7 +222,7 @@ export async function withRetries<T extends { status?: number; requestId?: strin
   call: () => Promise<T>,
   options: RetryOptions = {},
 ): Promise<RetryOutcome<T>> {
-  const { attempts: maxAttempts = 3, retryDelayMs = 1000, apiKey, onRetry } = options;
+  const { attempts: maxAttempts = 3, retryDelayMs = 1000, apiKey, onRetry, stopSignal } = options;
   const attempts: RequestAttempt[] = [];
   for (let n = 1; ; n++) {
     const started = performance.now();
@@ -234,10 +243,12 @@ export async function withRetries<T extends { status?: number; requestId?: strin
         ms: elapsed(started),
       };
       attempts.push(attempt);
-      if (!classified.retryable || n >= maxAttempts) return { ok: false, error: classified, attempts };
+      const last = !classified.retryable || n >= maxAttempts || stopSignal?.aborted === true;
+      if (last) return { ok: false, error: classified, attempts };
       const delay = Math.max(retryDelayMs * 2 ** (n - 1), retryAfterMs(error));
       onRetry?.(attempt, delay);
-      await sleep(delay);
+      await sleep(delay, undefined, stopSignal ? { signal: stopSignal } : undefined).catch(() => undefined);
+      if (stopSignal?.aborted) return { ok: false, error: classified, attempts };
     }
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
+import { openConfined } from "./confined-files.js";
 
 /** A file's identity for a run log: its sha256 (lowercase hex) and size in bytes. */
 export interface FileDigest {
@@ -8,16 +9,26 @@ export interface FileDigest {
   size: number;
 }
 
+/** Where a file may be read from: with `confineTo`, only inside that root (see {@link openConfined}). */
+export interface ReadScope {
+  confineTo?: string | undefined;
+}
+
 /**
  * The sha256 and size of a file, read as a stream so large images never sit in memory whole.
+ * With `confineTo` the file is opened by {@link openConfined}: a path leading out of that root
+ * (a symlink, or one swapped in since the scenes were listed) is refused, not read.
  *
  * @example
  * const { sha256, size } = await digestFile("/projects/demo/scenes/a.png");
  */
-export async function digestFile(path: string): Promise<FileDigest> {
+export async function digestFile(path: string, scope: ReadScope = {}): Promise<FileDigest> {
   const hash = createHash("sha256");
   let size = 0;
-  await pipeline(createReadStream(path), async (chunks: AsyncIterable<Buffer>) => {
+  const source = scope.confineTo
+    ? (await openConfined(scope.confineTo, path)).createReadStream()
+    : createReadStream(path);
+  await pipeline(source, async (chunks: AsyncIterable<Buffer>) => {
     for await (const chunk of chunks) {
       size += chunk.length;
       hash.update(chunk);
@@ -44,13 +55,17 @@ export async function sha256File(path: string): Promise<string> {
  * @example
  * const digests = await digestFiles(["a.png", "b.png"]);
  */
-export async function digestFiles(paths: readonly string[], concurrency = 32): Promise<FileDigest[]> {
+export async function digestFiles(
+  paths: readonly string[],
+  concurrency = 32,
+  scope: ReadScope = {},
+): Promise<FileDigest[]> {
   const results = new Array<FileDigest>(paths.length);
   let next = 0;
   const worker = async () => {
     while (next < paths.length) {
       const index = next++;
-      results[index] = await digestFile(paths[index] as string);
+      results[index] = await digestFile(paths[index] as string, scope);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));

@@ -14,7 +14,7 @@ import {
   runLogSchemaVersion,
   writeRunLog,
 } from "./run-log.js";
-import { listInputImages, resolveProjectRefs } from "./scenes.js";
+import { listInputImages, resolveProjectRef, resolveProjectRefs } from "./scenes.js";
 
 const { version: packageVersion } = createRequire(import.meta.url)("../package.json") as { version: string };
 
@@ -166,6 +166,13 @@ export interface DryRunOptions {
   kromaVersion?: string;
   /** The run's id (default: a fresh one); the server picks it when it queues the run. */
   runId?: string;
+  /**
+   * Reads scenes and refs only inside this root (the server passes the project root): `input`
+   * and the scenes an interrupted run planned are checked again, a symlink leading out fails the
+   * run, and every file is opened without following a symlink when its bytes are read. Default:
+   * unconfined, for the CLI's own `--input`.
+   */
+  confineTo?: string | undefined;
 }
 
 /** What dry and paid runs share before they differ: the checked request, the plan and the input digests. */
@@ -184,7 +191,7 @@ export interface PreparedRun {
  * refs inside the project root, resolves the style refs, plans the jobs and hashes every input.
  */
 export async function prepareRun(
-  options: Pick<DryRunOptions, "projectSlug" | "projectRoot" | "manifest" | "request" | "cwd"> & {
+  options: Pick<DryRunOptions, "projectSlug" | "projectRoot" | "manifest" | "request" | "cwd" | "confineTo"> & {
     /**
      * The scenes an interrupted run planned (absolute paths), used instead of listing `input`
      * again, so a resumed run has the same jobs even if files were added to the directory since.
@@ -196,15 +203,23 @@ export async function prepareRun(
   if (options.projectSlug.trim() === "") throw new PipelineError("Field 'project' is required", { field: "project" });
   const root = resolve(cwd, options.projectRoot);
   const request = validateRunRequest(options.request, manifest);
-  const scenes =
-    options.plannedScenes ??
-    (request.input !== undefined
-      ? await listInputImages(request.input, cwd)
-      : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs"));
+  const { confineTo } = options;
+  const scenes = options.plannedScenes
+    ? await confinedScenes(options.plannedScenes, confineTo)
+    : request.input !== undefined
+      ? await listInputImages(request.input, cwd, { confineTo })
+      : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
   const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
   const plan = planRun({ projectRoot: root, manifest, request, scenes, styleRefs });
-  const inputs = await digestRunInputs(root, scenes, styleRefs);
+  const inputs = await digestRunInputs(root, scenes, styleRefs, { confineTo });
   return { root, request, scenes, styleRefs, plan, inputs };
+}
+
+/** An interrupted run's planned scenes, each checked again against the root when one is given. */
+async function confinedScenes(scenes: string[], confineTo: string | undefined): Promise<string[]> {
+  if (confineTo === undefined) return scenes;
+  for (const scene of scenes) await resolveProjectRef(confineTo, scene, "input");
+  return scenes;
 }
 
 /**

@@ -30,13 +30,23 @@ export interface RunJournalHeader {
   scenes: string[];
   /** Wall time spent before earlier interruptions, so the final log's duration adds up. */
   prior_duration_ms: number;
-  resumes: { at: string; kept_jobs: string[] }[];
+  resumes: RunResumeLog[];
 }
 
-/** A journal read back: its header and every job that finished, by job id (the last entry wins). */
+/** One continuation of an interrupted run, as the run log's `resumes` lists it. */
+export type RunResumeLog = components["schemas"]["RunResume"];
+
+/** An image request a stopping run aborted in flight: sent, so possibly billed, but no image came back. */
+export type AbortedImageRequest = components["schemas"]["AbortedImageRequest"];
+
+/**
+ * A journal read back: its header, every job that finished, by job id (the last entry wins), and
+ * the requests aborted in flight since the run last started.
+ */
 export interface RunJournal {
   header: RunJournalHeader;
   jobs: Map<string, RunJobLog>;
+  aborted: AbortedImageRequest[];
 }
 
 /**
@@ -66,6 +76,11 @@ export async function appendRunJournal(path: string, job: RunJobLog): Promise<vo
   await appendFile(path, `${JSON.stringify({ job })}\n`);
 }
 
+/** Records a request aborted in flight (possibly billed), so the run's record never loses it. */
+export async function appendAbortedRequest(path: string, aborted: AbortedImageRequest): Promise<void> {
+  await appendFile(path, `${JSON.stringify({ aborted })}\n`);
+}
+
 /**
  * Reads a run's journal; undefined when there is none (the run finished, or never started).
  *
@@ -83,15 +98,17 @@ export async function readRunJournal(projectRoot: string, runId: string): Promis
   }
   let header: RunJournalHeader | undefined;
   const jobs = new Map<string, RunJobLog>();
+  const aborted: AbortedImageRequest[] = [];
   for (const line of text.split("\n")) {
     const entry = parseLine(line);
     if (entry?.header) header = entry.header;
     else if (entry?.job) jobs.set(entry.job.id, entry.job);
+    else if (entry?.aborted) aborted.push(entry.aborted);
   }
   if (header?.journal_version !== 1 || header.run_id !== runId) {
     throw new PipelineError(`The journal of run '${runId}' is unreadable; start a new run`, { field: "run_id" });
   }
-  return { header, jobs };
+  return { header, jobs, aborted };
 }
 
 /** Removes a run's journal once its final log is written. */
@@ -100,7 +117,9 @@ export async function removeRunJournal(projectRoot: string, runId: string): Prom
 }
 
 /** One journal line; a torn last line (crash mid-write) reads as nothing. */
-function parseLine(line: string): { header?: RunJournalHeader; job?: RunJobLog } | undefined {
+function parseLine(
+  line: string,
+): { header?: RunJournalHeader; job?: RunJobLog; aborted?: AbortedImageRequest } | undefined {
   if (line.trim() === "") return undefined;
   try {
     return JSON.parse(line);

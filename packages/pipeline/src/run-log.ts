@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { components } from "@kroma/contract/types";
-import { digestFiles } from "./hash.js";
+import { digestFiles, type ReadScope } from "./hash.js";
 
 /** Bumped whenever a run log field changes meaning, so readers can tell old logs apart. */
 export const runLogSchemaVersion = 1;
@@ -79,13 +79,21 @@ export async function writeRunLog<Log extends { run_id: string }>(projectRoot: s
   return path;
 }
 
-/** Every scene and style ref once (a file used in both roles is listed as a scene), with its sha256 and size. */
-export async function digestRunInputs(root: string, scenes: string[], styleRefs: string[]): Promise<RunLogInput[]> {
+/**
+ * Every scene and style ref once (a file used in both roles is listed as a scene), with its sha256
+ * and size; with `confineTo`, each read only if it is inside that root when it is opened.
+ */
+export async function digestRunInputs(
+  root: string,
+  scenes: string[],
+  styleRefs: string[],
+  scope: ReadScope = {},
+): Promise<RunLogInput[]> {
   const entries = new Map<string, RunLogInput["role"]>();
   for (const scene of scenes) entries.set(scene, "scene");
   for (const ref of styleRefs) if (!entries.has(ref)) entries.set(ref, "style_ref");
   const paths = [...entries.keys()];
-  const digests = await digestFiles(paths);
+  const digests = await digestFiles(paths, undefined, scope);
   return paths.map((path, i) => ({
     path: logPath(root, path),
     role: entries.get(path) as RunLogInput["role"],

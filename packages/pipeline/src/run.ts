@@ -23,6 +23,8 @@ import {
   type RunPostprocessContext,
 } from "./postprocess/run-postprocess.js";
 import {
+  type AbortedImageRequest,
+  appendAbortedRequest,
   appendRunJournal,
   type RunJournalHeader,
   readRunJournal,
@@ -123,10 +125,19 @@ export interface ExecuteRunOptions {
    */
   cancelSignal?: AbortSignal;
   /**
-   * Interrupts the run (a server shutting down): it stops before its next request and rejects with
-   * {@link RunInterruptedError}, writing no log; its journal stays for {@link resumeRun}.
+   * Interrupts the run (a server shutting down): it stops before its next request (and retries no
+   * failed one) and rejects with {@link RunInterruptedError}, writing no log; its journal stays
+   * for {@link resumeRun}. A request in flight may still finish: its image is kept and journaled.
    */
   interruptSignal?: AbortSignal;
+  /**
+   * Aborts the image request in flight (a stopping server whose grace period ran out). The
+   * provider bills a request once it is sent, so the aborted attempt is journaled as possibly
+   * billed; the run then rejects with {@link RunInterruptedError} as on `interruptSignal`.
+   */
+  abortSignal?: AbortSignal;
+  /** Reads scenes and refs only inside this root, never through a symlink (see `prepareRun`). */
+  confineTo?: string | undefined;
 }
 
 /**
@@ -134,7 +145,11 @@ export interface ExecuteRunOptions {
  * (`.kroma/in-progress/<run_id>.jsonl`) holds the finished jobs; {@link resumeRun} continues it.
  */
 export class RunInterruptedError extends PipelineError {
-  constructor(readonly runId: string) {
+  constructor(
+    readonly runId: string,
+    /** The image request aborted in flight, if any: it may have been billed. */
+    readonly aborted?: AbortedImageRequest,
+  ) {
     super(`Run '${runId}' was interrupted; resume it with kroma lab resume ${runId}`, { field: "run_id" });
     this.name = "RunInterruptedError";
   }
@@ -264,6 +279,8 @@ export type ResumeRunOptions = Pick<
   | "onProgress"
   | "cancelSignal"
   | "interruptSignal"
+  | "abortSignal"
+  | "confineTo"
 > & {
   runId: string;
   /** The post-process backends' context (keys, endpoints); the settings come from the journal. */
@@ -311,10 +328,12 @@ export async function resumeRun(options: ResumeRunOptions): Promise<{ runLog: Pa
   });
   const kept = await keptJobs(root, prepared.plan, journal.jobs);
   const resumedAt = (options.now ?? new Date()).toISOString();
+  // Requests aborted by an earlier stop stay on record: the provider may have billed them.
+  const aborted = journal.aborted.length > 0 ? { aborted_requests: journal.aborted } : {};
   const resumed: RunJournalHeader = {
     ...header,
     prior_duration_ms: [...kept.values()].reduce((total, job) => total + job.ms, 0),
-    resumes: [...header.resumes, { at: resumedAt, kept_jobs: [...kept.keys()] }],
+    resumes: [...header.resumes, { at: resumedAt, kept_jobs: [...kept.keys()], ...aborted }],
   };
   return runJobs({ options: runOptions, apiKey, prepared, header: resumed, kept });
 }
@@ -404,8 +423,32 @@ async function nextJob(context: RunContext, job: PlannedJob, index: number, kept
 
 /** Whether the caller asked the run to stop; an interrupt wins over a cancel and throws. */
 function stopRequested(context: RunContext): "cancel" | undefined {
-  if (context.options.interruptSignal?.aborted) throw new RunInterruptedError(context.runId);
+  const { interruptSignal, abortSignal } = context.options;
+  if (interruptSignal?.aborted || abortSignal?.aborted) throw new RunInterruptedError(context.runId);
   return context.options.cancelSignal?.aborted ? "cancel" : undefined;
+}
+
+/**
+ * After a failed attempt during a stop: the run ends here (no retry, no next candidate). A request
+ * the stop aborted in flight is journaled first, as possibly billed: it was sent, and the provider
+ * bills what it received. A failure that arrived on its own (an error answer) bills nothing.
+ */
+async function stopOnFailedAttempt(context: RunContext, job: PlannedJob, entry: RunCandidateLog): Promise<void> {
+  const { interruptSignal, abortSignal } = context.options;
+  if (!interruptSignal?.aborted && !abortSignal?.aborted) return;
+  const last = entry.attempts.at(-1);
+  if (!abortSignal?.aborted || !last) throw new RunInterruptedError(context.runId);
+  const aborted: AbortedImageRequest = {
+    job: job.id,
+    candidate: entry.candidate_index,
+    attempt: last.attempt,
+    at: new Date().toISOString(),
+    ms: last.ms,
+    possibly_billed: true,
+    error: "Aborted in flight when the shutdown grace period ran out; the provider may have billed it",
+  };
+  await appendAbortedRequest(context.journalPath, aborted);
+  throw new RunInterruptedError(context.runId, aborted);
 }
 
 /** A job the run did not finish because it was canceled; candidates generated before stay listed. */
@@ -670,23 +713,31 @@ async function runCandidate(context: RunContext, job: PlannedJob, index: number,
   const { options } = context;
   const outcome = await withRetries(
     () =>
-      editImage(context.client, {
-        model: options.model,
-        size: options.size,
-        quality: options.quality,
-        prompt: job.prompt,
-        images: job.input_images,
-      }),
+      editImage(
+        context.client,
+        {
+          model: options.model,
+          size: options.size,
+          quality: options.quality,
+          prompt: job.prompt,
+          images: job.input_images,
+        },
+        { signal: options.abortSignal, confineTo: options.confineTo },
+      ),
     {
       attempts: context.maxAttempts,
       retryDelayMs: context.retryDelayMs,
       apiKey: context.apiKey,
+      stopSignal: options.interruptSignal ?? options.abortSignal,
       onRetry: (attempt, delayMs) =>
         progress(context, { phase: "retry", ...where, attempt: attempt.attempt + 1, delayMs, error: attempt.error }),
     },
   );
   entry.attempts = outcome.attempts;
-  if (!outcome.ok) return finish(outcome.error.message);
+  if (!outcome.ok) {
+    await stopOnFailedAttempt(context, job, entry);
+    return finish(outcome.error.message);
+  }
   if (outcome.value.usage) entry.usage = outcome.value.usage;
 
   try {

@@ -32,6 +32,7 @@ import { styleGuideRoutes } from "./routes/style-guides.js";
 import { systemRoutes } from "./routes/system.js";
 import { RunEventHub } from "./runs/run-events.js";
 import { createRunQueue, type RunExecutionOptions, type RunQueue } from "./runs/run-queue.js";
+import { defaultEventStreamLimits, EventStreamGate, type EventStreamLimits } from "./runs/run-streams.js";
 
 /** The server package's version, reported by GET /health. */
 export const serverVersion: string = createRequire(import.meta.url)("../package.json").version;
@@ -57,6 +58,10 @@ export interface AppOptions {
   runExecution?: RunExecutionOptions;
   /** The leases this server holds on its work in progress (`startServer` makes one and renews it); default: a new owner, not renewed. */
   leases?: LeaseRepository;
+  /** How long a stopping server lets an image request in flight finish (`KROMA_SHUTDOWN_GRACE_MS`, default 30 s). */
+  shutdownGraceMs?: number;
+  /** Limits of `GET /runs/{runId}/events` (`KROMA_SSE_*`); default {@link defaultEventStreamLimits}. */
+  eventStreams?: EventStreamLimits;
   /** The run queue and its event hub, when the caller manages them (`startServer` does); else made here. */
   runs?: { queue: RunQueue; events: RunEventHub };
 }
@@ -72,6 +77,8 @@ export function createRuns(options: AppOptions): { queue: RunQueue; events: RunE
     keys: { masterKey: options.masterKey, masterKeyFile: masterKeyFileOf(options) },
     execution: options.runExecution ?? loadServerConfig().runExecution,
     logError: options.logError ?? ((error: unknown) => console.error(error)),
+    leases: leasesOf(options),
+    shutdownGraceMs: options.shutdownGraceMs,
   });
   return { queue, events };
 }
@@ -98,7 +105,8 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.onError((error, context) => {
-    if (!(error instanceof ApiError) || error.status >= 500) logError(error);
+    // A 503 on purpose (stopping, a limit reached) is an answer, not a fault.
+    if (!(error instanceof ApiError) || (error.status >= 500 && error.code !== "service_unavailable")) logError(error);
     const { status, body } = toErrorResponse(error);
     // The rest of an oversized body is never read, so the connection cannot carry another
     // request: say so, rather than keep it alive and let the server drop it under the client.
@@ -162,7 +170,12 @@ export function createApp(options: AppOptions): Hono {
   authRoutes(route, deps);
   secretRoutes(route, deps);
   bootstrapRoutes(route, deps);
-  runRoutes(route, { ...deps, runQueue: runs.queue, runEvents: runs.events });
+  runRoutes(route, {
+    ...deps,
+    runQueue: runs.queue,
+    runEvents: runs.events,
+    eventStreams: new EventStreamGate(options.eventStreams ?? defaultEventStreamLimits),
+  });
   assetRoutes(route, deps);
   exportRoutes(route, { ...deps, version: serverVersion });
   s3SyncRoutes(route, deps);

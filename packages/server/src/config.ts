@@ -3,7 +3,8 @@ import { imageSettingsFromEnv } from "@kroma/pipeline";
 import type { AgentDispatchOptions } from "./agent-dispatch.js";
 import { type AuthMode, authModes } from "./auth-policy.js";
 import { defaultLeaseTtlMs } from "./repositories/lease-repository.js";
-import type { RunExecutionOptions } from "./runs/run-queue.js";
+import { defaultOpenAiTimeoutMs, defaultShutdownGraceMs, type RunExecutionOptions } from "./runs/run-queue.js";
+import { defaultEventStreamLimits, type EventStreamLimits } from "./runs/run-streams.js";
 
 /** Where the API listens unless told otherwise (`KROMA_BACKEND_BIND`). */
 export const defaultBind = "127.0.0.1:8788";
@@ -26,6 +27,13 @@ export interface ServerConfig {
   runExecution: RunExecutionOptions;
   /** How long work in progress stays owned without a heartbeat (`KROMA_LEASE_TTL_MS`, default 30 s). */
   leaseTtlMs: number;
+  /**
+   * How long a stopping server lets an image request in flight finish before aborting it
+   * (`KROMA_SHUTDOWN_GRACE_MS`, default 30 s): the provider bills a request once it is sent.
+   */
+  shutdownGraceMs: number;
+  /** Limits of the run event streams (`KROMA_SSE_MAX_PER_RUN`, `_MAX_TOTAL`, `_KEEPALIVE_MS`, `_IDLE_MS`). */
+  eventStreams: EventStreamLimits;
 }
 
 /** Reads the server's settings from the environment, with explicit overrides taking precedence. */
@@ -51,21 +59,36 @@ export function loadServerConfig(
       openaiApiKey: env.OPENAI_API_KEY?.trim() || undefined,
       openaiBaseUrl: env.OPENAI_BASE_URL?.trim() || undefined,
       image: imageSettingsFromEnv(env),
+      timeoutMs: parsePositiveMs("OPENAI_TIMEOUT_MS", env.OPENAI_TIMEOUT_MS, defaultOpenAiTimeoutMs),
       providerKeys: {
         photoroom: env.PHOTOROOM_API_KEY?.trim() || undefined,
         removebg: env.REMOVE_BG_API_KEY?.trim() || undefined,
       },
     },
     leaseTtlMs: parsePositiveMs("KROMA_LEASE_TTL_MS", env.KROMA_LEASE_TTL_MS, defaultLeaseTtlMs),
+    shutdownGraceMs: parsePositiveMs("KROMA_SHUTDOWN_GRACE_MS", env.KROMA_SHUTDOWN_GRACE_MS, defaultShutdownGraceMs),
+    eventStreams: eventStreamLimits(env),
   };
 }
 
-/** A whole number of milliseconds above zero from the environment, else `fallback`. */
+/** The event stream limits from `KROMA_SSE_*`, each a whole number above 0. */
+function eventStreamLimits(env: NodeJS.ProcessEnv): EventStreamLimits {
+  const given = (name: string, fallback: number) => parsePositiveMs(name, env[name], fallback);
+  return {
+    maxPerRun: given("KROMA_SSE_MAX_PER_RUN", defaultEventStreamLimits.maxPerRun),
+    maxTotal: given("KROMA_SSE_MAX_TOTAL", defaultEventStreamLimits.maxTotal),
+    keepAliveMs: given("KROMA_SSE_KEEPALIVE_MS", defaultEventStreamLimits.keepAliveMs),
+    idleMs: given("KROMA_SSE_IDLE_MS", defaultEventStreamLimits.idleMs),
+  };
+}
+
+/** A whole number above zero (milliseconds, or a count for `*_MAX_*`) from the environment, else `fallback`. */
 export function parsePositiveMs(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === "") return fallback;
   const ms = Number(value.trim());
+  const unit = name.includes("_MAX_") ? "" : " of milliseconds";
   if (!Number.isInteger(ms) || ms <= 0)
-    throw new Error(`Invalid ${name} '${value}': expected a whole number of milliseconds above 0`);
+    throw new Error(`Invalid ${name} '${value}': expected a whole number${unit} above 0`);
   return ms;
 }
 

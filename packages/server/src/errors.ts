@@ -11,8 +11,10 @@ const statusByCode = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   internal_error: 500,
   response_contract_violation: 500,
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof statusByCode;
@@ -42,6 +44,14 @@ export const notFound = (message: string) => new ApiError("validation", "not_fou
 
 export const conflict = (message: string, details?: unknown) =>
   new ApiError("validation", "conflict", message, details);
+
+/** The server cannot take this now (it is stopping, or a limit is reached); trying later may work. */
+export const unavailable = (message: string, details?: unknown) =>
+  new ApiError("infra", "service_unavailable", message, details);
+
+/** The client holds too much of a bounded resource (e.g. event streams of one run). */
+export const tooManyRequests = (message: string, details?: unknown) =>
+  new ApiError("policy", "too_many_requests", message, details);
 
 /** The envelope for any thrown value; unknown faults become a sanitised 500. */
 export function toErrorResponse(error: unknown): { status: ErrorStatus; body: ErrorEnvelope } {

@@ -17,16 +17,29 @@ export interface RunningServer {
   interruptedRuns: string[];
   /**
    * Stops accepting connections and the agent dispatch worker, finishes in-flight requests and the
-   * dispatch in flight, stops the run in progress before its next image request (it and every
-   * queued run become `interrupted`, to be resumed), then closes the database.
+   * dispatch in flight, and stops the run queue: no new image request (nor retry) starts, one in
+   * flight may finish within the shutdown grace period and is aborted after it (journaled as
+   * possibly billed); the run in progress and every run this server queued become `interrupted`,
+   * to be resumed (other servers' runs on the same database are left alone). Then it gives up
+   * its leases and closes the database.
    */
   close(): Promise<void>;
 }
 
 export type StartServerOptions = Omit<
   ServerConfig,
-  "validateResponses" | "agentDispatch" | "authMode" | "runExecution" | "leaseTtlMs"
+  | "validateResponses"
+  | "agentDispatch"
+  | "authMode"
+  | "runExecution"
+  | "leaseTtlMs"
+  | "shutdownGraceMs"
+  | "eventStreams"
 > & {
+  /** How long a stopping server lets an image request in flight finish (default 30 s). */
+  shutdownGraceMs?: number;
+  /** Limits of the run event streams (default: `defaultEventStreamLimits`). */
+  eventStreams?: ServerConfig["eventStreams"];
   /** How long this server's work stays owned without a heartbeat (default 30 s). */
   leaseTtlMs?: number;
   validateResponses?: boolean;
@@ -68,6 +81,8 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     masterKey: config.masterKey,
     masterKeyFile: join(dirname(config.dbPath), "master.key"),
     runExecution: config.runExecution,
+    shutdownGraceMs: config.shutdownGraceMs,
+    eventStreams: config.eventStreams,
   };
   const runs = createRuns(appOptions);
   // Runs a previous server left queued or running are interrupted, never silently re-run.

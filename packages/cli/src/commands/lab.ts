@@ -21,6 +21,7 @@ import { labPostprocessCommands } from "./lab-postprocess.js";
 import { labQaCommands } from "./lab-qa.js";
 import { labReplayCommand } from "./lab-replay.js";
 import { resolveOpenAiKey } from "./provider-keys.js";
+import { withRunLease } from "./run-lease.js";
 
 interface DryFlags extends PostprocessFlags {
   project: string;
@@ -209,16 +210,19 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
           await loadRunConfig({}, projectRoot),
         );
         const progress = progressReporter(process.stderr);
-        const { runLog, runLogPath } = await resumeRun({
-          runId,
-          projectRoot,
-          postprocessContext,
-          confirmSpend: true,
-          apiKey,
-          baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
-          onProgress: progress.onProgress,
-          interruptSignal: stopOnCtrlC(),
-        }).finally(progress.stop);
+        // Leased like a server's run, so a server executing this run refuses it here (no job bought twice).
+        const { runLog, runLogPath } = await withRunLease(runId, () =>
+          resumeRun({
+            runId,
+            projectRoot,
+            postprocessContext,
+            confirmSpend: true,
+            apiKey,
+            baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
+            onProgress: progress.onProgress,
+            interruptSignal: stopOnCtrlC(),
+          }),
+        ).finally(progress.stop);
         await reportRun(globals(), flags, { runLog, runLogPath, projectRoot });
       },
     );

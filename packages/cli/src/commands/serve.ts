@@ -23,13 +23,24 @@ export function serveCommand(program: Command): void {
           "WARNING: KROMA_API_AUTH=off — every request is accepted without a token. Use this only on a machine you alone use.",
         );
       }
-      await new Promise<void>((resolve) => {
+      await new Promise<void>((resolve, reject) => {
+        // The first signal stops taking work and lets an image request in flight finish within
+        // KROMA_SHUTDOWN_GRACE_MS (it is paid for), then aborts it; a second one exits at once
+        // (the run's journal already holds every finished job).
         const stop = (signal: string) => {
-          console.log(`${signal} received, shutting down`);
-          server.close().then(resolve, resolve);
+          console.log(
+            `${signal} received, shutting down (an image request in flight gets up to ${config.shutdownGraceMs} ms; ` +
+              "send it again to quit now)",
+          );
+          process.off("SIGINT", stop);
+          process.off("SIGTERM", stop);
+          process.once("SIGINT", () => process.exit(130));
+          process.once("SIGTERM", () => process.exit(143));
+          server.close().then(resolve, reject);
         };
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
       });
+      console.log("Kroma API stopped");
     });
 }

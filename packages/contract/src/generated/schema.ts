@@ -443,6 +443,13 @@ export interface paths {
          *     The project root always comes from the project's stored storage: a `project_root` in the body
          *     is refused. A paid run (`mode: run`) needs `confirm_spend: true` and an OpenAI key (the
          *     project's `openai/api_key` secret, else the server's `OPENAI_API_KEY`).
+         *
+         *     `input` and every ref must be inside the project root, with no symlink leading out (400). The
+         *     same rules hold again when the run executes: its files are listed then and each is opened
+         *     without following a symlink when its bytes are read, so a symlink added while the run waited
+         *     in the queue fails the run (`failed`, its `error` names the file) and nothing is sent to the
+         *     images API. Each image request times out after `OPENAI_TIMEOUT_MS` (default 180000 ms) and
+         *     counts as a transient failure (retried). A server that is shutting down answers 503.
          */
         post: operations["triggerRun"];
         delete?: never;
@@ -538,6 +545,17 @@ export interface paths {
          *     itself). Resuming queues it again; jobs whose outputs exist with the hash recorded when they
          *     finished are kept, the rest run. A paid run needs the same OpenAI key as a new one. Any
          *     other status is a 409.
+         *
+         *     Each run a server queues or executes carries a lease (owner process and a heartbeat in the
+         *     database, `KROMA_LEASE_TTL_MS`, default 30000). While another live server process holds the
+         *     run's lease, resume is a 409: that process may still execute it, and a second execution would
+         *     buy its images twice. A server marks a run `interrupted` only when it is its own, or when no
+         *     live process owns it (at start and every lease TTL after, so a crashed server's runs on a
+         *     shared database become `interrupted` and resumable). The stored request is checked again
+         *     with the trigger's rules (refs and `input` inside the project root, no symlink leading out;
+         *     for a paid run with a journal, the journal's scenes): a request that fails them, e.g. one an
+         *     import brought, is a 400 and the run stays `interrupted`. A server that is shutting down
+         *     answers 503.
          */
         post: operations["resumeRun"];
         delete?: never;
@@ -565,6 +583,14 @@ export interface paths {
          *     the terminal status and summary, after which the server ends the stream. A finished run
          *     answers with its `done` event at once. Messages carry increasing `id:`s; a client that
          *     reconnects with `Last-Event-ID` gets only what it missed while the run is live.
+         *
+         *     Limits: at most `KROMA_SSE_MAX_PER_RUN` (default 16) open streams per run, beyond that a 429,
+         *     and `KROMA_SSE_MAX_TOTAL` (default 256) in all, beyond that a 503. A `: keep-alive` comment
+         *     comes every `KROMA_SSE_KEEPALIVE_MS` (default 15000). A stream with no event for
+         *     `KROMA_SSE_IDLE_MS` (default 600000) ends with a comment saying so and without a `done`
+         *     event; the client may reconnect with `Last-Event-ID`. A run no live server process owns (a
+         *     crashed server's, an imported `queued` one) gets a `done` event with its stored status,
+         *     and so does a run another server finished (checked on each keep-alive).
          */
         get: operations["streamRunEvents"];
         put?: never;
@@ -2112,7 +2138,9 @@ export interface components {
         /**
          * @description `queued -> running -> succeeded | partial | failed | canceled` (`canceling` while a cancel waits
          *     for the request in flight). `partial`: some jobs failed. `interrupted`: the server stopped while
-         *     the run was queued or running; it is never re-run by itself (`POST /runs/{runId}/resume`).
+         *     the run was queued or running (on SIGTERM/SIGINT it first lets an image request in flight finish
+         *     within `KROMA_SHUTDOWN_GRACE_MS`, default 30000, then aborts it, recorded as possibly billed), or
+         *     the process that owned it is gone; it is never re-run by itself (`POST /runs/{runId}/resume`).
          *     A dry run that planned its jobs is `succeeded`.
          * @enum {string}
          */
@@ -2658,11 +2686,35 @@ export interface components {
             /** @description Set when the run stopped early on an unexpected error; the log is written anyway. */
             error?: string;
             /** @description Each time an interrupted run was continued: when, and which jobs were kept from before. */
-            resumes?: {
-                at: components["schemas"]["Timestamp"];
-                kept_jobs: string[];
-            }[];
+            resumes?: components["schemas"]["RunResume"][];
             summary: components["schemas"]["RunSummary"];
+        };
+        /**
+         * @description One continuation of an interrupted run: when, which finished jobs were kept, and the image
+         *     requests the stop before it aborted in flight (sent, so possibly billed by the provider,
+         *     though no image came back; the job ran again).
+         */
+        RunResume: {
+            at: components["schemas"]["Timestamp"];
+            kept_jobs: string[];
+            aborted_requests?: components["schemas"]["AbortedImageRequest"][];
+        };
+        /**
+         * @description An image request a stopping server aborted when its shutdown grace period
+         *     (`KROMA_SHUTDOWN_GRACE_MS`) ran out. The provider bills a request once it is sent, so it is
+         *     recorded as possibly billed: first in the run's journal (`.kroma/in-progress/<run_id>.jsonl`,
+         *     an `{"aborted": ...}` line), then in the final log's `resumes`.
+         */
+        AbortedImageRequest: {
+            job: string;
+            candidate: number;
+            attempt: number;
+            at: components["schemas"]["Timestamp"];
+            /** @description How long the request was in flight. */
+            ms: number;
+            /** @constant */
+            possibly_billed: true;
+            error: string;
         };
         /**
          * @description `running` while the bundle is written; `completed` once it is in place; `failed` with `error` otherwise.
@@ -2847,6 +2899,24 @@ export interface components {
         };
         /** @description The request has a body that is not sent as JSON (`Content-Type: application/json`); `error_code` "unsupported_media_type". */
         UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description A bounded resource is used up by this client (`error_kind` "policy", `error_code` "too_many_requests"), such as the open event streams of one run. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The server cannot take this now (`error_kind` "infra", `error_code` "service_unavailable"): it is shutting down, or a server-wide limit is reached; try again later. */
+        ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3549,6 +3619,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getRun: {
@@ -3667,6 +3738,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     streamRunEvents: {
@@ -3695,7 +3767,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listAssets: {

@@ -196,15 +196,35 @@ export function createRunRepository(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) > 0;
     },
 
-    /** Every run left queued or running by a server that stopped becomes `interrupted`; returns their ids. */
-    async interruptActive(): Promise<string[]> {
+    /** The ids of every run still `queued`, `running` or `canceling`, whoever executes it. */
+    async activeIds(): Promise<string[]> {
       const rows = await db
-        .updateTable("runs")
-        .set({ status: "interrupted", error: "The server stopped before the run finished" })
+        .selectFrom("runs")
+        .select("id")
         .where("status", "in", [...activeRunStatuses])
-        .returning("id")
         .execute();
       return rows.map((row) => row.id);
+    },
+
+    /**
+     * Of `runIds`, those still active become `interrupted` with `error`; returns their ids. Only
+     * the runs named: a server marks its own runs, or runs no live process owns, never every
+     * active row (another server on the same database may be executing those).
+     */
+    async interruptAmong(runIds: readonly string[], error: string): Promise<string[]> {
+      const moved: string[] = [];
+      // Chunked: SQLite limits how many values one statement may bind.
+      for (let i = 0; i < runIds.length; i += 500) {
+        const rows = await db
+          .updateTable("runs")
+          .set({ status: "interrupted", error })
+          .where("id", "in", runIds.slice(i, i + 500))
+          .where("status", "in", [...activeRunStatuses])
+          .returning("id")
+          .execute();
+        moved.push(...rows.map((row) => row.id));
+      }
+      return moved;
     },
   };
 }

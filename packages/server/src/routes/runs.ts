@@ -1,15 +1,14 @@
 import { realpath } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { isInside, listResolvedSettings, validatePipelineConfig } from "@kroma/pipeline";
-import type { Context } from "hono";
-import { streamSSE } from "hono/streaming";
 import { actorOf } from "../audit.js";
 import { notFound, validationError } from "../errors.js";
 import type { ProjectRecord } from "../repositories/project-repository.js";
-import { activeRunStatuses, createRunRepository, type RunRecord } from "../repositories/run-repository.js";
+import { createRunRepository } from "../repositories/run-repository.js";
 import type { DefineRoute } from "../router.js";
-import type { NumberedRunEvent, RunEventHub } from "../runs/run-events.js";
+import type { RunEventHub } from "../runs/run-events.js";
 import type { RunProject, RunQueue } from "../runs/run-queue.js";
+import { type EventStreamGate, streamRunEvents } from "../runs/run-streams.js";
 import { checkStoragePath, resolveProjectRoot } from "../storage-paths.js";
 import { type ContentDeps, requireProject } from "./project-lookup.js";
 
@@ -17,6 +16,8 @@ import { type ContentDeps, requireProject } from "./project-lookup.js";
 export interface RunDeps extends ContentDeps {
   runQueue: RunQueue;
   runEvents: RunEventHub;
+  /** The open-stream limits of `GET /runs/{runId}/events`. */
+  eventStreams: EventStreamGate;
 }
 
 const pathFields = ["app_settings_path", "project_settings_path", "manifest_path", "postprocess_config_path"] as const;
@@ -75,7 +76,13 @@ export function runRoutes(route: DefineRoute, deps: RunDeps): void {
 
   route("get", "/api/projects/{slug}/runs/{runId}/events", async ({ params, context }) => {
     const { project, run } = await requireRun(params.slug, params.runId);
-    return streamRunEvents(context, deps.runEvents, run, () => runs.get(project.id, run.id));
+    return streamRunEvents(context, {
+      hub: deps.runEvents,
+      gate: deps.eventStreams,
+      run,
+      reload: () => runs.get(project.id, run.id),
+      ownerLive: async (runId) => (await deps.leases.liveOwner("run", runId)) !== undefined,
+    });
   });
 
   route("post", "/api/projects/{slug}/runs/validate-config", async ({ params, body }) => {
@@ -137,57 +144,4 @@ async function requestPaths(
     paths[field] = path;
   }
   return paths;
-}
-
-/**
- * Streams a run's events as server-sent events until its `done` event (or the client leaves).
- * It listens before it reads the run's status, so a run finishing in between is never missed; a
- * run already finished gets its `done` event from the database at once.
- */
-function streamRunEvents(
-  context: Context,
-  hub: RunEventHub,
-  run: RunRecord,
-  reload: () => Promise<RunRecord | undefined>,
-): Response {
-  const lastId = Number(context.req.header("last-event-id") ?? 0);
-  return streamSSE(context, async (stream) => {
-    let sentDone = false;
-    let finished: () => void = () => {};
-    const ended = new Promise<void>((resolve) => {
-      finished = resolve;
-    });
-    // Writes are chained so events go out in order even though writeSSE is async.
-    let writes = Promise.resolve();
-    const send = ({ id, event }: Partial<NumberedRunEvent> & Pick<NumberedRunEvent, "event">) => {
-      if (sentDone) return;
-      if (event.type === "done") sentDone = true;
-      writes = writes
-        .then(() =>
-          stream.writeSSE({ event: event.type, data: JSON.stringify(event), ...(id ? { id: String(id) } : {}) }),
-        )
-        .then(() => {
-          if (sentDone) finished();
-        });
-    };
-    const unsubscribe = hub.subscribe(run.id, Number.isFinite(lastId) ? lastId : 0, send);
-    stream.onAbort(() => finished());
-    const now = (await reload()) ?? run;
-    if (activeRunStatuses.includes(now.status) || now.status === "interrupted") {
-      if (lastId === 0) send({ event: { type: "status", run_id: now.id, status: now.status } });
-    }
-    if (!activeRunStatuses.includes(now.status)) {
-      send({
-        event: {
-          type: "done",
-          run_id: now.id,
-          status: now.status,
-          summary: now.summary_json,
-          ...(now.error ? { error: now.error } : {}),
-        },
-      });
-    }
-    await ended;
-    unsubscribe();
-  });
 }

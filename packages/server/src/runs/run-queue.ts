@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import {
   type DryRunLog,
   effectivePostprocessSettings,
@@ -23,7 +23,8 @@ import {
 } from "@kroma/pipeline";
 import { type Actor, recordAudit } from "../audit.js";
 import type { KromaDb } from "../db/database.js";
-import { ApiError, conflict, validationError } from "../errors.js";
+import { conflict, unavailable, validationError } from "../errors.js";
+import type { LeaseRepository } from "../repositories/lease-repository.js";
 import {
   activeRunStatuses,
   createRunRepository,
@@ -52,7 +53,21 @@ export interface RunExecutionOptions {
   /** Attempts per image, retries included (default 3), and the first back-off in ms (default 1000). */
   maxAttempts?: number;
   retryDelayMs?: number;
+  /**
+   * How long one image request may take before it fails as a timeout (`OPENAI_TIMEOUT_MS`,
+   * default {@link defaultOpenAiTimeoutMs}), so a hung endpoint cannot hold the one-at-a-time queue.
+   */
+  timeoutMs?: number;
 }
+
+/** Default per-request timeout of an image request (3 minutes: a slow high-quality edit still fits). */
+export const defaultOpenAiTimeoutMs = 180_000;
+
+/** Default time a stopping server lets an image request in flight finish (`KROMA_SHUTDOWN_GRACE_MS`). */
+export const defaultShutdownGraceMs = 30_000;
+
+/** Why a run stopped without finishing: the row's `error` of an interrupted run. */
+const stoppedMessage = "The server stopped before the run finished";
 
 /** The trigger body, as the spec declares it. */
 export interface TriggerRequest {
@@ -96,6 +111,13 @@ export interface RunQueueDeps {
   keys: MasterKeySource;
   execution: RunExecutionOptions;
   logError: (error: unknown) => void;
+  /**
+   * This server's leases: every run it has queued or is executing carries a `run` lease, so other
+   * servers on the same database leave it alone, and it leaves theirs alone.
+   */
+  leases: LeaseRepository;
+  /** How long `stop()` lets an image request in flight finish before aborting it (default 30 s). */
+  shutdownGraceMs?: number;
 }
 
 export type RunQueue = ReturnType<typeof createRunQueue>;
@@ -103,15 +125,22 @@ export type RunQueue = ReturnType<typeof createRunQueue>;
 /**
  * The server's run queue: runs are recorded `queued`, then executed in-process one at a time
  * (paid runs spend money and share one API key, so they never overlap), their progress published
- * to the event hub and their logs ingested when they end. A run left queued or running by a
- * server that stopped is marked `interrupted` at start and waits for an explicit resume.
+ * to the event hub and their logs ingested when they end. Each run it queues or executes holds a
+ * `run` lease renewed by the server's heartbeat. A run left active whose owner is gone (a crashed
+ * server, on this database) is marked `interrupted` at start and on every lease TTL after, and
+ * waits for an explicit resume; a run another live process owns is never touched.
  */
 export function createRunQueue(deps: RunQueueDeps) {
   const runs = createRunRepository(deps.db);
+  const { leases } = deps;
   const pending: Job[] = [];
+  /** Stop: no new image request (nor retry) starts; one in flight may finish. */
   const interrupt = new AbortController();
+  /** The grace period ran out: the request in flight is aborted. */
+  const abortInFlight = new AbortController();
   let current: { job: Job; done: Promise<void> } | undefined;
   let stopped = false;
+  let orphanWatch: ReturnType<typeof setInterval> | undefined;
 
   const publish = (event: RunEvent) => deps.hub.publish(event);
   const status = (runId: string, value: RunRecordStatus) => publish({ type: "status", run_id: runId, status: value });
@@ -135,6 +164,16 @@ export function createRunQueue(deps: RunQueueDeps) {
   }
 
   async function execute(job: Job): Promise<void> {
+    try {
+      await executeLeased(job);
+    } finally {
+      // Released only once the run's final status is written, so no other server ever sees it
+      // active without an owner.
+      await leases.release("run", job.runId);
+    }
+  }
+
+  async function executeLeased(job: Job): Promise<void> {
     const moved = await runs.move(job.runId, ["queued"], "running", { started_at: nowIso() });
     if (!moved) return; // canceled while it waited
     status(job.runId, "running");
@@ -149,8 +188,7 @@ export function createRunQueue(deps: RunQueueDeps) {
       if (job.syncS3) await syncAfterRun(job);
       await finish(job.runId, "failed");
     } catch (error) {
-      if (error instanceof RunInterruptedError)
-        return finish(job.runId, "interrupted", "The server stopped before the run finished");
+      if (error instanceof RunInterruptedError) return finish(job.runId, "interrupted", interruptedMessage(error));
       // A paid run that hit an unexpected error still wrote its log: ingest what it recorded.
       const logPath = join(job.project.root, "runs", `${job.runId}.json`);
       if (job.mode === "run" && existsSync(logPath)) {
@@ -193,7 +231,9 @@ export function createRunQueue(deps: RunQueueDeps) {
     const { project, runId } = job;
     const config = await loadConfig(project.root);
     const onProgress = (event: RunProgressEvent) => publish(progressEvent(runId, event));
-    const common = { projectRoot: project.root, cwd: project.root };
+    // What runs is checked when it runs: the stored request's files are listed and read only
+    // inside the project root, whatever the trigger (or an import) saw earlier.
+    const common = { projectRoot: project.root, cwd: project.root, confineTo: project.root };
     if (job.mode === "dry") {
       const { runLog } = await planDryRun({
         ...common,
@@ -217,9 +257,11 @@ export function createRunQueue(deps: RunQueueDeps) {
       baseURL: deps.execution.openaiBaseUrl,
       maxAttempts: deps.execution.maxAttempts,
       retryDelayMs: deps.execution.retryDelayMs,
+      timeoutMs: deps.execution.timeoutMs ?? defaultOpenAiTimeoutMs,
       onProgress,
       cancelSignal: job.cancel.signal,
       interruptSignal: interrupt.signal,
+      abortSignal: abortInFlight.signal,
     };
     if (await readRunJournal(project.root, runId)) {
       return (await resumeRun({ ...common, ...spend, runId, postprocessContext: postprocess.context })).runLog;
@@ -301,22 +343,7 @@ export function createRunQueue(deps: RunQueueDeps) {
       weather: body.weather,
       candidates: body.candidates,
     };
-    await asRequestError(async () => {
-      // The API never reads outside the project: `input` is confined like every other ref, and so
-      // is every image found under it (a symlink in the directory must not lead out either).
-      if (body.input !== undefined) {
-        await resolveProjectRef(project.root, body.input, "input", { allowDirectory: true });
-      }
-      const { manifest } = await loadConfig(project.root);
-      const { scenes } = await prepareRun({
-        projectSlug: project.slug,
-        projectRoot: project.root,
-        cwd: project.root,
-        manifest,
-        request,
-      });
-      for (const scene of scenes) await resolveProjectRef(project.root, scene, "input");
-    });
+    await checkRequestFiles(project, request);
     if (mode === "run" && !(await openAiKey(project.id))) {
       throw validationError(
         "No OpenAI key: set the project's openai/api_key secret, or OPENAI_API_KEY for the server",
@@ -326,33 +353,91 @@ export function createRunQueue(deps: RunQueueDeps) {
     return request;
   }
 
+  /**
+   * The file rules of a trigger, for a trigger and again for a resume (whose request may come
+   * from an import): `input` and every ref inside the project root, no symlink leading out, the
+   * scenes listed as the run will list them. A paid run with a journal repeats the journal's
+   * request and scenes, so those are what is checked. Any failure is a 400 naming the field.
+   */
+  async function checkRequestFiles(project: RunProject, request: RawRunRequest, runId?: string): Promise<void> {
+    await asRequestError(async () => {
+      const common = { projectSlug: project.slug, projectRoot: project.root, cwd: project.root };
+      const journal = runId === undefined ? undefined : await readRunJournal(project.root, runId);
+      if (journal) {
+        const { header } = journal;
+        await prepareRun({
+          ...common,
+          confineTo: project.root,
+          manifest: header.manifest,
+          request: header.request,
+          plannedScenes: header.scenes.map((scene) => resolve(project.root, scene)),
+        });
+        return;
+      }
+      // The API never reads outside the project: `input` is confined like every other ref, and so
+      // is every image found under it (a symlink in the directory must not lead out either).
+      if (typeof request.input === "string") {
+        await resolveProjectRef(project.root, request.input, "input", { allowDirectory: true });
+      }
+      const { manifest } = await loadConfig(project.root);
+      const { scenes } = await prepareRun({ ...common, confineTo: project.root, manifest, request });
+      for (const scene of scenes) await resolveProjectRef(project.root, scene, "input");
+    });
+  }
+
+  /**
+   * Runs left active whose owner is gone (no live `run` lease: a crashed or killed server) become
+   * `interrupted`, and their streams end. Runs a live process owns, this one included, are left
+   * alone. Returns the ids it interrupted.
+   */
+  async function interruptOrphans(): Promise<string[]> {
+    const active = await runs.activeIds();
+    const live = await leases.liveAmong("run", active);
+    const orphans = await runs.interruptAmong(
+      active.filter((id) => !live.has(id)),
+      stoppedMessage,
+    );
+    for (const lease of await leases.abandoned("run")) await leases.remove(lease);
+    for (const runId of orphans) await finish(runId, "interrupted");
+    return orphans;
+  }
+
   return {
     /** Validates and queues a run; answers at once with its `queued` record. */
     async trigger(project: RunProject, body: TriggerRequest, actor: Actor | null): Promise<RunRecord> {
-      if (stopped) throw new ApiError("infra", "internal_error", "The server is stopping");
+      if (stopped) throw stoppingError();
       const request = await checkTrigger(project, body);
+      if (stopped) throw stoppingError();
       const mode = body.mode ?? "dry";
       const runId = newRunId();
-      const run = await deps.db.transaction().execute(async (trx) => {
-        const created = await createRunRepository(trx).createQueued({
-          id: runId,
-          projectId: project.id,
-          mode,
-          request: { ...request, storage_sync_s3: body.storage_sync_s3 === true } satisfies StoredRequest,
-          stage: body.stage ?? "style",
-          time: body.time ?? null,
-          weather: body.weather ?? null,
-          ...deps.execution.image,
+      // Leased before the row exists, so no other server ever sees it active without an owner.
+      await leases.acquire("run", runId, { project: project.slug });
+      const run = await deps.db
+        .transaction()
+        .execute(async (trx) => {
+          const created = await createRunRepository(trx).createQueued({
+            id: runId,
+            projectId: project.id,
+            mode,
+            request: { ...request, storage_sync_s3: body.storage_sync_s3 === true } satisfies StoredRequest,
+            stage: body.stage ?? "style",
+            time: body.time ?? null,
+            weather: body.weather ?? null,
+            ...deps.execution.image,
+          });
+          await recordAudit(trx, actor, {
+            action: "run.trigger",
+            projectId: project.id,
+            targetType: "run",
+            targetId: runId,
+            detail: { mode },
+          });
+          return created;
+        })
+        .catch(async (error: unknown) => {
+          await leases.release("run", runId);
+          throw error;
         });
-        await recordAudit(trx, actor, {
-          action: "run.trigger",
-          projectId: project.id,
-          targetType: "run",
-          targetId: runId,
-          detail: { mode },
-        });
-        return created;
-      });
       status(runId, "queued");
       enqueue({ runId, project, mode, request, syncS3: body.storage_sync_s3 === true, cancel: new AbortController() });
       return run;
@@ -376,6 +461,7 @@ export function createRunQueue(deps: RunQueueDeps) {
         (await runs.move(run.id, ["queued"], "canceled", { finished_at: finishedAt, error: "Canceled" }))
       ) {
         pending.splice(waiting, 1);
+        await leases.release("run", run.id);
         await audit();
         await finish(run.id, "canceled");
         return { ...run, status: "canceled", finished_at: finishedAt, error: "Canceled" };
@@ -391,17 +477,25 @@ export function createRunQueue(deps: RunQueueDeps) {
       });
     },
 
-    /** Queues an interrupted run again; it keeps the jobs that finished before. */
+    /**
+     * Queues an interrupted run again; it keeps the jobs that finished before. Refused (409) while
+     * another live process holds the run's lease (it still executes it: a second execution would
+     * buy its jobs twice), and (400) when its request fails the trigger's file rules now.
+     */
     async resume(project: RunProject, run: RunRecord, actor: Actor | null): Promise<RunRecord> {
+      if (stopped) throw stoppingError();
       if (run.status !== "interrupted") {
         throw conflict(`Run '${run.id}' is ${run.status}: only an interrupted run can be resumed`, {
           status: run.status,
         });
       }
+      await refuseLiveOwner(run.id);
       const stored = (await runs.request(run.id)) as StoredRequest | null;
-      if (!stored) {
+      if (!stored || typeof stored !== "object" || Array.isArray(stored)) {
         throw conflict(`Run '${run.id}' was not started by this server; resume it with kroma lab resume ${run.id}`);
       }
+      const { storage_sync_s3: syncS3 = false, ...request } = stored;
+      await checkRequestFiles(project, request, run.run_mode === "run" ? run.id : undefined);
       if (run.run_mode === "run" && !(await openAiKey(project.id))) {
         throw validationError(
           "No OpenAI key: set the project's openai/api_key secret, or OPENAI_API_KEY for the server",
@@ -410,7 +504,9 @@ export function createRunQueue(deps: RunQueueDeps) {
           },
         );
       }
+      if (!(await leases.acquire("run", run.id, { project: project.slug }))) await refuseLiveOwner(run.id);
       if (!(await runs.move(run.id, ["interrupted"], "queued", { error: null, finished_at: null }))) {
+        await leases.release("run", run.id);
         throw conflict(`Run '${run.id}' is no longer interrupted`);
       }
       await recordAudit(deps.db, actor, {
@@ -420,29 +516,70 @@ export function createRunQueue(deps: RunQueueDeps) {
         targetId: run.id,
       });
       status(run.id, "queued");
-      const { storage_sync_s3: syncS3 = false, ...request } = stored;
       enqueue({ runId: run.id, project, mode: run.run_mode, request, syncS3, cancel: new AbortController() });
       return { ...run, status: "queued", error: null, finished_at: null };
     },
 
-    /** Marks runs a stopped server left queued or running as `interrupted`. Call before serving. */
+    /**
+     * Marks runs left active by a process that is gone as `interrupted`, then keeps checking every
+     * lease TTL (a server on the same database may crash later) until `stop()`. Call before
+     * serving; returns the runs interrupted now.
+     */
     async recover(): Promise<string[]> {
-      return runs.interruptActive();
+      const interrupted = await interruptOrphans();
+      if (!stopped && orphanWatch === undefined) {
+        orphanWatch = setInterval(() => void interruptOrphans().catch(deps.logError), leases.ttlMs);
+        orphanWatch.unref();
+      }
+      return interrupted;
     },
 
     /**
-     * Stops taking runs: the one in progress stops before its next request (its journal kept for a
-     * resume), and it and every queued run become `interrupted`.
+     * Stops taking runs: no new image request (nor retry) starts; one in flight may finish within
+     * the grace period (its image is kept and journaled), after which it is aborted and journaled
+     * as possibly billed. The run in progress and every run this server queued become
+     * `interrupted` (their journals kept for a resume); runs of other servers are left alone.
      */
     async stop(): Promise<void> {
       stopped = true;
+      clearInterval(orphanWatch);
       interrupt.abort();
+      const grace = setTimeout(() => abortInFlight.abort(), deps.shutdownGraceMs ?? defaultShutdownGraceMs);
       await current?.done;
+      clearTimeout(grace);
       const left = pending.splice(0);
-      await runs.interruptActive();
+      const owned = new Set([...left.map((job) => job.runId), ...(await leases.held("run"))]);
+      await runs.interruptAmong([...owned], stoppedMessage);
       for (const job of left) await finish(job.runId, "interrupted");
+      for (const runId of owned) await leases.release("run", runId);
     },
   };
+
+  /** A 409 while a live process other than this one holds the run's lease. */
+  async function refuseLiveOwner(runId: string): Promise<void> {
+    const owner = await leases.liveOwner("run", runId);
+    if (!owner || owner.owner_id === leases.owner.id) return;
+    throw conflict(
+      `Run '${runId}' is still owned by a live server process (${owner.owner_host}, pid ${owner.owner_pid}): ` +
+        "it may still be executing, and resuming it now would buy its images twice",
+      { owner_host: owner.owner_host, owner_pid: owner.owner_pid },
+    );
+  }
+}
+
+/** What a trigger or resume answers while the server shuts down. */
+function stoppingError() {
+  return unavailable("The server is stopping and takes no new runs; try again once it is back");
+}
+
+/** The `error` of a run the server interrupted, naming a request it aborted (possibly billed). */
+function interruptedMessage(error: RunInterruptedError): string {
+  if (!error.aborted) return stoppedMessage;
+  const { job, candidate } = error.aborted;
+  return (
+    `${stoppedMessage}: the image request in flight (job ${job}, candidate ${candidate}) was aborted when the ` +
+    "shutdown grace period ran out and may have been billed; resume runs that job again"
+  );
 }
 
 /** A pipeline progress event as the stream sends it. */
