@@ -129,53 +129,119 @@ describe("a SIGKILL leaves nothing behind", () => {
     expect(projects.body.projects.map((project: { slug: string }) => project.slug)).not.toContain("restored");
   });
 
-  it("an import a living process still owns is left alone at start and by the periodic sweep", async () => {
+  it("work a living process still owns is left alone at start and by the periodic sweep", async () => {
     const root = await appRoot();
     const parent = join(root, "var/projects");
-    await mkdir(parent, { recursive: true });
-    // Let a first server create the database, then stop it cleanly.
-    await (await serve(root)).stop("SIGTERM");
-    const holder = await holdImportLease(root);
+    // A first server creates the database and a project, then stops cleanly.
+    const first = await serve(root);
+    const { body } = await httpClient(first.url)("POST", "/api/projects", { name: "shared" });
+    await first.stop("SIGTERM");
+    const projectId: string = body.project.id;
+    const exportsDir = join(body.storage.local.project_root as string, "exports");
+    await mkdir(exportsDir, { recursive: true });
+
+    const holder = await holdLeases(root, projectId, exportsDir);
+    // Left by an older Kroma: a running export without a lease, with its temporary files, and a
+    // staging directory without a lease.
+    await insertExport(root, projectId, "export_oldversion", "exports/old.tar.gz");
+    const oldPartials = [".old.tar.gz.kroma-partial-0a1b2c3d", ".kroma-partial-records-Ab12Cd"];
+    for (const name of oldPartials) await mkdir(join(exportsDir, name));
     const orphanBefore = join(parent, ".kroma-import-leftbyanoldversion");
     await mkdir(orphanBefore);
 
     const server = await serve(root);
-    expect(existsSync(orphanBefore)).toBe(false); // no lease: removed at start
-    expect(existsSync(join(holder.staging, "part.bin"))).toBe(true);
+    const call = httpClient(server.url);
+    expect(existsSync(orphanBefore)).toBe(false);
+    for (const name of oldPartials) expect(existsSync(join(exportsDir, name))).toBe(false);
+    expect((await call("GET", "/api/projects/shared/exports/export_oldversion")).body.export).toMatchObject({
+      status: "failed",
+      error: "The process writing this export stopped before it finished",
+    });
+    const stillThere = async () => {
+      expect(existsSync(join(holder.staging, "part.bin"))).toBe(true);
+      expect(existsSync(holder.partial)).toBe(true);
+      expect((await call("GET", "/api/projects/shared/exports/export_livestandin")).body.export.status).toBe("running");
+    };
+    await stillThere();
 
     // A second orphan, made after the start: once the periodic sweep has removed it, that sweep
-    // has looked at the living import too.
+    // has looked at the living work too.
     const orphanAfter = join(parent, ".kroma-import-orphanedafterstart");
     await mkdir(orphanAfter);
     await until("the periodic sweep", async () => (existsSync(orphanAfter) ? undefined : true), 30_000);
-    expect(existsSync(join(holder.staging, "part.bin"))).toBe(true);
-    expect(await leaseRows(root)).toEqual([{ kind: "import", target_id: holder.stagingId }]);
-    expect(server.child.exitCode).toBeNull();
+    await stillThere();
+    expect(await leaseRows(root)).toEqual(
+      expect.arrayContaining([
+        { kind: "import", target_id: holder.stagingId },
+        { kind: "export", target_id: "export_livestandin" },
+      ]),
+    );
 
-    // Once the holder dies, its directory is abandoned: the next sweep removes it.
+    // Once the holder dies, its work is abandoned: the next sweep fails and removes it.
     holder.child.kill("SIGKILL");
     await once(holder.child, "exit");
     await until("the abandoned import's removal", async () => (existsSync(holder.staging) ? undefined : true), 30_000);
+    await until("the abandoned export's failure", async () => {
+      const { body: found } = await call("GET", "/api/projects/shared/exports/export_livestandin");
+      return found.export.status === "failed" ? true : undefined;
+    });
+    expect(existsSync(holder.partial)).toBe(false);
     expect(await leaseRows(root)).toEqual([]);
   });
 });
 
+/** A `running` export row, as an export writes it when it starts (the test adds no lease). */
+async function insertExport(root: string, projectId: string, id: string, relPath: string): Promise<void> {
+  const probe = await openSqliteProbe(join(root, "var/backend/app.db"));
+  try {
+    await probe.db
+      .insertInto("exports")
+      .values({
+        id,
+        project_id: projectId,
+        run_id: null,
+        status: "running",
+        export_format: "tar.gz",
+        storage_uri: null,
+        rel_path: relPath,
+        file_size_bytes: null,
+        checksum_sha256: null,
+        manifest_json: null,
+        export_asset_id: null,
+        error: null,
+        created_at: new Date().toISOString(),
+        completed_at: null,
+      })
+      .execute();
+  } finally {
+    await probe.close();
+  }
+}
+
 /**
- * A process standing in for a `kroma import` at work: on the same database it takes an import
- * lease the way the import does (lease first, then the staging directory), keeps it renewed and
- * holds it until killed.
+ * A process standing in for a `kroma import` and an export at work beside the server: on the
+ * same database it takes an import lease the way the import does (lease first, then the staging
+ * directory) and an export lease on a `running` export with its partial bundle, keeps them
+ * renewed and holds them until killed.
  */
-async function holdImportLease(root: string) {
+async function holdLeases(root: string, projectId: string, exportsDir: string) {
   const stagingId = "livestandin0000";
   const staging = join(root, "var/projects", `.kroma-import-${stagingId}`);
+  await insertExport(root, projectId, "export_livestandin", "exports/live.tar.gz");
+  const partial = join(exportsDir, ".live.tar.gz.kroma-partial-export_livestandin");
   const script = `
     import { mkdir, writeFile } from "node:fs/promises";
     import { createLeaseRepository, newLeaseOwner, openDatabase } from ${JSON.stringify(serverDist)};
     const db = await openDatabase(${JSON.stringify(join(root, "var/backend/app.db"))});
     const leases = createLeaseRepository(db, { owner: newLeaseOwner(), ttlMs: ${ttl} });
     await leases.acquire("import", ${JSON.stringify(stagingId)}, { staging_dir: ${JSON.stringify(staging)} });
-    await mkdir(${JSON.stringify(staging)});
+    await mkdir(${JSON.stringify(staging)}, { recursive: true });
     await writeFile(${JSON.stringify(join(staging, "part.bin"))}, "staged bytes");
+    await leases.acquire("export", "export_livestandin", {
+      output_path: ${JSON.stringify(join(exportsDir, "live.tar.gz"))},
+      partial_tag: "export_livestandin",
+    });
+    await writeFile(${JSON.stringify(partial)}, "half a bundle");
     leases.startHeartbeat();
     setInterval(() => {}, 1000);
     process.stdout.write("ready\\n");
@@ -185,7 +251,7 @@ async function holdImportLease(root: string) {
   });
   children.push(child);
   await until("the lease holder", async () => (child.stdout?.read()?.toString().includes("ready") ? true : undefined));
-  return { child, staging, stagingId };
+  return { child, staging, stagingId, partial };
 }
 
 /**

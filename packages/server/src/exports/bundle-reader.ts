@@ -30,7 +30,9 @@ export interface ExtractedBundle {
  * Unpacks a bundle into `stagingDir` (which must exist and be empty) and verifies it before
  * anything else may use it: every entry is a plain file (or directory) with a safe relative name
  * (no `..`, no absolute path, no symlink or hard link), no name repeats, the manifest is valid,
- * and the entries are exactly those the manifest lists with their sizes and sha256. A corrupted
+ * and the entries are exactly those the manifest lists with their sizes and sha256. The manifest
+ * is cut off at `maxManifestBytes` while it is unpacked, and the sizes it declares must fit what
+ * the bundle can hold (`maxInflationRatio`) and the free disk space. A corrupted
  * or truncated bundle, or one that fails any check, throws a validation error saying why; the
  * caller removes the staging directory.
  *

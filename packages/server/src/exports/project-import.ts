@@ -76,7 +76,12 @@ type IdMaps = Record<BundleTable, Map<string, string>>;
  *
  * Record ids are kept when none of them is taken in this database (a restore elsewhere); when any
  * is (importing into the database the bundle came from), every record gets a new id and every
- * reference between records is rewritten to match. The project gets a new id either way.
+ * reference between records is rewritten to match. The project gets a new id either way. Runs
+ * arrive finished or `interrupted` (one the bundle holds as active is no process's to execute).
+ *
+ * The staging directory (`var/projects/.kroma-import-<id>`) is leased before it is created and
+ * released once it is removed, so a server sweeping abandoned work removes it only when this
+ * import's process is gone.
  *
  * @example
  * const imported = await importProjectBundle(db, { bundlePath: "demo.tar.gz", slug: "demo_copy", appRoot });
