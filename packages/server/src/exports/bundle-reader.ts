@@ -104,7 +104,11 @@ async function unpack(
 }
 
 function checkDirectoryName(raw: string): void {
-  const name = raw.replace(/\/+$/, "");
+  // Trailing slashes trimmed by a scan, not /\/+$/: that regex is quadratic on a long run of '/'
+  // not at the end, and a PAX header can make an entry name as long as it likes.
+  let end = raw.length;
+  while (end > 0 && raw[end - 1] === "/") end--;
+  const name = raw.slice(0, end);
   if (name === "records" || name === "files") return;
   checkEntryName(name);
 }
