@@ -6,6 +6,7 @@ import { createApp, createRuns } from "./app.js";
 import { type AuthMode, type AuthPolicy, isLoopbackHost, loopbackHosts } from "./auth-policy.js";
 import type { ServerConfig } from "./config.js";
 import { type KromaDb, openDatabase } from "./db/database.js";
+import { startAbandonedWorkSweep, sweepAbandonedWork } from "./recovery/abandoned-work.js";
 import { createLeaseRepository, newLeaseOwner } from "./repositories/lease-repository.js";
 
 export interface RunningServer {
@@ -87,6 +88,10 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
   const runs = createRuns(appOptions);
   // Runs a previous server left queued or running are interrupted, never silently re-run.
   const interruptedRuns = await runs.queue.recover();
+  // Exports and imports a dead process left half-done are failed and cleaned up, now and every TTL.
+  const recovery = { db, leases, appRoot: config.appRoot };
+  await sweepAbandonedWork(recovery);
+  const stopSweep = startAbandonedWorkSweep(recovery, leases.ttlMs);
   const app = createApp({ ...appOptions, runs });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
 
@@ -105,6 +110,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     });
   } catch (error) {
     stopHeartbeat();
+    await stopSweep();
     await db.destroy();
     throw error;
   }
@@ -136,8 +142,9 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
         }),
         dispatcher?.stop(),
         runs.queue.stop(),
-      ]).then(() => {
+      ]).then(async () => {
         stopHeartbeat();
+        await stopSweep();
         return db.destroy();
       });
       return closing;

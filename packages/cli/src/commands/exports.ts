@@ -22,6 +22,7 @@ export function exportsCommand(program: Command, globals: () => GlobalOptions): 
     )
     .action(async (slug: string, flags: { includeFiles: boolean; output?: string }) => {
       const server = await import("@kroma/server");
+      const { leaseTtlMs } = server.loadServerConfig();
       process.stderr.write(`Exporting ${slug}${flags.includeFiles ? " with its files" : ""}...\n`);
       const { result, missing } = await withSharedProject(slug, (shared) =>
         server.exportProject(shared.db, {
@@ -31,6 +32,7 @@ export function exportsCommand(program: Command, globals: () => GlobalOptions): 
           includeFiles: flags.includeFiles,
           output: flags.output,
           version: server.serverVersion,
+          leaseTtlMs,
         }),
       );
       if (!result) throw new Error(`Cannot export: ${missing}`);
@@ -68,10 +70,17 @@ export function exportsCommand(program: Command, globals: () => GlobalOptions): 
     .option("--slug <slug>", "the new project's slug (default: the bundle's; an existing slug is refused)")
     .action(async (bundle: string, flags: { slug?: string }) => {
       const { importProjectBundle, loadServerConfig, openDatabase } = await import("@kroma/server");
-      const { appRoot, dbPath } = loadServerConfig();
+      const { appRoot, dbPath, leaseTtlMs } = loadServerConfig();
       const db = await openDatabase(dbPath);
       try {
-        const imported = await importProjectBundle(db, { bundlePath: resolve(bundle), slug: flags.slug, appRoot });
+        // The import leases its staging directory (renewed every third of the TTL), so a server
+        // beside it leaves the directory alone, and removes it if this command is killed.
+        const imported = await importProjectBundle(db, {
+          bundlePath: resolve(bundle),
+          slug: flags.slug,
+          appRoot,
+          leaseTtlMs,
+        });
         emit(globals(), { ok: true, import: imported }, () =>
           [
             `Imported ${imported.project.slug} into ${imported.project_root} (database ${dbPath})`,

@@ -733,6 +733,14 @@ export interface paths {
          *     `output` names another place: a path relative to the project root, or under the app's
          *     `var/exports/`; it may not contain `..`, lead out through a symlink or name an existing file.
          *     The export is recorded (see `GET /exports`) and the bundle is registered as an asset.
+         *     The bundle is written with mode 0600 (it holds every record of the project). Project files
+         *     are opened without following symlinks (`O_NOFOLLOW`) and each open file must be the one the
+         *     walk listed (same device and inode): a file swapped for a symlink or another file meanwhile
+         *     is left out and listed in the manifest's `skipped` (`symlink`, `changed_during_export`).
+         *     409 when the output exists, or when the manifest would exceed the 32 MiB import reads (about
+         *     160,000 files). An export whose process dies is marked `failed` ("The process writing this
+         *     export stopped before it finished") and its temporary files removed by the next sweep of
+         *     a server on the database (at start and every `KROMA_LEASE_TTL_MS`).
          */
         post: operations["createExport"];
         delete?: never;
@@ -2717,7 +2725,7 @@ export interface components {
             error: string;
         };
         /**
-         * @description `running` while the bundle is written; `completed` once it is in place; `failed` with `error` otherwise.
+         * @description `running` while the bundle is written (its process holds a lease on it); `completed` once it is in place; `failed` with `error` otherwise, also when the process writing it stopped (a server sweeping abandoned work marks it so and removes its temporary files).
          * @enum {string}
          */
         ExportStatus: "running" | "completed" | "failed";
@@ -2733,7 +2741,7 @@ export interface components {
             files: number;
             /** @description Their total size. */
             files_bytes: number;
-            /** @description Project files left out, and why (`symlink`, `special_file`). */
+            /** @description Project files left out, and why: `symlink`, `special_file`, or `changed_during_export` (swapped for a symlink or another file, or changed, between the walk and the packing; never packed). */
             skipped: {
                 path: string;
                 reason: string;

@@ -19,6 +19,22 @@ export const filesPrefix = "files/";
 /** The project's pipeline settings: a setting, so bundled even without `include_files`. */
 export const pipelineSettingsPath = ".kroma/pipeline.settings.json";
 
+/**
+ * The largest `manifest.json` a bundle may hold: 32 MiB. A manifest entry takes about 200 bytes
+ * (path, size, sha256, pretty-printed), so this fits about 160,000 files. Import refuses a
+ * larger one while unpacking it, before it is read whole or parsed; export refuses to write one.
+ */
+export const maxManifestBytes = 32 * 1024 * 1024;
+
+/**
+ * What a bundle's entries may add up to, against the bundle's own size: at most 100 times its
+ * size plus 64 MiB (project files are mostly images, which gzip cannot shrink; records shrink
+ * about tenfold). A manifest declaring more is refused before anything but it is unpacked, so a
+ * small crafted bundle cannot fill the disk with what it claims to hold.
+ */
+export const maxInflationRatio = 100;
+export const inflationAllowanceBytes = 64 * 1024 * 1024;
+
 /** One entry of the bundle besides the manifest. */
 export interface ManifestEntry {
   path: string;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, stat, statfs } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
@@ -11,9 +11,12 @@ import {
   type BundleManifest,
   checkEntryName,
   checkManifest,
+  inflationAllowanceBytes,
   invalidBundle,
   type ManifestEntry,
   manifestEntry,
+  maxInflationRatio,
+  maxManifestBytes,
 } from "./bundle-format.js";
 
 /** A bundle unpacked into a staging directory, every entry checked against the manifest. */
@@ -23,14 +26,13 @@ export interface ExtractedBundle {
   manifest: BundleManifest;
 }
 
-/** The largest manifest import reads (it lists every file, so large projects have large ones). */
-const maxManifestBytes = 256 * 1024 * 1024;
-
 /**
  * Unpacks a bundle into `stagingDir` (which must exist and be empty) and verifies it before
  * anything else may use it: every entry is a plain file (or directory) with a safe relative name
  * (no `..`, no absolute path, no symlink or hard link), no name repeats, the manifest is valid,
- * and the entries are exactly those the manifest lists with their sizes and sha256. A corrupted
+ * and the entries are exactly those the manifest lists with their sizes and sha256. The manifest
+ * is cut off at `maxManifestBytes` while it is unpacked, and the sizes it declares must fit what
+ * the bundle can hold (`maxInflationRatio`) and the free disk space. A corrupted
  * or truncated bundle, or one that fails any check, throws a validation error saying why; the
  * caller removes the staging directory.
  *
@@ -40,7 +42,7 @@ const maxManifestBytes = 256 * 1024 * 1024;
 export async function extractBundle(bundlePath: string, stagingDir: string): Promise<ExtractedBundle> {
   const stats = await stat(bundlePath).catch(() => undefined);
   if (!stats?.isFile()) throw validationError(`Bundle '${bundlePath}' is not a file`, { field: "bundle" });
-  const { found, manifest } = await unpack(bundlePath, stagingDir);
+  const { found, manifest } = await unpack(bundlePath, stagingDir, stats.size);
   verifyEntries(manifest, found);
   return { dir: stagingDir, manifest };
 }
@@ -53,6 +55,7 @@ export async function extractBundle(bundlePath: string, stagingDir: string): Pro
 async function unpack(
   bundlePath: string,
   stagingDir: string,
+  bundleSize: number,
 ): Promise<{ found: Map<string, Omit<ManifestEntry, "path">>; manifest: BundleManifest }> {
   const found = new Map<string, Omit<ManifestEntry, "path">>();
   let manifest: BundleManifest | undefined;
@@ -81,8 +84,9 @@ async function unpack(
       if (found.has(name)) throw invalidBundle(`entry '${name}' appears twice`, { entry: name });
       if (manifest === undefined) {
         if (name !== manifestEntry) throw invalidBundle("it has no manifest.json as its first entry");
-        found.set(name, await writeEntry(stagingDir, name, entry, maxManifestBytes));
+        found.set(name, await writeEntry(stagingDir, name, entry, maxManifestBytes, manifestTooLarge));
         manifest = await readManifest(stagingDir);
+        await checkDeclaredSizes(manifest, bundleSize, stagingDir);
         promised = new Map(manifest.entries.map((listed) => [listed.path, listed.size]));
         continue;
       }
@@ -100,7 +104,11 @@ async function unpack(
 }
 
 function checkDirectoryName(raw: string): void {
-  const name = raw.replace(/\/+$/, "");
+  // Trailing slashes trimmed by a scan, not /\/+$/: that regex is quadratic on a long run of '/'
+  // not at the end, and a PAX header can make an entry name as long as it likes.
+  let end = raw.length;
+  while (end > 0 && raw[end - 1] === "/") end--;
+  const name = raw.slice(0, end);
   if (name === "records" || name === "files") return;
   checkEntryName(name);
 }
@@ -111,6 +119,8 @@ async function writeEntry(
   name: string,
   entry: AsyncIterable<unknown>,
   maxBytes: number,
+  tooLarge: () => Error = () =>
+    invalidBundle(`entry '${name}' is larger than manifest.json says (corrupted)`, { entry: name }),
 ): Promise<Omit<ManifestEntry, "path">> {
   const target = join(stagingDir, name);
   const rel = relative(stagingDir, target);
@@ -127,9 +137,7 @@ async function writeEntry(
     for await (const chunk of entry) {
       hash.update(chunk as Buffer);
       size += (chunk as Buffer).length;
-      if (size > maxBytes) {
-        throw invalidBundle(`entry '${name}' is larger than manifest.json says (corrupted)`, { entry: name });
-      }
+      if (size > maxBytes) throw tooLarge();
       if (!out.write(chunk)) await once(out, "drain");
     }
   } finally {
@@ -159,6 +167,37 @@ async function readManifest(stagingDir: string): Promise<BundleManifest> {
     throw invalidBundle("manifest.json is not valid JSON");
   }
   return checkManifest(parsed);
+}
+
+const manifestTooLarge = () =>
+  invalidBundle(`manifest.json is larger than ${maxManifestBytes} bytes, the most a bundle's manifest may be`, {
+    entry: manifestEntry,
+    max_bytes: maxManifestBytes,
+  });
+
+/**
+ * The entries the manifest declares must fit in what a bundle of this size can plausibly hold
+ * (`maxInflationRatio`) and in the free space of the staging disk, or nothing more is unpacked.
+ */
+async function checkDeclaredSizes(manifest: BundleManifest, bundleSize: number, stagingDir: string): Promise<void> {
+  const declared = manifest.entries.reduce((sum, entry) => sum + entry.size, 0);
+  const plausible = bundleSize * maxInflationRatio + inflationAllowanceBytes;
+  if (declared > plausible) {
+    throw invalidBundle(
+      `manifest.json declares ${declared} bytes of entries, more than a ${bundleSize}-byte bundle can hold (at most ${maxInflationRatio} times its size plus ${inflationAllowanceBytes} bytes)`,
+      { declared_bytes: declared, max_bytes: plausible },
+    );
+  }
+  const disk = await statfs(stagingDir).catch(() => undefined);
+  const free = disk ? disk.bavail * disk.bsize : Number.POSITIVE_INFINITY;
+  if (declared > free) {
+    throw invalidBundle(
+      `manifest.json declares ${declared} bytes of entries, more than the ${free} bytes free to stage them`,
+      {
+        declared_bytes: declared,
+      },
+    );
+  }
 }
 
 /** Exactly the manifest's entries, each with the size and sha256 it promises. */

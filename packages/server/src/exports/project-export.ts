@@ -6,6 +6,7 @@ import type { KromaDb } from "../db/database.js";
 import type { Database } from "../db/schema.js";
 import { toJsonText } from "../input.js";
 import { createExportRepository, type ExportRecord } from "../repositories/export-repository.js";
+import { createLeaseRepository, type LeaseRepository, newLeaseOwner } from "../repositories/lease-repository.js";
 import { nowIso } from "../time.js";
 import { manifestSummary } from "./bundle-format.js";
 import { exportAssetKind } from "./bundle-records.js";
@@ -24,6 +25,19 @@ export interface ExportProjectOptions {
   actor?: Actor | null;
   /** Recorded in the manifest. */
   version: string;
+  /**
+   * Who holds the export's lease while its bundle is written (the caller keeps it renewed, as a
+   * server does). Default: a new owner for this export, renewed here every third of
+   * `leaseTtlMs` (default 30 s; pass the server's `KROMA_LEASE_TTL_MS`).
+   */
+  leases?: LeaseRepository;
+  leaseTtlMs?: number;
+}
+
+/** What an export's lease records: where its bundle goes and the tag of its temporary files. */
+export interface ExportLeaseDetail {
+  output_path: string;
+  partial_tag: string;
 }
 
 export interface ProjectExport {
@@ -37,7 +51,10 @@ export interface ProjectExport {
 /**
  * Exports a project to a bundle and records it: an `exports` row (`running`, then `completed` or
  * `failed`) and, once the bundle is in place, an asset of kind `export` for the file, each change
- * audited in its own transaction. A failure is recorded on the row and thrown again.
+ * audited in its own transaction. A failure is recorded on the row and thrown again. While the
+ * row is `running` it carries a lease (taken in the transaction that creates the row, released
+ * at the end), so a process that dies mid-export leaves work the sweep of abandoned work can
+ * recognise, fail and clean up (see `recovery/abandoned-work.ts`).
  *
  * @example
  * const done = await exportProject(db, { project, projectRoot, appRoot, includeFiles: true, version: "0.1.0" });
@@ -54,12 +71,22 @@ export async function exportProject(db: KromaDb, options: ExportProjectOptions):
     targetId: id,
     detail,
   });
+  const leases = options.leases ?? createLeaseRepository(db, { owner: newLeaseOwner(), ttlMs: options.leaseTtlMs });
+  const stopHeartbeat = options.leases ? () => {} : leases.startHeartbeat();
   const started = await audited(
     db,
     actor,
     (row: ExportRecord) => entry("create", row.id, { include_files: includeFiles, rel_path: output.relPath }),
-    (trx) => createExportRepository(trx).start(project.id, output.relPath),
-  );
+    async (trx: Kysely<Database>) => {
+      const row = await createExportRepository(trx).start(project.id, output.relPath);
+      const detail: ExportLeaseDetail = { output_path: output.path, partial_tag: row.id };
+      await leases.claimNew(trx, "export", row.id, detail);
+      return row;
+    },
+  ).catch((error) => {
+    stopHeartbeat();
+    throw error;
+  });
   try {
     const bundle = await writeBundle({
       db,
@@ -68,6 +95,7 @@ export async function exportProject(db: KromaDb, options: ExportProjectOptions):
       outputPath: output.path,
       includeFiles,
       version: options.version,
+      partialTag: started.id,
     });
     const summary = manifestSummary(bundle.manifest);
     const storageUri = pathToFileURL(bundle.path).href;
@@ -99,6 +127,8 @@ export async function exportProject(db: KromaDb, options: ExportProjectOptions):
       createExportRepository(trx).fail(started.id, message),
     );
     throw error;
+  } finally {
+    await leases.release("export", started.id).finally(stopHeartbeat);
   }
 }
 

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
@@ -9,7 +9,9 @@ import { type Actor, recordAudit } from "../audit.js";
 import type { KromaDb } from "../db/database.js";
 import type { Database } from "../db/schema.js";
 import { conflict, validationError } from "../errors.js";
+import { createLeaseRepository, type LeaseRepository, newLeaseOwner } from "../repositories/lease-repository.js";
 import { createProjectRepository, defaultBaseDir, type ProjectRecord } from "../repositories/project-repository.js";
+import { activeRunStatuses } from "../repositories/run-repository.js";
 import { createStorageRepository } from "../repositories/storage-repository.js";
 import { normalizeSlug } from "../slug.js";
 import { resolveProjectRoot } from "../storage-paths.js";
@@ -33,6 +35,21 @@ export interface ImportBundleOptions {
   /** The app root: the new project's files go to `<app root>/var/projects/<slug>`. */
   appRoot: string;
   actor?: Actor | null;
+  /**
+   * Who holds the import's lease on its staging directory (the caller keeps it renewed, as a
+   * server does). Default: a new owner for this import, renewed here every third of
+   * `leaseTtlMs` (default 30 s; pass the server's `KROMA_LEASE_TTL_MS`) until the import ends.
+   */
+  leases?: LeaseRepository;
+  leaseTtlMs?: number;
+}
+
+/** Staging directories of imports in progress, under `<app root>/var/projects/`. */
+export const importStagingPrefix = ".kroma-import-";
+
+/** What an import's lease records: the staging directory it owns. */
+export interface ImportLeaseDetail {
+  staging_dir: string;
 }
 
 export interface ProjectImport {
@@ -59,7 +76,12 @@ type IdMaps = Record<BundleTable, Map<string, string>>;
  *
  * Record ids are kept when none of them is taken in this database (a restore elsewhere); when any
  * is (importing into the database the bundle came from), every record gets a new id and every
- * reference between records is rewritten to match. The project gets a new id either way.
+ * reference between records is rewritten to match. The project gets a new id either way. Runs
+ * arrive finished or `interrupted` (one the bundle holds as active is no process's to execute).
+ *
+ * The staging directory (`var/projects/.kroma-import-<id>`) is leased before it is created and
+ * released once it is removed, so a server sweeping abandoned work removes it only when this
+ * import's process is gone.
  *
  * @example
  * const imported = await importProjectBundle(db, { bundlePath: "demo.tar.gz", slug: "demo_copy", appRoot });
@@ -68,26 +90,38 @@ type IdMaps = Record<BundleTable, Map<string, string>>;
 export async function importProjectBundle(db: KromaDb, options: ImportBundleOptions): Promise<ProjectImport> {
   const parent = resolve(options.appRoot, defaultBaseDir);
   await mkdir(parent, { recursive: true });
-  const staging = await mkdtemp(join(parent, ".kroma-import-"));
+  const leases = options.leases ?? createLeaseRepository(db, { owner: newLeaseOwner(), ttlMs: options.leaseTtlMs });
+  const stopHeartbeat = options.leases ? () => {} : leases.startHeartbeat();
+  const stagingId = randomBytes(12).toString("hex");
+  const staging = join(parent, `${importStagingPrefix}${stagingId}`);
+  // The lease first: a staging directory without a lease is never one a live import uses, so the
+  // sweep of abandoned work may remove it (see recovery/abandoned-work.ts).
+  await leases.acquire("import", stagingId, { staging_dir: staging } satisfies ImportLeaseDetail);
   try {
-    const { manifest } = await extractBundle(options.bundlePath, staging);
-    const record = await readProjectRecord(staging);
-    const slug = targetSlug(options.slug ?? record.project.slug);
-    const root = resolveProjectRoot(options.appRoot, { base_dir: defaultBaseDir, project_root: null }, slug);
-    await refuseTakenSlug(db, slug);
-    await refuseUsedRoot(root);
-    const ids = await collectIds(staging);
-    const created = await writeProject(db, { staging, record, slug, root, ids, actor: options.actor ?? null });
-    return {
-      ...created,
-      project_root: root,
-      files: manifest.files,
-      files_bytes: manifest.files_bytes,
-      secrets_to_set: record.secrets.map((secret) => `${secret.provider_code}/${secret.secret_name}`),
-    };
+    await mkdir(staging, { mode: 0o700 });
+    return await importStaged(db, options, staging);
   } finally {
     await rm(staging, { recursive: true, force: true });
+    await leases.release("import", stagingId).finally(stopHeartbeat);
   }
+}
+
+async function importStaged(db: KromaDb, options: ImportBundleOptions, staging: string): Promise<ProjectImport> {
+  const { manifest } = await extractBundle(options.bundlePath, staging);
+  const record = await readProjectRecord(staging);
+  const slug = targetSlug(options.slug ?? record.project.slug);
+  const root = resolveProjectRoot(options.appRoot, { base_dir: defaultBaseDir, project_root: null }, slug);
+  await refuseTakenSlug(db, slug);
+  await refuseUsedRoot(root);
+  const ids = await collectIds(staging);
+  const created = await writeProject(db, { staging, record, slug, root, ids, actor: options.actor ?? null });
+  return {
+    ...created,
+    project_root: root,
+    files: manifest.files,
+    files_bytes: manifest.files_bytes,
+    secrets_to_set: record.secrets.map((secret) => `${secret.provider_code}/${secret.secret_name}`),
+  };
 }
 
 function targetSlug(raw: string): string {
@@ -136,6 +170,7 @@ async function* bundleRows(staging: string, table: BundleTable): AsyncGenerator<
     if (line.trim() === "") continue;
     let row: unknown;
     try {
+      // TODO(depth): refuse record JSON nested deeper than 64 levels here, with the shared depth scanner.
       row = JSON.parse(line);
     } catch {
       throw invalidBundle(`${recordsEntry(table)} line ${n} is not valid JSON`);
@@ -327,10 +362,25 @@ function toTableRow(table: BundleTable, source: BundleRow, context: RowContext):
     row[column] = mapped ?? null;
   }
   if (table === "assets") rebaseStorageUri(row, context.rootUri);
+  if (table === "runs") settleRunStatus(row);
   for (const [column, value] of Object.entries(row)) {
     if (column.endsWith("_json") && value !== null && value !== undefined) row[column] = JSON.stringify(value);
   }
   return row;
+}
+
+const finalRunStatuses = new Set(["succeeded", "partial", "failed", "canceled", "interrupted"]);
+
+/**
+ * An imported run arrives finished or `interrupted`, never active: no process of this
+ * installation executes it, and only a resume (which checks its request again) may run it.
+ */
+function settleRunStatus(row: BundleRow): void {
+  const status = typeof row.status === "string" ? row.status : "";
+  if (finalRunStatuses.has(status)) return;
+  const was = (activeRunStatuses as readonly string[]).includes(status) ? status : "in an unknown state";
+  row.status = "interrupted";
+  row.error = `Imported mid-run (it was ${was} in the bundle); resume it to finish`;
 }
 
 /** An asset's `file:` URL names the file in the new project root. */

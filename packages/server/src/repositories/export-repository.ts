@@ -95,6 +95,27 @@ export function createExportRepository(db: Kysely<Database>) {
       return toExport(row);
     },
 
+    /** Exports still `running`, oldest first: in progress, or abandoned by a process that stopped. */
+    async running(): Promise<Array<{ id: string; project_id: string; rel_path: string | null }>> {
+      return db
+        .selectFrom("exports")
+        .select(["id", "project_id", "rel_path"])
+        .where("status", "=", "running")
+        .orderBy("created_at")
+        .execute();
+    },
+
+    /** Fails an export only if it is still `running`; returns whether it was. */
+    async failIfRunning(exportId: string, error: string): Promise<boolean> {
+      const result = await db
+        .updateTable("exports")
+        .set({ status: "failed", error, completed_at: nowIso() })
+        .where("id", "=", exportId)
+        .where("status", "=", "running")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async fail(exportId: string, error: string): Promise<void> {
       await db
         .updateTable("exports")

@@ -128,6 +128,39 @@ export function createLeaseRepository(db: Kysely<Database>, options: LeaseReposi
     /** Renews every lease this owner holds. */
     renew,
 
+    /** The lease on `targetId`, live or not. */
+    lease: find,
+
+    /**
+     * Takes the lease on work just created (a fresh id nobody can hold yet) inside the caller's
+     * transaction, so the work's row and its lease are written together: no sweep can ever see
+     * the row without its owner.
+     */
+    async claimNew(trx: Kysely<Database>, kind: LeaseKind, targetId: string, detail?: unknown): Promise<void> {
+      await trx
+        .insertInto("leases")
+        .values({
+          kind,
+          target_id: targetId,
+          owner_id: owner.id,
+          owner_host: owner.host,
+          owner_pid: owner.pid,
+          acquired_at: nowIso(),
+          heartbeat_at_ms: now(),
+          detail_json: detail === undefined ? null : toJsonText(detail),
+        })
+        .execute();
+    },
+
+    /**
+     * Whether the lease's owner is a process that still runs on this machine, whatever its
+     * heartbeat says: a long database transaction of the owner holds its renewals back, so a
+     * clean-up that would destroy files of a living process asks this too.
+     */
+    ownerRunsHere(lease: Lease): boolean {
+      return lease.owner_host === owner.host && processAlive(lease.owner_pid);
+    },
+
     /** Whether someone (this owner included) holds a live lease on `targetId`. */
     async liveOwner(kind: LeaseKind, targetId: string): Promise<Lease | undefined> {
       const lease = await find(kind, targetId);

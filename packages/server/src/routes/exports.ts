@@ -32,6 +32,7 @@ export function exportRoutes(route: DefineRoute, deps: ExportDeps): void {
       output: body?.output,
       actor: actorOf(context),
       version: deps.version,
+      leases: deps.leases,
     });
     return {
       ok: true,
