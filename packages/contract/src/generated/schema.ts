@@ -165,7 +165,9 @@ export interface paths {
          * @description The slug is normalised (trimmed, lower-cased, runs of characters other than `a-z 0-9 - _`
          *     collapsed to `_`, leading and trailing `_` removed). Without a slug it is derived from
          *     the name. When a project with that slug exists, its name (and description, when given)
-         *     are updated; a slug owned by another user is a 409.
+         *     are updated; a slug owned by another user is a 409. Creating a project is also a 409 when
+         *     its default root (`var/projects/<slug>`) would hold or lie inside the root another project
+         *     already points at (project roots never overlap, see `PUT /storage/local`).
          */
         post: operations["upsertProject"];
         delete?: never;
@@ -230,7 +232,18 @@ export interface paths {
          * @description Give `base_dir`, `project_root` or both. A blank `project_root` returns it to its default
          *     (`<base_dir>/<slug>`); a blank `base_dir` is refused. Relative paths resolve against the
          *     server's app root; no path may contain a `..` segment or a NUL byte, and the filesystem
-         *     root is refused. An absolute path is honoured as the owner's explicit choice.
+         *     root is refused. An absolute path is honoured as the owner's explicit choice, within the
+         *     rules below.
+         *
+         *     Only an unscoped token (or the tokenless local mode) may change local storage: a
+         *     project-scoped token gets a 403 (`error_kind` `policy`) whatever it sends, so it can never
+         *     point its project at files that are not the project's own. The project's resulting root
+         *     (the new `project_root`, or `<base_dir>/<slug>` when there is none), compared with symlinks
+         *     resolved as far as the path exists, may not hold or lie inside:
+         *     - another project's root (its stored root or its default `<base_dir>/<slug>`): 409;
+         *     - the server's private directory (the database and `master.key` beside it; when that
+         *       directory also holds the app root, only the database files and `master.key`
+         *       themselves), or the app's shared `var/exports/`: 400.
          */
         put: operations["updateProjectLocalStorage"];
         post?: never;
@@ -706,6 +719,11 @@ export interface paths {
          *     temporary name and renamed when complete, by default to `<project_root>/exports/<slug>_<stamp>.tar.gz`.
          *     `output` names another place: a path relative to the project root, or under the app's
          *     `var/exports/`; it may not contain `..`, lead out through a symlink or name an existing file.
+         *     `var/exports/` is shared by every project, so a project writes only its own names there
+         *     (400 otherwise): `var/exports/<slug>_<name>.tar.gz` (or `.tgz`) where `<name>` holds no `_`
+         *     (each such name has one owner, the part before its last `_`: `alpha` cannot write
+         *     `alpha_2_<stamp>.tar.gz`), or anything under `var/exports/<slug>/`; `output: "var/exports/"`
+         *     gives the default name `<slug>_<stamp>.tar.gz` there.
          *     The export is recorded (see `GET /exports`) and the bundle is registered as an asset.
          */
         post: operations["createExport"];
@@ -2714,7 +2732,7 @@ export interface components {
         CreateExportRequest: {
             /** @description Put the project's files in the bundle too (default false: records only). */
             include_files?: boolean;
-            /** @description Where to write the bundle: relative to the project root, or `var/exports/...` under the app root; ending in `/` names a directory. */
+            /** @description Where to write the bundle: relative to the project root, or `var/exports/...` under the app root (only the project's own names there: `var/exports/<slug>_<name>.tar.gz` with no `_` in `<name>`, or under `var/exports/<slug>/`); ending in `/` names a directory. */
             output?: string;
         };
         ExportCreatedResponse: {
@@ -3230,6 +3248,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
