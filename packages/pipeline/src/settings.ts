@@ -247,14 +247,18 @@ export function checkColorProfiles(layers: SettingsLayer[], known: readonly stri
     const profile = layer.values.get(key);
     if (profile === undefined || known.includes(profile as string)) continue;
     layer.values.delete(key);
-    problems.push({ file: layer.file, field: key, message: unknownProfileMessage(profile as string, known) });
+    problems.push({ file: layer.file, field: key, message: unknownProfileMessage(known) });
   }
   return problems;
 }
 
-/** The message for a colour profile nobody defines; shared with the postprocess config check. */
-export function unknownProfileMessage(profile: string, known: readonly string[]): string {
-  return `unknown color profile ${JSON.stringify(profile)}; known profiles: ${known.join(", ")} (add more in the color settings file named by postprocess.json color.settings_path)`;
+/**
+ * The message for a colour profile nobody defines; shared with the postprocess config check. The
+ * name is not quoted (it was read from a file, and messages never echo a file's values); the
+ * known names are the built-ins and the keys of the colour settings file.
+ */
+export function unknownProfileMessage(known: readonly string[]): string {
+  return `names an unknown color profile; known profiles: ${known.join(", ")} (add more in the color settings file named by postprocess.json color.settings_path)`;
 }
 
 /** The resolved settings as rows (`key`, JSON value, origin), for tables and run logs. */

@@ -119,14 +119,14 @@ describe("colour settings files", () => {
     const error = (await loadColorSettings(file).catch((e: unknown) => e)) as { problems: unknown[] };
     expect(error.problems).toEqual([
       { file, field: "profiles.moody.brighness", message: expect.stringContaining("unknown key") },
-      { file, field: "profiles.moody.gamma", message: "must be > 0 (got 0)" },
-      { file, field: "profiles.moody.contrast", message: 'must be a number (got "high")' },
+      { file, field: "profiles.moody.gamma", message: "must be > 0" },
+      { file, field: "profiles.moody.contrast", message: "must be a number (got a string)" },
     ]);
   });
 
   it("name the known profiles when asked for one nobody defines", () => {
     expect(() => resolveColorProfile(defaultColorSettings(), "sepia")).toThrow(
-      /unknown color profile "sepia"; known profiles: neutral, cinematic_warm, cold_rain/,
+      /names an unknown color profile; known profiles: neutral, cinematic_warm, cold_rain/,
     );
   });
 });

@@ -689,7 +689,11 @@ export interface paths {
          * @description Resolves the settings layers (project settings under the project's stored root, the app's
          *     `config/` files, defaults), checks every file and reports every problem with its file and
          *     field, and the settings in effect with where each value came from. Paths in the body are
-         *     relative to the server's app root and may not contain `..`.
+         *     relative to the server's app root and may not contain `..`; with symlinks resolved they must
+         *     lie in the project's own root or the app's `config/` directory, and never name the server's
+         *     database or master key (400 otherwise). Problem messages name the file, the field and what
+         *     was expected (a type, the allowed values, a limit), never a value read from the file: a
+         *     syntax error gives its line and column, not the text there.
          */
         post: operations["validateRunConfig"];
         delete?: never;
