@@ -3,6 +3,7 @@ import { imageSettingsFromEnv } from "@kroma/pipeline";
 import type { AgentDispatchOptions } from "./agent-dispatch.js";
 import { type AuthMode, authModes } from "./auth-policy.js";
 import type { RunExecutionOptions } from "./runs/run-queue.js";
+import { parseTrustedEndpoints } from "./s3/trusted-endpoints.js";
 
 /** Where the API listens unless told otherwise (`KROMA_BACKEND_BIND`). */
 export const defaultBind = "127.0.0.1:8788";
@@ -23,6 +24,12 @@ export interface ServerConfig {
   agentDispatch: AgentDispatchOptions;
   /** How queued runs call the images API (`OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_IMAGE_*`). */
   runExecution: RunExecutionOptions;
+  /**
+   * S3-compatible endpoints (origins) trusted with the server's own AWS credentials besides AWS
+   * itself (`KROMA_S3_TRUSTED_ENDPOINTS`, comma-separated URLs). Checked here so a bad value stops
+   * the start; the sync reads the setting from the environment it runs in (server or CLI).
+   */
+  s3TrustedEndpoints?: string[];
 }
 
 /** Reads the server's settings from the environment, with explicit overrides taking precedence. */
@@ -53,6 +60,7 @@ export function loadServerConfig(
         removebg: env.REMOVE_BG_API_KEY?.trim() || undefined,
       },
     },
+    s3TrustedEndpoints: parseTrustedEndpoints(env.KROMA_S3_TRUSTED_ENDPOINTS),
   };
 }
 

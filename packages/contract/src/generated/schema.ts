@@ -267,7 +267,10 @@ export interface paths {
         /**
          * Configure optional S3 sync for a project
          * @description Any subset of the S3 fields; fields not given keep their value, blank or null clears one
-         *     (a cleared prefix returns to the default). Objects live under `<prefix>/<slug>/`.
+         *     (a cleared prefix returns to the default). Objects live under `<prefix>/<slug>/`. A
+         *     project-scoped token may change these settings, endpoint URL included: a sync to an
+         *     endpoint URL that is not AWS nor listed in `KROMA_S3_TRUSTED_ENDPOINTS` uses only the
+         *     project's own `aws/*` secrets (see `POST /storage/s3/sync`).
          */
         put: operations["updateProjectS3Storage"];
         post?: never;
@@ -801,7 +804,11 @@ export interface paths {
          *     when an endpoint URL is set); objects live under `<prefix>/<slug>/`. Credentials come from
          *     the project's secrets `aws/access_key_id` and `aws/secret_access_key` (optional
          *     `aws/session_token`), else `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` in the server's
-         *     environment, else the stored `profile`; they are never returned or logged. A file is uploaded
+         *     environment, else the stored `profile`; they are never returned or logged. The server's own
+         *     credentials (environment, profile) go only to AWS itself (no endpoint URL, or an `https://`
+         *     one on `amazonaws.com`) or to endpoints the operator lists in `KROMA_S3_TRUSTED_ENDPOINTS`
+         *     (comma-separated URLs): with another endpoint URL and no project secrets the sync is a 400
+         *     (field `s3.endpoint_url`) before any request is sent. A file is uploaded
          *     when its size or sha256 differs from what the last successful upload of that path recorded;
          *     each upload is recorded as soon as it succeeds, so a sync that was interrupted finishes on the
          *     next run without uploading again what already arrived. Large files go up in parts. A file that
@@ -2333,7 +2340,7 @@ export interface components {
             time?: components["schemas"]["RunTimeOfDay"];
             weather?: components["schemas"]["RunWeather"];
             candidates?: number;
-            /** @description Upload the project's new or changed files to its S3 storage after the run (`POST /storage/s3/sync`); refused when the project has no S3 storage enabled. */
+            /** @description Upload the project's new or changed files to its S3 storage after the run (`POST /storage/s3/sync`); refused (400) when the project has no S3 storage enabled, or no credentials that may go to its endpoint. */
             storage_sync_s3?: boolean;
             /** @description Refused: the root comes from the project's stored storage. */
             project_root?: unknown;
