@@ -143,7 +143,7 @@ describe("kroma lab color", () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      "names an unknown color profile; known profiles: neutral, cinematic_warm, cold_rain",
+      'unknown color profile "sepia"; known profiles: neutral, cinematic_warm, cold_rain',
     );
   });
 });

@@ -126,7 +126,7 @@ describe("colour settings files", () => {
 
   it("name the known profiles when asked for one nobody defines", () => {
     expect(() => resolveColorProfile(defaultColorSettings(), "sepia")).toThrow(
-      /names an unknown color profile; known profiles: neutral, cinematic_warm, cold_rain/,
+      /unknown color profile "sepia"; known profiles: neutral, cinematic_warm, cold_rain/,
     );
   });
 });

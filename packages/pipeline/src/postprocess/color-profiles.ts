@@ -154,7 +154,7 @@ export function resolveColorProfile(settings: ColorSettings, name?: string): Col
   const wanted = name ?? settings.default_profile;
   const found = settings.profiles[wanted];
   if (!found) {
-    throw new PipelineError(unknownProfileMessage(Object.keys(settings.profiles)), { field: "profile" });
+    throw new PipelineError(unknownProfileMessage(Object.keys(settings.profiles), name), { field: "profile" });
   }
   return found;
 }
