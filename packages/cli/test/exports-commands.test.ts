@@ -119,9 +119,11 @@ describe("kroma sync s3", () => {
     expect(missingKeys.code).toBe(1);
     expect(missingKeys.stderr).toContain("No S3 credentials");
 
+    // The shell's own keys go to the local S3 only because it is listed as trusted.
     const keys = {
       AWS_ACCESS_KEY_ID: localS3Credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: localS3Credentials.secretAccessKey,
+      KROMA_S3_TRUSTED_ENDPOINTS: s3.endpoint,
     };
     const first = await kroma(["sync", "s3", "cli_sync"], keys);
     expect(first.code).toBe(0);

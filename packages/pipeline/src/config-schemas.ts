@@ -164,7 +164,7 @@ let validators: Record<ConfigSchemaName, ValidateFunction> | undefined;
 /** Compiled once, on first use: allErrors so a file's every problem is reported at once. */
 function validator(name: ConfigSchemaName): ValidateFunction {
   if (!validators) {
-    // verbose keeps the offending value and schema on each error, so messages can quote them.
+    // verbose keeps the offending value (to name its kind, never to quote it) and schema on each error.
     const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
     validators = {
       settings: ajv.compile(schemas.settings),
@@ -182,7 +182,7 @@ function validator(name: ConfigSchemaName): ValidateFunction {
  *
  * @example
  * schemaProblems("manifest", { generation: { candidates: 0 } }, "config/pipeline.manifest.json");
- * // [{ file: "config/pipeline.manifest.json", field: "generation.candidates", message: "must be >= 1 (got 0)" }]
+ * // [{ file: "config/pipeline.manifest.json", field: "generation.candidates", message: "must be >= 1" }]
  */
 export function schemaProblems(name: ConfigSchemaName, value: unknown, file: string): ConfigProblem[] {
   const validate = validator(name);
@@ -208,25 +208,23 @@ function describeSchemaError(error: ErrorObject): { field: string; message: stri
       };
     }
     case "type":
-      return { field, message: `must be ${article(String(error.params.type))} (got ${describeValue(error.data)})` };
+      return { field, message: `must be ${article(String(error.params.type))} (got ${kindOf(error.data)})` };
     case "enum":
       return {
         field,
-        message: `${describeValue(error.data)} is not one of: ${(error.params.allowedValues as unknown[]).join(", ")}`,
+        message: `must be one of: ${(error.params.allowedValues as unknown[]).join(", ")} (got ${kindOf(error.data)})`,
       };
     case "minimum":
     case "maximum":
-      return { field, message: `${error.message} (got ${describeValue(error.data)})` };
+      return { field, message: String(error.message) };
     case "minLength":
       return { field, message: "must not be empty" };
     case "minItems":
       return { field, message: `must list at least ${error.params.limit} item${error.params.limit === 1 ? "" : "s"}` };
-    case "uniqueItems": {
-      const list = error.data as unknown[];
-      return { field, message: `lists ${describeValue(list[error.params.i as number])} more than once` };
-    }
+    case "uniqueItems":
+      return { field, message: `lists the same item twice (at [${error.params.i}] and [${error.params.j}])` };
     case "pattern":
-      return { field, message: `${describeValue(error.data)} must start with http:// or https://` };
+      return { field, message: "must start with http:// or https://" };
     default:
       return { field, message: error.message ?? "is invalid" };
   }
@@ -250,12 +248,17 @@ const typeNames: Record<string, string> = {
 };
 const article = (type: string) => typeNames[type] ?? type;
 
-function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+/**
+ * What kind of value a file holds where a problem is, never the value itself: config checks may
+ * be pointed at files holding secrets, and their messages travel (API answers, logs, run errors).
+ */
+export function kindOf(value: unknown): string {
+  if (typeof value === "string") return "a string";
+  if (typeof value === "number") return Number.isInteger(value) ? "an integer" : "a number with a fraction";
+  if (typeof value === "boolean") return "a boolean";
   if (Array.isArray(value)) return "an array";
   if (value === null) return "null";
-  if (typeof value === "object") return "an object";
-  return String(value);
+  return typeof value === "object" ? "an object" : typeof value;
 }
 
 /** The known name within two edits of a misspelt key, to suggest it. */
@@ -309,7 +312,7 @@ export async function readConfigDocument(file: string): Promise<ConfigDocument> 
   try {
     return { status: "parsed", file, value: isToml(file) ? parseToml(text) : JSON.parse(text) };
   } catch (error) {
-    return { status: "invalid", file, problem: { file, field: "", message: syntaxMessage(error) } };
+    return { status: "invalid", file, problem: { file, field: "", message: syntaxMessage(error, text) } };
   }
 }
 
@@ -318,13 +321,37 @@ function isToml(file: string): boolean {
   return extname(file.replace(/\.example$/i, "")).toLowerCase() === ".toml";
 }
 
-function syntaxMessage(error: unknown): string {
+/**
+ * Where and why a file does not parse, without quoting it: a config check must not echo a file's
+ * content (the API may be pointed at files that are not config at all). smol-toml's first line is
+ * one of its fixed reasons; V8's JSON messages either name the grammar and a position, or quote
+ * the text (`Unexpected token 'b', "beta..." is not valid JSON`), which is replaced by a reason.
+ */
+export function syntaxMessage(error: unknown, text = ""): string {
   if (error instanceof TomlError) {
-    const reason = error.message.replace(/^Invalid TOML document: /, "").split("\n")[0];
-    return `invalid TOML at line ${error.line}, column ${error.column}: ${reason}`;
+    const reason = error.message.replace(/^Invalid TOML document: /, "").split("\n")[0] ?? "";
+    const safe = reason !== "" && !/["'`]/.test(reason) ? reason : "syntax error";
+    return `invalid TOML at line ${error.line}, column ${error.column}: ${safe}`;
   }
-  // V8 quotes the start of the text in its message; a config check must not echo a file's content
-  // (the API can be pointed at files that are not config at all), so only the reason is kept.
   const message = error instanceof Error ? error.message : String(error);
-  return `invalid JSON: ${message.replace(/, ".*" is not valid JSON$/s, "")}`;
+  if (message.includes("is not valid JSON")) return "invalid JSON: unexpected character (not valid JSON syntax)";
+  if (message.startsWith("Unexpected end of JSON input")) return "invalid JSON: the file ends before the JSON does";
+  const marker = " in JSON at position ";
+  const after = " after JSON at position ";
+  const cut = message.includes(marker) ? message.indexOf(marker) : message.indexOf(after);
+  if (cut < 0) return "invalid JSON";
+  const reason = message.slice(0, cut) + (message.includes(marker) ? "" : " after JSON");
+  const position = Number.parseInt(message.slice(message.lastIndexOf(" position ") + 10), 10);
+  return `invalid JSON${Number.isFinite(position) ? ` at ${lineAndColumn(text, position)}` : ""}: ${reason}`;
+}
+
+/** `line L, column C` (both from 1) of a character offset in `text`. */
+function lineAndColumn(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf("\n"); at >= 0 && at < offset; at = text.indexOf("\n", at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
 }

@@ -93,7 +93,7 @@ export async function inspectPostprocessConfig(path: string, baseDir: string): P
     problems.push({
       file,
       field: "color.default_profile",
-      message: unknownProfileMessage(config.color.default_profile, colorProfiles),
+      message: unknownProfileMessage(colorProfiles),
     });
   }
   return { file, found: true, config, color_profiles: colorProfiles, color_settings_path: colorSettingsPath, problems };
@@ -118,7 +118,7 @@ async function readColorSettings(
     problems.push({
       file: colorFile,
       field: "default_profile",
-      message: unknownProfileMessage(value.default_profile, known),
+      message: unknownProfileMessage(known),
     });
   }
   return { profiles, problems };

@@ -34,7 +34,7 @@ export async function inspectManifest(path: string): Promise<ManifestInspection>
     problems.push({
       file,
       field: "generation.candidates",
-      message: `must be between 1 and generation.max_candidates (${max_candidates}) (got ${candidates})`,
+      message: "must be between 1 and generation.max_candidates",
     });
   }
   return { file, found: true, manifest, problems };

@@ -247,14 +247,21 @@ export function checkColorProfiles(layers: SettingsLayer[], known: readonly stri
     const profile = layer.values.get(key);
     if (profile === undefined || known.includes(profile as string)) continue;
     layer.values.delete(key);
-    problems.push({ file: layer.file, field: key, message: unknownProfileMessage(profile as string, known) });
+    // An override is the caller's own input (a flag, a request field): naming it back is safe.
+    const named = layer.source === "override" ? String(profile) : undefined;
+    problems.push({ file: layer.file, field: key, message: unknownProfileMessage(known, named) });
   }
   return problems;
 }
 
-/** The message for a colour profile nobody defines; shared with the postprocess config check. */
-export function unknownProfileMessage(profile: string, known: readonly string[]): string {
-  return `unknown color profile ${JSON.stringify(profile)}; known profiles: ${known.join(", ")} (add more in the color settings file named by postprocess.json color.settings_path)`;
+/**
+ * The message for a colour profile nobody defines; shared with the postprocess config check. A
+ * name read from a file is never quoted (messages never echo a file's values): pass `name` only
+ * for the caller's own input. The known names are the built-ins and the colour settings file's keys.
+ */
+export function unknownProfileMessage(known: readonly string[], name?: string): string {
+  const what = name === undefined ? "names an unknown color profile" : `unknown color profile ${JSON.stringify(name)}`;
+  return `${what}; known profiles: ${known.join(", ")} (add more in the color settings file named by postprocess.json color.settings_path)`;
 }
 
 /** The resolved settings as rows (`key`, JSON value, origin), for tables and run logs. */

@@ -119,8 +119,8 @@ describe("colour settings files", () => {
     const error = (await loadColorSettings(file).catch((e: unknown) => e)) as { problems: unknown[] };
     expect(error.problems).toEqual([
       { file, field: "profiles.moody.brighness", message: expect.stringContaining("unknown key") },
-      { file, field: "profiles.moody.gamma", message: "must be > 0 (got 0)" },
-      { file, field: "profiles.moody.contrast", message: 'must be a number (got "high")' },
+      { file, field: "profiles.moody.gamma", message: "must be > 0" },
+      { file, field: "profiles.moody.contrast", message: "must be a number (got a string)" },
     ]);
   });
 

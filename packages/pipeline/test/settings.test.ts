@@ -171,8 +171,10 @@ describe("resolvePipelineSettings", () => {
     expect(error).toBeInstanceOf(PipelineError);
     const message = (error as Error).message;
     expect(message).toContain("Pipeline settings are invalid (2 problems):");
-    expect(message).toContain('pipeline.postprocess.upscale: must be a boolean (true or false) (got "yes")');
-    expect(message).toContain('pipeline.postprocess.upscale_backend: "ncnn" is not one of: sharp, realesrgan-ncnn');
+    expect(message).toContain("pipeline.postprocess.upscale: must be a boolean (true or false) (got a string)");
+    expect(message).toContain(
+      "pipeline.postprocess.upscale_backend: must be one of: sharp, realesrgan-ncnn (got a string)",
+    );
   });
 
   it("rejects unknown colour profiles unless the caller names them as extra profiles", async () => {
@@ -183,7 +185,7 @@ describe("resolvePipelineSettings", () => {
         file,
         field: "pipeline.postprocess.color_profile",
         message: expect.stringContaining(
-          'unknown color profile "studio"; known profiles: neutral, cinematic_warm, cold_rain',
+          "names an unknown color profile; known profiles: neutral, cinematic_warm, cold_rain",
         ),
       },
     ]);
@@ -207,7 +209,7 @@ describe("resolvePipelineSettings", () => {
       {
         file: "command line",
         field: "pipeline.postprocess.bg_remove_backends[0]",
-        message: '"cloud" is not one of: local, photoroom, removebg',
+        message: "must be one of: local, photoroom, removebg (got a string)",
       },
     ]);
   });

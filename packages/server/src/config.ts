@@ -5,6 +5,7 @@ import { type AuthMode, authModes } from "./auth-policy.js";
 import { defaultLeaseTtlMs } from "./repositories/lease-repository.js";
 import { defaultOpenAiTimeoutMs, defaultShutdownGraceMs, type RunExecutionOptions } from "./runs/run-queue.js";
 import { defaultEventStreamLimits, type EventStreamLimits } from "./runs/run-streams.js";
+import { parseTrustedEndpoints } from "./s3/trusted-endpoints.js";
 
 /** Where the API listens unless told otherwise (`KROMA_BACKEND_BIND`). */
 export const defaultBind = "127.0.0.1:8788";
@@ -34,6 +35,12 @@ export interface ServerConfig {
   shutdownGraceMs: number;
   /** Limits of the run event streams (`KROMA_SSE_MAX_PER_RUN`, `_MAX_TOTAL`, `_KEEPALIVE_MS`, `_IDLE_MS`). */
   eventStreams: EventStreamLimits;
+  /**
+   * S3-compatible endpoints (origins) trusted with the server's own AWS credentials besides AWS
+   * itself (`KROMA_S3_TRUSTED_ENDPOINTS`, comma-separated URLs). Checked here so a bad value stops
+   * the start; the sync reads the setting from the environment it runs in (server or CLI).
+   */
+  s3TrustedEndpoints?: string[];
 }
 
 /** Reads the server's settings from the environment, with explicit overrides taking precedence. */
@@ -68,6 +75,7 @@ export function loadServerConfig(
     leaseTtlMs: parsePositiveMs("KROMA_LEASE_TTL_MS", env.KROMA_LEASE_TTL_MS, defaultLeaseTtlMs),
     shutdownGraceMs: parsePositiveMs("KROMA_SHUTDOWN_GRACE_MS", env.KROMA_SHUTDOWN_GRACE_MS, defaultShutdownGraceMs),
     eventStreams: eventStreamLimits(env),
+    s3TrustedEndpoints: parseTrustedEndpoints(env.KROMA_S3_TRUSTED_ENDPOINTS),
   };
 }
 

@@ -260,18 +260,18 @@ describe("POST /api/projects/{slug}/exports", () => {
     await t.call("POST", "/api/projects", { name: "Alias" });
     const res = await t.call("POST", "/api/projects/alias/export", {
       include_files: false,
-      output: "var/exports/alias.tar.gz",
+      output: "var/exports/alias_seed.tar.gz",
     });
     expect(res.status).toBe(200);
-    expect(res.body.export_path).toBe(join(t.appRoot, "var/exports/alias.tar.gz"));
+    expect(res.body.export_path).toBe(join(t.appRoot, "var/exports/alias_seed.tar.gz"));
     expect(sha256(await readFile(res.body.export_path))).toBe(res.body.export_sha256);
     expect(res.body.export).toMatchObject({
-      rel_path: "var/exports/alias.tar.gz",
+      rel_path: "var/exports/alias_seed.tar.gz",
       export_asset_id: res.body.export_asset_id,
     });
     const asset = await t.call("GET", `/api/projects/alias/assets/${res.body.export_asset_id}`);
     expect(asset.body.asset).toMatchObject({ kind: "export", rel_path: null });
-    const again = await t.call("POST", "/api/projects/alias/export", { output: "var/exports/alias.tar.gz" });
+    const again = await t.call("POST", "/api/projects/alias/export", { output: "var/exports/alias_seed.tar.gz" });
     expect(again.status).toBe(409);
   });
 

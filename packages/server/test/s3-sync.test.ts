@@ -12,16 +12,21 @@ import {
 import { syncProjectToS3 } from "../src/s3/s3-sync.js";
 import { createTestApp, type TestApp } from "./setup.js";
 
-const env = {
+// The server's own keys go to the local S3 only because it is listed as trusted (set once it runs).
+const env: Record<string, string> = {
   AWS_ACCESS_KEY_ID: localS3Credentials.accessKeyId,
   AWS_SECRET_ACCESS_KEY: localS3Credentials.secretAccessKey,
 };
+const trustedOnly = (): Record<string, string> => ({
+  KROMA_S3_TRUSTED_ENDPOINTS: env.KROMA_S3_TRUSTED_ENDPOINTS ?? "",
+});
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
 let s3: LocalS3;
 let client: S3Client;
 beforeAll(async () => {
   s3 = await startLocalS3({ bucket: "kroma-sync" });
+  env.KROMA_S3_TRUSTED_ENDPOINTS = s3.endpoint;
   client = new S3Client({
     endpoint: s3.endpoint,
     region: "us-east-1",
@@ -233,7 +238,7 @@ describe("S3 sync against a local S3 server", () => {
     process.env.AWS_SHARED_CREDENTIALS_FILE = file;
     process.env.AWS_CONFIG_FILE = join(t.appRoot, "no-aws-config");
     try {
-      const report = await syncProjectToS3(t.db, keysOf(t), p.project, { env: {} });
+      const report = await syncProjectToS3(t.db, keysOf(t), p.project, { env: trustedOnly() });
       expect(report).toMatchObject({ uploaded: 1, failed: 0 });
     } finally {
       for (const [name, value] of [
@@ -250,7 +255,7 @@ describe("S3 sync against a local S3 server", () => {
     const t = await createTestApp();
     const p = await syncedProject(t, "Wrong Key", { "a.txt": "a" });
     const report = await syncProjectToS3(t.db, keysOf(t), p.project, {
-      env: { AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "not-the-secret" },
+      env: { ...trustedOnly(), AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "not-the-secret" },
       maxAttempts: 1,
     });
     expect(report).toMatchObject({ uploaded: 0, failed: 1 });

@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
 import { withSharedProject } from "./shared-db.js";
@@ -79,6 +79,7 @@ export function exportsCommand(program: Command, globals: () => GlobalOptions): 
           bundlePath: resolve(bundle),
           slug: flags.slug,
           appRoot,
+          masterKeyFile: join(dirname(dbPath), "master.key"),
           leaseTtlMs,
         });
         emit(globals(), { ok: true, import: imported }, () =>

@@ -165,7 +165,9 @@ export interface paths {
          * @description The slug is normalised (trimmed, lower-cased, runs of characters other than `a-z 0-9 - _`
          *     collapsed to `_`, leading and trailing `_` removed). Without a slug it is derived from
          *     the name. When a project with that slug exists, its name (and description, when given)
-         *     are updated; a slug owned by another user is a 409.
+         *     are updated; a slug owned by another user is a 409. Creating a project is also a 409 when
+         *     its default root (`var/projects/<slug>`) would hold or lie inside the root another project
+         *     already points at (project roots never overlap, see `PUT /storage/local`).
          */
         post: operations["upsertProject"];
         delete?: never;
@@ -230,7 +232,18 @@ export interface paths {
          * @description Give `base_dir`, `project_root` or both. A blank `project_root` returns it to its default
          *     (`<base_dir>/<slug>`); a blank `base_dir` is refused. Relative paths resolve against the
          *     server's app root; no path may contain a `..` segment or a NUL byte, and the filesystem
-         *     root is refused. An absolute path is honoured as the owner's explicit choice.
+         *     root is refused. An absolute path is honoured as the owner's explicit choice, within the
+         *     rules below.
+         *
+         *     Only an unscoped token (or the tokenless local mode) may change local storage: a
+         *     project-scoped token gets a 403 (`error_kind` `policy`) whatever it sends, so it can never
+         *     point its project at files that are not the project's own. The project's resulting root
+         *     (the new `project_root`, or `<base_dir>/<slug>` when there is none), compared with symlinks
+         *     resolved as far as the path exists, may not hold or lie inside:
+         *     - another project's root (its stored root or its default `<base_dir>/<slug>`): 409;
+         *     - the server's private directory (the database and `master.key` beside it; when that
+         *       directory also holds the app root, only the database files and `master.key`
+         *       themselves), or the app's shared `var/exports/`: 400.
          */
         put: operations["updateProjectLocalStorage"];
         post?: never;
@@ -254,7 +267,10 @@ export interface paths {
         /**
          * Configure optional S3 sync for a project
          * @description Any subset of the S3 fields; fields not given keep their value, blank or null clears one
-         *     (a cleared prefix returns to the default). Objects live under `<prefix>/<slug>/`.
+         *     (a cleared prefix returns to the default). Objects live under `<prefix>/<slug>/`. A
+         *     project-scoped token may change these settings, endpoint URL included: a sync to an
+         *     endpoint URL that is not AWS nor listed in `KROMA_S3_TRUSTED_ENDPOINTS` uses only the
+         *     project's own `aws/*` secrets (see `POST /storage/s3/sync`).
          */
         put: operations["updateProjectS3Storage"];
         post?: never;
@@ -702,7 +718,11 @@ export interface paths {
          * @description Resolves the settings layers (project settings under the project's stored root, the app's
          *     `config/` files, defaults), checks every file and reports every problem with its file and
          *     field, and the settings in effect with where each value came from. Paths in the body are
-         *     relative to the server's app root and may not contain `..`.
+         *     relative to the server's app root and may not contain `..`; with symlinks resolved they must
+         *     lie in the project's own root or the app's `config/` directory, and never name the server's
+         *     database or master key (400 otherwise). Problem messages name the file, the field and what
+         *     was expected (a type, the allowed values, a limit), never a value read from the file: a
+         *     syntax error gives its line and column, not the text there.
          */
         post: operations["validateRunConfig"];
         delete?: never;
@@ -732,6 +752,11 @@ export interface paths {
          *     temporary name and renamed when complete, by default to `<project_root>/exports/<slug>_<stamp>.tar.gz`.
          *     `output` names another place: a path relative to the project root, or under the app's
          *     `var/exports/`; it may not contain `..`, lead out through a symlink or name an existing file.
+         *     `var/exports/` is shared by every project, so a project writes only its own names there
+         *     (400 otherwise): `var/exports/<slug>_<name>.tar.gz` (or `.tgz`) where `<name>` holds no `_`
+         *     (each such name has one owner, the part before its last `_`: `alpha` cannot write
+         *     `alpha_2_<stamp>.tar.gz`), or anything under `var/exports/<slug>/`; `output: "var/exports/"`
+         *     gives the default name `<slug>_<stamp>.tar.gz` there.
          *     The export is recorded (see `GET /exports`) and the bundle is registered as an asset.
          *     The bundle is written with mode 0600 (it holds every record of the project). Project files
          *     are opened without following symlinks (`O_NOFOLLOW`) and each open file must be the one the
@@ -813,7 +838,11 @@ export interface paths {
          *     when an endpoint URL is set); objects live under `<prefix>/<slug>/`. Credentials come from
          *     the project's secrets `aws/access_key_id` and `aws/secret_access_key` (optional
          *     `aws/session_token`), else `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` in the server's
-         *     environment, else the stored `profile`; they are never returned or logged. A file is uploaded
+         *     environment, else the stored `profile`; they are never returned or logged. The server's own
+         *     credentials (environment, profile) go only to AWS itself (no endpoint URL, or an `https://`
+         *     one on `amazonaws.com`) or to endpoints the operator lists in `KROMA_S3_TRUSTED_ENDPOINTS`
+         *     (comma-separated URLs): with another endpoint URL and no project secrets the sync is a 400
+         *     (field `s3.endpoint_url`) before any request is sent. A file is uploaded
          *     when its size or sha256 differs from what the last successful upload of that path recorded;
          *     each upload is recorded as soon as it succeeds, so a sync that was interrupted finishes on the
          *     next run without uploading again what already arrived. Large files go up in parts. A file that
@@ -2347,7 +2376,7 @@ export interface components {
             time?: components["schemas"]["RunTimeOfDay"];
             weather?: components["schemas"]["RunWeather"];
             candidates?: number;
-            /** @description Upload the project's new or changed files to its S3 storage after the run (`POST /storage/s3/sync`); refused when the project has no S3 storage enabled. */
+            /** @description Upload the project's new or changed files to its S3 storage after the run (`POST /storage/s3/sync`); refused (400) when the project has no S3 storage enabled, or no credentials that may go to its endpoint. */
             storage_sync_s3?: boolean;
             /** @description Refused: the root comes from the project's stored storage. */
             project_root?: unknown;
@@ -2774,7 +2803,7 @@ export interface components {
         CreateExportRequest: {
             /** @description Put the project's files in the bundle too (default false: records only). */
             include_files?: boolean;
-            /** @description Where to write the bundle: relative to the project root, or `var/exports/...` under the app root; ending in `/` names a directory. */
+            /** @description Where to write the bundle: relative to the project root, or `var/exports/...` under the app root (only the project's own names there: `var/exports/<slug>_<name>.tar.gz` with no `_` in `<name>`, or under `var/exports/<slug>/`); ending in `/` names a directory. */
             output?: string;
         };
         ExportCreatedResponse: {
@@ -3308,6 +3337,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];

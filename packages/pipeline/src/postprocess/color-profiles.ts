@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { type builtInColorProfileNames, readConfigDocument, schemaProblems } from "../config-schemas.js";
+import { type builtInColorProfileNames, kindOf, readConfigDocument, schemaProblems } from "../config-schemas.js";
 import { type ConfigProblem, configError, PipelineError } from "../errors.js";
 import { unknownProfileMessage } from "../settings.js";
 
@@ -117,13 +117,13 @@ export async function loadColorSettings(path: string, cwd: string = process.cwd(
   const defaultProfile = value.default_profile ?? settings.default_profile;
   if (!(defaultProfile in settings.profiles)) {
     const known = Object.keys(settings.profiles);
-    problems.push({ file, field: "default_profile", message: unknownProfileMessage(defaultProfile, known) });
+    problems.push({ file, field: "default_profile", message: unknownProfileMessage(known) });
   }
   if (problems.length > 0) throw configError("Color settings file is invalid", problems);
   return { ...settings, default_profile: defaultProfile, file };
 }
 
-/** Each field a known name and a finite number in its range. */
+/** Each field a known name and a finite number in its range (messages never quote the file's values). */
 function profileProblems(file: string, name: string, fields: Record<string, unknown>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const [key, value] of Object.entries(fields)) {
@@ -131,13 +131,13 @@ function profileProblems(file: string, name: string, fields: Record<string, unkn
     if (!(colorProfileFields as readonly string[]).includes(key)) {
       problems.push({ file, field, message: `unknown key; allowed: ${colorProfileFields.join(", ")}` });
     } else if (typeof value !== "number" || !Number.isFinite(value)) {
-      problems.push({ file, field, message: `must be a number (got ${JSON.stringify(value)})` });
+      problems.push({ file, field, message: `must be a number (got ${kindOf(value)})` });
     } else if (key === "gamma" && value <= 0) {
-      problems.push({ file, field, message: `must be > 0 (got ${value})` });
+      problems.push({ file, field, message: "must be > 0" });
     } else if (key === "autocontrast_cutoff" && (value < 0 || value >= 50)) {
-      problems.push({ file, field, message: `must be a percentage from 0 to under 50 (got ${value})` });
+      problems.push({ file, field, message: "must be a percentage from 0 to under 50" });
     } else if (value < 0) {
-      problems.push({ file, field, message: `must be >= 0 (got ${value})` });
+      problems.push({ file, field, message: "must be >= 0" });
     }
   }
   return problems;
@@ -154,7 +154,7 @@ export function resolveColorProfile(settings: ColorSettings, name?: string): Col
   const wanted = name ?? settings.default_profile;
   const found = settings.profiles[wanted];
   if (!found) {
-    throw new PipelineError(unknownProfileMessage(wanted, Object.keys(settings.profiles)), { field: "profile" });
+    throw new PipelineError(unknownProfileMessage(Object.keys(settings.profiles), name), { field: "profile" });
   }
   return found;
 }

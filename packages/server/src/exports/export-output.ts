@@ -25,8 +25,9 @@ export function defaultBundleName(slug: string, at = new Date()): string {
 
 /**
  * Resolves an export's `output` (default `<project_root>/exports/<slug>_<stamp>.tar.gz`): a path
- * relative to the project root, `var/exports/...` under the app root, or an absolute path inside
- * either. The storage path rule applies (no `..`, no NUL), encoded separators are refused, a
+ * relative to the project root, `var/exports/...` under the app root (only the project's own names
+ * there, see `checkOwnExportName`), or an absolute path inside either. The storage path rule
+ * applies (no `..`, no NUL), encoded separators are refused, a
  * trailing `/` names a directory, the name must end in `.tar.gz` or `.tgz`, no symlink may lead
  * out of the base directory, and an existing file is never replaced (409). Creates the directory.
  *
@@ -53,6 +54,7 @@ export async function resolveExportOutput(
   if (!/\.(tar\.gz|tgz)$/.test(withName)) {
     throw validationError("Field 'output' must name a .tar.gz (or .tgz) file", { field: "output" });
   }
+  if (base === appExports) checkOwnExportName(slug, relative(appExports, withName));
   await checkNoSymlinkOut(base, dirname(withName));
   if (existsSync(withName)) throw conflict(`Export output '${withName}' already exists`, { field: "output" });
   const relPath =
@@ -61,6 +63,36 @@ export async function resolveExportOutput(
 }
 
 const posix = (path: string) => path.split(sep).join("/");
+
+/**
+ * `var/exports/` is shared by every project, so each owns only its own names there: its directory
+ * `var/exports/<slug>/` (anything below it), and the files `var/exports/<slug>_<name>.tar.gz`
+ * (or `.tgz`) whose `<name>` holds no `_`. A file name thus has exactly one owner, the part before
+ * its last `_`, whatever projects exist now or later: `alpha` cannot write
+ * `alpha_2_<stamp>.tar.gz` (it is `alpha_2`'s), and `var/exports/` (a directory) gets the default
+ * `<slug>_<stamp>.tar.gz`, which is the project's own. Throws a 400 naming the rule otherwise.
+ *
+ * @example
+ * checkOwnExportName("alpha", "alpha_20250102T030405Z.tar.gz"); // ok
+ * checkOwnExportName("alpha", "alpha_2_20250102T030405Z.tar.gz"); // throws
+ */
+export function checkOwnExportName(slug: string, relToAppExports: string): void {
+  const segments = relToAppExports.split(sep);
+  const name = segments[0] ?? "";
+  if (segments.length > 1 ? name === slug : exportNameOwner(name) === slug) return;
+  throw validationError(
+    `Field 'output' must name one of this project's files in ${appExportsDir}/: ` +
+      `${appExportsDir}/${slug}_<name>.tar.gz (<name> without '_') or anything under ${appExportsDir}/${slug}/`,
+    { field: "output" },
+  );
+}
+
+/** The project a file name directly in `var/exports/` belongs to: the part before its last `_`. */
+function exportNameOwner(name: string): string | undefined {
+  const stem = name.replace(/\.(tar\.gz|tgz)$/, "");
+  const cut = stem.lastIndexOf("_");
+  return cut > 0 && cut < stem.length - 1 ? stem.slice(0, cut) : undefined;
+}
 
 function requestedOutput(appRoot: string, root: string, appExports: string, output: string) {
   const value = output.trim();

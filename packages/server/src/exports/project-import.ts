@@ -9,6 +9,7 @@ import { type Actor, recordAudit } from "../audit.js";
 import type { KromaDb } from "../db/database.js";
 import type { Database } from "../db/schema.js";
 import { conflict, validationError } from "../errors.js";
+import { checkNewProjectRoot, type RootCheckDeps } from "../project-roots.js";
 import { createLeaseRepository, type LeaseRepository, newLeaseOwner } from "../repositories/lease-repository.js";
 import { createProjectRepository, defaultBaseDir, type ProjectRecord } from "../repositories/project-repository.js";
 import { activeRunStatuses } from "../repositories/run-repository.js";
@@ -34,6 +35,8 @@ export interface ImportBundleOptions {
   slug?: string;
   /** The app root: the new project's files go to `<app root>/var/projects/<slug>`. */
   appRoot: string;
+  /** The server's master key file, kept out of every project root. Default: `var/backend/master.key` under the app root. */
+  masterKeyFile?: string;
   actor?: Actor | null;
   /**
    * Who holds the import's lease on its staging directory (the caller keeps it renewed, as a
@@ -114,7 +117,11 @@ async function importStaged(db: KromaDb, options: ImportBundleOptions, staging: 
   await refuseTakenSlug(db, slug);
   await refuseUsedRoot(root);
   const ids = await collectIds(staging);
-  const created = await writeProject(db, { staging, record, slug, root, ids, actor: options.actor ?? null });
+  const rootCheck = {
+    appRoot: options.appRoot,
+    masterKeyFile: options.masterKeyFile ?? join(options.appRoot, "var/backend/master.key"),
+  };
+  const created = await writeProject(db, { staging, record, slug, root, ids, actor: options.actor ?? null, rootCheck });
   return {
     ...created,
     project_root: root,
@@ -207,6 +214,8 @@ interface WriteProjectInput {
   root: string;
   ids: Record<BundleTable, string[]>;
   actor: Actor | null;
+  /** The new project's root must not overlap another project's (see `checkNewProjectRoot`). */
+  rootCheck: RootCheckDeps;
 }
 
 /** The one transaction: project, storage, records, audit event, then the files moved into place. */
@@ -257,6 +266,7 @@ async function createProject(db: KromaDb, trx: Kysely<Database>, input: WritePro
       ...(ownerExists ? {} : { userDisplayName: owner?.display_name ?? username }),
     },
     trx,
+    (check, defaults) => checkNewProjectRoot(check, input.rootCheck, input.slug, defaults),
   );
   const s3 = storage?.s3;
   if (s3) {

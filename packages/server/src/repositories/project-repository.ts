@@ -22,6 +22,9 @@ export interface UpsertProjectInput {
 /** Where a new project's files go unless its storage is configured otherwise. */
 export const defaultBaseDir = "var/projects";
 
+/** The storage settings a new project starts with. */
+export type NewProjectStorage = Pick<ProjectStorageRow, "base_dir" | "project_root">;
+
 const projectColumns = [
   "projects.id",
   "projects.slug",
@@ -104,10 +107,13 @@ export function createProjectRepository(db: KromaDb) {
      * Creates the project, or updates name (and description when given) of the one with this slug.
      * The owner and, for a new project, its default storage row are written in the same transaction:
      * `executor`'s, when it is one (so the caller can add its audit event), else a new one.
+     * `beforeCreate` runs in that transaction just before a new project is inserted (and may
+     * throw to refuse it), with the default root settings the project will get.
      */
     async upsert(
       input: UpsertProjectInput,
       executor: Kysely<Database> = db,
+      beforeCreate: (trx: Kysely<Database>, storage: NewProjectStorage) => Promise<void> = async () => {},
     ): Promise<{ project: ProjectRecord; created: boolean }> {
       return inTransaction(executor, async (trx) => {
         const now = nowIso();
@@ -156,6 +162,7 @@ export function createProjectRepository(db: KromaDb) {
             .where("id", "=", id)
             .execute();
         } else {
+          await beforeCreate(trx, { base_dir: defaultBaseDir, project_root: null });
           await trx
             .insertInto("projects")
             .values({

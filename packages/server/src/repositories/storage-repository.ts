@@ -1,14 +1,32 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database, ProjectStorageRow, ProjectStorageUpdate } from "../db/schema.js";
 import { nowIso } from "../time.js";
 
 export type StorageRepository = ReturnType<typeof createStorageRepository>;
+
+/** Where one project's files live, as stored: enough to resolve its effective root. */
+export interface StoredRoot {
+  projectId: string;
+  slug: string;
+  base_dir: string;
+  project_root: string | null;
+}
 
 /** `db` may be a transaction, so an update can share it with its audit event. */
 export function createStorageRepository(db: Kysely<Database>) {
   return {
     async get(projectId: string): Promise<ProjectStorageRow> {
       return db.selectFrom("project_storage").selectAll().where("project_id", "=", projectId).executeTakeFirstOrThrow();
+    },
+
+    /** Every project's stored root settings, to check that a new root overlaps none of them. */
+    async roots(): Promise<StoredRoot[]> {
+      return db
+        .selectFrom("project_storage")
+        .innerJoin("projects", "projects.id", "project_storage.project_id")
+        .select(["project_storage.project_id as projectId", "projects.slug", "base_dir", "project_root"])
+        .orderBy("projects.slug")
+        .execute();
     },
 
     /** Writes the given columns (others keep their value) and returns the row as stored. */
@@ -24,4 +42,10 @@ export function createStorageRepository(db: Kysely<Database>) {
         .executeTakeFirstOrThrow();
     },
   };
+}
+
+/** The file the database lives in (absolute), or "" for an in-memory database. */
+export async function databaseFile(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(db);
+  return rows.find((row) => row.name === "main")?.file ?? "";
 }

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { actorOf, audited } from "../audit.js";
 import type { Database } from "../db/schema.js";
 import { ApiError, validationError } from "../errors.js";
+import { checkNewProjectRoot } from "../project-roots.js";
 import type { DefineRoute } from "../router.js";
 import { normalizeSlug } from "../slug.js";
 import { VersionedCache } from "../versioned-cache.js";
@@ -38,7 +39,10 @@ export function projectRoutes(route: DefineRoute, deps: ContentDeps): void {
               slug: project.slug,
               changed: input.description === undefined ? ["name"] : ["name", "description"],
             }),
-      (trx: Kysely<Database>) => deps.projects.upsert(input, trx),
+      (trx: Kysely<Database>) =>
+        // A new project's default root must not hold or lie inside a root another project
+        // already points at (e.g. one set to `var/projects/<this slug>` before it existed).
+        deps.projects.upsert(input, trx, (check, storage) => checkNewProjectRoot(check, deps, input.slug, storage)),
     );
     const storage = describeStorage(deps.appRoot, project, await deps.storage.get(project.id));
     return { status: 200, body: { ok: true, project, storage } };

@@ -1,15 +1,21 @@
-import { realpath } from "node:fs/promises";
-import { dirname, isAbsolute, resolve } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import { isInside, listResolvedSettings, validatePipelineConfig } from "@kroma/pipeline";
 import { actorOf } from "../audit.js";
 import { notFound, validationError } from "../errors.js";
+import { privatePlacesOf } from "../project-roots.js";
 import type { ProjectRecord } from "../repositories/project-repository.js";
 import { createRunRepository } from "../repositories/run-repository.js";
 import type { DefineRoute } from "../router.js";
 import type { RunEventHub } from "../runs/run-events.js";
 import type { RunProject, RunQueue } from "../runs/run-queue.js";
 import { type EventStreamGate, streamRunEvents } from "../runs/run-streams.js";
-import { checkStoragePath, resolveProjectRoot } from "../storage-paths.js";
+import {
+  checkStoragePath,
+  isPrivatePath,
+  type PrivatePlaces,
+  realPathSoFar,
+  resolveProjectRoot,
+} from "../storage-paths.js";
 import { type ContentDeps, requireProject } from "./project-lookup.js";
 
 /** What the runs routes need beyond the content routes': the queue and its live events. */
@@ -86,9 +92,10 @@ export function runRoutes(route: DefineRoute, deps: RunDeps): void {
   });
 
   route("post", "/api/projects/{slug}/runs/validate-config", async ({ params, body }) => {
-    const paths = await requestPaths(deps.appRoot, dirname(deps.masterKeyFile), body ?? {});
     const project = await requireProject(deps, params.slug);
     const projectRoot = resolveProjectRoot(deps.appRoot, await deps.storage.get(project.id), project.slug);
+    const places = await privatePlacesOf(deps.db, deps);
+    const paths = await requestPaths(deps.appRoot, projectRoot, places, body ?? {});
     const result = await validatePipelineConfig({
       appRoot: deps.appRoot,
       projectRoot,
@@ -118,28 +125,34 @@ export function runRoutes(route: DefineRoute, deps: RunDeps): void {
   });
 }
 
-/** Paths a request names stay inside the app root: relative, without `..` (the storage path rule). */
+/**
+ * Paths a request names are relative to the app root, without `..` (the storage path rule), and
+ * once symlinks are resolved they must lie in the project's own root or the app's `config/`: the
+ * check reads the files and reports on their content, so it must not reach another project's
+ * files, nor the server's own (database, master key).
+ */
 async function requestPaths(
   appRoot: string,
-  privateDir: string,
+  projectRoot: string,
+  places: PrivatePlaces,
   body: Partial<Record<(typeof pathFields)[number], string>>,
 ) {
   const paths: Partial<Record<(typeof pathFields)[number], string>> = {};
-  const realAppRoot = await realpath(appRoot).catch(() => resolve(appRoot));
-  const realPrivate = await realpath(privateDir).catch(() => resolve(privateDir));
+  const allowed = [await realPathSoFar(projectRoot), await realPathSoFar(resolve(appRoot, "config"))];
   for (const field of pathFields) {
     const value = body[field]?.trim();
     if (!value) continue;
     if (isAbsolute(value)) throw validationError(`Field '${field}' must be relative to the app root`, { field });
     const path = resolve(appRoot, checkStoragePath(field, value));
-    // A symlink must not lead a config check out of the app root, nor into the server's own
-    // directory (database, master key): the check reads the file and reports on its content.
-    const real = await realpath(path).catch(() => path);
-    if (!isInside(realAppRoot, real)) {
-      throw validationError(`Field '${field}' leads outside the app root`, { field });
-    }
-    if (isInside(realPrivate, real)) {
+    const real = await realPathSoFar(path);
+    if (isPrivatePath(real, places)) {
       throw validationError(`Field '${field}' names the server's private directory`, { field });
+    }
+    if (!allowed.some((dir) => isInside(dir, real))) {
+      throw validationError(
+        `Field '${field}' must name a file in the project's root or the app's config/ directory (symlinks resolved)`,
+        { field },
+      );
     }
     paths[field] = path;
   }

@@ -1,14 +1,15 @@
-import { dirname } from "node:path";
 import type { Schema } from "@kroma/contract";
 import type { Context } from "hono";
+import type { Kysely } from "kysely";
 import { actorOf, audited } from "../audit.js";
-import type { ProjectStorageRow, ProjectStorageUpdate } from "../db/schema.js";
-import { validationError } from "../errors.js";
+import type { Database, ProjectStorageRow, ProjectStorageUpdate } from "../db/schema.js";
+import { ApiError, validationError } from "../errors.js";
 import { isHttpUrl } from "../input.js";
+import { checkProjectRoot } from "../project-roots.js";
 import type { ProjectRecord } from "../repositories/project-repository.js";
 import { createStorageRepository } from "../repositories/storage-repository.js";
 import type { DefineRoute } from "../router.js";
-import { checkProjectRootPlacement, checkStoragePath, resolveProjectRoot } from "../storage-paths.js";
+import { checkStoragePath, resolveProjectRoot } from "../storage-paths.js";
 import { type ContentDeps, requireProject } from "./project-lookup.js";
 
 const defaultS3Prefix = "kroma-projects";
@@ -34,11 +35,13 @@ export function describeStorage(
 
 export function storageRoutes(route: DefineRoute, deps: ContentDeps): void {
   /** Writes the changes with a `storage.update_<kind>` audit event naming the changed fields (not their values). */
+  /** `check` runs in the write's transaction, before the write (see `checkProjectRoot`). */
   const update = (
     context: Context,
     project: ProjectRecord,
     kind: "local" | "s3",
     changes: Omit<ProjectStorageUpdate, "project_id" | "updated_at">,
+    check: (trx: Kysely<Database>) => Promise<void> = async () => {},
   ) =>
     audited(
       deps.db,
@@ -50,7 +53,10 @@ export function storageRoutes(route: DefineRoute, deps: ContentDeps): void {
         targetId: project.id,
         detail: { changed: Object.keys(changes).map((column) => column.replace(/^s3_/, "")) },
       },
-      (trx) => createStorageRepository(trx).update(project.id, changes),
+      async (trx) => {
+        await check(trx);
+        return createStorageRepository(trx).update(project.id, changes);
+      },
     );
 
   route("get", "/api/projects/{slug}/storage", async ({ params }) => {
@@ -60,11 +66,26 @@ export function storageRoutes(route: DefineRoute, deps: ContentDeps): void {
   });
 
   route("put", "/api/projects/{slug}/storage/local", async ({ params, body, context }) => {
+    // Moving the root is the one way to reach files outside the project: only an unscoped
+    // token (or the tokenless local mode) may do it, and never onto another project's files.
+    if (actorOf(context)?.projectId) {
+      throw new ApiError(
+        "policy",
+        "forbidden",
+        "A project-scoped token may not change the project's local storage; use an unscoped token",
+      );
+    }
     const changes = localChanges(body);
     const project = await requireProject(deps, params.slug);
-    const next = { ...(await deps.storage.get(project.id)), ...changes };
-    checkProjectRootPlacement(resolveProjectRoot(deps.appRoot, next, project.slug), dirname(deps.masterKeyFile));
-    const row = await update(context, project, "local", changes);
+    const row = await update(context, project, "local", changes, async (trx) => {
+      const next = { ...(await createStorageRepository(trx).get(project.id)), ...changes };
+      await checkProjectRoot(
+        trx,
+        deps,
+        { projectId: project.id, slug: project.slug },
+        resolveProjectRoot(deps.appRoot, next, project.slug),
+      );
+    });
     return {
       status: 200,
       body: { ok: true, project, storage: describeStorage(deps.appRoot, project, row), updated: "local" },

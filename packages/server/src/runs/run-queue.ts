@@ -32,9 +32,7 @@ import {
   type RunRecordStatus,
 } from "../repositories/run-repository.js";
 import { resolveProjectSecret } from "../repositories/secret-repository.js";
-import { createStorageRepository } from "../repositories/storage-repository.js";
-import { s3TargetOf } from "../s3/s3-client.js";
-import { syncProjectToS3 } from "../s3/s3-sync.js";
+import { checkS3SyncReady, syncProjectToS3 } from "../s3/s3-sync.js";
 import type { MasterKeySource } from "../secret-crypto.js";
 import { nowIso } from "../time.js";
 import { ingestRunLog, ingestRunLogFile } from "./ingest.js";
@@ -326,8 +324,9 @@ export function createRunQueue(deps: RunQueueDeps) {
         field: "project_root",
       });
     }
-    // Refused now rather than after a paid run: the project must have S3 storage to sync to.
-    if (body.storage_sync_s3 === true) s3TargetOf(await createStorageRepository(deps.db).get(project.id), project.slug);
+    // Refused now rather than after a paid run: the project must have S3 storage to sync to, and
+    // credentials that may go to its endpoint.
+    if (body.storage_sync_s3 === true) await checkS3SyncReady(deps.db, deps.keys, project);
     const mode = body.mode ?? "dry";
     if (mode === "run" && body.confirm_spend !== true) {
       throw validationError("Run mode requires explicit spend confirmation (confirm_spend: true)", {

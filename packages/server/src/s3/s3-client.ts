@@ -5,6 +5,7 @@ import type { Database, ProjectStorageRow } from "../db/schema.js";
 import { validationError } from "../errors.js";
 import { resolveProjectSecret } from "../repositories/secret-repository.js";
 import type { MasterKeySource } from "../secret-crypto.js";
+import { mayUseServerCredentials, parseTrustedEndpoints, trustedEndpointsSetting } from "./trusted-endpoints.js";
 
 /** Where a project's objects go: its S3 settings, and the key prefix `<prefix>/<slug>/`. */
 export interface S3Target {
@@ -56,6 +57,9 @@ export function s3TargetOf(storage: ProjectStorageRow, slug: string): S3Target {
  * `aws/secret_access_key` (with `aws/session_token` when set), then `AWS_ACCESS_KEY_ID` and
  * `AWS_SECRET_ACCESS_KEY` (and `AWS_SESSION_TOKEN`) in `env`, then the stored profile. Without
  * any it refuses (400) rather than let the SDK probe further (instance metadata and the like).
+ * The server's own credentials (environment, profile) go only to AWS itself or to an endpoint
+ * listed in `KROMA_S3_TRUSTED_ENDPOINTS` (read from `env`): a project whose `endpoint_url` is
+ * elsewhere must bring its own secrets, or the sync is refused (400) before any request is sent.
  *
  * @example
  * const credentials = await resolveS3Credentials(db, keys, projectId, target, process.env);
@@ -73,6 +77,27 @@ export async function resolveS3Credentials(
     const sessionToken = await secret("session_token");
     return { source: "project_secrets", accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
   }
+  const server = serverCredentials(target, env);
+  if (!server) {
+    throw validationError(
+      "No S3 credentials: store the project secrets aws/access_key_id and aws/secret_access_key, " +
+        "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or set the project's S3 profile",
+      { field: "credentials" },
+    );
+  }
+  if (!mayUseServerCredentials(target.endpointUrl, parseTrustedEndpoints(env[trustedEndpointsSetting]))) {
+    throw validationError(
+      `The project's S3 endpoint_url ${target.endpointUrl} is not AWS nor listed in ${trustedEndpointsSetting}, ` +
+        "so the server's own credentials are never sent there: store the project secrets aws/access_key_id and " +
+        `aws/secret_access_key for that endpoint, or ask the operator to add it to ${trustedEndpointsSetting}`,
+      { field: "s3.endpoint_url" },
+    );
+  }
+  return server;
+}
+
+/** The server's own credentials: `AWS_*` in `env`, else the project's stored profile name. */
+function serverCredentials(target: S3Target, env: NodeJS.ProcessEnv): S3Credentials | undefined {
   const envKey = env.AWS_ACCESS_KEY_ID?.trim();
   const envSecret = env.AWS_SECRET_ACCESS_KEY?.trim();
   if (envKey && envSecret) {
@@ -84,12 +109,7 @@ export async function resolveS3Credentials(
       ...(sessionToken ? { sessionToken } : {}),
     };
   }
-  if (target.profile) return { source: "profile", profile: target.profile };
-  throw validationError(
-    "No S3 credentials: store the project secrets aws/access_key_id and aws/secret_access_key, " +
-      "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or set the project's S3 profile",
-    { field: "credentials" },
-  );
+  return target.profile ? { source: "profile", profile: target.profile } : undefined;
 }
 
 export interface S3ClientOptions {

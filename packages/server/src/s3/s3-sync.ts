@@ -98,6 +98,21 @@ export async function syncProjectToS3(
   return report;
 }
 
+/**
+ * Refuses (400) now what a sync of the project would refuse before sending anything: S3 not
+ * enabled, no bucket, no credentials, or the server's own credentials for an endpoint they may
+ * not go to. A trigger with `storage_sync_s3` calls it, so a run is not paid for first.
+ */
+export async function checkS3SyncReady(
+  db: KromaDb,
+  keys: MasterKeySource,
+  project: Pick<S3SyncProject, "id" | "slug">,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const target = s3TargetOf(await createStorageRepository(db).get(project.id), project.slug);
+  await resolveS3Credentials(db, keys, project.id, target, env);
+}
+
 /** Hashes every file (bounded) and keeps those whose size or sha256 differs from the recorded upload. */
 async function changedFiles(
   db: KromaDb,
