@@ -1,0 +1,71 @@
+// Issue 13 point 2, security review §2 ("no project root may hold or lie inside another project's
+// root, whoever sets it"), by the import path: `kroma import --slug gamma` creates project
+// `gamma` with the default root `var/projects/gamma`. When another project already points its
+// root there, the import is refused (non-zero exit, the project named) and nothing is created.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { craftBundle, manifestOf, projectRecord, sha256 } from "../support/craft-bundle.js";
+import { httpClient } from "../support/http.js";
+import { kromaBin, type ServedProcess, spawnServer } from "../support/served-process.js";
+
+let root = "";
+let server: ServedProcess | undefined;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "kroma-import-root-"));
+  await mkdir(join(root, "var/backend"), { recursive: true });
+  server = await spawnServer(root);
+});
+afterAll(async () => {
+  await server?.stop("SIGKILL");
+  await rm(root, { recursive: true, force: true });
+});
+
+async function kromaImport(bundle: string, slug: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [kromaBin, "import", bundle, "--slug", slug], {
+    cwd: root,
+    env: { ...process.env, KROMA_APP_ROOT: root, KROMA_BACKEND_DB: "var/backend/app.db" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const [code] = await once(child, "exit");
+  return { code, output };
+}
+
+describe("kroma import keeps project roots apart", () => {
+  it("refuses a slug whose default root another project already points at, and creates nothing", async () => {
+    const call = httpClient(server?.url ?? "");
+    expect((await call("POST", "/api/projects", { name: "Alpha", slug: "alpha" })).status).toBe(200);
+    const moved = await call("PUT", "/api/projects/alpha/storage/local", { project_root: "var/projects/gamma" });
+    expect(moved.status).toBe(200);
+
+    const project = projectRecord("shipped");
+    const bundle = join(root, "shipped.tar.gz");
+    await craftBundle(bundle, [
+      {
+        name: "manifest.json",
+        content: manifestOf("shipped", [
+          { path: "records/project.json", size: project.length, sha256: sha256(project) },
+        ]),
+      },
+      { name: "records/project.json", content: project },
+    ]);
+
+    const refused = await kromaImport(bundle, "gamma");
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toMatch(/alpha/);
+    expect((await call("GET", "/api/projects/gamma")).status).toBe(404);
+    // No staging directory is left, and alpha's root got nothing of the bundle.
+    expect((await readdir(join(root, "var/projects"))).filter((name) => name.startsWith(".kroma-import-"))).toEqual([]);
+
+    // The same bundle under a free slug imports fine.
+    const imported = await kromaImport(bundle, "delta");
+    expect(imported.output).toContain("Imported delta");
+    expect(imported.code).toBe(0);
+  });
+});
