@@ -1,11 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
-import { serve } from "@hono/node-server";
 import { type AgentDispatchOptions, startAgentDispatcher } from "./agent-dispatch.js";
 import { createApp, createRuns } from "./app.js";
 import { type AuthMode, type AuthPolicy, isLoopbackHost, loopbackHosts } from "./auth-policy.js";
 import type { ServerConfig } from "./config.js";
 import { type KromaDb, openDatabase } from "./db/database.js";
+import { createApiServer } from "./http-server.js";
 
 export interface RunningServer {
   /** Base URL clients use, e.g. `http://127.0.0.1:8788`. */
@@ -66,7 +66,9 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
   // Runs a previous server left queued or running are interrupted, never silently re-run.
   const interruptedRuns = await runs.queue.recover();
   const app = createApp({ ...appOptions, runs });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  // Not @hono/node-server's serve(): its listener answers a bad Host with a bare 400 (see createApiServer).
+  const server = createApiServer(app.fetch, auth, config.host);
+  server.listen(config.port, config.host);
 
   try {
     await new Promise<void>((resolve, reject) => {
