@@ -388,7 +388,9 @@ export interface paths {
          * @description Takes `settings` (the structured shape) or `ai_response_text` (an assistant's raw reply, from
          *     which the JSON object is extracted, fenced or not), never neither. Everything is validated
          *     before anything is written; the import applies in one transaction. `dry_run` reports the same
-         *     change summary and writes nothing.
+         *     change summary and writes nothing. The project is looked up (404) before `ai_response_text` is
+         *     read; the extraction takes time linear in its length, and the object it finds may nest at most
+         *     64 levels deep (400 otherwise), as a request body may.
          */
         post: operations["importBootstrapSettings"];
         delete?: never;
@@ -2791,7 +2793,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is invalid (`error_kind` "validation"). */
+        /** @description The request is invalid (`error_kind` "validation"), including a JSON body nested deeper than 64 levels (`details.max_depth`). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -2827,7 +2829,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The token may not do this, or policy refuses the request, such as a `Host` that is not the loopback server's own (`error_kind` "policy", `error_code` "forbidden"). */
+        /** @description The token may not do this, or policy refuses the request, such as a `Host` that is not the loopback server's own, or a state-changing request from another site's page (`Sec-Fetch-Site` not `same-origin`/`none`, or a foreign `Origin`) (`error_kind` "policy", `error_code` "forbidden"). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2845,7 +2847,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The request has a body that is not sent as JSON (`Content-Type: application/json`); `error_code` "unsupported_media_type". */
+        /** @description The request has a body that is not sent with a media type its operation declares (`Content-Type: application/json`), or it changes state and carries `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data`, which the operation does not declare, even without a body; `error_code` "unsupported_media_type". */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -3085,6 +3087,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3384,6 +3387,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3415,6 +3419,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3636,6 +3641,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3666,6 +3672,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4197,6 +4204,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4354,6 +4362,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4511,6 +4520,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4668,6 +4678,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4828,6 +4839,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4986,6 +4998,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5148,6 +5161,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
