@@ -18,7 +18,13 @@ import { bodyLimit } from "hono/body-limit";
 import type { RequestGuard } from "./auth-policy.js";
 import { changesState } from "./cross-site.js";
 import { ApiError, toErrorResponse, validationError } from "./errors.js";
-import { exceedsJsonDepth, maxJsonDepth } from "./json-depth.js";
+import {
+  exceedsJsonDepth,
+  maxJsonDepth,
+  maxJsonFieldDepth,
+  tooDeepFieldMessage,
+  tooDeepJsonField,
+} from "./json-depth.js";
 import { acceptsMediaType, corsSafelistedMediaTypes, isJsonMediaType, mediaTypeOf } from "./media-type.js";
 import { requestHeader } from "./request-header.js";
 
@@ -218,11 +224,15 @@ async function readBody(context: Context, type: string, declared: readonly strin
       max_depth: maxJsonDepth,
     });
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ApiError("validation", "invalid_json", "Request body is not valid JSON");
   }
+  const field = tooDeepJsonField(body);
+  if (field !== undefined) throw validationError(tooDeepFieldMessage(field), { field, max_depth: maxJsonFieldDepth });
+  return body;
 }
 
 const unsupportedType = (type: string, declared: readonly string[]) =>

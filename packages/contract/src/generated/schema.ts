@@ -390,7 +390,7 @@ export interface paths {
          *     before anything is written; the import applies in one transaction. `dry_run` reports the same
          *     change summary and writes nothing. The project is looked up (404) before `ai_response_text` is
          *     read; the extraction takes time linear in its length, and the object it finds may nest at most
-         *     64 levels deep (400 otherwise), as a request body may.
+         *     64 levels deep, its `*_json` fields 32 (400 otherwise), as in a request body.
          */
         post: operations["importBootstrapSettings"];
         delete?: never;
@@ -2793,7 +2793,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is invalid (`error_kind` "validation"), including a JSON body nested deeper than 64 levels (`details.max_depth`). */
+        /** @description The request is invalid (`error_kind` "validation"), including a JSON body nested deeper than 64 levels or a `*_json` field deeper than 32 (`details.max_depth`). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
