@@ -23,7 +23,7 @@ function median(run: () => unknown): number {
   return times[Math.floor(times.length / 2)] ?? 0;
 }
 
-const fit = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+const sized = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 const benignReply = (size: number) => {
   const object = JSON.stringify({ style_guides: [{ name: "Noir", instructions: "x".repeat(size - 120) }] });
   return `Here are the settings:\n\`\`\`json\n${object}\n\`\`\`\nEnjoy.`;
@@ -33,14 +33,14 @@ const cases = [
   {
     scanner: "extractJsonObject",
     payload: "500 KB of ```json openers",
-    attack: fit("```json", 500_000),
+    attack: sized("```json", 500_000),
     benign: benignReply(500_000),
     scan: (text: string) => extractJsonObject(text),
   },
   {
     scanner: "extractJsonObject",
     payload: '555 KB of "a```json\\n"',
-    attack: fit("a```json\n", 555_000),
+    attack: sized("a```json\n", 555_000),
     benign: benignReply(555_000),
     scan: (text: string) => extractJsonObject(text),
   },
@@ -48,14 +48,14 @@ const cases = [
     scanner: "normalizeSlug",
     payload: '"a" + 80,000 "_" + "a"',
     attack: `a${"_".repeat(80_000)}a`,
-    benign: fit("My Project ", 80_002),
+    benign: sized("My Project ", 80_002),
     scan: (text: string) => normalizeSlug(text),
   },
   {
     scanner: "exceedsJsonDepth",
     payload: "500 KB of [ (limit off)",
     attack: "[".repeat(500_000),
-    benign: fit('{"a":[1,2],"b":"c"},', 500_000),
+    benign: sized('{"a":[1,2],"b":"c"},', 500_000),
     scan: (text: string) => exceedsJsonDepth(text, Number.POSITIVE_INFINITY),
   },
 ];
@@ -64,8 +64,12 @@ const cases = [
 const oldFence = /```[ \t]*json[^\n]*\r?\n([\s\S]*?)\r?\n[ \t]*```/i;
 const oldTrim = /^_+|_+$/g;
 const contrast = [
-  { replaced: "fence regex", payload: "50 KB of ```json openers", run: () => oldFence.exec(fit("```json", 50_000)) },
-  { replaced: "slug trim regex", payload: '"a" + 20,000 "_" + "a"', run: () => `a${"_".repeat(20_000)}a`.replace(oldTrim, "") },
+  { replaced: "fence regex", payload: "50 KB of ```json openers", run: () => oldFence.exec(sized("```json", 50_000)) },
+  {
+    replaced: "slug trim regex",
+    payload: '"a" + 20,000 "_" + "a"',
+    run: () => `a${"_".repeat(20_000)}a`.replace(oldTrim, ""),
+  },
 ];
 
 console.log(`\nScanners over request text: median of ${rounds} rounds, Node ${process.version}\n`);
@@ -83,7 +87,9 @@ console.table(
     };
   }),
 );
-console.log("\nThe regexes they replaced, once each, on smaller cuts (their cost grows with the square of the input):\n");
+console.log(
+  "\nThe regexes they replaced, once each, on smaller cuts (their cost grows with the square of the input):\n",
+);
 console.table(
   contrast.map(({ replaced, payload, run }) => {
     const started = performance.now();

@@ -92,7 +92,12 @@ const auditCount = async () =>
 
 /** The browser-sendable ways of the review: each must be refused before the handler runs. */
 const crossSiteVariants: Array<{ name: string; options: SendOptions; status: number; code: string }> = [
-  { name: "text/plain, empty body", options: { empty: true, headers: { "content-type": "text/plain" } }, status: 415, code: "unsupported_media_type" },
+  {
+    name: "text/plain, empty body",
+    options: { empty: true, headers: { "content-type": "text/plain" } },
+    status: 415,
+    code: "unsupported_media_type",
+  },
   {
     name: "form-urlencoded, empty body",
     options: { empty: true, headers: { "content-type": "application/x-www-form-urlencoded" } },
@@ -105,7 +110,12 @@ const crossSiteVariants: Array<{ name: string; options: SendOptions; status: num
     status: 415,
     code: "unsupported_media_type",
   },
-  { name: "text/plain with charset, no body", options: { headers: { "content-type": "Text/Plain;charset=UTF-8" } }, status: 415, code: "unsupported_media_type" },
+  {
+    name: "text/plain with charset, no body",
+    options: { headers: { "content-type": "Text/Plain;charset=UTF-8" } },
+    status: 415,
+    code: "unsupported_media_type",
+  },
   { name: "foreign Origin", options: { headers: { origin: "https://evil.example" } }, status: 403, code: "forbidden" },
   {
     name: "foreign Origin with a form type",
@@ -114,9 +124,24 @@ const crossSiteVariants: Array<{ name: string; options: SendOptions; status: num
     code: "forbidden",
   },
   { name: "Origin: null (sandboxed page)", options: { headers: { origin: "null" } }, status: 403, code: "forbidden" },
-  { name: "same host, other port", options: { headers: { origin: "http://localhost:3000" } }, status: 403, code: "forbidden" },
-  { name: "Sec-Fetch-Site: cross-site", options: { headers: { "sec-fetch-site": "cross-site" } }, status: 403, code: "forbidden" },
-  { name: "Sec-Fetch-Site: same-site", options: { headers: { "sec-fetch-site": "same-site" } }, status: 403, code: "forbidden" },
+  {
+    name: "same host, other port",
+    options: { headers: { origin: "http://localhost:3000" } },
+    status: 403,
+    code: "forbidden",
+  },
+  {
+    name: "Sec-Fetch-Site: cross-site",
+    options: { headers: { "sec-fetch-site": "cross-site" } },
+    status: 403,
+    code: "forbidden",
+  },
+  {
+    name: "Sec-Fetch-Site: same-site",
+    options: { headers: { "sec-fetch-site": "same-site" } },
+    status: 403,
+    code: "forbidden",
+  },
 ];
 
 /** Sends every cross-site variant; each is refused in the envelope and the audit log gains nothing. */
@@ -153,7 +178,9 @@ describe("bodyless state changes from another site are refused, and still work f
     });
     expect(stored.status, stored.text).toBe(200);
     const keyOf = async () =>
-      (await server.db.selectFrom("project_secrets").select(["key_id", "nonce", "ciphertext"]).execute()).map((row) => ({ ...row }));
+      (await server.db.selectFrom("project_secrets").select(["key_id", "nonce", "ciphertext"]).execute()).map(
+        (row) => ({ ...row }),
+      );
     await expectAllRefused("POST", api("/secrets/rotate"), keyOf);
 
     const rotated = await send("POST", api("/secrets/rotate"));
@@ -213,7 +240,9 @@ describe("bodyless state changes from another site are refused, and still work f
     const resumable = dry.body.pipeline_trigger.run_id as string;
     await waitForRunStatus(resumable, "succeeded");
     // A paid run whose image request is never answered holds the queue, so the resumed run waits.
-    const paid = await send("POST", api("/runs/trigger"), { json: { mode: "run", confirm_spend: true, input: "scenes" } });
+    const paid = await send("POST", api("/runs/trigger"), {
+      json: { mode: "run", confirm_spend: true, input: "scenes" },
+    });
     expect(paid.status, paid.text).toBe(200);
     const holding = paid.body.pipeline_trigger.run_id as string;
     await provider.requested;

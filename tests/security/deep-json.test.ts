@@ -93,7 +93,10 @@ describe("deeply nested JSON", () => {
     expectTooDeep(fromReply);
     expect(fromReply.body.error).toBe("Field 'ai_response_text' holds JSON nested deeper than 64 levels");
     // Unfenced, the object is found by its braces: the same limit holds.
-    const unfenced = await post(path, JSON.stringify({ ai_response_text: reply.replaceAll("```json", "").replaceAll("```", "") }));
+    const unfenced = await post(
+      path,
+      JSON.stringify({ ai_response_text: reply.replaceAll("```json", "").replaceAll("```", "") }),
+    );
     expectTooDeep(unfenced);
     // Within the body limit but too deep for a record field, in the reply as in a body.
     const field = await post(
@@ -109,7 +112,9 @@ describe("deeply nested JSON", () => {
   it("still renders the bootstrap prompt and imports it back afterwards", async () => {
     const prompt = await api.call("GET", `/api/projects/${slug}/bootstrap-prompt`);
     expect(prompt.status, JSON.stringify(prompt.body)).toBe(200);
-    const codes = prompt.body.bootstrap.settings.provider_accounts.map((a: { provider_code: string }) => a.provider_code);
+    const codes = prompt.body.bootstrap.settings.provider_accounts.map(
+      (a: { provider_code: string }) => a.provider_code,
+    );
     expect(codes.sort()).toEqual(["brackets", "depth32"]);
     // What the server exported (the deepest record the limit allows, inside its wrapper) imports again.
     const again = await api.call("POST", `/api/projects/${slug}/bootstrap-import`, {

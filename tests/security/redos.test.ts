@@ -40,9 +40,10 @@ function expectLinear(scan: Scanner, payload: (size: number) => string, size: nu
   const smallSteps = stepsFor(scan, small);
   const largeSteps = stepsFor(scan, large);
   expect(largeSteps).toBeGreaterThanOrEqual(large.length);
-  expect(largeSteps, `${largeSteps} steps for ${large.length} chars vs ${smallSteps} for ${small.length}`).toBeLessThanOrEqual(
-    smallSteps * ratio + 1024,
-  );
+  expect(
+    largeSteps,
+    `${largeSteps} steps for ${large.length} chars vs ${smallSteps} for ${small.length}`,
+  ).toBeLessThanOrEqual(smallSteps * ratio + 1024);
 }
 
 describe("every scanner of request text costs linear steps", () => {
@@ -117,7 +118,11 @@ describe("the review's payloads over HTTP", () => {
       const { health, imported } = await importBesideHealth("alpha", text);
       expect(health.status).toBe(200);
       expect(imported.status, imported.text.slice(0, 200)).toBe(400);
-      expect(imported.body).toMatchObject({ ok: false, error_code: "validation_error", details: { field: "ai_response_text" } });
+      expect(imported.body).toMatchObject({
+        ok: false,
+        error_code: "validation_error",
+        details: { field: "ai_response_text" },
+      });
     });
   }
 

@@ -12,7 +12,11 @@ import { ApiError, toErrorResponse } from "./errors.js";
  * loopback server refuses a Host that is not its own here with the guard's 403, and what the
  * listener still cannot read gets a 400 envelope. Not listening yet: call `listen`.
  */
-export function createApiServer(fetch: Parameters<typeof getRequestListener>[0], auth: AuthPolicy, hostname: string): Server {
+export function createApiServer(
+  fetch: Parameters<typeof getRequestListener>[0],
+  auth: AuthPolicy,
+  hostname: string,
+): Server {
   const listener = getRequestListener(fetch, { hostname, errorHandler: renderListenerError });
   return createServer((incoming, outgoing) => {
     const host = incoming.headers.host;

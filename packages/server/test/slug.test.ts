@@ -20,7 +20,9 @@ describe("normalizeSlug", () => {
       }),
       { numRuns: 3000 },
     );
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 40 }), (text) => normalizeSlug(text) === oldSlug(text)));
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), (text) => normalizeSlug(text) === oldSlug(text)),
+    );
   });
 
   it("normalises the examples of the docs", () => {

@@ -61,7 +61,8 @@ function settingsOf(slug: string, body: ImportBody, validator: ContractValidator
   const settings = unwrapSettings(extracted.value);
   // The router checks the fields of bodies it parses; this object was parsed here.
   const deep = tooDeepJsonField(settings, maxJsonFieldDepth, "settings");
-  if (deep !== undefined) throw validationError(tooDeepFieldMessage(deep), { field: deep, max_depth: maxJsonFieldDepth });
+  if (deep !== undefined)
+    throw validationError(tooDeepFieldMessage(deep), { field: deep, max_depth: maxJsonFieldDepth });
   // The router validated the body it received; the extracted object gets the same schema check.
   const issues = validator.validateRequest("post", importPath, { path: { slug }, body: { settings } });
   if (issues.length > 0) throw invalid(issues);
