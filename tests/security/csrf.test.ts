@@ -271,7 +271,7 @@ describe("bodyless state changes from another site are refused, and still work f
   });
 
   it("requests from the server's own origin pass, under each of its loopback names", async () => {
-    const own = [
+    const own: Array<Record<string, string>> = [
       { origin: server.url },
       { origin: `http://localhost:${server.port}` },
       { origin: `http://[::1]:${server.port}` },

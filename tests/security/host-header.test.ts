@@ -64,7 +64,7 @@ describe("a request the server cannot read, on a server bound to every address",
 
   it("answers a malformed Host or a backslash path with a 400 envelope", async () => {
     const base = `http://127.0.0.1:${open.port}`;
-    const cases = [
+    const cases: Array<{ headers: Record<string, string>; path: string }> = [
       { headers: { host: `127.0.0.1:${open.port}.` }, path: "/health" },
       { headers: { host: `127.0.0.1:${open.port}:80` }, path: "/health" },
       { headers: {}, path: "/api\\projects" },
