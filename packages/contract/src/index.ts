@@ -8,7 +8,7 @@ export type {
 export { httpMethods } from "./document-types.js";
 export { openapiDocument, openapiYaml } from "./generated/document.js";
 export type { components, operations, paths } from "./generated/schema.js";
-export { listOperations, type Operation, resolveOperation } from "./operations.js";
+export { listOperations, type Operation, resolveOperation, resolveRef } from "./operations.js";
 export type * from "./types.js";
 export {
   type ContractValidator,

@@ -1,7 +1,9 @@
 import type { Context } from "hono";
 import type { Actor } from "./audit.js";
+import { changesState, checkSameOrigin } from "./cross-site.js";
 import { ApiError } from "./errors.js";
 import type { AuthTokenRepository } from "./repositories/auth-token-repository.js";
+import { requestHeader } from "./request-header.js";
 import { normalizeSlug } from "./slug.js";
 
 declare module "hono" {
@@ -53,24 +55,20 @@ const tokenFailures = {
 } as const;
 
 /**
- * Reads a request header. On @hono/node-server the Node request's own header object is used:
- * `context.req.header()` would build a full Fetch `Headers` for every request, which costs more
- * than the rest of this middleware.
+ * Why a loopback server refuses a `Host` header (a 403 policy error), or `undefined` when it is one
+ * of `allowedHosts`. Host names are case-insensitive, so `LOCALHOST:8788` is `localhost:8788`.
  */
-function headerOf(context: Context, name: "host" | "authorization"): string | undefined {
-  const incoming = (
-    context.env as { incoming?: { headers: Record<string, string | string[] | undefined> } } | undefined
-  )?.incoming;
-  if (!incoming) return context.req.header(name);
-  const value = incoming.headers[name];
-  return Array.isArray(value) ? value[0] : value;
+export function hostRefusal(allowedHosts: readonly string[], host: string): ApiError | undefined {
+  if (allowedHosts.includes(host.toLowerCase())) return undefined;
+  return policyError(403, `Host '${host.slice(0, 200)}' is not allowed; use ${allowedHosts.slice(0, 2).join(" or ")}`);
 }
 
 /** Runs before a route's handler; throws the policy error, or returns a promise when it must look something up. */
 export type RequestGuard = (context: Context, specPath: string) => Promise<void> | undefined;
 
 /**
- * The Host check for loopback servers, then the token policy for `/api` and `/auth` routes.
+ * The Host check for loopback servers, the cross-site check for state-changing requests
+ * (see `checkSameOrigin`), then the token policy for `/api` and `/auth` routes.
  * Sets the `actor` context variable the audit log records. Called by the typed router before
  * each handler (rather than as Hono middleware) so the common case costs no extra await.
  */
@@ -94,14 +92,14 @@ export function createAuthGuard(tokens: AuthTokenRepository, policy: AuthPolicy)
 
   return (context, specPath) => {
     if (policy.allowedHosts) {
-      const host = headerOf(context, "host") ?? "";
-      if (!policy.allowedHosts.includes(host.toLowerCase())) {
-        throw policyError(403, `Host '${host}' is not allowed; use ${policy.allowedHosts.slice(0, 2).join(" or ")}`);
-      }
+      const refusal = hostRefusal(policy.allowedHosts, requestHeader(context, "host") ?? "");
+      if (refusal) throw refusal;
     }
+    // Before the token check: a page on another site must not even touch the token records.
+    if (changesState(context.req.method)) checkSameOrigin(context, policy.allowedHosts);
     if (policy.mode === "off" || !(specPath.startsWith("/api/") || specPath.startsWith("/auth/"))) return undefined;
 
-    const presented = /^Bearer\s+(\S+)\s*$/i.exec(headerOf(context, "authorization") ?? "")?.[1];
+    const presented = /^Bearer\s+(\S+)\s*$/i.exec(requestHeader(context, "authorization") ?? "")?.[1];
     if (presented !== undefined) return authenticate(context, presented, specPath);
     if (policy.mode === "required" || !policy.loopback) throw missing();
     const known = tokens.knownToExist();

@@ -11,11 +11,22 @@ import {
   type RequestBody,
   type RouteMethod,
   resolveOperation,
+  resolveRef,
 } from "@kroma/contract";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { RequestGuard } from "./auth-policy.js";
+import { changesState } from "./cross-site.js";
 import { ApiError, toErrorResponse, validationError } from "./errors.js";
+import {
+  exceedsJsonDepth,
+  maxJsonDepth,
+  maxJsonFieldDepth,
+  tooDeepFieldMessage,
+  tooDeepJsonField,
+} from "./json-depth.js";
+import { acceptsMediaType, corsSafelistedMediaTypes, isJsonMediaType, mediaTypeOf } from "./media-type.js";
+import { requestHeader } from "./request-header.js";
 
 /** What a handler receives: the request's parts, already validated against the spec. */
 export interface HandlerInput<O> {
@@ -111,15 +122,20 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
     const operation = document.paths[path]?.[method];
     if (!operation) throw new Error(`Cannot mount ${method.toUpperCase()} ${path}: the spec has no such operation`);
     const takesBody = operation.requestBody !== undefined;
+    // The media types the spec declares for the body (none for an operation without one).
+    const bodyTypes = operation.requestBody ? Object.keys(resolveRef(document, operation.requestBody).content) : [];
+    const checksType = changesState(method.toUpperCase());
     const takesQuery = resolveOperation(document, path, method).parameters.some((p) => p.in === "query");
 
     const serve = async (context: Context) => {
       const guarded = options.guard?.(context, path);
       if (guarded) await guarded;
+      const type = checksType || takesBody ? mediaTypeOf(requestHeader(context, "content-type")) : "";
+      if (checksType) refuseFormTypes(type, bodyTypes);
       const parts = {
         path: context.req.param() as Record<string, string>,
         query: takesQuery ? context.req.query() : {},
-        body: takesBody ? await readJsonBody(context) : undefined,
+        body: takesBody ? await readBody(context, type, bodyTypes) : undefined,
       };
       const issues = validator.validateRequest(method as HttpMethod, path, parts);
       if (issues.length > 0) {
@@ -166,26 +182,62 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
   };
 }
 
-/** `application/json`, optionally with parameters, or any `+json` type. */
-const jsonContentType = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
+/**
+ * A browser sends a form (or a `no-cors` fetch) to any site without asking first only with one of
+ * the CORS-safelisted content types; every other type makes it ask (a preflight), which this server
+ * never grants. So a state-changing request carrying one of them is refused (415) unless its
+ * operation declares that type, whether or not it has a body: a bodyless POST with
+ * `Content-Type: text/plain` is how a page elsewhere would rotate secrets or create the first token.
+ * A request without any content type (curl -X POST, the SDK) is not affected.
+ */
+function refuseFormTypes(type: string, declared: readonly string[]): void {
+  if (!corsSafelistedMediaTypes.includes(type) || acceptsMediaType(declared, type)) return;
+  throw new ApiError(
+    "validation",
+    "unsupported_media_type",
+    `Content-Type '${type.slice(0, 100)}' is refused on this operation: ${
+      declared.length === 0 ? "send no body and no Content-Type" : `send the body as ${declared.join(" or ")}`
+    }`,
+  );
+}
 
-async function readJsonBody(context: Context): Promise<unknown> {
+/**
+ * The request body: `undefined` when empty, else it must come with a media type the operation
+ * declares (415). JSON is checked for nesting depth before it is parsed (400) and then parsed;
+ * a non-JSON type an operation may declare later (an upload) is left for its handler to read.
+ */
+async function readBody(context: Context, type: string, declared: readonly string[]): Promise<unknown> {
+  if (!declared.some(isJsonMediaType)) {
+    // An upload (image, multipart): its handler reads the body; the router checks only the type.
+    if (!acceptsMediaType(declared, type)) throw unsupportedType(type, declared);
+    return undefined;
+  }
   const text = await context.req.text();
   if (text.trim() === "") return undefined;
-  // Only JSON bodies, as the seed's server took them. A browser can send a text/plain or form
-  // POST to 127.0.0.1 from any page without asking first; a JSON content type makes it ask (a CORS
-  // preflight), which this server never grants, so other sites cannot write through a local API.
-  const type = context.req.header("content-type") ?? "";
-  if (!jsonContentType.test(type)) {
-    throw new ApiError(
-      "validation",
-      "unsupported_media_type",
-      `Request body must be JSON with Content-Type: application/json (got ${type === "" ? "none" : `'${type.slice(0, 100)}'`})`,
-    );
+  if (!acceptsMediaType(declared, type)) throw unsupportedType(type, declared);
+  // Another declared type than JSON: the handler reads it again (Hono keeps the text).
+  if (!isJsonMediaType(type)) return undefined;
+  // Before parsing: validators and renderers recurse once per level, so depth is bounded up front.
+  if (exceedsJsonDepth(text)) {
+    throw validationError(`Request body nests objects or arrays deeper than ${maxJsonDepth} levels`, {
+      field: "",
+      max_depth: maxJsonDepth,
+    });
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ApiError("validation", "invalid_json", "Request body is not valid JSON");
   }
+  const field = tooDeepJsonField(body);
+  if (field !== undefined) throw validationError(tooDeepFieldMessage(field), { field, max_depth: maxJsonFieldDepth });
+  return body;
 }
+
+const unsupportedType = (type: string, declared: readonly string[]) =>
+  new ApiError(
+    "validation",
+    "unsupported_media_type",
+    `Request body must be sent with Content-Type: ${declared.join(" or ")} (got ${type === "" ? "none" : `'${type.slice(0, 100)}'`})`,
+  );

@@ -1,11 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
-import { serve } from "@hono/node-server";
 import { type AgentDispatchOptions, startAgentDispatcher } from "./agent-dispatch.js";
 import { createApp, createRuns } from "./app.js";
 import { type AuthMode, type AuthPolicy, isLoopbackHost, loopbackHosts } from "./auth-policy.js";
 import type { ServerConfig } from "./config.js";
 import { type KromaDb, openDatabase } from "./db/database.js";
+import { createApiServer } from "./http-server.js";
 import { startAbandonedWorkSweep, sweepAbandonedWork } from "./recovery/abandoned-work.js";
 import { createLeaseRepository, newLeaseOwner } from "./repositories/lease-repository.js";
 
@@ -93,7 +93,9 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
   await sweepAbandonedWork(recovery);
   const stopSweep = startAbandonedWorkSweep(recovery, leases.ttlMs);
   const app = createApp({ ...appOptions, runs });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  // Not @hono/node-server's serve(): its listener answers a bad Host with a bare 400 (see createApiServer).
+  const server = createApiServer(app.fetch, auth, config.host);
+  server.listen(config.port, config.host);
 
   try {
     await new Promise<void>((resolve, reject) => {

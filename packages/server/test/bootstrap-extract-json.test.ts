@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { balancedBraces, extractJsonObject } from "../src/bootstrap/extract-json.js";
+import { balancedBraces, extractJsonObject, jsonFenceBody } from "../src/bootstrap/extract-json.js";
 
 describe("extractJsonObject", () => {
   it("prefers a ```json fenced block over other objects in the text", () => {
@@ -54,9 +55,34 @@ describe("balancedBraces", () => {
     expect(balancedBraces("a {b {c}} d {e} }{ {f")).toEqual(["{b {c}}", "{e}"]);
   });
 
-  it("takes linear time on pathological input", () => {
-    const started = performance.now();
-    expect(balancedBraces("{".repeat(200_000))).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(1000);
+  it("costs one step per character on pathological input (tests/security/redos.test.ts proves the scaling)", () => {
+    const steps = { count: 0 };
+    expect(balancedBraces("{".repeat(200_000), steps)).toEqual([]);
+    expect(steps.count).toBe(200_000);
+  });
+});
+
+describe("jsonFenceBody", () => {
+  // The regex the fence search replaced: same answers, but quadratic on many openers.
+  const oldFence = /```[ \t]*json[^\n]*\r?\n([\s\S]*?)\r?\n[ \t]*```/i;
+  const pieces = ["```", "`", "json", "JSON", "jsonc", "Json", "\n", "\r\n", "\r", " ", "\t", "x", "{}", '"'];
+
+  it("finds exactly what the old regex found, on any mix of fences, line ends and blanks", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        expect(jsonFenceBody(text)).toBe(oldFence.exec(text)?.[1]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("keeps the fence rules: blanks before json, text after it, CRLF, an empty block", () => {
+    expect(jsonFenceBody("``` \tjson please\n{}\n  ```")).toBe("{}");
+    expect(jsonFenceBody("```json\r\n{}\r\n```")).toBe("{}");
+    expect(jsonFenceBody("```json\n\n```")).toBe("");
+    expect(jsonFenceBody("```json\n```")).toBeUndefined();
+    expect(jsonFenceBody("````json\n{}\n```")).toBe("{}");
+    expect(jsonFenceBody("```python\nx\n```\n```json\n{}\n```")).toBe("{}");
   });
 });

@@ -404,7 +404,9 @@ export interface paths {
          * @description Takes `settings` (the structured shape) or `ai_response_text` (an assistant's raw reply, from
          *     which the JSON object is extracted, fenced or not), never neither. Everything is validated
          *     before anything is written; the import applies in one transaction. `dry_run` reports the same
-         *     change summary and writes nothing.
+         *     change summary and writes nothing. The project is looked up (404) before `ai_response_text` is
+         *     read; the extraction takes time linear in its length, and the object it finds may nest at most
+         *     64 levels deep, its `*_json` fields 32 (400 otherwise), as in a request body.
          */
         post: operations["importBootstrapSettings"];
         delete?: never;
@@ -2880,7 +2882,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is invalid (`error_kind` "validation"). */
+        /** @description The request is invalid (`error_kind` "validation"), including a JSON body nested deeper than 64 levels or a `*_json` field deeper than 32 (`details.max_depth`). */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -2916,7 +2918,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The token may not do this, or policy refuses the request, such as a `Host` that is not the loopback server's own (`error_kind` "policy", `error_code` "forbidden"). */
+        /** @description The token may not do this, or policy refuses the request, such as a `Host` that is not the loopback server's own, or a state-changing request from another site's page (`Sec-Fetch-Site` not `same-origin`/`none`, or a foreign `Origin`) (`error_kind` "policy", `error_code` "forbidden"). */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -2934,7 +2936,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The request has a body that is not sent as JSON (`Content-Type: application/json`); `error_code` "unsupported_media_type". */
+        /** @description The request has a body that is not sent with a media type its operation declares (`Content-Type: application/json`), or it changes state and carries `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data`, which the operation does not declare, even without a body; `error_code` "unsupported_media_type". */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -3192,6 +3194,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3492,6 +3495,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3523,6 +3527,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3745,6 +3750,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -3775,6 +3781,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4309,6 +4316,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4466,6 +4474,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4623,6 +4632,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4780,6 +4790,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4940,6 +4951,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5098,6 +5110,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -5260,6 +5273,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -1,6 +1,7 @@
 import type { ContractValidator, Schema, ValidationIssue } from "@kroma/contract";
 import { validationError } from "../errors.js";
 import { isHttpUrl } from "../input.js";
+import { maxJsonFieldDepth, tooDeepFieldMessage, tooDeepJsonField } from "../json-depth.js";
 import { normalizeSlug } from "../slug.js";
 import { extractJsonObject, type JsonObject } from "./extract-json.js";
 import { keyFieldOf, type RecordSection, recordSections, type SectionEntries } from "./settings.js";
@@ -58,6 +59,10 @@ function settingsOf(slug: string, body: ImportBody, validator: ContractValidator
     throw validationError(`Field 'ai_response_text' ${extracted.problem}`, { field: "ai_response_text" });
   }
   const settings = unwrapSettings(extracted.value);
+  // The router checks the fields of bodies it parses; this object was parsed here.
+  const deep = tooDeepJsonField(settings, maxJsonFieldDepth, "settings");
+  if (deep !== undefined)
+    throw validationError(tooDeepFieldMessage(deep), { field: deep, max_depth: maxJsonFieldDepth });
   // The router validated the body it received; the extracted object gets the same schema check.
   const issues = validator.validateRequest("post", importPath, { path: { slug }, body: { settings } });
   if (issues.length > 0) throw invalid(issues);

@@ -12,8 +12,10 @@ export function bootstrapRoutes(route: DefineRoute, deps: ContentDeps): void {
   });
 
   route("post", "/api/projects/{slug}/bootstrap-import", async ({ params, body, context }) => {
-    const request = readImportRequest(params.slug, body, deps.validator);
+    // The project first: reading the request may scan 500,000 characters of `ai_response_text`,
+    // which a request for a project that does not exist must not cost.
     const project = await requireProject(deps, params.slug);
+    const request = readImportRequest(params.slug, body, deps.validator);
     const result = await importBootstrap(deps.db, actorOf(context), project, request);
     return { status: 200, body: { ok: true, bootstrap_import: result } };
   });

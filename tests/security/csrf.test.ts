@@ -1,0 +1,314 @@
+// Issue 13 point 4 — review §4 "CSRF: bodyless cross-site POSTs are accepted". A web page on
+// another site can send a form or a `no-cors` fetch to 127.0.0.1 without the browser asking
+// first, as long as it uses one of the CORS-safelisted content types; the server used to check
+// the content type only when a body was present, so bodyless state changes (rotate the secrets,
+// write an export, create the first token, resume a paid run...) went through. Each route the
+// review names is sent over real HTTP (a) with a form content type and an empty body, (b) with a
+// foreign Origin, (c) with `Sec-Fetch-Site: cross-site` — refused, with nothing changed — and
+// (d) with no content type and no Origin, as curl and the SDK send it: answered as before.
+import { once } from "node:events";
+import { readdir } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { Socket } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RawResult, rawRequest } from "../support/raw-http.js";
+import { putScenes } from "../support/run-fixtures.js";
+import { startTestServer, type TestServer } from "../support/server.js";
+
+/** An images API that takes requests and never answers: a paid run stays `running` until canceled. */
+function startSilentProvider(): Promise<{ url: string; server: Server; requested: Promise<unknown>; close(): void }> {
+  const sockets = new Set<Socket>();
+  const server = createServer(() => {});
+  server.on("connection", (socket) => sockets.add(socket));
+  const requested = once(server, "request");
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      resolve({
+        url: `http://127.0.0.1:${port}/v1`,
+        server,
+        requested,
+        close() {
+          for (const socket of sockets) socket.destroy();
+          server.close();
+        },
+      });
+    });
+  });
+}
+
+let provider: Awaited<ReturnType<typeof startSilentProvider>>;
+let server: TestServer;
+const slug = "gamma";
+
+beforeAll(async () => {
+  provider = await startSilentProvider();
+  server = await startTestServer({
+    agentDispatch: false,
+    runExecution: {
+      openaiApiKey: "sk-test-csrf",
+      openaiBaseUrl: provider.url,
+      image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
+      retryDelayMs: 1,
+    },
+  });
+  expect((await send("POST", "/api/projects", { json: { name: "Gamma", slug } })).status).toBe(200);
+});
+afterAll(async () => {
+  provider?.close();
+  await server?.stop();
+});
+
+interface SendOptions {
+  json?: unknown;
+  headers?: Record<string, string>;
+  /** Send an empty body (Content-Length: 0), as a form with no fields does. */
+  empty?: boolean;
+}
+
+function send(method: string, path: string, options: SendOptions = {}): Promise<RawResult> {
+  const headers = { ...(options.headers ?? {}) };
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers["content-type"] ??= "application/json";
+  } else if (options.empty) {
+    body = "";
+  }
+  return rawRequest(server.url, method, path, { body, headers });
+}
+
+const api = (path: string) => `/api/projects/${slug}${path}`;
+const auditCount = async () =>
+  Number(
+    (
+      await server.db
+        .selectFrom("audit_events")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** The browser-sendable ways of the review: each must be refused before the handler runs. */
+const crossSiteVariants: Array<{ name: string; options: SendOptions; status: number; code: string }> = [
+  {
+    name: "text/plain, empty body",
+    options: { empty: true, headers: { "content-type": "text/plain" } },
+    status: 415,
+    code: "unsupported_media_type",
+  },
+  {
+    name: "form-urlencoded, empty body",
+    options: { empty: true, headers: { "content-type": "application/x-www-form-urlencoded" } },
+    status: 415,
+    code: "unsupported_media_type",
+  },
+  {
+    name: "multipart/form-data, empty body",
+    options: { empty: true, headers: { "content-type": "multipart/form-data; boundary=x" } },
+    status: 415,
+    code: "unsupported_media_type",
+  },
+  {
+    name: "text/plain with charset, no body",
+    options: { headers: { "content-type": "Text/Plain;charset=UTF-8" } },
+    status: 415,
+    code: "unsupported_media_type",
+  },
+  { name: "foreign Origin", options: { headers: { origin: "https://evil.example" } }, status: 403, code: "forbidden" },
+  {
+    name: "foreign Origin with a form type",
+    options: { empty: true, headers: { origin: "https://evil.example", "content-type": "text/plain" } },
+    status: 403,
+    code: "forbidden",
+  },
+  { name: "Origin: null (sandboxed page)", options: { headers: { origin: "null" } }, status: 403, code: "forbidden" },
+  {
+    name: "same host, other port",
+    options: { headers: { origin: "http://localhost:3000" } },
+    status: 403,
+    code: "forbidden",
+  },
+  {
+    name: "Sec-Fetch-Site: cross-site",
+    options: { headers: { "sec-fetch-site": "cross-site" } },
+    status: 403,
+    code: "forbidden",
+  },
+  {
+    name: "Sec-Fetch-Site: same-site",
+    options: { headers: { "sec-fetch-site": "same-site" } },
+    status: 403,
+    code: "forbidden",
+  },
+];
+
+/** Sends every cross-site variant; each is refused in the envelope and the audit log gains nothing. */
+async function expectAllRefused(method: string, path: string, unchanged: () => Promise<unknown>) {
+  const before = await unchanged();
+  const audits = await auditCount();
+  for (const variant of crossSiteVariants) {
+    const answer = await send(method, path, variant.options);
+    expect(answer.status, `${method} ${path} with ${variant.name}: ${answer.text}`).toBe(variant.status);
+    expect(answer.body).toMatchObject({
+      ok: false,
+      error_code: variant.code,
+      error_kind: variant.status === 403 ? "policy" : "validation",
+    });
+  }
+  expect(await unchanged(), `${method} ${path} changed state`).toEqual(before);
+  expect(await auditCount()).toBe(audits);
+}
+
+const runStatus = async (runId: string) => (await send("GET", api(`/runs/${runId}`))).body.run.status as string;
+
+async function waitForRunStatus(runId: string, wanted: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if ((await runStatus(runId)) === wanted) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`run ${runId} never became ${wanted} (is ${await runStatus(runId)})`);
+}
+
+describe("bodyless state changes from another site are refused, and still work for curl and the SDK", () => {
+  it("POST /secrets/rotate", async () => {
+    const stored = await send("POST", api("/secrets"), {
+      json: { provider_code: "openai", secret_name: "api_key", secret_value: "sk-csrf-secret-1234" },
+    });
+    expect(stored.status, stored.text).toBe(200);
+    const keyOf = async () =>
+      (await server.db.selectFrom("project_secrets").select(["key_id", "nonce", "ciphertext"]).execute()).map(
+        (row) => ({ ...row }),
+      );
+    await expectAllRefused("POST", api("/secrets/rotate"), keyOf);
+
+    const rotated = await send("POST", api("/secrets/rotate"));
+    expect(rotated.status, rotated.text).toBe(200);
+    expect(rotated.body.rotation.rotated).toBe(1);
+  });
+
+  it("POST /exports", async () => {
+    const exports = async () => ({
+      records: (await send("GET", api("/exports"))).body.count,
+      files: await readdir(join(server.appRoot, "var/exports")).catch(() => []),
+    });
+    await expectAllRefused("POST", api("/exports"), exports);
+    await expectAllRefused("POST", api("/export"), exports);
+
+    const written = await send("POST", api("/exports"));
+    expect(written.status, written.text).toBe(200);
+    expect((await exports()).records).toBe(1);
+  });
+
+  it("POST /storage/s3/sync", async () => {
+    // The project has no S3 storage: the handler's own answer is the "as before" to compare with.
+    const control = await send("POST", api("/storage/s3/sync"), { json: {} });
+    expect([403, 415]).not.toContain(control.status);
+    await expectAllRefused("POST", api("/storage/s3/sync"), async () => null);
+    const bodyless = await send("POST", api("/storage/s3/sync"));
+    expect({ status: bodyless.status, code: bodyless.body.error_code }).toEqual({
+      status: control.status,
+      code: control.body.error_code,
+    });
+  });
+
+  it("POST /agent/instructions/{id}/confirm and /cancel", async () => {
+    const create = async (text: string) => {
+      const created = await send("POST", api("/agent/instructions"), { json: { instruction_text: text } });
+      expect(created.status, created.text).toBe(200);
+      return created.body.instruction.id as string;
+    };
+    const status = async (id: string) => (await send("GET", api(`/agent/instructions/${id}`))).body.instruction.status;
+    const toConfirm = await create("Repaint the sky");
+    const toCancel = await create("Add rain");
+    await expectAllRefused("POST", api(`/agent/instructions/${toConfirm}/confirm`), () => status(toConfirm));
+    await expectAllRefused("POST", api(`/agent/instructions/${toCancel}/cancel`), () => status(toCancel));
+
+    expect((await send("POST", api(`/agent/instructions/${toConfirm}/confirm`))).status).toBe(200);
+    expect(await status(toConfirm)).toBe("confirmed");
+    expect((await send("POST", api(`/agent/instructions/${toCancel}/cancel`))).status).toBe(200);
+    expect(await status(toCancel)).toBe("canceled");
+  });
+
+  it("POST /runs/{id}/resume and /runs/{id}/cancel", async () => {
+    const root = (await send("GET", api(""))).body.storage.local.project_root as string;
+    await putScenes(root, ["scenes/a.png"]);
+    // A dry run that finished, then marked interrupted (as a stopped server leaves it) to resume.
+    const dry = await send("POST", api("/runs/trigger"), { json: { mode: "dry", input: "scenes" } });
+    expect(dry.status, dry.text).toBe(200);
+    const resumable = dry.body.pipeline_trigger.run_id as string;
+    await waitForRunStatus(resumable, "succeeded");
+    // A paid run whose image request is never answered holds the queue, so the resumed run waits.
+    const paid = await send("POST", api("/runs/trigger"), {
+      json: { mode: "run", confirm_spend: true, input: "scenes" },
+    });
+    expect(paid.status, paid.text).toBe(200);
+    const holding = paid.body.pipeline_trigger.run_id as string;
+    await provider.requested;
+    await server.db.updateTable("runs").set({ status: "interrupted" }).where("id", "=", resumable).execute();
+
+    await expectAllRefused("POST", api(`/runs/${resumable}/resume`), () => runStatus(resumable));
+    const resumed = await send("POST", api(`/runs/${resumable}/resume`));
+    expect(resumed.status, resumed.text).toBe(200);
+    expect(await runStatus(resumable)).toBe("queued");
+
+    await expectAllRefused("POST", api(`/runs/${resumable}/cancel`), () => runStatus(resumable));
+    await expectAllRefused("POST", api(`/runs/${holding}/cancel`), () => runStatus(holding));
+    expect((await send("POST", api(`/runs/${resumable}/cancel`))).status).toBe(200);
+    expect(await runStatus(resumable)).toBe("canceled");
+    expect((await send("POST", api(`/runs/${holding}/cancel`))).status).toBe(200);
+    expect(["canceling", "canceled"]).toContain(await runStatus(holding));
+  });
+
+  it("DELETE of a record", async () => {
+    const created = await send("POST", api("/style-guides"), { json: { name: "Noir", instructions: "High contrast" } });
+    const id = created.body.style_guide.id as string;
+    const exists = async () => (await send("GET", api(`/style-guides/${id}`))).status;
+    await expectAllRefused("DELETE", api(`/style-guides/${id}`), exists);
+    expect((await send("DELETE", api(`/style-guides/${id}`))).status).toBe(200);
+    expect(await exists()).toBe(404);
+  });
+
+  it("requests from the server's own origin pass, under each of its loopback names", async () => {
+    const own: Array<Record<string, string>> = [
+      { origin: server.url },
+      { origin: `http://localhost:${server.port}` },
+      { origin: `http://[::1]:${server.port}` },
+      { origin: server.url, "sec-fetch-site": "same-origin" },
+      { "sec-fetch-site": "none" },
+    ];
+    for (const headers of own) {
+      const answer = await send("POST", api("/characters"), {
+        json: { name: `Own ${JSON.stringify(headers)}` },
+        headers,
+      });
+      expect(answer.status, `${JSON.stringify(headers)}: ${answer.text}`).toBe(200);
+    }
+    // A JSON body sent with a charset or a +json type is still JSON.
+    const charset = await send("POST", api("/characters"), {
+      json: { name: "Charset" },
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
+    expect(charset.status).toBe(200);
+    // A JSON route still refuses a body sent as text/plain, as before.
+    const plain = await send("POST", api("/characters"), {
+      json: { name: "Plain" },
+      headers: { "content-type": "text/plain" },
+    });
+    expect(plain.status).toBe(415);
+  });
+
+  it("POST /auth/token: a page elsewhere cannot create the first token and lock the owner out", async () => {
+    const tokens = async () => (await send("GET", "/auth/tokens")).body.count as number;
+    expect(await tokens()).toBe(0);
+    await expectAllRefused("POST", "/auth/token", tokens);
+    expect(await tokens()).toBe(0);
+
+    const created = await send("POST", "/auth/token");
+    expect(created.status, created.text).toBe(200);
+    const token = created.body.auth_token.token as string;
+    const listed = await send("GET", "/auth/tokens", { headers: { authorization: `Bearer ${token}` } });
+    expect(listed.body.count).toBe(1);
+  });
+});
