@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { copyFile, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -190,4 +191,40 @@ describe("import refuses entries that could write outside the new project", () =
       }
     });
   }
+});
+
+describe("import refuses JSON nested deeper than the API would accept", () => {
+  /** `entries` with `name`'s content replaced and the manifest's size and sha256 for it updated. */
+  function withContent(entries: CraftedEntry[], name: string, content: Buffer): CraftedEntry[] {
+    const manifest = JSON.parse(String(entries.find((entry) => entry.name === "manifest.json")?.content));
+    const listed = manifest.entries.find((entry: { path: string }) => entry.path === name);
+    listed.size = content.length;
+    listed.sha256 = createHash("sha256").update(content).digest("hex");
+    return entries.map((entry) =>
+      entry.name === name
+        ? { ...entry, content }
+        : entry.name === "manifest.json"
+          ? { ...entry, content: JSON.stringify(manifest) }
+          : entry,
+    );
+  }
+  const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
+
+  it("a record line nesting deeper than 64 levels, or a *_json field deeper than 32", async () => {
+    const { t, bundle } = await exportedBundle();
+    const entries = await bundleEntries(bundle);
+    const name = "records/provider_accounts.jsonl";
+    const rows = String(entries.find((entry) => entry.name === name)?.content ?? "").trimEnd();
+    expect(rows).not.toBe("");
+    const first = JSON.parse(rows.split("\n")[0] ?? "{}");
+
+    const tooDeepLine = join(scratch, "deep-line.tar.gz");
+    await craftBundle(tooDeepLine, withContent(entries, name, Buffer.from(`${rows}\n${nested(100)}\n`)));
+    await expectRefused(t, tooDeepLine, /records\/provider_accounts.jsonl line 2 nests JSON deeper than 64 levels/);
+
+    const deepField = { ...first, id: "deep_config", provider_code: "deep", config_json: JSON.parse(nested(40)) };
+    const tooDeepField = join(scratch, "deep-field.tar.gz");
+    await craftBundle(tooDeepField, withContent(entries, name, Buffer.from(`${rows}\n${JSON.stringify(deepField)}\n`)));
+    await expectRefused(t, tooDeepField, /field 'config_json' nests JSON deeper than 32 levels/);
+  });
 });

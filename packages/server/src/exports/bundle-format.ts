@@ -1,4 +1,5 @@
 import { validationError } from "../errors.js";
+import { exceedsJsonDepth, maxJsonDepth, maxJsonFieldDepth, tooDeepJsonField } from "../json-depth.js";
 import type { SkippedFile } from "./project-files.js";
 
 /**
@@ -118,4 +119,25 @@ export function checkManifest(value: unknown): BundleManifest {
     checkEntryName(entry.path);
   }
   return manifest as BundleManifest;
+}
+
+/**
+ * A bundle entry's JSON text, parsed under the API's own depth limits: no deeper than a request
+ * body may nest, checked before parsing, and no `*_json` field deeper than a request may store,
+ * so an imported record can never break what reads it later (the bootstrap prompt, an export).
+ * `what` names the entry (and line) in the error.
+ */
+export function parseBundleJson(text: string, what: string): unknown {
+  if (exceedsJsonDepth(text)) throw invalidBundle(`${what} nests JSON deeper than ${maxJsonDepth} levels`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalidBundle(`${what} is not valid JSON`);
+  }
+  const field = tooDeepJsonField(value);
+  if (field !== undefined) {
+    throw invalidBundle(`${what}: field '${field}' nests JSON deeper than ${maxJsonFieldDepth} levels`);
+  }
+  return value;
 }

@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import tarStream from "tar-stream";
 import { ApiError, validationError } from "../errors.js";
+import { trimChar } from "../trim.js";
 import {
   type BundleManifest,
   checkEntryName,
@@ -17,6 +18,7 @@ import {
   manifestEntry,
   maxInflationRatio,
   maxManifestBytes,
+  parseBundleJson,
 } from "./bundle-format.js";
 
 /** A bundle unpacked into a staging directory, every entry checked against the manifest. */
@@ -104,11 +106,8 @@ async function unpack(
 }
 
 function checkDirectoryName(raw: string): void {
-  // Trailing slashes trimmed by a scan, not /\/+$/: that regex is quadratic on a long run of '/'
-  // not at the end, and a PAX header can make an entry name as long as it likes.
-  let end = raw.length;
-  while (end > 0 && raw[end - 1] === "/") end--;
-  const name = raw.slice(0, end);
+  // A PAX header can make an entry name as long as it likes: trimmed by index (see trimChar).
+  const name = trimChar(raw, "/", "end");
   if (name === "records" || name === "files") return;
   checkEntryName(name);
 }
@@ -160,13 +159,7 @@ function asBundleError(error: unknown): unknown {
 }
 
 async function readManifest(stagingDir: string): Promise<BundleManifest> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(join(stagingDir, manifestEntry), "utf8"));
-  } catch {
-    throw invalidBundle("manifest.json is not valid JSON");
-  }
-  return checkManifest(parsed);
+  return checkManifest(parseBundleJson(await readFile(join(stagingDir, manifestEntry), "utf8"), manifestEntry));
 }
 
 const manifestTooLarge = () =>

@@ -16,7 +16,7 @@ import { activeRunStatuses } from "../repositories/run-repository.js";
 import { createStorageRepository } from "../repositories/storage-repository.js";
 import { normalizeSlug } from "../slug.js";
 import { resolveProjectRoot } from "../storage-paths.js";
-import { invalidBundle, projectRecordEntry } from "./bundle-format.js";
+import { invalidBundle, parseBundleJson, projectRecordEntry } from "./bundle-format.js";
 import { extractBundle } from "./bundle-reader.js";
 import {
   type BundleRow,
@@ -138,12 +138,10 @@ function targetSlug(raw: string): string {
 }
 
 async function readProjectRecord(staging: string): Promise<ProjectBundleRecord> {
-  let record: ProjectBundleRecord;
-  try {
-    record = JSON.parse(await readFile(join(staging, projectRecordEntry), "utf8"));
-  } catch {
-    throw invalidBundle(`${projectRecordEntry} is missing or not valid JSON`);
-  }
+  const text = await readFile(join(staging, projectRecordEntry), "utf8").catch(() => {
+    throw invalidBundle(`${projectRecordEntry} is missing`);
+  });
+  const record = parseBundleJson(text, projectRecordEntry) as ProjectBundleRecord;
   if (typeof record?.project?.slug !== "string" || typeof record.project.name !== "string") {
     throw invalidBundle(`${projectRecordEntry} does not describe a project`);
   }
@@ -175,13 +173,7 @@ async function* bundleRows(staging: string, table: BundleTable): AsyncGenerator<
   for await (const line of lines) {
     n++;
     if (line.trim() === "") continue;
-    let row: unknown;
-    try {
-      // TODO(depth): refuse record JSON nested deeper than 64 levels here, with the shared depth scanner.
-      row = JSON.parse(line);
-    } catch {
-      throw invalidBundle(`${recordsEntry(table)} line ${n} is not valid JSON`);
-    }
+    const row = parseBundleJson(line, `${recordsEntry(table)} line ${n}`);
     if (row === null || typeof row !== "object" || Array.isArray(row)) {
       throw invalidBundle(`${recordsEntry(table)} line ${n} is not an object`);
     }

@@ -5,6 +5,7 @@ import type { Database, ProjectStorageRow } from "../db/schema.js";
 import { validationError } from "../errors.js";
 import { resolveProjectSecret } from "../repositories/secret-repository.js";
 import type { MasterKeySource } from "../secret-crypto.js";
+import { trimChar } from "../trim.js";
 import { mayUseServerCredentials, parseTrustedEndpoints, trustedEndpointsSetting } from "./trusted-endpoints.js";
 
 /** Where a project's objects go: its S3 settings, and the key prefix `<prefix>/<slug>/`. */
@@ -42,7 +43,7 @@ export function s3TargetOf(storage: ProjectStorageRow, slug: string): S3Target {
       field: "s3.bucket",
     });
   }
-  const prefix = storage.s3_prefix.trim().replace(/^\/+|\/+$/g, "");
+  const prefix = trimChar(storage.s3_prefix.trim(), "/");
   return {
     bucket: storage.s3_bucket.trim(),
     region: storage.s3_region.trim(),
