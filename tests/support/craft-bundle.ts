@@ -1,17 +1,12 @@
 // Hand-made project bundles for the import tests: exactly the entries given, in order, with
 // whatever manifest the test wants (valid, lying, or huge), written with the tar library the
-// server itself uses (resolved from the server package: the root has no dependency on it).
+// server itself uses.
 import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { createRequire } from "node:module";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
-
-type TarStream = typeof import("tar-stream");
-const tarStream = createRequire(new URL("../../packages/server/package.json", import.meta.url))(
-  "tar-stream",
-) as TarStream;
+import tarStream from "tar-stream";
 
 export interface CraftedEntry {
   name: string;
@@ -37,7 +32,7 @@ export async function craftBundle(path: string, entries: CraftedEntry[], level =
     });
     const entry = pack.entry({ name: item.name, size: item.size }, (error) => settle(error));
     for await (const chunk of item.content()) if (!entry.write(chunk)) await once(entry, "drain");
-    entry.end();
+    entry.end(Buffer.alloc(0));
     await done;
   }
   pack.finalize();
