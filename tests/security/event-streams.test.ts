@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HeldImages, startHeldImages } from "../support/held-images.js";
 import { type HttpCall, httpClient } from "../support/http.js";
 import { solidPng } from "../support/png.js";
+import { runRow } from "../support/run-fixtures.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
 interface SseMessage {
@@ -227,28 +228,7 @@ describe("streams that would otherwise never end", () => {
     const runId = "run_20250101T000000Z_orphan";
     await server.db
       .insertInto("runs")
-      .values({
-        id: runId,
-        project_id: body.project.id,
-        run_mode: "dry",
-        status: "queued",
-        stage: "style",
-        time_of_day: null,
-        weather: null,
-        model_name: "gpt-image-1",
-        provider_code: "openai",
-        settings_snapshot_json: null,
-        image_size: "768x1152",
-        image_quality: "medium",
-        run_log_path: null,
-        started_at: null,
-        finished_at: null,
-        created_at: new Date().toISOString(),
-        error: null,
-        summary_json: null,
-        request_json: JSON.stringify({ input: "scenes" }),
-        run_log_sha256: null,
-      })
+      .values(runRow({ id: runId, project_id: body.project.id }))
       .execute();
     const stream = await openStream(`${server.url}/api/projects/${body.project.slug}/runs/${runId}/events`);
     await stream.ended;

@@ -4,14 +4,12 @@
 // while the manifest is unpacked, once it passes the documented cap (32 MiB) and before it is
 // read whole or parsed; a manifest declaring far more than the bundle can hold is refused before
 // any other entry is unpacked; either way nothing is staged, created or left behind.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { craftBundle, manifestOf, projectRecord, sha256 } from "../support/craft-bundle.js";
-import { kromaBin } from "../support/served-process.js";
+import { runKroma } from "../support/served-process.js";
 import { openSqliteProbe } from "../support/sqlite-probe.js";
 
 let root = "";
@@ -21,19 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-/** `kroma import` as a user runs it; resolves with its exit code and what it printed. */
-async function kromaImport(bundle: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [kromaBin, "import", bundle, "--slug", "bombed"], {
-    cwd: root,
-    env: { ...process.env, KROMA_APP_ROOT: root, KROMA_BACKEND_DB: "var/backend/app.db" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const [code] = await once(child, "exit");
-  return { code, output };
-}
+/** `kroma import BUNDLE --slug bombed` as a user runs it. */
+const kromaImport = (bundle: string) => runKroma(root, ["import", bundle, "--slug", "bombed"]);
 
 /** Nothing staged, no project, no lease: the refused import left no trace. */
 async function expectNothingLeft(): Promise<void> {

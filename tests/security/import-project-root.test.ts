@@ -2,15 +2,13 @@
 // root, whoever sets it"), by the import path: `kroma import --slug gamma` creates project
 // `gamma` with the default root `var/projects/gamma`. When another project already points its
 // root there, the import is refused (non-zero exit, the project named) and nothing is created.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { craftBundle, manifestOf, projectRecord, sha256 } from "../support/craft-bundle.js";
 import { httpClient } from "../support/http.js";
-import { kromaBin, type ServedProcess, spawnServer } from "../support/served-process.js";
+import { runKroma, type ServedProcess, spawnServer } from "../support/served-process.js";
 
 let root = "";
 let server: ServedProcess | undefined;
@@ -24,18 +22,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function kromaImport(bundle: string, slug: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [kromaBin, "import", bundle, "--slug", slug], {
-    cwd: root,
-    env: { ...process.env, KROMA_APP_ROOT: root, KROMA_BACKEND_DB: "var/backend/app.db" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const [code] = await once(child, "exit");
-  return { code, output };
-}
+/** `kroma import BUNDLE --slug SLUG` as a user runs it. */
+const kromaImport = (bundle: string, slug: string) => runKroma(root, ["import", bundle, "--slug", slug]);
 
 describe("kroma import keeps project roots apart", () => {
   it("refuses a slug whose default root another project already points at, and creates nothing", async () => {

@@ -4,15 +4,13 @@
 // whose runs are `queued`, `running` and `canceling` imports them as `interrupted`, their error
 // saying they were imported mid-run; a finished run keeps its status. (That a resume re-checks
 // the imported request against the project root is another part of point 3.)
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { craftBundle, manifestOf, projectRecord, sha256 } from "../support/craft-bundle.js";
 import { httpClient } from "../support/http.js";
-import { kromaBin, type ServedProcess, spawnServer } from "../support/served-process.js";
+import { runKroma, type ServedProcess, spawnServer } from "../support/served-process.js";
 import { openSqliteProbe } from "../support/sqlite-probe.js";
 
 let root = "";
@@ -74,18 +72,8 @@ async function craftedBundle(path: string): Promise<void> {
   ]);
 }
 
-async function kromaImport(bundle: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [kromaBin, "import", bundle, "--slug", "shared"], {
-    cwd: root,
-    env: { ...process.env, KROMA_APP_ROOT: root, KROMA_BACKEND_DB: "var/backend/app.db" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const [code] = await once(child, "exit");
-  return { code, output };
-}
+/** `kroma import BUNDLE --slug shared` as a user runs it. */
+const kromaImport = (bundle: string) => runKroma(root, ["import", bundle, "--slug", "shared"]);
 
 describe("kroma import never brings a run in active", () => {
   it("queued, running and canceling runs arrive interrupted; a finished one stays as it was", async () => {

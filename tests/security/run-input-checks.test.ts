@@ -4,6 +4,7 @@
 // whole run, not a silently skipped scene: it asked for a file it may not read), and the file
 // it points to is neither hashed into a log nor sent to the images API. A resume re-checks the
 // stored request (an import brings `request_json` verbatim) and refuses one leading out with a 400.
+
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HeldImages, startHeldImages } from "../support/held-images.js";
 import { type HttpCall, httpClient } from "../support/http.js";
 import { solidPng } from "../support/png.js";
+import { runRow } from "../support/run-fixtures.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 
 let images: HeldImages;
@@ -113,28 +115,15 @@ describe("resume of a stored request leading out of the project (as an import br
       const runId = `run_20250101T000000Z_imp${mode}`;
       await server.db
         .insertInto("runs")
-        .values({
-          id: runId,
-          project_id: body.project.id,
-          run_mode: mode,
-          status: "interrupted",
-          stage: "style",
-          time_of_day: null,
-          weather: null,
-          model_name: "gpt-image-1",
-          provider_code: "openai",
-          settings_snapshot_json: null,
-          image_size: "768x1152",
-          image_quality: "medium",
-          run_log_path: null,
-          started_at: null,
-          finished_at: null,
-          created_at: new Date().toISOString(),
-          error: null,
-          summary_json: null,
-          request_json: JSON.stringify({ input: outside, candidates: 1 }),
-          run_log_sha256: null,
-        })
+        .values(
+          runRow({
+            id: runId,
+            project_id: body.project.id,
+            run_mode: mode,
+            status: "interrupted",
+            request_json: JSON.stringify({ input: outside, candidates: 1 }),
+          }),
+        )
         .execute();
       const before = images.requests.length;
 

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { KromaDb } from "@kroma/server";
+import type { Database, KromaDb } from "@kroma/server";
 import { solidPng } from "./png.js";
 
 /** Writes small real PNG scenes under a project root; returns their refs (relative paths). */
@@ -26,4 +26,35 @@ export async function runTablesDigest(db: KromaDb): Promise<string> {
     hash.update(`${table}\n${JSON.stringify(rows)}\n`);
   }
   return hash.digest("hex");
+}
+
+/**
+ * A `runs` row as a server that triggered it would have written it (a dry run, `queued`, with
+ * a stored request), with `fields` overriding: for tests that put a run straight into the
+ * database, as an import or another server would leave it.
+ */
+export function runRow(
+  fields: Pick<Database["runs"], "id" | "project_id"> & Partial<Database["runs"]>,
+): Database["runs"] {
+  return {
+    run_mode: "dry",
+    status: "queued",
+    stage: "style",
+    time_of_day: null,
+    weather: null,
+    model_name: "gpt-image-1",
+    provider_code: "openai",
+    settings_snapshot_json: null,
+    image_size: "768x1152",
+    image_quality: "medium",
+    run_log_path: null,
+    started_at: null,
+    finished_at: null,
+    created_at: new Date().toISOString(),
+    error: null,
+    summary_json: null,
+    request_json: JSON.stringify({ input: "scenes" }),
+    run_log_sha256: null,
+    ...fields,
+  };
 }

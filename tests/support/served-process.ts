@@ -3,6 +3,7 @@
 // where the test needs a separate process (to SIGKILL it, or to keep load generator and server
 // from sharing one event loop).
 import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 
 export const kromaBin = fileURLToPath(new URL("../../packages/cli/dist/bin.js", import.meta.url));
@@ -69,4 +70,26 @@ export function spawnServer(
     child.stdout?.on("data", onData);
     void exited.then((code) => reject(new Error(`kroma serve exited early (${code}): ${out}${err}`)));
   });
+}
+
+/**
+ * Runs the BUILT `kroma ARGS...` to its end with `KROMA_APP_ROOT=appRoot` and the default
+ * database under it, as a user beside the server would; resolves with its exit code and
+ * everything it printed (stdout and stderr together).
+ */
+export async function runKroma(appRoot: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [kromaBin, ...args], {
+    cwd: appRoot,
+    env: { ...process.env, KROMA_APP_ROOT: appRoot, KROMA_BACKEND_DB: "var/backend/app.db" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk;
+  });
+  const [code] = (await once(child, "exit")) as [number | null];
+  return { code, output };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createKromaClient, type KromaClient } from "@kroma/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { putScenes } from "../../../tests/support/run-fixtures.js";
+import { putScenes, runRow } from "../../../tests/support/run-fixtures.js";
 import { type ImagesServer, startImagesServer } from "../../pipeline/test/support/images-server.js";
 import { openDatabase } from "../src/db/database.js";
 import { type RunningServer, type StartServerOptions, startServer } from "../src/serve.js";
@@ -91,28 +91,16 @@ describe("a server restart in the middle of a run", () => {
     const project = await db.selectFrom("projects").select("id").where("slug", "=", "resume").executeTakeFirstOrThrow();
     await db
       .insertInto("runs")
-      .values({
-        id: "run_crashed",
-        project_id: project.id,
-        run_mode: "run",
-        status: "running",
-        stage: "style",
-        time_of_day: null,
-        weather: null,
-        model_name: "gpt-image-1",
-        provider_code: "openai",
-        settings_snapshot_json: null,
-        image_size: null,
-        image_quality: null,
-        run_log_path: null,
-        started_at: new Date().toISOString(),
-        finished_at: null,
-        created_at: new Date().toISOString(),
-        error: null,
-        summary_json: null,
-        request_json: JSON.stringify({ scene_refs: ["scenes/a.png"] }),
-        run_log_sha256: null,
-      })
+      .values(
+        runRow({
+          id: "run_crashed",
+          project_id: project.id,
+          run_mode: "run",
+          status: "running",
+          started_at: new Date().toISOString(),
+          request_json: JSON.stringify({ scene_refs: ["scenes/a.png"] }),
+        }),
+      )
       .execute();
     await db.destroy();
 

@@ -64,6 +64,18 @@ export function createLeaseRepository(db: Kysely<Database>, options: LeaseReposi
     await db.updateTable("leases").set({ heartbeat_at_ms: now() }).where("owner_id", "=", owner.id).execute();
   };
 
+  /** A lease row for this owner, taken now. */
+  const newLease = (kind: LeaseKind, targetId: string, detail: unknown): Lease => ({
+    kind,
+    target_id: targetId,
+    owner_id: owner.id,
+    owner_host: owner.host,
+    owner_pid: owner.pid,
+    acquired_at: nowIso(),
+    heartbeat_at_ms: now(),
+    detail_json: detail === undefined ? null : toJsonText(detail),
+  });
+
   const find = (kind: LeaseKind, targetId: string) =>
     db.selectFrom("leases").selectAll().where("kind", "=", kind).where("target_id", "=", targetId).executeTakeFirst();
 
@@ -86,16 +98,7 @@ export function createLeaseRepository(db: Kysely<Database>, options: LeaseReposi
           .where("target_id", "=", targetId)
           .executeTakeFirst();
         if (held && isLive(held) && held.owner_id !== owner.id) return false;
-        const row = {
-          kind,
-          target_id: targetId,
-          owner_id: owner.id,
-          owner_host: owner.host,
-          owner_pid: owner.pid,
-          acquired_at: nowIso(),
-          heartbeat_at_ms: now(),
-          detail_json: detail === undefined ? null : toJsonText(detail),
-        };
+        const row = newLease(kind, targetId, detail);
         if (held) {
           await trx.updateTable("leases").set(row).where("kind", "=", kind).where("target_id", "=", targetId).execute();
         } else {
@@ -139,16 +142,7 @@ export function createLeaseRepository(db: Kysely<Database>, options: LeaseReposi
     async claimNew(trx: Kysely<Database>, kind: LeaseKind, targetId: string, detail?: unknown): Promise<void> {
       await trx
         .insertInto("leases")
-        .values({
-          kind,
-          target_id: targetId,
-          owner_id: owner.id,
-          owner_host: owner.host,
-          owner_pid: owner.pid,
-          acquired_at: nowIso(),
-          heartbeat_at_ms: now(),
-          detail_json: detail === undefined ? null : toJsonText(detail),
-        })
+        .values(newLease(kind, targetId, detail))
         .execute();
     },
 
