@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import {
   type DryRunLog,
   effectivePostprocessSettings,
@@ -12,12 +12,10 @@ import {
   PipelineError,
   planDryRun,
   postprocessForLog,
-  prepareRun,
   type RawRunRequest,
   RunInterruptedError,
   type RunProgressEvent,
   readRunJournal,
-  resolveProjectRef,
   resumeRun,
   runPostprocessFrom,
 } from "@kroma/pipeline";
@@ -31,12 +29,15 @@ import {
   type RunRecord,
   type RunRecordStatus,
 } from "../repositories/run-repository.js";
-import { resolveProjectSecret } from "../repositories/secret-repository.js";
-import { checkS3SyncReady, syncProjectToS3 } from "../s3/s3-sync.js";
+import { syncProjectToS3 } from "../s3/s3-sync.js";
 import type { MasterKeySource } from "../secret-crypto.js";
 import { nowIso } from "../time.js";
 import { ingestRunLog, ingestRunLogFile } from "./ingest.js";
 import type { RunEvent, RunEventHub } from "./run-events.js";
+import { createRunKeys } from "./run-keys.js";
+import { checkRequestFiles, checkTrigger, type TriggerRequest } from "./run-request.js";
+
+export type { TriggerRequest } from "./run-request.js";
 
 /** How the server runs the pipeline: where images are generated and with which model settings. */
 export interface RunExecutionOptions {
@@ -66,21 +67,6 @@ export const defaultShutdownGraceMs = 30_000;
 
 /** Why a run stopped without finishing: the row's `error` of an interrupted run. */
 const stoppedMessage = "The server stopped before the run finished";
-
-/** The trigger body, as the spec declares it. */
-export interface TriggerRequest {
-  mode?: "dry" | "run";
-  confirm_spend?: boolean;
-  input?: string;
-  scene_refs?: string[];
-  style_refs?: string[];
-  stage?: "style" | "time" | "weather";
-  time?: "day" | "night";
-  weather?: "clear" | "rain";
-  candidates?: number;
-  storage_sync_s3?: boolean;
-  project_root?: unknown;
-}
 
 /** The project a run belongs to, with the root its files live under. */
 export interface RunProject {
@@ -130,6 +116,8 @@ export type RunQueue = ReturnType<typeof createRunQueue>;
  */
 export function createRunQueue(deps: RunQueueDeps) {
   const runs = createRunRepository(deps.db);
+  const { cutoutKeys, openAiKey } = createRunKeys(deps.db, deps.keys, deps.execution);
+  const requestContext = { db: deps.db, keys: deps.keys, appRoot: deps.appRoot, openAiKey };
   const { leases } = deps;
   const pending: Job[] = [];
   /** Stop: no new image request (nor retry) starts; one in flight may finish. */
@@ -282,20 +270,6 @@ export function createRunQueue(deps: RunQueueDeps) {
     return loadPipelineConfig({ appRoot: deps.appRoot, projectRoot });
   }
 
-  /** PhotoRoom and remove.bg keys: the project's secrets, else the server's environment. */
-  async function cutoutKeys(projectId: string): Promise<{ photoroom?: string; removebg?: string }> {
-    const secret = (provider: string) => resolveProjectSecret(deps.db, deps.keys, projectId, provider, "api_key");
-    return {
-      photoroom: (await secret("photoroom")) ?? deps.execution.providerKeys?.photoroom,
-      removebg: (await secret("removebg")) ?? deps.execution.providerKeys?.removebg,
-    };
-  }
-
-  async function openAiKey(projectId: string): Promise<string | undefined> {
-    const secret = await resolveProjectSecret(deps.db, deps.keys, projectId, "openai", "api_key");
-    return secret ?? deps.execution.openaiApiKey;
-  }
-
   function drain(): void {
     if (current || stopped) return;
     const job = pending.shift();
@@ -312,76 +286,6 @@ export function createRunQueue(deps: RunQueueDeps) {
   function enqueue(job: Job): void {
     pending.push(job);
     drain();
-  }
-
-  /**
-   * Checks a trigger the way a run would (request rules, the scenes, the plan's limits, the key
-   * for a paid run), so a bad request is a 400 now rather than a failed run later.
-   */
-  async function checkTrigger(project: RunProject, body: TriggerRequest): Promise<RawRunRequest> {
-    if (body.project_root !== undefined) {
-      throw validationError("Field 'project_root' is not accepted: runs use the project's stored storage root", {
-        field: "project_root",
-      });
-    }
-    // Refused now rather than after a paid run: the project must have S3 storage to sync to, and
-    // credentials that may go to its endpoint.
-    if (body.storage_sync_s3 === true) await checkS3SyncReady(deps.db, deps.keys, project);
-    const mode = body.mode ?? "dry";
-    if (mode === "run" && body.confirm_spend !== true) {
-      throw validationError("Run mode requires explicit spend confirmation (confirm_spend: true)", {
-        field: "confirm_spend",
-      });
-    }
-    const request: RawRunRequest = {
-      input: body.input,
-      scene_refs: body.scene_refs,
-      style_refs: body.style_refs,
-      stage: body.stage,
-      time: body.time,
-      weather: body.weather,
-      candidates: body.candidates,
-    };
-    await checkRequestFiles(project, request);
-    if (mode === "run" && !(await openAiKey(project.id))) {
-      throw validationError(
-        "No OpenAI key: set the project's openai/api_key secret, or OPENAI_API_KEY for the server",
-        { field: "api_key" },
-      );
-    }
-    return request;
-  }
-
-  /**
-   * The file rules of a trigger, for a trigger and again for a resume (whose request may come
-   * from an import): `input` and every ref inside the project root, no symlink leading out, the
-   * scenes listed as the run will list them. A paid run with a journal repeats the journal's
-   * request and scenes, so those are what is checked. Any failure is a 400 naming the field.
-   */
-  async function checkRequestFiles(project: RunProject, request: RawRunRequest, runId?: string): Promise<void> {
-    await asRequestError(async () => {
-      const common = { projectSlug: project.slug, projectRoot: project.root, cwd: project.root };
-      const journal = runId === undefined ? undefined : await readRunJournal(project.root, runId);
-      if (journal) {
-        const { header } = journal;
-        await prepareRun({
-          ...common,
-          confineTo: project.root,
-          manifest: header.manifest,
-          request: header.request,
-          plannedScenes: header.scenes.map((scene) => resolve(project.root, scene)),
-        });
-        return;
-      }
-      // The API never reads outside the project: `input` is confined like every other ref, and so
-      // is every image found under it (a symlink in the directory must not lead out either).
-      if (typeof request.input === "string") {
-        await resolveProjectRef(project.root, request.input, "input", { allowDirectory: true });
-      }
-      const { manifest } = await loadConfig(project.root);
-      const { scenes } = await prepareRun({ ...common, confineTo: project.root, manifest, request });
-      for (const scene of scenes) await resolveProjectRef(project.root, scene, "input");
-    });
   }
 
   /**
@@ -405,7 +309,7 @@ export function createRunQueue(deps: RunQueueDeps) {
     /** Validates and queues a run; answers at once with its `queued` record. */
     async trigger(project: RunProject, body: TriggerRequest, actor: Actor | null): Promise<RunRecord> {
       if (stopped) throw stoppingError();
-      const request = await checkTrigger(project, body);
+      const request = await checkTrigger(requestContext, project, body);
       if (stopped) throw stoppingError();
       const mode = body.mode ?? "dry";
       const runId = newRunId();
@@ -494,7 +398,7 @@ export function createRunQueue(deps: RunQueueDeps) {
         throw conflict(`Run '${run.id}' was not started by this server; resume it with kroma lab resume ${run.id}`);
       }
       const { storage_sync_s3: syncS3 = false, ...request } = stored;
-      await checkRequestFiles(project, request, run.run_mode === "run" ? run.id : undefined);
+      await checkRequestFiles(requestContext, project, request, run.run_mode === "run" ? run.id : undefined);
       if (run.run_mode === "run" && !(await openAiKey(project.id))) {
         throw validationError(
           "No OpenAI key: set the project's openai/api_key secret, or OPENAI_API_KEY for the server",
@@ -597,14 +501,4 @@ function progressEvent(runId: string, event: RunProgressEvent): RunEvent {
     ...(event.status !== undefined ? { job_status: event.status } : {}),
     ...(event.error !== undefined ? { error: event.error } : {}),
   };
-}
-
-/** Runs `work`, turning the pipeline's user errors (bad request, missing scene, limits) into 400s. */
-async function asRequestError(work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof PipelineError) throw validationError(error.message, error.details);
-    throw error;
-  }
 }
