@@ -9,12 +9,12 @@ export default defineConfig({
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: ["@kroma/source"] } },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["packages/*/{src,test}/**/*.test.ts", "tests/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     typecheck: {
       enabled: true,
-      include: ["packages/*/test/**/*.test-d.ts"],
+      include: ["packages/*/{src,test}/**/*.test-d.ts"],
       tsconfig: "./tsconfig.test.json",
     },
   },
