@@ -3,8 +3,8 @@
 import { createHash } from "node:crypto";
 import { lstat, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { HttpCall } from "./http.js";
-import { solidPng } from "./png.js";
+import type { HttpCall } from "./http-client.js";
+import { solidPng } from "./png-bytes.js";
 
 /** A secret value that must never appear in a bundle. */
 export const exportedSecretValue = "sk-export-never-in-bundle-4242";

@@ -25,7 +25,8 @@ type S3rverConstructor = new (options: {
   configureBuckets: Array<{ name: string }>;
 }) => S3rverInstance;
 
-const S3rver = createRequire(import.meta.url)("@20minutes/s3rver") as S3rverConstructor;
+// Loaded on first use: every test imports the kit, few start an S3 server.
+const loadS3rver = () => createRequire(import.meta.url)("@20minutes/s3rver") as S3rverConstructor;
 
 /** The keys the server accepts (s3rver's built-in account). */
 export const localS3Credentials = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } as const;
@@ -57,6 +58,7 @@ export interface LocalS3 {
  */
 export async function startLocalS3(options: { bucket?: string } = {}): Promise<LocalS3> {
   const bucket = options.bucket ?? "kroma-test";
+  const S3rver = loadS3rver();
   const directory = await mkdtemp(join(tmpdir(), "kroma-s3-"));
   let port = 0;
   let server: S3rverInstance | undefined;

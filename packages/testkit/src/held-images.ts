@@ -5,7 +5,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { solidPng } from "./png.js";
+import { solidPng } from "./png-bytes.js";
 
 /** One request the stand-in received. */
 export interface HeldRequest {

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Database, KromaDb } from "@kroma/server";
-import { solidPng } from "./png.js";
+import { solidPng } from "./png-bytes.js";
 
 /** Writes small real PNG scenes under a project root; returns their refs (relative paths). */
 export async function putScenes(root: string, names: string[]): Promise<string[]> {

@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 
-export const kromaBin = fileURLToPath(new URL("../../packages/cli/dist/bin.js", import.meta.url));
+export const kromaBin = fileURLToPath(new URL("../../cli/dist/bin.js", import.meta.url));
 
 export interface ServedProcess {
   /** `http://127.0.0.1:<port>` */

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningServer, type StartServerOptions, startServer } from "@kroma/server";
 import { afterAll, beforeAll } from "vitest";
-import { type HttpCall, httpClient } from "./http.js";
+import { type ApiClient, portClient } from "./api-client.js";
+import { type HttpCall, httpClient } from "./http-client.js";
 
 export interface TestServer extends RunningServer {
   /** Temporary app root holding the database (`var/backend/app.db`) and project files. */
@@ -38,17 +39,19 @@ export async function startTestServer(options: Partial<StartServerOptions> = {})
 
 /**
  * One test server for the whole test file: started (with the named projects created) before the
- * file's tests and stopped after them. `api.server` and `api.call` are set once `beforeAll` ran.
+ * file's tests and stopped after them. `api.server`, `api.client` (typed, see `portClient`) and
+ * `api.call` (untyped, for requests the spec does not describe) are set once `beforeAll` ran.
  *
  * @example
  * const api = useTestServer({ projects: ["Cast", "Other"] });
- * it("lists", async () => expect((await api.call("GET", "/api/projects")).body.count).toBe(2));
+ * it("lists", async () => expect((await api.client.GET("/api/projects")).data?.count).toBe(2));
  */
 export function useTestServer(options: Partial<StartServerOptions> & { projects?: string[] } = {}) {
   const { projects = [], ...serverOptions } = options;
-  const api = {} as { server: TestServer; call: HttpCall };
+  const api = {} as { server: TestServer; client: ApiClient; call: HttpCall };
   beforeAll(async () => {
     api.server = await startTestServer(serverOptions);
+    api.client = portClient(api.server.url);
     api.call = httpClient(api.server.url);
     for (const name of projects) await api.call("POST", "/api/projects", { name });
   });

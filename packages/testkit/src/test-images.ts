@@ -1,7 +1,8 @@
 // Images made in the test run: gradients, shapes and alpha, plus the bad inputs a batch must survive.
 import { writeFile } from "node:fs/promises";
-import { crc32, deflateSync } from "node:zlib";
+import { deflateSync } from "node:zlib";
 import sharp from "sharp";
+import { pngChunk } from "./png-bytes.js";
 
 /**
  * A colourful RGB test image: a horizontal red ramp, a vertical green ramp, a blue disc and a
@@ -97,19 +98,10 @@ export function bombPng(width: number, height: number): Buffer {
   const rows = deflateSync(Buffer.alloc((width + 1) * 16));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", rows),
-    chunk("IEND", Buffer.alloc(0)),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", rows),
+    pngChunk("IEND", Buffer.alloc(0)),
   ]);
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
 }
 
 /** Size, format and alpha of an image file, as a user would check them. */
