@@ -7,11 +7,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { components } from "../packages/contract/src/generated/schema.js";
-import { createContractValidator, openapiDocument } from "../packages/contract/src/index.js";
-import { openDatabase } from "../packages/server/src/db/database.js";
-import { createProjectRepository } from "../packages/server/src/repositories/project-repository.js";
-import { ingestRunLog } from "../packages/server/src/runs/ingest.js";
+import { type components, createContractValidator, openapiDocument } from "@kroma/contract";
+import { createProjectRepository, ingestRunLog, openDatabase } from "@kroma/server";
 
 type PaidRunLog = components["schemas"]["PaidRunLog"];
 

@@ -13,11 +13,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type HttpCall, httpClient, putScenes, spawnServer, startImagesServer } from "@kroma/testkit";
 import autocannon from "autocannon";
-import { startImagesServer } from "../packages/pipeline/test/support/images-server.js";
-import { type HttpCall, httpClient } from "../tests/support/http.js";
-import { putScenes } from "../tests/support/run-fixtures.js";
-import { spawnServer } from "../tests/support/served-process.js";
 
 const amount = Number(process.env.BENCH_LOAD_REQUESTS ?? 20_000);
 const connections = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 64);

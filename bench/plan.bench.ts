@@ -5,8 +5,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultManifest, type Manifest } from "../packages/pipeline/src/manifest.js";
-import { planDryRun } from "../packages/pipeline/src/plan.js";
+import { defaultManifest, type Manifest, planDryRun } from "@kroma/pipeline";
 
 const sceneCount = Number(process.env.BENCH_SCENES ?? 1000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);

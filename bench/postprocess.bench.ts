@@ -5,11 +5,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { applyColorProfile, builtInColorProfiles, colorCorrectFile, decodeRgb, upscaleFile } from "@kroma/pipeline";
 import sharp from "sharp";
-import { applyColorProfile, colorCorrectFile } from "../packages/pipeline/src/postprocess/color.js";
-import { builtInColorProfiles } from "../packages/pipeline/src/postprocess/color-profiles.js";
-import { decodeRgb } from "../packages/pipeline/src/postprocess/image-io.js";
-import { upscaleFile } from "../packages/pipeline/src/postprocess/upscale.js";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 

@@ -5,9 +5,10 @@
 // regexes they replaced are timed on a 50 KB cut of the payload for contrast. The tests prove
 // linearity by counting steps (tests/security/redos.test.ts); this only shows the time.
 // BENCH_ROUNDS (default 5) tunes it. Imports the server's source directly (tsx runs TypeScript).
+import { normalizeSlug } from "@kroma/server";
+// Not in @kroma/server's public exports yet (issue 14 report): the only imports left from a src/.
 import { extractJsonObject } from "../packages/server/src/bootstrap/extract-json.js";
 import { exceedsJsonDepth } from "../packages/server/src/json-depth.js";
-import { normalizeSlug } from "../packages/server/src/slug.js";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 

@@ -7,12 +7,19 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { createKromaClient } from "@kroma/sdk";
+import {
+  type HttpCall,
+  httpClient,
+  type ImagesServer,
+  openSqliteProbe,
+  type ServedProcess,
+  type SqliteProbe,
+  solidPng,
+  spawnServer,
+  startImagesServer,
+  waitForLongWrite,
+} from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ImagesServer, startImagesServer } from "../packages/pipeline/test/support/images-server.js";
-import { type HttpCall, httpClient } from "./support/http.js";
-import { solidPng } from "./support/png.js";
-import { type ServedProcess, spawnServer } from "./support/served-process.js";
-import { openSqliteProbe, type SqliteProbe, waitForLongWrite } from "./support/sqlite-probe.js";
 
 let images: ImagesServer;
 const dirs: string[] = [];

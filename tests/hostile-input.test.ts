@@ -10,14 +10,20 @@ import { Agent } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { normalizeSlug } from "@kroma/server";
+import type { HttpResult } from "@kroma/testkit";
+import {
+  bombPng,
+  changesOutside,
+  type ImagesServer,
+  isWithin,
+  listTree,
+  type RawResult,
+  rawRequest,
+  solidPng,
+  startImagesServer,
+  useTestServer,
+} from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ImagesServer, startImagesServer } from "../packages/pipeline/test/support/images-server.js";
-import { bombPng } from "../packages/pipeline/test/support/test-images.js";
-import { changesOutside, isWithin, listTree } from "./support/fs-tree.js";
-import type { HttpResult } from "./support/http.js";
-import { solidPng } from "./support/png.js";
-import { type RawResult, rawRequest } from "./support/raw-http.js";
-import { useTestServer } from "./support/server.js";
 
 /** A path parameter as the router hands it over: percent-decoded, or as sent when that fails. */
 function decodeOr(raw: string): string {

@@ -1,7 +1,6 @@
 import { createContractValidator, type HttpMethod, openapiDocument } from "@kroma/contract";
+import { putScenes, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { putScenes } from "./support/run-fixtures.js";
-import { startTestServer, type TestServer } from "./support/server.js";
 
 // What a client written against the seed does: plain fetch with JSON, over real HTTP,
 // exactly as the seed README's success check and JavaScript example show.

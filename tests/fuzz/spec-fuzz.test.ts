@@ -2,10 +2,8 @@
 // sample (FUZZ_RUNS requests per operation, default 12); `pnpm test:fuzz` sends over 10,000.
 import { createContractValidator, listOperations, openapiDocument } from "@kroma/contract";
 import type { KromaDb } from "@kroma/server";
+import { type HttpCall, httpClient, putScenes, useTestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HttpCall, httpClient } from "../support/http.js";
-import { putScenes } from "../support/run-fixtures.js";
-import { useTestServer } from "../support/server.js";
 import { type FuzzFailure, fuzzSpec, type OperationReport } from "./spec-fuzz.js";
 
 const runs = Number(process.env.FUZZ_RUNS ?? 12);

@@ -13,11 +13,18 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import {
+  craftBundle,
+  httpClient,
+  kromaBin,
+  manifestOf,
+  openSqliteProbe,
+  projectRecord,
+  type ServedProcess,
+  sha256,
+  spawnServer,
+} from "@kroma/testkit";
 import { afterAll, describe, expect, it } from "vitest";
-import { craftBundle, manifestOf, projectRecord, sha256 } from "../support/craft-bundle.js";
-import { httpClient } from "../support/http.js";
-import { kromaBin, type ServedProcess, spawnServer } from "../support/served-process.js";
-import { openSqliteProbe } from "../support/sqlite-probe.js";
 
 const serverDist = pathToFileURL(join(kromaBin, "../../../server/dist/index.js")).href;
 const ttl = "600";

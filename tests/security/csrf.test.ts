@@ -11,10 +11,8 @@ import { readdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { Socket } from "node:net";
 import { join } from "node:path";
+import { putScenes, type RawResult, rawRequest, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RawResult, rawRequest } from "../support/raw-http.js";
-import { putScenes } from "../support/run-fixtures.js";
-import { startTestServer, type TestServer } from "../support/server.js";
 
 /** An images API that takes requests and never answers: a paid run stays `running` until canceled. */
 function startSilentProvider(): Promise<{ url: string; server: Server; requested: Promise<unknown>; close(): void }> {

@@ -7,9 +7,8 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type HttpCall, httpClient, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HttpCall, httpClient } from "../support/http.js";
-import { startTestServer, type TestServer } from "../support/server.js";
 
 let appRoot = "";
 let server: TestServer;

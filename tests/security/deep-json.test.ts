@@ -5,9 +5,9 @@
 // takes out of `ai_response_text`, may now nest at most 64 levels (the outermost value is level 1),
 // and a record's free-form `*_json` field at most 32, so a stored record always fits back into the
 // bootstrap settings around it: deeper is a 400 in the envelope, before anything is stored.
+
+import { rawRequest, useTestServer } from "@kroma/testkit";
 import { describe, expect, it } from "vitest";
-import { rawRequest } from "../support/raw-http.js";
-import { useTestServer } from "../support/server.js";
 
 const api = useTestServer({ projects: ["Deep"] });
 const slug = "deep";

@@ -6,12 +6,17 @@
 
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import {
+  type HeldImages,
+  type HttpCall,
+  httpClient,
+  runRow,
+  solidPng,
+  startHeldImages,
+  startTestServer,
+  type TestServer,
+} from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HeldImages, startHeldImages } from "../support/held-images.js";
-import { type HttpCall, httpClient } from "../support/http.js";
-import { solidPng } from "../support/png.js";
-import { runRow } from "../support/run-fixtures.js";
-import { startTestServer, type TestServer } from "../support/server.js";
 
 interface SseMessage {
   /** `comment` for a `:` line, else the `event:` name. */

@@ -7,9 +7,9 @@
 import { mkdir, readFile, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { useTestServer } from "@kroma/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { type BundleWriterHooks, setBundleWriterHooks } from "../../packages/server/src/exports/bundle-writer.js";
-import { useTestServer } from "../support/server.js";
 
 const api = useTestServer();
 afterEach(() => setBundleWriterHooks(undefined));

@@ -4,9 +4,9 @@
 // header" for a Host it would lower-case, and `new URL` fails on the other two) instead of the
 // error envelope. Now LOCALHOST passes like localhost, a Host the loopback server refuses is a
 // 403 envelope naming it, and a request the server cannot read at all is a 400 envelope.
+
+import { rawRequest, startTestServer, type TestServer, useTestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rawRequest } from "../support/raw-http.js";
-import { startTestServer, type TestServer, useTestServer } from "../support/server.js";
 
 const api = useTestServer({ projects: ["Hosts"] });
 const withHost = (host: string, method = "GET", path = "/health", body?: string) =>

@@ -7,10 +7,8 @@
 import { mkdir, mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { craftBundle, manifestOf, openSqliteProbe, projectRecord, runKroma, sha256 } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { craftBundle, manifestOf, projectRecord, sha256 } from "../support/craft-bundle.js";
-import { runKroma } from "../support/served-process.js";
-import { openSqliteProbe } from "../support/sqlite-probe.js";
 
 let root = "";
 beforeAll(async () => {

@@ -5,10 +5,17 @@
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  craftBundle,
+  httpClient,
+  manifestOf,
+  projectRecord,
+  runKroma,
+  type ServedProcess,
+  sha256,
+  spawnServer,
+} from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { craftBundle, manifestOf, projectRecord, sha256 } from "../support/craft-bundle.js";
-import { httpClient } from "../support/http.js";
-import { runKroma, type ServedProcess, spawnServer } from "../support/served-process.js";
 
 let root = "";
 let server: ServedProcess | undefined;

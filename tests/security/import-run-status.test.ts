@@ -7,11 +7,18 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  craftBundle,
+  httpClient,
+  manifestOf,
+  openSqliteProbe,
+  projectRecord,
+  runKroma,
+  type ServedProcess,
+  sha256,
+  spawnServer,
+} from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { craftBundle, manifestOf, projectRecord, sha256 } from "../support/craft-bundle.js";
-import { httpClient } from "../support/http.js";
-import { runKroma, type ServedProcess, spawnServer } from "../support/served-process.js";
-import { openSqliteProbe } from "../support/sqlite-probe.js";
 
 let root = "";
 let server: ServedProcess | undefined;

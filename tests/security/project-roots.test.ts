@@ -7,9 +7,8 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { type HttpCall, httpClient, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HttpCall, httpClient } from "../support/http.js";
-import { startTestServer, type TestServer } from "../support/server.js";
 
 const betaSecret = "beta private file 7c1e";
 

@@ -5,13 +5,13 @@
 // counting the work each scanner does (8x the input may cost at most ~8x the steps), never by
 // timing; the wall-clock figures are in bench/scanners.bench.ts. Over real HTTP, the review's
 // payloads no longer hold up a concurrent GET /health.
+
+import { rawRequest, useTestServer } from "@kroma/testkit";
 import { describe, expect, it } from "vitest";
 import { balancedBraces, extractJsonObject, jsonFenceBody } from "../../packages/server/src/bootstrap/extract-json.js";
 import { exceedsJsonDepth } from "../../packages/server/src/json-depth.js";
 import type { ScanSteps } from "../../packages/server/src/scan-steps.js";
 import { normalizeSlug } from "../../packages/server/src/slug.js";
-import { rawRequest } from "../support/raw-http.js";
-import { useTestServer } from "../support/server.js";
 
 type Scanner = (text: string, steps: ScanSteps) => unknown;
 

@@ -10,12 +10,17 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  type HeldImages,
+  type HttpCall,
+  httpClient,
+  runRow,
+  solidPng,
+  startHeldImages,
+  startTestServer,
+  type TestServer,
+} from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HeldImages, startHeldImages } from "../support/held-images.js";
-import { type HttpCall, httpClient } from "../support/http.js";
-import { solidPng } from "../support/png.js";
-import { runRow } from "../support/run-fixtures.js";
-import { startTestServer, type TestServer } from "../support/server.js";
 
 let images: HeldImages;
 let server: TestServer;

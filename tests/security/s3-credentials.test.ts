@@ -9,10 +9,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type HttpCall, httpClient, kromaBin, putScenes, type ServedProcess, spawnServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HttpCall, httpClient } from "../support/http.js";
-import { putScenes } from "../support/run-fixtures.js";
-import { kromaBin, type ServedProcess, spawnServer } from "../support/served-process.js";
 
 const serverCredentials = {
   AWS_ACCESS_KEY_ID: "AKIASERVEROPERATOR01",

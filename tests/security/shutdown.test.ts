@@ -9,12 +9,17 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  type HeldImages,
+  type HttpCall,
+  httpClient,
+  openSqliteProbe,
+  type ServedProcess,
+  solidPng,
+  spawnServer,
+  startHeldImages,
+} from "@kroma/testkit";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { type HeldImages, startHeldImages } from "../support/held-images.js";
-import { type HttpCall, httpClient } from "../support/http.js";
-import { solidPng } from "../support/png.js";
-import { type ServedProcess, spawnServer } from "../support/served-process.js";
-import { openSqliteProbe } from "../support/sqlite-probe.js";
 
 const dirs: string[] = [];
 const servers: ServedProcess[] = [];

@@ -4,9 +4,8 @@
 // expected types are enough to fix a file).
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { type HttpCall, httpClient, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HttpCall, httpClient } from "../support/http.js";
-import { startTestServer, type TestServer } from "../support/server.js";
 
 const secrets = ["sk-live-VALUE1", "sk-live-VALUE2", "sk-enum-VALUE3", "beta-secret-profile", "beta secret text"];
 const fields = ["app_settings_path", "project_settings_path", "manifest_path", "postprocess_config_path"] as const;

@@ -5,11 +5,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createKromaClient } from "@kroma/sdk";
+import {
+  fileHashes,
+  fillProjectContent,
+  httpClient,
+  type LocalS3,
+  localS3Credentials,
+  startLocalS3,
+  startTestServer,
+  type TestServer,
+} from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fileHashes, fillProjectContent } from "../../../tests/support/export-fixtures.js";
-import { httpClient } from "../../../tests/support/http.js";
-import { type LocalS3, localS3Credentials, startLocalS3 } from "../../../tests/support/local-s3.js";
-import { startTestServer, type TestServer } from "../../../tests/support/server.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 

@@ -6,10 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultManifest, executeRun } from "@kroma/pipeline";
 import { createKromaClient } from "@kroma/sdk";
+import { solidPng, startImagesServer, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { solidPng } from "../../../tests/support/png.js";
-import { startTestServer, type TestServer } from "../../../tests/support/server.js";
-import { startImagesServer } from "../../pipeline/test/support/images-server.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const repoConfig = fileURLToPath(new URL("../../../config", import.meta.url));

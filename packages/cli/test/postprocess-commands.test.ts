@@ -7,17 +7,21 @@ import { join, relative } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { createKromaClient } from "@kroma/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../../tests/support/server.js";
-import { type CutoutServers, serviceErrors, startCutoutServices } from "../../pipeline/test/support/cutout-services.js";
-import { type ImagesServer, startImagesServer } from "../../pipeline/test/support/images-server.js";
 import {
+  type CutoutServers,
   channelMeans,
   cutoutPng,
+  type ImagesServer,
   imageInfo,
   scenePng,
+  serviceErrors,
+  startCutoutServices,
+  startImagesServer,
+  startTestServer,
+  type TestServer,
   writeBadInputs,
-} from "../../pipeline/test/support/test-images.js";
+} from "@kroma/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { batchProgressReporter } from "../src/commands/lab-postprocess.js";
 

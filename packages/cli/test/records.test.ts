@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createKromaClient } from "@kroma/sdk";
+import { startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../../tests/support/server.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 

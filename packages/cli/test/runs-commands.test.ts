@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createKromaClient } from "@kroma/sdk";
+import { putScenes, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { putScenes } from "../../../tests/support/run-fixtures.js";
-import { startTestServer, type TestServer } from "../../../tests/support/server.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 

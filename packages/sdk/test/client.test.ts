@@ -1,5 +1,5 @@
+import { startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../../tests/support/server.js";
 import { createKromaClient, KromaApiError, unwrap } from "../src/index.js";
 
 let server: TestServer;

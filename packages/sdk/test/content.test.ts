@@ -1,5 +1,5 @@
+import { startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../../tests/support/server.js";
 import { createKromaClient, KromaApiError } from "../src/index.js";
 
 // One flow per content domain through the SDK, against a real server.
