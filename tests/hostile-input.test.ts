@@ -309,8 +309,27 @@ describe("reference items (content_uri)", () => {
       expect(item.body.item.content_uri).toBe(uri);
       expect(JSON.stringify(item.body)).not.toContain("outside-secret");
     }
-    const nul = await api.call("POST", base, { label: "x", content_uri: "a\0b" });
-    if (nul.status !== 200) expectRefused(nul, "content_uri with NUL");
+    // A NUL is stored like any other character (the URI is never used as a path): accepted, and
+    // read back byte for byte, not cut at the NUL; the items stored before it are unchanged.
+    const path = { slug: "hostile", referenceSetId: set.body.reference_set.id as string };
+    const before = await api.client.GET("/api/projects/{slug}/reference-sets/{referenceSetId}/items", {
+      params: { path },
+    });
+    const nul = await api.client.POST("/api/projects/{slug}/reference-sets/{referenceSetId}/items", {
+      params: { path },
+      body: { label: "x", content_uri: "a\0b" },
+    });
+    expect(nul.response.status).toBe(200);
+    const itemId = nul.data?.item.id ?? "";
+    const stored = await api.client.GET("/api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}", {
+      params: { path: { ...path, itemId } },
+    });
+    expect(stored.data?.item.content_uri).toBe("a\0b");
+    const after = await api.client.GET("/api/projects/{slug}/reference-sets/{referenceSetId}/items", {
+      params: { path },
+    });
+    expect(after.data?.items.filter((item) => item.id !== itemId)).toEqual(before.data?.items);
+    expect(after.data?.count).toBe((before.data?.count ?? 0) + 1);
     await expectNothingWrittenOutside();
   });
 });
