@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Hono } from "hono";
 import { afterEach } from "vitest";
-import { createApp } from "../src/app.js";
-import { type KromaDb, openDatabase } from "../src/db/database.js";
+import { createApp } from "../src/core/app.js";
+import { type KromaDb, openDatabase } from "../src/core/db/database.js";
 
 export interface TestApp {
   app: Hono;

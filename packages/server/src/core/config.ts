@@ -1,0 +1,123 @@
+import { resolve } from "node:path";
+import { imageSettingsFromEnv } from "@kroma/pipeline";
+import type { AgentDispatchOptions } from "../features/agent/dispatch.js";
+import { parseTrustedEndpoints } from "../features/projects/s3-sync/trusted-endpoints.js";
+import { defaultOpenAiTimeoutMs, defaultShutdownGraceMs, type RunExecutionOptions } from "../features/runs/queue.js";
+import { defaultEventStreamLimits, type EventStreamLimits } from "../features/runs/streams.js";
+import { type AuthMode, authModes } from "./auth-policy.js";
+import { defaultLeaseTtlMs } from "./db/lease-repository.js";
+
+/** Where the API listens unless told otherwise (`KROMA_BACKEND_BIND`). */
+export const defaultBind = "127.0.0.1:8788";
+/** Where the SQLite database lives unless told otherwise (`KROMA_BACKEND_DB`). */
+export const defaultDbPath = "var/backend/app.db";
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dbPath: string;
+  appRoot: string;
+  validateResponses: boolean;
+  /** Master key for project secrets (`KROMA_MASTER_KEY`); otherwise a key file beside the database. */
+  masterKey?: string;
+  /** Who must present a token (`KROMA_API_AUTH`): `auto` (default), `required` or `off`. */
+  authMode: AuthMode;
+  /** The agent dispatch worker's settings (`IAT_AGENT_API_URL`, `IAT_AGENT_API_TOKEN`). */
+  agentDispatch: AgentDispatchOptions;
+  /** How queued runs call the images API (`OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_IMAGE_*`). */
+  runExecution: RunExecutionOptions;
+  /** How long work in progress stays owned without a heartbeat (`KROMA_LEASE_TTL_MS`, default 30 s). */
+  leaseTtlMs: number;
+  /**
+   * How long a stopping server lets an image request in flight finish before aborting it
+   * (`KROMA_SHUTDOWN_GRACE_MS`, default 30 s): the provider bills a request once it is sent.
+   */
+  shutdownGraceMs: number;
+  /** Limits of the run event streams (`KROMA_SSE_MAX_PER_RUN`, `_MAX_TOTAL`, `_KEEPALIVE_MS`, `_IDLE_MS`). */
+  eventStreams: EventStreamLimits;
+  /**
+   * S3-compatible endpoints (origins) trusted with the server's own AWS credentials besides AWS
+   * itself (`KROMA_S3_TRUSTED_ENDPOINTS`, comma-separated URLs). Checked here so a bad value stops
+   * the start; the sync reads the setting from the environment it runs in (server or CLI).
+   */
+  s3TrustedEndpoints?: string[];
+}
+
+/** Reads the server's settings from the environment, with explicit overrides taking precedence. */
+export function loadServerConfig(
+  overrides: { bind?: string; db?: string } = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig {
+  const appRoot = resolve(env.KROMA_APP_ROOT ?? process.cwd());
+  const { host, port } = parseBind(overrides.bind ?? env.KROMA_BACKEND_BIND ?? defaultBind);
+  return {
+    host,
+    port,
+    dbPath: resolve(appRoot, overrides.db ?? env.KROMA_BACKEND_DB ?? defaultDbPath),
+    appRoot,
+    validateResponses: /^(1|true|yes|on)$/i.test(env.KROMA_VALIDATE_RESPONSES ?? ""),
+    masterKey: env.KROMA_MASTER_KEY?.trim() || undefined,
+    authMode: parseAuthMode(env.KROMA_API_AUTH),
+    agentDispatch: {
+      apiUrl: env.IAT_AGENT_API_URL?.trim() || undefined,
+      apiToken: env.IAT_AGENT_API_TOKEN?.trim() || undefined,
+    },
+    runExecution: {
+      openaiApiKey: env.OPENAI_API_KEY?.trim() || undefined,
+      openaiBaseUrl: env.OPENAI_BASE_URL?.trim() || undefined,
+      image: imageSettingsFromEnv(env),
+      timeoutMs: parsePositiveMs("OPENAI_TIMEOUT_MS", env.OPENAI_TIMEOUT_MS, defaultOpenAiTimeoutMs),
+      providerKeys: {
+        photoroom: env.PHOTOROOM_API_KEY?.trim() || undefined,
+        removebg: env.REMOVE_BG_API_KEY?.trim() || undefined,
+      },
+    },
+    leaseTtlMs: parsePositiveMs("KROMA_LEASE_TTL_MS", env.KROMA_LEASE_TTL_MS, defaultLeaseTtlMs),
+    shutdownGraceMs: parsePositiveMs("KROMA_SHUTDOWN_GRACE_MS", env.KROMA_SHUTDOWN_GRACE_MS, defaultShutdownGraceMs),
+    eventStreams: eventStreamLimits(env),
+    s3TrustedEndpoints: parseTrustedEndpoints(env.KROMA_S3_TRUSTED_ENDPOINTS),
+  };
+}
+
+/** The event stream limits from `KROMA_SSE_*`, each a whole number above 0. */
+function eventStreamLimits(env: NodeJS.ProcessEnv): EventStreamLimits {
+  const given = (name: string, fallback: number) => parsePositiveMs(name, env[name], fallback);
+  return {
+    maxPerRun: given("KROMA_SSE_MAX_PER_RUN", defaultEventStreamLimits.maxPerRun),
+    maxTotal: given("KROMA_SSE_MAX_TOTAL", defaultEventStreamLimits.maxTotal),
+    keepAliveMs: given("KROMA_SSE_KEEPALIVE_MS", defaultEventStreamLimits.keepAliveMs),
+    idleMs: given("KROMA_SSE_IDLE_MS", defaultEventStreamLimits.idleMs),
+  };
+}
+
+/** A whole number above zero (milliseconds, or a count for `*_MAX_*`) from the environment, else `fallback`. */
+export function parsePositiveMs(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const ms = Number(value.trim());
+  const unit = name.includes("_MAX_") ? "" : " of milliseconds";
+  if (!Number.isInteger(ms) || ms <= 0)
+    throw new Error(`Invalid ${name} '${value}': expected a whole number${unit} above 0`);
+  return ms;
+}
+
+/**
+ * Parses `host:port`, `[ipv6]:port` or a bare port.
+ *
+ * @example parseBind("127.0.0.1:8788") // { host: "127.0.0.1", port: 8788 }
+ */
+export function parseBind(bind: string): { host: string; port: number } {
+  const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(bind.trim()) ?? /^()()(\d+)$/.exec(bind.trim());
+  const port = Number(match?.[3]);
+  if (!match || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`Invalid bind address '${bind}': expected host:port, e.g. ${defaultBind}`);
+  }
+  return { host: match[1] || match[2] || "127.0.0.1", port };
+}
+
+function parseAuthMode(value: string | undefined): AuthMode {
+  const mode = (value?.trim().toLowerCase() || "auto") as AuthMode;
+  if (!authModes.includes(mode)) {
+    throw new Error(`Invalid KROMA_API_AUTH '${value}': expected one of ${authModes.join(", ")}`);
+  }
+  return mode;
+}

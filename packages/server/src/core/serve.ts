@@ -1,0 +1,155 @@
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { type AgentDispatchOptions, startAgentDispatcher } from "../features/agent/dispatch.js";
+import { createApp, createRuns } from "./app.js";
+import { type AuthMode, type AuthPolicy, isLoopbackHost, loopbackHosts } from "./auth-policy.js";
+import type { ServerConfig } from "./config.js";
+import { type KromaDb, openDatabase } from "./db/database.js";
+import { createLeaseRepository, newLeaseOwner } from "./db/lease-repository.js";
+import { createApiServer } from "./http-server.js";
+import { startAbandonedWorkSweep, sweepAbandonedWork } from "./recovery/abandoned-work.js";
+
+export interface RunningServer {
+  /** Base URL clients use, e.g. `http://127.0.0.1:8788`. */
+  url: string;
+  port: number;
+  db: KromaDb;
+  /** Runs a previous server left queued or running, now `interrupted` and waiting for a resume. */
+  interruptedRuns: string[];
+  /**
+   * Stops accepting connections and the agent dispatch worker, finishes in-flight requests and the
+   * dispatch in flight, and stops the run queue: no new image request (nor retry) starts, one in
+   * flight may finish within the shutdown grace period and is aborted after it (journaled as
+   * possibly billed); the run in progress and every run this server queued become `interrupted`,
+   * to be resumed (other servers' runs on the same database are left alone). Then it gives up
+   * its leases and closes the database.
+   */
+  close(): Promise<void>;
+}
+
+export type StartServerOptions = Omit<
+  ServerConfig,
+  | "validateResponses"
+  | "agentDispatch"
+  | "authMode"
+  | "runExecution"
+  | "leaseTtlMs"
+  | "shutdownGraceMs"
+  | "eventStreams"
+> & {
+  /** How long a stopping server lets an image request in flight finish (default 30 s). */
+  shutdownGraceMs?: number;
+  /** Limits of the run event streams (default: `defaultEventStreamLimits`). */
+  eventStreams?: ServerConfig["eventStreams"];
+  /** How long this server's work stays owned without a heartbeat (default 30 s). */
+  leaseTtlMs?: number;
+  validateResponses?: boolean;
+  /** How queued runs call the images API (default: `OPENAI_*` from the environment). */
+  runExecution?: ServerConfig["runExecution"];
+  /** Default `auto`. */
+  authMode?: AuthMode;
+  /** The dispatch worker's settings (default: no agent URL, so dispatched instructions fail); `false` runs no worker. */
+  agentDispatch?: AgentDispatchOptions | false;
+};
+
+/**
+ * Opens the database, runs migrations, serves the API over HTTP on @hono/node-server and starts the
+ * agent dispatch worker. Rejects with a clear message when the address is taken.
+ *
+ * @example
+ * const server = await startServer(loadServerConfig());
+ * console.log(`listening on ${server.url}`);
+ * await server.close();
+ */
+export async function startServer(config: StartServerOptions): Promise<RunningServer> {
+  const auth: AuthPolicy = { mode: config.authMode ?? "auto", loopback: isLoopbackHost(config.host) };
+  if (!auth.loopback && auth.mode === "off") {
+    throw new Error(
+      `Refusing to listen on ${config.host} with KROMA_API_AUTH=off: anyone who can reach it could read and change every project. ` +
+        "Use KROMA_API_AUTH=auto or required (tokens), or bind to 127.0.0.1.",
+    );
+  }
+  const db = await openDatabase(config.dbPath);
+  // The runs, exports and imports this server works on are leased to it, renewed while it lives.
+  const leases = createLeaseRepository(db, { owner: newLeaseOwner(), ttlMs: config.leaseTtlMs });
+  const stopHeartbeat = leases.startHeartbeat((error) => console.error(error));
+  const appOptions = {
+    leases,
+    auth,
+    db,
+    appRoot: config.appRoot,
+    validateResponses: config.validateResponses,
+    masterKey: config.masterKey,
+    masterKeyFile: join(dirname(config.dbPath), "master.key"),
+    runExecution: config.runExecution,
+    shutdownGraceMs: config.shutdownGraceMs,
+    eventStreams: config.eventStreams,
+  };
+  const runs = createRuns(appOptions);
+  // Runs a previous server left queued or running are interrupted, never silently re-run.
+  const interruptedRuns = await runs.queue.recover();
+  // Exports and imports a dead process left half-done are failed and cleaned up, now and every TTL.
+  const recovery = { db, leases, appRoot: config.appRoot };
+  await sweepAbandonedWork(recovery);
+  const stopSweep = startAbandonedWorkSweep(recovery, leases.ttlMs);
+  const app = createApp({ ...appOptions, runs });
+  // Not @hono/node-server's serve(): its listener answers a bad Host with a bare 400 (see createApiServer).
+  const server = createApiServer(app.fetch, auth, config.host);
+  server.listen(config.port, config.host);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === "EADDRINUSE"
+            ? new Error(
+                `Address ${config.host}:${config.port} is already in use; set KROMA_BACKEND_BIND or --bind to another port`,
+              )
+            : error,
+        ),
+      );
+    });
+  } catch (error) {
+    stopHeartbeat();
+    await stopSweep();
+    await db.destroy();
+    throw error;
+  }
+
+  const dispatcher = config.agentDispatch === false ? undefined : startAgentDispatcher(db, config.agentDispatch);
+  const { port } = server.address() as AddressInfo;
+  // Only now is the port known (it may have been 0); a loopback server answers to its own names only.
+  if (auth.loopback) auth.allowedHosts = loopbackHosts(config.host, port);
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    db,
+    interruptedRuns,
+    close() {
+      closing ??= Promise.all([
+        new Promise<void>((resolve) => {
+          // Idle keep-alive sockets would otherwise hold close() open, and so would those that
+          // become idle later (an event stream ending once its run is interrupted), so keep
+          // closing them until the server has closed.
+          const closeIdle = () => ("closeIdleConnections" in server ? server.closeIdleConnections() : undefined);
+          const sweep = setInterval(closeIdle, 50);
+          server.close(() => {
+            clearInterval(sweep);
+            resolve();
+          });
+          closeIdle();
+        }),
+        dispatcher?.stop(),
+        runs.queue.stop(),
+      ]).then(async () => {
+        stopHeartbeat();
+        await stopSweep();
+        return db.destroy();
+      });
+      return closing;
+    },
+  };
+}

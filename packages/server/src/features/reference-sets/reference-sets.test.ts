@@ -1,0 +1,348 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import type { HttpCall } from "../../../../../tests/support/http.js";
+import { useTestServer } from "../../../../../tests/support/server.js";
+
+// Through real HTTP; the server checks every JSON response it sends against the spec.
+const api = useTestServer({ projects: ["Refs", "Other"] });
+const call: HttpCall = (...args) => api.call(...args);
+
+const base = "/api/projects/refs/reference-sets";
+// Timestamps have millisecond resolution; a pause makes "later" observable.
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+async function createSet(name: string, slug = "refs") {
+  const response = await call("POST", `/api/projects/${slug}/reference-sets`, { name });
+  expect(response.status).toBe(200);
+  return response.body.reference_set;
+}
+
+async function addItem(setId: string, body: Record<string, unknown>) {
+  const response = await call("POST", `${base}/${setId}/items`, body);
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body.item;
+}
+
+const getSet = async (id: string) => (await call("GET", `${base}/${id}`)).body.reference_set;
+const listItems = async (setId: string) => (await call("GET", `${base}/${setId}/items`)).body;
+
+/** Rows the server's own database holds for a set, read beside the server, not through it. */
+function itemRowsInDatabase(setId: string): number {
+  const sqlite = new Database(join(api.server.appRoot, "var/backend/app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const row = sqlite.prepare("select count(*) as n from reference_items where reference_set_id = ?").get(setId) as {
+      n: number;
+    };
+    return row.n;
+  } finally {
+    sqlite.close();
+  }
+}
+
+describe("reference sets", () => {
+  it("creates, lists, reads, updates and deletes", async () => {
+    const created = await call("POST", base, { name: " Moodboard " });
+    expect(created.status).toBe(200);
+    const set = created.body.reference_set;
+    expect(set).toMatchObject({ name: "Moodboard", description: "", item_count: 0 });
+
+    const listed = await call("GET", base);
+    expect(listed.body).toMatchObject({ ok: true, count: 1, reference_sets: [{ id: set.id, item_count: 0 }] });
+    expect(await getSet(set.id)).toEqual(set);
+
+    await tick();
+    const updated = await call("PUT", `${base}/${set.id}`, { description: "Autumn palette" });
+    expect(updated.body.reference_set).toMatchObject({ id: set.id, name: "Moodboard", description: "Autumn palette" });
+    expect(updated.body.reference_set.updated_at > set.updated_at).toBe(true);
+    expect(updated.body.reference_set.created_at).toBe(set.created_at);
+
+    const deleted = await call("DELETE", `${base}/${set.id}`);
+    expect(deleted.body).toEqual({ ok: true, deleted: true, id: set.id });
+    expect((await call("GET", `${base}/${set.id}`)).status).toBe(404);
+    expect((await call("DELETE", `${base}/${set.id}`)).status).toBe(404);
+  });
+
+  it("deletes a set together with its items", async () => {
+    const doomed = await createSet("Doomed");
+    const kept = await createSet("Kept");
+    for (const text of ["a", "b", "c"]) await addItem(doomed.id, { content_text: text });
+    await addItem(kept.id, { content_text: "stays" });
+    expect(itemRowsInDatabase(doomed.id)).toBe(3);
+
+    expect((await call("DELETE", `${base}/${doomed.id}`)).body).toEqual({ ok: true, deleted: true, id: doomed.id });
+    expect(itemRowsInDatabase(doomed.id)).toBe(0);
+    expect((await call("GET", `${base}/${doomed.id}/items`)).status).toBe(404);
+    expect(itemRowsInDatabase(kept.id)).toBe(1);
+    expect((await getSet(kept.id)).item_count).toBe(1);
+  });
+
+  it("counts each set's items", async () => {
+    const empty = await createSet("Count empty");
+    const two = await createSet("Count two");
+    const first = await addItem(two.id, { content_text: "1" });
+    await addItem(two.id, { content_uri: "refs/2.png" });
+    expect((await getSet(two.id)).item_count).toBe(2);
+    const listed: { name: string; item_count: number }[] = (await call("GET", base)).body.reference_sets;
+    const counts = Object.fromEntries(listed.map((s) => [s.name, s.item_count]));
+    expect(counts).toMatchObject({ "Count empty": 0, "Count two": 2 });
+
+    await call("DELETE", `${base}/${two.id}/items/${first.id}`);
+    expect((await getSet(two.id)).item_count).toBe(1);
+    expect((await getSet(empty.id)).item_count).toBe(0);
+  });
+
+  it("lists sets most recently updated first; item changes count as updates", async () => {
+    const older = await createSet("Order old");
+    await tick();
+    const newer = await createSet("Order new");
+    const names = async () => (await call("GET", base)).body.reference_sets.map((s: { name: string }) => s.name);
+    expect((await names()).slice(0, 2)).toEqual(["Order new", "Order old"]);
+
+    await tick();
+    const item = await addItem(older.id, { content_text: "bump" });
+    expect((await getSet(older.id)).updated_at).toBe(item.updated_at);
+    expect((await names()).slice(0, 2)).toEqual(["Order old", "Order new"]);
+
+    await tick();
+    await call("PUT", `${base}/${newer.id}`, { description: "bumped" });
+    expect((await names()).slice(0, 2)).toEqual(["Order new", "Order old"]);
+
+    await tick();
+    const edited = (await call("PUT", `${base}/${older.id}/items/${item.id}`, { label: "edited" })).body.item;
+    expect((await getSet(older.id)).updated_at).toBe(edited.updated_at);
+    expect((await names()).slice(0, 2)).toEqual(["Order old", "Order new"]);
+
+    await tick();
+    await call("PUT", `${base}/${newer.id}`, { description: "bumped again" });
+    await tick();
+    const before = await getSet(older.id);
+    await call("DELETE", `${base}/${older.id}/items/${item.id}`);
+    expect((await getSet(older.id)).updated_at > before.updated_at).toBe(true);
+    expect((await names()).slice(0, 2)).toEqual(["Order old", "Order new"]);
+  });
+
+  it("keeps set names unique per project (409), but not across projects", async () => {
+    await createSet("Unique");
+    const clash = await call("POST", base, { name: " Unique ", description: "twin" });
+    expect(clash.status).toBe(409);
+    expect(clash.body).toMatchObject({
+      ok: false,
+      error: "A reference set named 'Unique' already exists in this project",
+      error_code: "conflict",
+      details: { field: "name" },
+    });
+    await createSet("Unique", "other");
+
+    const second = await createSet("Second");
+    const renamed = await call("PUT", `${base}/${second.id}`, { name: "Unique", description: "lost" });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.error).toBe("A reference set named 'Unique' already exists in this project");
+    expect(await getSet(second.id)).toEqual(second);
+  });
+
+  it("rejects bad set input with 400, changing nothing", async () => {
+    const before = (await call("GET", base)).body;
+    for (const [body, message] of [
+      [{ description: "x" }, "Field 'name' is required"],
+      [{ name: "   " }, "Field 'name' is required"],
+      [{ name: "A", description: 5 }, "Field 'description' must be string"],
+    ] as const) {
+      const response = await call("POST", base, body);
+      expect(response.status, message).toBe(400);
+      expect(response.body.error).toBe(message);
+    }
+    expect((await call("GET", base)).body).toEqual(before);
+
+    const target = await createSet("Target");
+    for (const [update, message] of [
+      [{ unrelated: 1 }, "Provide at least one of: name, description"],
+      [{ name: "", description: "kept?" }, "Field 'name' is required"],
+    ] as const) {
+      const response = await call("PUT", `${base}/${target.id}`, update);
+      expect(response.status, message).toBe(400);
+      expect(response.body.error).toBe(message);
+    }
+    expect(await getSet(target.id)).toEqual(target);
+  });
+});
+
+describe("reference items", () => {
+  it("creates, reads, updates and deletes an item", async () => {
+    const set = await createSet("Items CRUD");
+    const item = await addItem(set.id, {
+      label: "  Front view ",
+      content_uri: "  refs/front.png ",
+      metadata_json: { angle: "front", tags: ["hero"] },
+    });
+    expect(item).toMatchObject({
+      project_id: set.project_id,
+      reference_set_id: set.id,
+      label: "Front view",
+      content_uri: "refs/front.png",
+      content_text: null,
+      sort_order: 0,
+      metadata_json: { angle: "front", tags: ["hero"] },
+    });
+    expect((await call("GET", `${base}/${set.id}/items/${item.id}`)).body).toEqual({ ok: true, item });
+
+    await tick();
+    const updated = await call("PUT", `${base}/${set.id}/items/${item.id}`, {
+      content_text: "Hero facing camera",
+      sort_order: 7,
+      metadata_json: { angle: "three-quarter" },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.item).toMatchObject({
+      id: item.id,
+      label: "Front view",
+      content_uri: "refs/front.png",
+      content_text: "Hero facing camera",
+      sort_order: 7,
+      metadata_json: { angle: "three-quarter" },
+      created_at: item.created_at,
+    });
+    expect(updated.body.item.updated_at > item.updated_at).toBe(true);
+    expect((await call("GET", `${base}/${set.id}/items/${item.id}`)).body.item).toEqual(updated.body.item);
+
+    const deleted = await call("DELETE", `${base}/${set.id}/items/${item.id}`);
+    expect(deleted.body).toEqual({ ok: true, deleted: true, id: item.id });
+    expect((await call("GET", `${base}/${set.id}/items/${item.id}`)).status).toBe(404);
+    expect(await listItems(set.id)).toEqual({ ok: true, reference_set_id: set.id, count: 0, items: [] });
+  });
+
+  it("defaults label, metadata and sort_order (0 first, then one past the largest)", async () => {
+    const set = await createSet("Defaults");
+    const first = await addItem(set.id, { content_text: "first" });
+    expect(first).toMatchObject({ label: "", content_uri: null, sort_order: 0, metadata_json: {} });
+    expect((await addItem(set.id, { content_text: "second" })).sort_order).toBe(1);
+    expect((await addItem(set.id, { content_text: "placed", sort_order: 10 })).sort_order).toBe(10);
+    expect((await addItem(set.id, { content_text: "after placed" })).sort_order).toBe(11);
+    expect((await addItem(set.id, { content_text: "negative", sort_order: -5 })).sort_order).toBe(-5);
+    expect((await addItem(set.id, { content_text: "still last" })).sort_order).toBe(12);
+
+    // Each set numbers its own items.
+    const other = await createSet("Defaults other");
+    expect((await addItem(other.id, { content_uri: "x.png" })).sort_order).toBe(0);
+  });
+
+  it("lists items by sort_order, then creation", async () => {
+    const set = await createSet("Ordering");
+    const c = await addItem(set.id, { label: "c", content_text: "c", sort_order: 2 });
+    const a = await addItem(set.id, { label: "a", content_text: "a", sort_order: 1 });
+    await tick();
+    const b = await addItem(set.id, { label: "b", content_text: "b", sort_order: 1 });
+    const z = await addItem(set.id, { label: "z", content_text: "z", sort_order: -1 });
+    const listed = await listItems(set.id);
+    expect(listed).toMatchObject({ ok: true, reference_set_id: set.id, count: 4 });
+    expect(listed.items.map((item: { label: string }) => item.label)).toEqual(["z", "a", "b", "c"]);
+
+    await call("PUT", `${base}/${set.id}/items/${c.id}`, { sort_order: -2 });
+    await call("PUT", `${base}/${set.id}/items/${a.id}`, { sort_order: 3 });
+    expect((await listItems(set.id)).items.map((item: { id: string }) => item.id)).toEqual([c.id, z.id, b.id, a.id]);
+  });
+
+  it("requires content_uri or content_text on create, changing nothing", async () => {
+    const set = await createSet("Needs content");
+    for (const body of [
+      {},
+      { label: "only a label" },
+      { content_uri: "   ", content_text: "" },
+      { content_uri: null, content_text: null, sort_order: 3 },
+    ]) {
+      const response = await call("POST", `${base}/${set.id}/items`, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body).toMatchObject({
+        ok: false,
+        error: "Provide at least one of: content_uri, content_text",
+        error_code: "validation_error",
+      });
+    }
+    const bad = await call("POST", `${base}/${set.id}/items`, { content_text: "x", sort_order: 1.5 });
+    expect(bad.status).toBe(400);
+    expect((await listItems(set.id)).count).toBe(0);
+    expect(await getSet(set.id)).toEqual(set);
+
+    // Blank content of one kind is dropped when the other kind is given.
+    const item = await addItem(set.id, { content_uri: " ", content_text: "described" });
+    expect(item).toMatchObject({ content_uri: null, content_text: "described" });
+  });
+
+  it("rejects updates that name no field or leave the item without content, changing nothing", async () => {
+    const set = await createSet("Update rules");
+    const item = await addItem(set.id, { label: "L", content_uri: "refs/a.png" });
+    const url = `${base}/${set.id}/items/${item.id}`;
+    for (const [update, message] of [
+      [{ unrelated: 1 }, "Provide at least one of: label, content_uri, content_text, sort_order, metadata_json"],
+      [{ content_uri: null, label: "lost" }, "Provide at least one of: content_uri, content_text"],
+      [{ content_uri: "  ", sort_order: 99 }, "Provide at least one of: content_uri, content_text"],
+      [{ content_uri: "", content_text: " " }, "Provide at least one of: content_uri, content_text"],
+    ] as const) {
+      const response = await call("PUT", url, update);
+      expect(response.status, JSON.stringify(update)).toBe(400);
+      expect(response.body.error).toBe(message);
+    }
+    expect((await call("GET", url)).body.item).toEqual(item);
+    expect(await getSet(set.id)).toEqual({ ...set, item_count: 1, updated_at: item.updated_at });
+
+    // Swapping one kind of content for the other is fine.
+    const swapped = await call("PUT", url, { content_uri: null, content_text: "now text" });
+    expect(swapped.status).toBe(200);
+    expect(swapped.body.item).toMatchObject({ label: "L", content_uri: null, content_text: "now text" });
+  });
+
+  it("404s unknown projects, other projects' sets and items of other sets", async () => {
+    const mine = await createSet("Mine");
+    const sibling = await createSet("Sibling");
+    const myItem = await addItem(mine.id, { content_text: "mine" });
+    const siblingItem = await addItem(sibling.id, { content_text: "sibling" });
+    const theirSet = await createSet("Theirs", "other");
+    const theirItem = (
+      await call("POST", `/api/projects/other/reference-sets/${theirSet.id}/items`, { content_text: "theirs" })
+    ).body.item;
+
+    const ghost = await call("GET", "/api/projects/ghost/reference-sets");
+    expect(ghost.status).toBe(404);
+    expect(ghost.body.error).toBe("Project 'ghost' not found");
+    expect((await call("GET", `/api/projects/ghost/reference-sets/${mine.id}/items`)).status).toBe(404);
+
+    const notFound = (error: string) => ({ ok: false, error, error_kind: "validation", error_code: "not_found" });
+    for (const setId of ["no-such-set", theirSet.id]) {
+      for (const [method, path, payload] of [
+        ["GET", "", undefined],
+        ["PUT", "", { name: "Stolen" }],
+        ["DELETE", "", undefined],
+        ["GET", "/items", undefined],
+        ["POST", "/items", { content_text: "intruder" }],
+        ["GET", `/items/${theirItem.id}`, undefined],
+        ["PUT", `/items/${theirItem.id}`, { label: "stolen" }],
+        ["DELETE", `/items/${theirItem.id}`, undefined],
+      ] as const) {
+        const response = await call(method, `${base}/${setId}${path}`, payload);
+        expect(response.status, `${method} ${setId}${path}`).toBe(404);
+        expect(response.body).toEqual(notFound(`Reference set '${setId}' not found`));
+      }
+    }
+
+    for (const itemId of ["no-such-item", siblingItem.id, theirItem.id]) {
+      for (const [method, payload] of [
+        ["GET", undefined],
+        ["PUT", { label: "stolen" }],
+        ["DELETE", undefined],
+      ] as const) {
+        const response = await call(method, `${base}/${mine.id}/items/${itemId}`, payload);
+        expect(response.status, `${method} ${itemId}`).toBe(404);
+        expect(response.body).toEqual(notFound(`Reference item '${itemId}' not found`));
+      }
+    }
+
+    expect((await listItems(mine.id)).items).toEqual([myItem]);
+    expect((await listItems(sibling.id)).items).toEqual([siblingItem]);
+    const theirs = await call("GET", `/api/projects/other/reference-sets/${theirSet.id}/items`);
+    expect(theirs.body.items).toEqual([theirItem]);
+    expect((await call("GET", `/api/projects/other/reference-sets/${theirSet.id}`)).body.reference_set).toMatchObject({
+      name: "Theirs",
+      item_count: 1,
+    });
+  });
+});

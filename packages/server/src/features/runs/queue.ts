@@ -1,0 +1,499 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import {
+  type DryRunLog,
+  effectivePostprocessSettings,
+  executeRun,
+  type ImageSettings,
+  loadPipelineConfig,
+  newRunId,
+  type PaidRunLog,
+  type PipelineConfig,
+  PipelineError,
+  planDryRun,
+  postprocessForLog,
+  type RawRunRequest,
+  RunInterruptedError,
+  type RunProgressEvent,
+  readRunJournal,
+  resumeRun,
+  runPostprocessFrom,
+} from "@kroma/pipeline";
+import { type Actor, recordAudit } from "../../core/audit.js";
+import type { KromaDb } from "../../core/db/database.js";
+import type { LeaseRepository } from "../../core/db/lease-repository.js";
+import { conflict, unavailable, validationError } from "../../core/errors.js";
+import { nowIso } from "../../core/time.js";
+import { syncProjectToS3 } from "../projects/s3-sync/sync.js";
+import type { MasterKeySource } from "../secrets/crypto.js";
+import type { RunEvent, RunEventHub } from "./events.js";
+import { ingestRunLog, ingestRunLogFile } from "./ingest.js";
+import { createRunKeys } from "./keys.js";
+import { activeRunStatuses, createRunRepository, type RunRecord, type RunRecordStatus } from "./repository.js";
+import { checkRequestFiles, checkTrigger, type TriggerRequest } from "./trigger-check.js";
+
+export type { TriggerRequest } from "./trigger-check.js";
+
+/** How the server runs the pipeline: where images are generated and with which model settings. */
+export interface RunExecutionOptions {
+  /** The server's own key (`OPENAI_API_KEY`), used when the project has no `openai/api_key` secret. */
+  openaiApiKey?: string;
+  /** Images API base URL (`OPENAI_BASE_URL`); default: OpenAI's. */
+  openaiBaseUrl?: string;
+  /** Model, size and quality (`OPENAI_IMAGE_*`). */
+  image: ImageSettings;
+  /** The server's PhotoRoom and remove.bg keys (`PHOTOROOM_API_KEY`, `REMOVE_BG_API_KEY`), used when a project has no secret. */
+  providerKeys?: { photoroom?: string; removebg?: string };
+  /** Attempts per image, retries included (default 3), and the first back-off in ms (default 1000). */
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  /**
+   * How long one image request may take before it fails as a timeout (`OPENAI_TIMEOUT_MS`,
+   * default {@link defaultOpenAiTimeoutMs}), so a hung endpoint cannot hold the one-at-a-time queue.
+   */
+  timeoutMs?: number;
+}
+
+/** Default per-request timeout of an image request (3 minutes: a slow high-quality edit still fits). */
+export const defaultOpenAiTimeoutMs = 180_000;
+
+/** Default time a stopping server lets an image request in flight finish (`KROMA_SHUTDOWN_GRACE_MS`). */
+export const defaultShutdownGraceMs = 30_000;
+
+/** Why a run stopped without finishing: the row's `error` of an interrupted run. */
+const stoppedMessage = "The server stopped before the run finished";
+
+/** The project a run belongs to, with the root its files live under. */
+export interface RunProject {
+  id: string;
+  slug: string;
+  root: string;
+}
+
+interface Job {
+  runId: string;
+  project: RunProject;
+  mode: "dry" | "run";
+  request: RawRunRequest;
+  /** Upload the project's new or changed files to S3 once the run is recorded. */
+  syncS3: boolean;
+  cancel: AbortController;
+}
+
+/** What a queued run's row keeps of its trigger, so a resume repeats it exactly. */
+type StoredRequest = RawRunRequest & { storage_sync_s3?: boolean };
+
+export interface RunQueueDeps {
+  db: KromaDb;
+  hub: RunEventHub;
+  appRoot: string;
+  keys: MasterKeySource;
+  execution: RunExecutionOptions;
+  logError: (error: unknown) => void;
+  /**
+   * This server's leases: every run it has queued or is executing carries a `run` lease, so other
+   * servers on the same database leave it alone, and it leaves theirs alone.
+   */
+  leases: LeaseRepository;
+  /** How long `stop()` lets an image request in flight finish before aborting it (default 30 s). */
+  shutdownGraceMs?: number;
+}
+
+export type RunQueue = ReturnType<typeof createRunQueue>;
+
+/**
+ * The server's run queue: runs are recorded `queued`, then executed in-process one at a time
+ * (paid runs spend money and share one API key, so they never overlap), their progress published
+ * to the event hub and their logs ingested when they end. Each run it queues or executes holds a
+ * `run` lease renewed by the server's heartbeat. A run left active whose owner is gone (a crashed
+ * server, on this database) is marked `interrupted` at start and on every lease TTL after, and
+ * waits for an explicit resume; a run another live process owns is never touched.
+ */
+export function createRunQueue(deps: RunQueueDeps) {
+  const runs = createRunRepository(deps.db);
+  const { cutoutKeys, openAiKey } = createRunKeys(deps.db, deps.keys, deps.execution);
+  const requestContext = { db: deps.db, keys: deps.keys, appRoot: deps.appRoot, openAiKey };
+  const { leases } = deps;
+  const pending: Job[] = [];
+  /** Stop: no new image request (nor retry) starts; one in flight may finish. */
+  const interrupt = new AbortController();
+  /** The grace period ran out: the request in flight is aborted. */
+  const abortInFlight = new AbortController();
+  let current: { job: Job; done: Promise<void> } | undefined;
+  let stopped = false;
+  let orphanWatch: ReturnType<typeof setInterval> | undefined;
+
+  const publish = (event: RunEvent) => deps.hub.publish(event);
+  const status = (runId: string, value: RunRecordStatus) => publish({ type: "status", run_id: runId, status: value });
+
+  async function finish(runId: string, fallback: RunRecordStatus, error?: string): Promise<void> {
+    if (error !== undefined) {
+      await runs.move(runId, activeRunStatuses, fallback, { finished_at: nowIso(), error });
+    }
+    const row = await deps.db
+      .selectFrom("runs")
+      .select(["status", "summary_json", "error"])
+      .where("id", "=", runId)
+      .executeTakeFirst();
+    publish({
+      type: "done",
+      run_id: runId,
+      status: (row?.status ?? fallback) as RunRecordStatus,
+      summary: row?.summary_json ? JSON.parse(row.summary_json) : null,
+      ...(row?.error ? { error: row.error } : {}),
+    });
+  }
+
+  async function execute(job: Job): Promise<void> {
+    try {
+      await executeLeased(job);
+    } finally {
+      // Released only once the run's final status is written, so no other server ever sees it
+      // active without an owner.
+      await leases.release("run", job.runId);
+    }
+  }
+
+  async function executeLeased(job: Job): Promise<void> {
+    const moved = await runs.move(job.runId, ["queued"], "running", { started_at: nowIso() });
+    if (!moved) return; // canceled while it waited
+    status(job.runId, "running");
+    try {
+      const log = await runPipeline(job);
+      await ingestRunLog(deps.db, {
+        projectId: job.project.id,
+        projectSlug: job.project.slug,
+        projectRoot: job.project.root,
+        log,
+      });
+      if (job.syncS3) await syncAfterRun(job);
+      await finish(job.runId, "failed");
+    } catch (error) {
+      if (error instanceof RunInterruptedError) return finish(job.runId, "interrupted", interruptedMessage(error));
+      // A paid run that hit an unexpected error still wrote its log: ingest what it recorded.
+      const logPath = join(job.project.root, "runs", `${job.runId}.json`);
+      if (job.mode === "run" && existsSync(logPath)) {
+        await ingestRunLogFile(deps.db, {
+          projectId: job.project.id,
+          projectSlug: job.project.slug,
+          projectRoot: job.project.root,
+          path: logPath,
+        }).catch(deps.logError);
+      }
+      if (!(error instanceof PipelineError)) deps.logError(error);
+      await finish(job.runId, "failed", error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /**
+   * The sync a trigger asked for. Its failure does not change how the run went: it is logged and
+   * noted in the run's `error`, and `POST /storage/s3/sync` (or `kroma sync s3`) finishes it later,
+   * uploading only what did not arrive.
+   */
+  async function syncAfterRun(job: Job): Promise<void> {
+    let problem: string | undefined;
+    try {
+      const report = await syncProjectToS3(deps.db, deps.keys, job.project);
+      if (report.failed > 0) problem = `${report.failed} file(s) failed to upload`;
+    } catch (error) {
+      deps.logError(error);
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    if (problem) {
+      await deps.db
+        .updateTable("runs")
+        .set({ error: `S3 sync after the run: ${problem}` })
+        .where("id", "=", job.runId)
+        .execute();
+    }
+  }
+
+  async function runPipeline(job: Job): Promise<DryRunLog | PaidRunLog> {
+    const { project, runId } = job;
+    const config = await loadConfig(project.root);
+    const onProgress = (event: RunProgressEvent) => publish(progressEvent(runId, event));
+    // What runs is checked when it runs: the stored request's files are listed and read only
+    // inside the project root, whatever the trigger (or an import) saw earlier.
+    const common = { projectRoot: project.root, cwd: project.root, confineTo: project.root };
+    if (job.mode === "dry") {
+      const { runLog } = await planDryRun({
+        ...common,
+        ...deps.execution.image,
+        projectSlug: project.slug,
+        resolvedFromBackend: true,
+        manifest: config.manifest,
+        request: job.request,
+        postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
+        runId,
+      });
+      return runLog;
+    }
+    const postprocess = await runPostprocessFrom(config, {
+      keys: await cutoutKeys(project.id),
+      baseDir: deps.appRoot,
+    });
+    const spend = {
+      confirmSpend: true,
+      apiKey: await openAiKey(project.id),
+      baseURL: deps.execution.openaiBaseUrl,
+      maxAttempts: deps.execution.maxAttempts,
+      retryDelayMs: deps.execution.retryDelayMs,
+      timeoutMs: deps.execution.timeoutMs ?? defaultOpenAiTimeoutMs,
+      onProgress,
+      cancelSignal: job.cancel.signal,
+      interruptSignal: interrupt.signal,
+      abortSignal: abortInFlight.signal,
+    };
+    if (await readRunJournal(project.root, runId)) {
+      return (await resumeRun({ ...common, ...spend, runId, postprocessContext: postprocess.context })).runLog;
+    }
+    const { runLog } = await executeRun({
+      ...common,
+      ...spend,
+      ...deps.execution.image,
+      projectSlug: project.slug,
+      resolvedFromBackend: true,
+      manifest: config.manifest,
+      request: job.request,
+      postprocess,
+      runId,
+    });
+    return runLog;
+  }
+
+  function loadConfig(projectRoot: string): Promise<PipelineConfig> {
+    return loadPipelineConfig({ appRoot: deps.appRoot, projectRoot });
+  }
+
+  function drain(): void {
+    if (current || stopped) return;
+    const job = pending.shift();
+    if (!job) return;
+    const done = execute(job)
+      .catch(deps.logError)
+      .finally(() => {
+        current = undefined;
+        drain();
+      });
+    current = { job, done };
+  }
+
+  function enqueue(job: Job): void {
+    pending.push(job);
+    drain();
+  }
+
+  /**
+   * Runs left active whose owner is gone (no live `run` lease: a crashed or killed server) become
+   * `interrupted`, and their streams end. Runs a live process owns, this one included, are left
+   * alone. Returns the ids it interrupted.
+   */
+  async function interruptOrphans(): Promise<string[]> {
+    const active = await runs.activeIds();
+    const live = await leases.liveAmong("run", active);
+    const orphans = await runs.interruptAmong(
+      active.filter((id) => !live.has(id)),
+      stoppedMessage,
+    );
+    for (const lease of await leases.abandoned("run")) await leases.remove(lease);
+    for (const runId of orphans) await finish(runId, "interrupted");
+    return orphans;
+  }
+
+  return {
+    /** Validates and queues a run; answers at once with its `queued` record. */
+    async trigger(project: RunProject, body: TriggerRequest, actor: Actor | null): Promise<RunRecord> {
+      if (stopped) throw stoppingError();
+      const request = await checkTrigger(requestContext, project, body);
+      if (stopped) throw stoppingError();
+      const mode = body.mode ?? "dry";
+      const runId = newRunId();
+      // Leased before the row exists, so no other server ever sees it active without an owner.
+      await leases.acquire("run", runId, { project: project.slug });
+      const run = await deps.db
+        .transaction()
+        .execute(async (trx) => {
+          const created = await createRunRepository(trx).createQueued({
+            id: runId,
+            projectId: project.id,
+            mode,
+            request: { ...request, storage_sync_s3: body.storage_sync_s3 === true } satisfies StoredRequest,
+            stage: body.stage ?? "style",
+            time: body.time ?? null,
+            weather: body.weather ?? null,
+            ...deps.execution.image,
+          });
+          await recordAudit(trx, actor, {
+            action: "run.trigger",
+            projectId: project.id,
+            targetType: "run",
+            targetId: runId,
+            detail: { mode },
+          });
+          return created;
+        })
+        .catch(async (error: unknown) => {
+          await leases.release("run", runId);
+          throw error;
+        });
+      status(runId, "queued");
+      enqueue({ runId, project, mode, request, syncS3: body.storage_sync_s3 === true, cancel: new AbortController() });
+      return run;
+    },
+
+    /** Cancels a queued run at once, a running one at its next request; a finished run is a 409. */
+    async cancel(project: RunProject, run: RunRecord, actor: Actor | null): Promise<RunRecord> {
+      if (run.status === "canceling") return run;
+      const audit = () =>
+        recordAudit(deps.db, actor, {
+          action: "run.cancel",
+          projectId: project.id,
+          targetType: "run",
+          targetId: run.id,
+          detail: { from: run.status },
+        });
+      const waiting = pending.findIndex((job) => job.runId === run.id);
+      const finishedAt = nowIso();
+      if (
+        waiting >= 0 &&
+        (await runs.move(run.id, ["queued"], "canceled", { finished_at: finishedAt, error: "Canceled" }))
+      ) {
+        pending.splice(waiting, 1);
+        await leases.release("run", run.id);
+        await audit();
+        await finish(run.id, "canceled");
+        return { ...run, status: "canceled", finished_at: finishedAt, error: "Canceled" };
+      }
+      if (current?.job.runId === run.id && (await runs.move(run.id, ["running"], "canceling"))) {
+        current.job.cancel.abort();
+        await audit();
+        status(run.id, "canceling");
+        return { ...run, status: "canceling" };
+      }
+      throw conflict(`Run '${run.id}' is ${run.status}: only a queued or running run can be canceled`, {
+        status: run.status,
+      });
+    },
+
+    /**
+     * Queues an interrupted run again; it keeps the jobs that finished before. Refused (409) while
+     * another live process holds the run's lease (it still executes it: a second execution would
+     * buy its jobs twice), and (400) when its request fails the trigger's file rules now.
+     */
+    async resume(project: RunProject, run: RunRecord, actor: Actor | null): Promise<RunRecord> {
+      if (stopped) throw stoppingError();
+      if (run.status !== "interrupted") {
+        throw conflict(`Run '${run.id}' is ${run.status}: only an interrupted run can be resumed`, {
+          status: run.status,
+        });
+      }
+      await refuseLiveOwner(run.id);
+      const stored = (await runs.request(run.id)) as StoredRequest | null;
+      if (!stored || typeof stored !== "object" || Array.isArray(stored)) {
+        throw conflict(`Run '${run.id}' was not started by this server; resume it with kroma lab resume ${run.id}`);
+      }
+      const { storage_sync_s3: syncS3 = false, ...request } = stored;
+      await checkRequestFiles(requestContext, project, request, run.run_mode === "run" ? run.id : undefined);
+      if (run.run_mode === "run" && !(await openAiKey(project.id))) {
+        throw validationError(
+          "No OpenAI key: set the project's openai/api_key secret, or OPENAI_API_KEY for the server",
+          {
+            field: "api_key",
+          },
+        );
+      }
+      if (!(await leases.acquire("run", run.id, { project: project.slug }))) await refuseLiveOwner(run.id);
+      if (!(await runs.move(run.id, ["interrupted"], "queued", { error: null, finished_at: null }))) {
+        await leases.release("run", run.id);
+        throw conflict(`Run '${run.id}' is no longer interrupted`);
+      }
+      await recordAudit(deps.db, actor, {
+        action: "run.resume",
+        projectId: project.id,
+        targetType: "run",
+        targetId: run.id,
+      });
+      status(run.id, "queued");
+      enqueue({ runId: run.id, project, mode: run.run_mode, request, syncS3, cancel: new AbortController() });
+      return { ...run, status: "queued", error: null, finished_at: null };
+    },
+
+    /**
+     * Marks runs left active by a process that is gone as `interrupted`, then keeps checking every
+     * lease TTL (a server on the same database may crash later) until `stop()`. Call before
+     * serving; returns the runs interrupted now.
+     */
+    async recover(): Promise<string[]> {
+      const interrupted = await interruptOrphans();
+      if (!stopped && orphanWatch === undefined) {
+        orphanWatch = setInterval(() => void interruptOrphans().catch(deps.logError), leases.ttlMs);
+        orphanWatch.unref();
+      }
+      return interrupted;
+    },
+
+    /**
+     * Stops taking runs: no new image request (nor retry) starts; one in flight may finish within
+     * the grace period (its image is kept and journaled), after which it is aborted and journaled
+     * as possibly billed. The run in progress and every run this server queued become
+     * `interrupted` (their journals kept for a resume); runs of other servers are left alone.
+     */
+    async stop(): Promise<void> {
+      stopped = true;
+      clearInterval(orphanWatch);
+      interrupt.abort();
+      const grace = setTimeout(() => abortInFlight.abort(), deps.shutdownGraceMs ?? defaultShutdownGraceMs);
+      await current?.done;
+      clearTimeout(grace);
+      const left = pending.splice(0);
+      const owned = new Set([...left.map((job) => job.runId), ...(await leases.held("run"))]);
+      await runs.interruptAmong([...owned], stoppedMessage);
+      for (const job of left) await finish(job.runId, "interrupted");
+      for (const runId of owned) await leases.release("run", runId);
+    },
+  };
+
+  /** A 409 while a live process other than this one holds the run's lease. */
+  async function refuseLiveOwner(runId: string): Promise<void> {
+    const owner = await leases.liveOwner("run", runId);
+    if (!owner || owner.owner_id === leases.owner.id) return;
+    throw conflict(
+      `Run '${runId}' is still owned by a live server process (${owner.owner_host}, pid ${owner.owner_pid}): ` +
+        "it may still be executing, and resuming it now would buy its images twice",
+      { owner_host: owner.owner_host, owner_pid: owner.owner_pid },
+    );
+  }
+}
+
+/** What a trigger or resume answers while the server shuts down. */
+function stoppingError() {
+  return unavailable("The server is stopping and takes no new runs; try again once it is back");
+}
+
+/** The `error` of a run the server interrupted, naming a request it aborted (possibly billed). */
+function interruptedMessage(error: RunInterruptedError): string {
+  if (!error.aborted) return stoppedMessage;
+  const { job, candidate } = error.aborted;
+  return (
+    `${stoppedMessage}: the image request in flight (job ${job}, candidate ${candidate}) was aborted when the ` +
+    "shutdown grace period ran out and may have been billed; resume runs that job again"
+  );
+}
+
+/** A pipeline progress event as the stream sends it. */
+function progressEvent(runId: string, event: RunProgressEvent): RunEvent {
+  return {
+    type: "progress",
+    run_id: runId,
+    status: "running",
+    phase: event.phase,
+    job: event.job,
+    job_index: event.jobIndex,
+    jobs: event.jobs,
+    candidate: event.candidate,
+    candidates: event.candidates,
+    ...(event.attempt !== undefined ? { attempt: event.attempt } : {}),
+    ...(event.status !== undefined ? { job_status: event.status } : {}),
+    ...(event.error !== undefined ? { error: event.error } : {}),
+  };
+}

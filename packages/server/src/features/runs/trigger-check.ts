@@ -1,0 +1,125 @@
+import { resolve } from "node:path";
+import {
+  loadPipelineConfig,
+  PipelineError,
+  prepareRun,
+  type RawRunRequest,
+  readRunJournal,
+  resolveProjectRef,
+} from "@kroma/pipeline";
+import type { KromaDb } from "../../core/db/database.js";
+import { validationError } from "../../core/errors.js";
+import { checkS3SyncReady } from "../projects/s3-sync/sync.js";
+import type { MasterKeySource } from "../secrets/crypto.js";
+import type { RunProject } from "./queue.js";
+
+/** The trigger body, as the spec declares it. */
+export interface TriggerRequest {
+  mode?: "dry" | "run";
+  confirm_spend?: boolean;
+  input?: string;
+  scene_refs?: string[];
+  style_refs?: string[];
+  stage?: "style" | "time" | "weather";
+  time?: "day" | "night";
+  weather?: "clear" | "rain";
+  candidates?: number;
+  storage_sync_s3?: boolean;
+  project_root?: unknown;
+}
+
+/** What the checks need of the server: its database, keys and app root, and the project's OpenAI key. */
+export interface RunRequestContext {
+  db: KromaDb;
+  keys: MasterKeySource;
+  appRoot: string;
+  openAiKey: (projectId: string) => Promise<string | undefined>;
+}
+
+/**
+ * Checks a trigger the way a run would (request rules, the scenes, the plan's limits, the key
+ * for a paid run), so a bad request is a 400 now rather than a failed run later.
+ */
+export async function checkTrigger(
+  ctx: RunRequestContext,
+  project: RunProject,
+  body: TriggerRequest,
+): Promise<RawRunRequest> {
+  if (body.project_root !== undefined) {
+    throw validationError("Field 'project_root' is not accepted: runs use the project's stored storage root", {
+      field: "project_root",
+    });
+  }
+  // Refused now rather than after a paid run: the project must have S3 storage to sync to, and
+  // credentials that may go to its endpoint.
+  if (body.storage_sync_s3 === true) await checkS3SyncReady(ctx.db, ctx.keys, project);
+  const mode = body.mode ?? "dry";
+  if (mode === "run" && body.confirm_spend !== true) {
+    throw validationError("Run mode requires explicit spend confirmation (confirm_spend: true)", {
+      field: "confirm_spend",
+    });
+  }
+  const request: RawRunRequest = {
+    input: body.input,
+    scene_refs: body.scene_refs,
+    style_refs: body.style_refs,
+    stage: body.stage,
+    time: body.time,
+    weather: body.weather,
+    candidates: body.candidates,
+  };
+  await checkRequestFiles(ctx, project, request);
+  if (mode === "run" && !(await ctx.openAiKey(project.id))) {
+    throw validationError("No OpenAI key: set the project's openai/api_key secret, or OPENAI_API_KEY for the server", {
+      field: "api_key",
+    });
+  }
+  return request;
+}
+
+/**
+ * The file rules of a trigger, for a trigger and again for a resume (whose request may come
+ * from an import): `input` and every ref inside the project root, no symlink leading out, the
+ * scenes listed as the run will list them. A paid run with a journal repeats the journal's
+ * request and scenes, so those are what is checked. Any failure is a 400 naming the field.
+ */
+export async function checkRequestFiles(
+  ctx: RunRequestContext,
+  project: RunProject,
+  request: RawRunRequest,
+  runId?: string,
+): Promise<void> {
+  await asRequestError(async () => {
+    const common = { projectSlug: project.slug, projectRoot: project.root, cwd: project.root };
+    const journal = runId === undefined ? undefined : await readRunJournal(project.root, runId);
+    if (journal) {
+      const { header } = journal;
+      await prepareRun({
+        ...common,
+        confineTo: project.root,
+        manifest: header.manifest,
+        request: header.request,
+        plannedScenes: header.scenes.map((scene) => resolve(project.root, scene)),
+      });
+      return;
+    }
+    // The API never reads outside the project: `input` is confined like every other ref, and so
+    // is every image found under it (a symlink in the directory must not lead out either).
+    if (typeof request.input === "string") {
+      await resolveProjectRef(project.root, request.input, "input", { allowDirectory: true });
+    }
+    const { manifest } = await loadPipelineConfig({ appRoot: ctx.appRoot, projectRoot: project.root });
+    const { scenes } = await prepareRun({ ...common, confineTo: project.root, manifest, request });
+    for (const scene of scenes) await resolveProjectRef(project.root, scene, "input");
+  });
+}
+
+/** Runs `work`, turning the pipeline's user errors (bad request, missing scene, limits) into 400s. */
+async function asRequestError(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof PipelineError) throw validationError(error.message, error.details);
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+import { listOperations, openapiDocument } from "@kroma/contract";
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../../../test/setup.js";
+import { serverVersion } from "../../core/app.js";
+
+describe("system routes", () => {
+  it("GET /health answers the seed's success check", async () => {
+    const { call } = await createTestApp();
+    const { status, body } = await call("GET", "/health");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ ok: true, status: "ok", service: "kroma-backend-core", version: serverVersion });
+    expect(body.route_count).toBe(listOperations(openapiDocument).length);
+  });
+
+  it("404s unknown routes and methods in the envelope", async () => {
+    const { call } = await createTestApp();
+    for (const [method, path] of [
+      ["GET", "/nope"],
+      ["DELETE", "/api/projects"],
+      ["GET", "/api/projects/a/b/c"],
+    ]) {
+      const response = await call(method as string, path as string);
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual({
+        ok: false,
+        error: `Route not found: ${method} ${path}`,
+        error_kind: "validation",
+        error_code: "not_found",
+      });
+    }
+  });
+
+  it("turns a server fault into a sanitised 500 and logs the real error", async () => {
+    const { call, db, logged } = await createTestApp();
+    await db.destroy();
+    const response = await call("GET", "/api/projects");
+    expect(response.status).toBe(500);
+    expect(response.body).toEqual({
+      ok: false,
+      error: "Internal server error",
+      error_kind: "infra",
+      error_code: "internal_error",
+    });
+    expect(logged).toHaveLength(1);
+    expect(String(logged[0])).toMatch(/driver has already been destroyed|database connection is not open/);
+  });
+
+  it("serves the spec verbatim as YAML and as JSON", async () => {
+    const { app } = await createTestApp();
+    const { readFile } = await import("node:fs/promises");
+    const specText = await readFile(
+      new URL("../../../../../openapi/backend-api.openapi.yaml", import.meta.url),
+      "utf8",
+    );
+    const yaml = await app.request("/openapi.yaml");
+    expect(yaml.status).toBe(200);
+    expect(yaml.headers.get("content-type")).toMatch(/^application\/yaml/);
+    expect(await yaml.text()).toBe(specText);
+    const json = await app.request("/openapi.json");
+    expect(await json.json()).toEqual(openapiDocument);
+  });
+
+  it("serves an offline API reference page and its assets", async () => {
+    const { app, call } = await createTestApp();
+    const page = await app.request("/docs");
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await page.text();
+    const assets = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(assets).toEqual(["/docs/assets/swagger-ui.css", "/docs/assets/swagger-ui-bundle.js"]);
+    expect(html).toContain('url: "/openapi.json"');
+    for (const asset of assets) {
+      const response = await app.request(asset);
+      expect(response.status, asset).toBe(200);
+      expect((await response.text()).length).toBeGreaterThan(10_000);
+    }
+    const unknown = await call("GET", "/docs/assets/secret.txt");
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toBe("Path parameter 'asset' must be one of: swagger-ui.css, swagger-ui-bundle.js");
+  });
+});
