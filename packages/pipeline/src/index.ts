@@ -2,21 +2,35 @@
  * @kroma/pipeline: settings layering, planning, generation, post-processing and run logs.
  * This package has no HTTP and no database; the server and the CLI call into it.
  */
+
 export {
-  type ArchiveBadOptions,
-  type ArchiveBadResult,
-  type ArchivedFile,
-  archiveBad,
-  archiveReplaced,
-  archiveStamp,
-} from "./archive.js";
+  defaultManifest,
+  type Manifest,
+  type Stage,
+  stages,
+  type TimeOfDay,
+  timesOfDay,
+  type Weather,
+  weathers,
+} from "./config/manifest.js";
+export { inspectManifest, loadManifest } from "./config/manifest-loader.js";
 export {
   bgRemoveBackendNames,
   builtInColorProfileNames,
   outputImageFormats,
   upscaleBackendNames,
   upscaleScales,
-} from "./config-schemas.js";
+} from "./config/schemas.js";
+export {
+  defaultPipelineSettings,
+  listResolvedSettings,
+  type PipelineSettings,
+  type PipelineSettingsOverrides,
+  type PostprocessSettings,
+  type ResolvedPipelineSettings,
+  resolvePipelineSettings,
+  type SettingSource,
+} from "./config/settings.js";
 export {
   defaultPostprocessConfig,
   loadPipelineConfig,
@@ -25,16 +39,19 @@ export {
   type PostprocessConfig,
   type ValidatePipelineConfigOptions,
   validatePipelineConfig,
-} from "./config-validation.js";
+} from "./config/validation.js";
 export { type ConfigProblem, configError, formatConfigProblem, PipelineError } from "./errors.js";
 export {
-  checkCandidates,
-  type OutputGuardSettings,
-  parseBoolean,
-  type RawRunRequest,
-  type RunRequest,
-  validateRunRequest,
-} from "./flags.js";
+  type ArchiveBadOptions,
+  type ArchiveBadResult,
+  type ArchivedFile,
+  archiveBad,
+  archiveReplaced,
+  archiveStamp,
+} from "./files/archive.js";
+export { digestFile, digestFiles, sha256File } from "./files/hash.js";
+export { imageExtensions, isImagePath, isInside, resolveProjectRef, resolveProjectRefs } from "./files/paths.js";
+export { embedPngText, isPng, readPngText, readPngTextMap } from "./files/png-metadata.js";
 export {
   classifyError,
   createImageClient,
@@ -46,19 +63,7 @@ export {
   type RequestAttempt,
   redact,
   withRetries,
-} from "./generate.js";
-export { digestFile, digestFiles, sha256File } from "./hash.js";
-export {
-  defaultManifest,
-  type Manifest,
-  type Stage,
-  stages,
-  type TimeOfDay,
-  timesOfDay,
-  type Weather,
-  weathers,
-} from "./manifest.js";
-export { inspectManifest, loadManifest } from "./manifest-loader.js";
+} from "./generate/images-client.js";
 export {
   checkImage,
   chromaDeltaOfRgb,
@@ -70,8 +75,8 @@ export {
   resolveGuardSettings,
   runQa,
   writeQaReport,
-} from "./output-guard.js";
-export type { CandidateRank, GuardFileResult, QaReport } from "./output-guard-types.js";
+} from "./guard/output-guard.js";
+export type { CandidateRank, GuardFileResult, QaReport } from "./guard/types.js";
 export {
   candidateOutputs,
   type DryRunOptions,
@@ -83,8 +88,18 @@ export {
   prepareRun,
   type RunPlan,
   sceneName,
-} from "./plan.js";
-export { embedPngText, isPng, readPngText, readPngTextMap } from "./png-metadata.js";
+} from "./plan/plan.js";
+export { composePrompt, noInventionSentence } from "./plan/prompt.js";
+export { type DryRunJob, type DryRunLog, logPath, newRunId, runLogSchemaVersion, writeRunLog } from "./plan/run-log.js";
+export {
+  checkCandidates,
+  type OutputGuardSettings,
+  parseBoolean,
+  type RawRunRequest,
+  type RunRequest,
+  validateRunRequest,
+} from "./plan/run-request.js";
+export { listInputImages } from "./plan/scenes.js";
 // Post-processing stages: the chain, the standalone batch operations and the backend check.
 export {
   type BatchFileResult,
@@ -121,7 +136,7 @@ export {
   postprocessStages,
   runPostprocessChain,
 } from "./postprocess/chain.js";
-export { applyColorProfile, type ColorCorrectOptions, colorCorrectFile, type RawPixels } from "./postprocess/color.js";
+export { applyColorProfile, type ColorCorrectOptions, colorCorrectFile } from "./postprocess/color.js";
 export {
   builtInColorProfiles,
   type ColorProfile,
@@ -133,7 +148,7 @@ export {
   resolveColorProfile,
 } from "./postprocess/color-profiles.js";
 export { type BackendCheck, checkPostprocessBackends, type DoctorOptions } from "./postprocess/doctor.js";
-export { decodeRgb, defaultMaxInputPixels, openImage } from "./postprocess/image-io.js";
+export { decodeRgb, defaultMaxInputPixels, openImage, type RawPixels } from "./postprocess/image-io.js";
 export {
   chainForLog,
   postprocessForLog,
@@ -150,8 +165,6 @@ export {
   type UpscaleOptions,
   upscaleFile,
 } from "./postprocess/upscale.js";
-export { composePrompt, noInventionSentence } from "./prompt.js";
-export { type ReplayDifference, type ReplayOptions, type ReplayResult, replayRun } from "./replay.js";
 export {
   type CandidateGuardLog,
   checkSpendAllowed,
@@ -168,24 +181,6 @@ export {
   type RunStatus,
   type RunSummary,
   resumeRun,
-} from "./run.js";
-export { type RunJournal, type RunJournalHeader, readRunJournal, runJournalPath } from "./run-journal.js";
-export { type DryRunJob, type DryRunLog, logPath, newRunId, runLogSchemaVersion, writeRunLog } from "./run-log.js";
-export {
-  imageExtensions,
-  isImagePath,
-  isInside,
-  listInputImages,
-  resolveProjectRef,
-  resolveProjectRefs,
-} from "./scenes.js";
-export {
-  defaultPipelineSettings,
-  listResolvedSettings,
-  type PipelineSettings,
-  type PipelineSettingsOverrides,
-  type PostprocessSettings,
-  type ResolvedPipelineSettings,
-  resolvePipelineSettings,
-  type SettingSource,
-} from "./settings.js";
+} from "./run/execute.js";
+export { type RunJournal, type RunJournalHeader, readRunJournal, runJournalPath } from "./run/journal.js";
+export { type ReplayDifference, type ReplayOptions, type ReplayResult, replayRun } from "./run/replay.js";

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { archiveBad, archiveReplaced, archiveStamp } from "../src/archive.js";
 import { PipelineError } from "../src/errors.js";
-import type { OutputGuardSettings } from "../src/flags.js";
+import { archiveBad, archiveReplaced, archiveStamp } from "../src/files/archive.js";
+import type { OutputGuardSettings } from "../src/plan/run-request.js";
 
 let dir: string;
 let root: string;

@@ -4,10 +4,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultPostprocessConfig, loadPipelineConfig, validatePipelineConfig } from "../src/config-validation.js";
+import { defaultManifest } from "../src/config/manifest.js";
+import { loadManifest } from "../src/config/manifest-loader.js";
+import { defaultPostprocessConfig, loadPipelineConfig, validatePipelineConfig } from "../src/config/validation.js";
 import { type ConfigProblem, PipelineError } from "../src/errors.js";
-import { defaultManifest } from "../src/manifest.js";
-import { loadManifest } from "../src/manifest-loader.js";
 
 const repoConfig = fileURLToPath(new URL("../../../config/", import.meta.url));
 

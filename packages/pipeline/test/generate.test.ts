@@ -11,8 +11,8 @@ import {
 } from "openai";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { classifyError, createImageClient, editImage, redact, withRetries } from "../src/generate.js";
-import { isPng } from "../src/png-metadata.js";
+import { isPng } from "../src/files/png-metadata.js";
+import { classifyError, createImageClient, editImage, redact, withRetries } from "../src/generate/images-client.js";
 import { type ImagesServer, startImagesServer } from "./support/images-server.js";
 
 const apiKey = "sk-proj-unit0123456789";

@@ -4,7 +4,6 @@ import { dirname, join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PipelineError } from "../src/errors.js";
-import type { OutputGuardSettings } from "../src/flags.js";
 import {
   checkImage,
   chromaDeltaOfRgb,
@@ -14,8 +13,9 @@ import {
   resolveGuardSettings,
   runQa,
   writeQaReport,
-} from "../src/output-guard.js";
-import type { CandidateRank, GuardFileResult } from "../src/output-guard-types.js";
+} from "../src/guard/output-guard.js";
+import type { CandidateRank, GuardFileResult } from "../src/guard/types.js";
+import type { OutputGuardSettings } from "../src/plan/run-request.js";
 
 let dir: string;
 beforeEach(async () => {

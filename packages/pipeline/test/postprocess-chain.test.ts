@@ -3,15 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { defaultPostprocessConfig, type PostprocessConfig } from "../src/config-validation.js";
-import { sha256File } from "../src/hash.js";
+import { defaultPipelineSettings, type PostprocessSettings, resolvePipelineSettings } from "../src/config/settings.js";
+import { defaultPostprocessConfig, type PostprocessConfig } from "../src/config/validation.js";
+import { sha256File } from "../src/files/hash.js";
 import {
   effectivePostprocessSettings,
   enabledPostprocessStages,
   type PostprocessContext,
   runPostprocessChain,
 } from "../src/postprocess/chain.js";
-import { defaultPipelineSettings, type PostprocessSettings, resolvePipelineSettings } from "../src/settings.js";
 import { type CutoutServers, serviceErrors, startCutoutServices } from "./support/cutout-services.js";
 import { type ImagesServer, startImagesServer } from "./support/images-server.js";
 import { channelMeans, cutoutPng, rgba, scenePng } from "./support/test-images.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { defaultManifest, type Manifest } from "../src/config/manifest.js";
 import { PipelineError } from "../src/errors.js";
-import { defaultManifest, type Manifest } from "../src/manifest.js";
-import { composePrompt } from "../src/prompt.js";
+import { composePrompt } from "../src/plan/prompt.js";
 
 const manifest: Manifest = {
   ...defaultManifest,

@@ -7,10 +7,10 @@ import { dirname, join } from "node:path";
 import { createContractValidator, openapiDocument } from "@kroma/contract";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { defaultManifest } from "../src/manifest.js";
-import { planDryRun } from "../src/plan.js";
-import { executeRun } from "../src/run.js";
-import type { RunLog } from "../src/run-log.js";
+import { defaultManifest } from "../src/config/manifest.js";
+import { planDryRun } from "../src/plan/plan.js";
+import type { RunLog } from "../src/plan/run-log.js";
+import { executeRun } from "../src/run/execute.js";
 import { type ImagesServer, startImagesServer } from "./support/images-server.js";
 
 const validator = createContractValidator(openapiDocument);

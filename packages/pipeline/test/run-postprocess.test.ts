@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { createContractValidator, openapiDocument } from "@kroma/contract";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { defaultManifest } from "../src/manifest.js";
-import { type ExecuteRunOptions, executeRun } from "../src/run.js";
-import { defaultPipelineSettings, type PostprocessSettings } from "../src/settings.js";
+import { defaultManifest } from "../src/config/manifest.js";
+import { defaultPipelineSettings, type PostprocessSettings } from "../src/config/settings.js";
+import { type ExecuteRunOptions, executeRun } from "../src/run/execute.js";
 import { type CutoutServers, serviceErrors, startCutoutServices } from "./support/cutout-services.js";
 import { type ImagesServer, startImagesServer } from "./support/images-server.js";
 

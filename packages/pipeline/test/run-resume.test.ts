@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { defaultManifest } from "../src/manifest.js";
-import { type ExecuteRunOptions, executeRun, RunInterruptedError, resumeRun } from "../src/run.js";
-import { readRunJournal, runJournalPath } from "../src/run-journal.js";
+import { defaultManifest } from "../src/config/manifest.js";
+import { type ExecuteRunOptions, executeRun, RunInterruptedError, resumeRun } from "../src/run/execute.js";
+import { readRunJournal, runJournalPath } from "../src/run/journal.js";
 import { type ImagesServer, startImagesServer } from "./support/images-server.js";
 
 const apiKey = "sk-test-resume-0123456789";

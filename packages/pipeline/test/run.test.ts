@@ -5,17 +5,17 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { defaultManifest } from "../src/config/manifest.js";
 import { PipelineError } from "../src/errors.js";
-import { defaultManifest } from "../src/manifest.js";
-import { readPngTextMap } from "../src/png-metadata.js";
-import { composePrompt } from "../src/prompt.js";
+import { readPngTextMap } from "../src/files/png-metadata.js";
+import { composePrompt } from "../src/plan/prompt.js";
 import {
   type ExecuteRunOptions,
   estimateImageCostUsd,
   executeRun,
   type PaidRunLog,
   type RunProgressEvent,
-} from "../src/run.js";
+} from "../src/run/execute.js";
 import { type ImagesServer, type Script, startImagesServer } from "./support/images-server.js";
 
 const apiKey = "sk-test-0123456789abcdefSECRET";

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PipelineError } from "../src/errors.js";
-import { isImagePath, listInputImages, resolveProjectRef, resolveProjectRefs } from "../src/scenes.js";
+import { isImagePath, resolveProjectRef, resolveProjectRefs } from "../src/files/paths.js";
+import { listInputImages } from "../src/plan/scenes.js";
 
 let dir: string;
 beforeEach(async () => {

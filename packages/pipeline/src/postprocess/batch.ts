@@ -1,10 +1,11 @@
 import { lstat, realpath, rename, rm, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
-import type { OutputImageFormat } from "../config-schemas.js";
+import type { OutputImageFormat } from "../config/schemas.js";
 import { PipelineError } from "../errors.js";
-import { sha256File } from "../hash.js";
-import { isImagePath, isInside, listInputImages } from "../scenes.js";
+import { sha256File } from "../files/hash.js";
+import { isImagePath, isInside } from "../files/paths.js";
+import { listInputImages } from "../plan/scenes.js";
 import { type RefineOptions, refineCutoutFile } from "./bg-refine-openai.js";
 import { type BgRemoveOptions, removeBackgroundFile } from "./bg-remove.js";
 import { type ColorCorrectOptions, colorCorrectFile } from "./color.js";

@@ -1,6 +1,6 @@
 import type OpenAI from "openai";
-import type { OutputImageFormat } from "../config-schemas.js";
-import { createImageClient, editImage, type RequestAttempt, withRetries } from "../generate.js";
+import type { OutputImageFormat } from "../config/schemas.js";
+import { createImageClient, editImage, type RequestAttempt, withRetries } from "../generate/images-client.js";
 import { type DecodeOptions, decodeRgb, hasTransparency, openImage, writeImage } from "./image-io.js";
 import type { StageReport } from "./stage-report.js";
 

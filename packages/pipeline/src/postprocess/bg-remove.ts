@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { BgRemoveBackend, OutputImageFormat } from "../config-schemas.js";
-import type { PostprocessConfig } from "../config-validation.js";
-import { redact } from "../generate.js";
+import type { BgRemoveBackend, OutputImageFormat } from "../config/schemas.js";
+import type { PostprocessConfig } from "../config/validation.js";
+import { redact } from "../generate/images-client.js";
 import { type DecodeOptions, openImage, writeImage } from "./image-io.js";
 import { type BackendAttempt, elapsedMs, type StageReport } from "./stage-report.js";
 

@@ -1,9 +1,9 @@
 import { rename, rm } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
-import { archiveReplaced, archiveStamp } from "../archive.js";
-import { defaultPostprocessConfig, type PostprocessConfig } from "../config-validation.js";
-import { sha256File } from "../hash.js";
-import type { PostprocessSettings, ResolvedPipelineSettings, SettingKey } from "../settings.js";
+import type { PostprocessSettings, ResolvedPipelineSettings, SettingKey } from "../config/settings.js";
+import { defaultPostprocessConfig, type PostprocessConfig } from "../config/validation.js";
+import { archiveReplaced, archiveStamp } from "../files/archive.js";
+import { sha256File } from "../files/hash.js";
 import { refineCutoutFile } from "./bg-refine-openai.js";
 import { removeBackgroundFile } from "./bg-remove.js";
 import { colorCorrectFile } from "./color.js";

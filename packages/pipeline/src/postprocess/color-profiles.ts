@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { type builtInColorProfileNames, kindOf, readConfigDocument, schemaProblems } from "../config-schemas.js";
+import { type builtInColorProfileNames, kindOf, readConfigDocument, schemaProblems } from "../config/schemas.js";
+import { unknownProfileMessage } from "../config/settings.js";
 import { type ConfigProblem, configError, PipelineError } from "../errors.js";
-import { unknownProfileMessage } from "../settings.js";
 
 /**
  * One colour profile: enhancement factors in the sense of PIL's ImageEnhance (1.0 leaves the

@@ -1,19 +1,8 @@
 import sharp from "sharp";
-import type { OutputImageFormat } from "../config-schemas.js";
+import type { OutputImageFormat } from "../config/schemas.js";
 import type { ColorProfile } from "./color-profiles.js";
-import { type DecodeOptions, decodeRgb, writeImage } from "./image-io.js";
+import { type DecodeOptions, decodeRgb, type RawPixels, writeImage } from "./image-io.js";
 import type { StageReport } from "./stage-report.js";
-
-/**
- * Packed 8-bit pixels as sharp's `.raw()` gives them: `channels` is 3 (RGB) or 4 (RGBA). Only
- * the colour channels are corrected; alpha is never read or written.
- */
-export interface RawPixels {
-  data: Uint8Array;
-  width: number;
-  height: number;
-  channels: 3 | 4;
-}
 
 const f32 = Math.fround;
 

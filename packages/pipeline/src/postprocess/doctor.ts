@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import sharp from "sharp";
-import { defaultPostprocessConfig, type PostprocessConfig } from "../config-validation.js";
+import { defaultPostprocessConfig, type PostprocessConfig } from "../config/validation.js";
 import {
   bgRemoveServiceUrls,
   localBgRemovalInstallCommand,

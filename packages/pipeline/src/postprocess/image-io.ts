@@ -2,8 +2,18 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import sharp from "sharp";
-import type { OutputImageFormat } from "../config-schemas.js";
-import type { RawPixels } from "./color.js";
+import type { OutputImageFormat } from "../config/schemas.js";
+
+/**
+ * Packed 8-bit pixels as sharp's `.raw()` gives them: `channels` is 3 (RGB) or 4 (RGBA). The
+ * colour stage corrects only the colour channels; alpha is never read or written.
+ */
+export interface RawPixels {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  channels: 3 | 4;
+}
 
 /**
  * The most pixels an input may have before it is refused unread: PIL's decompression-bomb limit

@@ -1,6 +1,6 @@
-import type { PipelineConfig } from "../config-validation.js";
-import { logPath } from "../run-log.js";
-import type { PostprocessSettings } from "../settings.js";
+import type { PostprocessSettings } from "../config/settings.js";
+import type { PipelineConfig } from "../config/validation.js";
+import { logPath } from "../plan/run-log.js";
 import {
   effectivePostprocessSettings,
   enabledPostprocessStages,

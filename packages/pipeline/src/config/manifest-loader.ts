@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { readConfigDocument, schemaProblems } from "./config-schemas.js";
-import { type ConfigProblem, configError } from "./errors.js";
+import { type ConfigProblem, configError } from "../errors.js";
 import { defaultManifest, type Manifest } from "./manifest.js";
+import { readConfigDocument, schemaProblems } from "./schemas.js";
 
 /** A manifest file checked: whether it exists, every problem, and the manifest it yields. */
 export interface ManifestInspection {

@@ -1,10 +1,10 @@
 import { copyFile, lstat, mkdir, realpath, rename, rm } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { PipelineError } from "./errors.js";
-import type { OutputGuardSettings } from "./flags.js";
-import { runQa } from "./output-guard.js";
-import type { QaReport } from "./output-guard-types.js";
-import { isInside } from "./scenes.js";
+import { PipelineError } from "../errors.js";
+import { runQa } from "../guard/output-guard.js";
+import type { QaReport } from "../guard/types.js";
+import type { OutputGuardSettings } from "../plan/run-request.js";
+import { isInside } from "./paths.js";
 
 /** One file `archiveBad` moved. */
 export interface ArchivedFile {

@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, toFile } from "openai";
-import { readConfined } from "./confined-files.js";
-import { isPng } from "./png-metadata.js";
+import { readConfined } from "../files/confined-files.js";
+import { isPng } from "../files/png-metadata.js";
 
 /** Token usage as the images API reports it (gpt-image models); kept as sent. */
 export type ImageUsage = OpenAI.ImagesResponse.Usage;

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { basename, extname, join, resolve } from "node:path";
-import { PipelineError } from "./errors.js";
-import { checkCandidates, type RawRunRequest, type RunRequest, validateRunRequest } from "./flags.js";
-import type { Manifest, Stage, TimeOfDay, Weather } from "./manifest.js";
+import type { Manifest, Stage, TimeOfDay, Weather } from "../config/manifest.js";
+import { PipelineError } from "../errors.js";
+import { resolveProjectRef, resolveProjectRefs } from "../files/paths.js";
 import { composePrompt } from "./prompt.js";
 import {
   type DryRunJob,
@@ -14,9 +14,10 @@ import {
   runLogSchemaVersion,
   writeRunLog,
 } from "./run-log.js";
-import { listInputImages, resolveProjectRef, resolveProjectRefs } from "./scenes.js";
+import { checkCandidates, type RawRunRequest, type RunRequest, validateRunRequest } from "./run-request.js";
+import { listInputImages } from "./scenes.js";
 
-const { version: packageVersion } = createRequire(import.meta.url)("../package.json") as { version: string };
+const { version: packageVersion } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
 /**
  * One planned job. Every path here is absolute; the run log turns them relative to the project

@@ -1,8 +1,8 @@
 import { constants } from "node:fs";
 import { type FileHandle, open, realpath, stat } from "node:fs/promises";
 import { relative } from "node:path";
-import { PipelineError } from "./errors.js";
-import { isInside } from "./scenes.js";
+import { PipelineError } from "../errors.js";
+import { isInside } from "./paths.js";
 
 /**
  * Opens a file the run reads (a scene or a style reference) only if it is inside `root` at the

@@ -1,4 +1,3 @@
-import { PipelineError } from "./errors.js";
 import {
   defaultManifest,
   type Manifest,
@@ -8,7 +7,8 @@ import {
   timesOfDay,
   type Weather,
   weathers,
-} from "./manifest.js";
+} from "../config/manifest.js";
+import { PipelineError } from "../errors.js";
 
 /**
  * A run request as it arrives from the CLI (strings) or the API (JSON values). Every field is

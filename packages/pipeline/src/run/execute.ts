@@ -4,24 +4,25 @@ import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import type { components } from "@kroma/contract/types";
 import type OpenAI from "openai";
-import { archiveReplaced, archiveStamp } from "./archive.js";
-import { PipelineError } from "./errors.js";
-import type { RawRunRequest, RunRequest } from "./flags.js";
-import { validateRunRequest } from "./flags.js";
-import { createImageClient, editImage, redact, withRetries } from "./generate.js";
-import { sha256File } from "./hash.js";
-import type { Manifest } from "./manifest.js";
-import { checkImage, pickBestCandidate, rankCandidate } from "./output-guard.js";
-import type { CandidateRank } from "./output-guard-types.js";
-import { candidateOutputs, type PlannedJob, type PreparedRun, prepareRun, type RunPlan } from "./plan.js";
-import { embedPngText, type PngTextEntry } from "./png-metadata.js";
-import { enabledPostprocessStages, runPostprocessChain } from "./postprocess/chain.js";
+import type { Manifest } from "../config/manifest.js";
+import { PipelineError } from "../errors.js";
+import { archiveReplaced, archiveStamp } from "../files/archive.js";
+import { sha256File } from "../files/hash.js";
+import { embedPngText, type PngTextEntry } from "../files/png-metadata.js";
+import { createImageClient, editImage, redact, withRetries } from "../generate/images-client.js";
+import { checkImage, pickBestCandidate, rankCandidate } from "../guard/output-guard.js";
+import type { CandidateRank } from "../guard/types.js";
+import { candidateOutputs, type PlannedJob, type PreparedRun, prepareRun, type RunPlan } from "../plan/plan.js";
+import { logPath, newRunId, type RunLogInput, runLogSchemaVersion, writeRunLog } from "../plan/run-log.js";
+import type { RawRunRequest, RunRequest } from "../plan/run-request.js";
+import { validateRunRequest } from "../plan/run-request.js";
+import { enabledPostprocessStages, runPostprocessChain } from "../postprocess/chain.js";
 import {
   chainForLog,
   postprocessForLog,
   type RunPostprocess,
   type RunPostprocessContext,
-} from "./postprocess/run-postprocess.js";
+} from "../postprocess/run-postprocess.js";
 import {
   type AbortedImageRequest,
   appendAbortedRequest,
@@ -30,10 +31,9 @@ import {
   readRunJournal,
   removeRunJournal,
   startRunJournal,
-} from "./run-journal.js";
-import { logPath, newRunId, type RunLogInput, runLogSchemaVersion, writeRunLog } from "./run-log.js";
+} from "./journal.js";
 
-const { version: packageVersion } = createRequire(import.meta.url)("../package.json") as { version: string };
+const { version: packageVersion } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
 // The log documents' types are generated from the OpenAPI spec (`components.schemas`), so the
 // API and the files share one type; `test/run-log-schema.test.ts` checks written logs against it.

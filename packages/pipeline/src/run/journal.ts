@@ -1,10 +1,10 @@
 import { appendFile, mkdir, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { components } from "@kroma/contract/types";
-import { PipelineError } from "./errors.js";
-import type { RawRunRequest } from "./flags.js";
-import type { Manifest } from "./manifest.js";
-import type { PostprocessSettings } from "./settings.js";
+import type { Manifest } from "../config/manifest.js";
+import type { PostprocessSettings } from "../config/settings.js";
+import { PipelineError } from "../errors.js";
+import type { RawRunRequest } from "../plan/run-request.js";
 
 type RunJobLog = components["schemas"]["RunJobLog"];
 

@@ -1,4 +1,7 @@
 import { resolve } from "node:path";
+import { type ConfigProblem, configError } from "../errors.js";
+import type { Manifest } from "./manifest.js";
+import { deepMerge, inspectManifest } from "./manifest-loader.js";
 import {
   type BgRemoveBackend,
   builtInColorProfileNames,
@@ -7,10 +10,7 @@ import {
   schemaProblems,
   type UpscaleBackend,
   type UpscaleScale,
-} from "./config-schemas.js";
-import { type ConfigProblem, configError } from "./errors.js";
-import type { Manifest } from "./manifest.js";
-import { deepMerge, inspectManifest } from "./manifest-loader.js";
+} from "./schemas.js";
 import {
   checkColorProfiles,
   mergeSettingsLayers,

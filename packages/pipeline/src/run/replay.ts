@@ -1,13 +1,14 @@
 import { readFile, stat } from "node:fs/promises";
 import { isAbsolute, join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { PipelineError } from "./errors.js";
-import { type OutputGuardSettings, type RawRunRequest, validateRunRequest } from "./flags.js";
-import { digestFiles } from "./hash.js";
-import type { Manifest, Stage, TimeOfDay, Weather } from "./manifest.js";
-import { candidateOutputs, type PlannedJob, planRun } from "./plan.js";
-import { logPath, runLogSchemaVersion } from "./run-log.js";
-import { listInputImages, resolveProjectRef } from "./scenes.js";
+import type { Manifest, Stage, TimeOfDay, Weather } from "../config/manifest.js";
+import { PipelineError } from "../errors.js";
+import { digestFiles } from "../files/hash.js";
+import { resolveProjectRef } from "../files/paths.js";
+import { candidateOutputs, type PlannedJob, planRun } from "../plan/plan.js";
+import { logPath, runLogSchemaVersion } from "../plan/run-log.js";
+import { type OutputGuardSettings, type RawRunRequest, validateRunRequest } from "../plan/run-request.js";
+import { listInputImages } from "../plan/scenes.js";
 
 /** One thing that would come out differently now: a dotted path, the logged value and today's. */
 export interface ReplayDifference {

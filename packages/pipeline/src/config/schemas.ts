@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { parse as parseToml, TomlError } from "smol-toml";
-import type { ConfigProblem } from "./errors.js";
+import type { ConfigProblem } from "../errors.js";
 
 /** Upscale backends the pipeline implements. */
 export const upscaleBackendNames = ["sharp", "realesrgan-ncnn"] as const;

@@ -1,5 +1,5 @@
-import { PipelineError } from "./errors.js";
-import type { Manifest, Stage, TimeOfDay, Weather } from "./manifest.js";
+import type { Manifest, Stage, TimeOfDay, Weather } from "../config/manifest.js";
+import { PipelineError } from "../errors.js";
 
 /** The sentence appended when the manifest's policy forbids inventing objects. */
 export const noInventionSentence = "Do not invent new object categories.";

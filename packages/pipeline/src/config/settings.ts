@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import { type ConfigProblem, configError } from "../errors.js";
 import {
   type BgRemoveBackend,
   builtInColorProfileNames,
@@ -6,8 +7,7 @@ import {
   readConfigDocument,
   schemaProblems,
   type UpscaleBackend,
-} from "./config-schemas.js";
-import { type ConfigProblem, configError } from "./errors.js";
+} from "./schemas.js";
 
 /** Post-process planning defaults: which stages run and with which backend/profile. */
 export interface PostprocessSettings {

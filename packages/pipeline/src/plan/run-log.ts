@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { components } from "@kroma/contract/types";
-import { digestFiles, type ReadScope } from "./hash.js";
+import { digestFiles, type ReadScope } from "../files/hash.js";
 
 /** Bumped whenever a run log field changes meaning, so readers can tell old logs apart. */
 export const runLogSchemaVersion = 1;

@@ -1,11 +1,11 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import sharp from "sharp";
-import { PipelineError } from "./errors.js";
-import { type OutputGuardSettings, parseBoolean } from "./flags.js";
-import { defaultManifest, type Manifest } from "./manifest.js";
-import type { CandidateRank, GuardFileResult, QaReport } from "./output-guard-types.js";
-import { listInputImages } from "./scenes.js";
+import { defaultManifest, type Manifest } from "../config/manifest.js";
+import { PipelineError } from "../errors.js";
+import { type OutputGuardSettings, parseBoolean } from "../plan/run-request.js";
+import { listInputImages } from "../plan/scenes.js";
+import type { CandidateRank, GuardFileResult, QaReport } from "./types.js";
 
 /** The guard's failure and warning names, as the seed wrote them into reports. */
 export const guardReasons = {
