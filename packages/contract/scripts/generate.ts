@@ -14,10 +14,10 @@ async function render(): Promise<Map<string, string>> {
     banner,
     'import type { OpenApiDocument } from "../document-types.js";',
     "",
-    "/** The spec as maintained in the repository, served verbatim at GET /openapi.yaml. */",
+    "/** The bundled spec (openapi/ in one self-contained document) as YAML, served verbatim at GET /openapi.yaml. */",
     `export const openapiYaml: string = ${JSON.stringify(text)};`,
     "",
-    "/** The parsed spec. */",
+    "/** The bundled spec, parsed. */",
     `export const openapiDocument: OpenApiDocument = ${JSON.stringify(document, null, 2)};`,
     "",
   ].join("\n");

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,8 +30,10 @@ describe("generated files", () => {
 
   it("are reported stale when the spec changes", async () => {
     const changed = join(dir, "changed.yaml");
-    const text = await readFile(specPath, "utf8");
-    await writeFile(changed, text.replace("summary: Liveness check", "summary: Is it up?"));
+    // One self-contained copy of the bundled spec, with one summary changed.
+    const { openapiYaml } = await import("../src/generated/document.js");
+    expect(openapiYaml).toContain("summary: Liveness check");
+    await writeFile(changed, openapiYaml.replace("summary: Liveness check", "summary: Is it up?"));
     const result = await check(changed);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Generated files are stale: src/generated/schema.ts, src/generated/document.ts");
