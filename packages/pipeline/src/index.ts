@@ -166,21 +166,21 @@ export {
   upscaleFile,
 } from "./postprocess/upscale.js";
 export {
-  type CandidateGuardLog,
-  checkSpendAllowed,
   type ExecuteRunOptions,
-  estimateImageCostUsd,
-  executeRun,
-  type PaidRunLog,
-  type ResumeRunOptions,
-  type RunCandidateLog,
   RunInterruptedError,
-  type RunJobLog,
-  type RunJobStatus,
   type RunProgressEvent,
-  type RunStatus,
-  type RunSummary,
-  resumeRun,
-} from "./run/execute.js";
+} from "./run/context.js";
+export { checkSpendAllowed, estimateImageCostUsd } from "./run/cost.js";
+export { executeRun } from "./run/execute.js";
 export { type RunJournal, type RunJournalHeader, readRunJournal, runJournalPath } from "./run/journal.js";
+export type {
+  CandidateGuardLog,
+  PaidRunLog,
+  RunCandidateLog,
+  RunJobLog,
+  RunJobStatus,
+  RunStatus,
+  RunSummary,
+} from "./run/log.js";
 export { type ReplayDifference, type ReplayOptions, type ReplayResult, replayRun } from "./run/replay.js";
+export { type ResumeRunOptions, resumeRun } from "./run/resume.js";

@@ -8,7 +8,7 @@ import { PipelineError } from "../src/errors.js";
 import { planDryRun } from "../src/plan/plan.js";
 import { type DryRunLog, writeRunLog } from "../src/plan/run-log.js";
 import type { RawRunRequest } from "../src/plan/run-request.js";
-import type { PaidRunLog } from "../src/run/execute.js";
+import type { PaidRunLog } from "../src/run/log.js";
 import { replayRun } from "../src/run/replay.js";
 
 let dir: string;

@@ -6,7 +6,8 @@ import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultManifest } from "../src/config/manifest.js";
 import { defaultPipelineSettings, type PostprocessSettings } from "../src/config/settings.js";
-import { type ExecuteRunOptions, executeRun } from "../src/run/execute.js";
+import type { ExecuteRunOptions } from "../src/run/context.js";
+import { executeRun } from "../src/run/execute.js";
 import { type CutoutServers, serviceErrors, startCutoutServices } from "./support/cutout-services.js";
 import { type ImagesServer, startImagesServer } from "./support/images-server.js";
 

@@ -5,8 +5,10 @@ import { dirname, join } from "node:path";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultManifest } from "../src/config/manifest.js";
-import { type ExecuteRunOptions, executeRun, RunInterruptedError, resumeRun } from "../src/run/execute.js";
+import { type ExecuteRunOptions, RunInterruptedError } from "../src/run/context.js";
+import { executeRun } from "../src/run/execute.js";
 import { readRunJournal, runJournalPath } from "../src/run/journal.js";
+import { resumeRun } from "../src/run/resume.js";
 import { type ImagesServer, startImagesServer } from "./support/images-server.js";
 
 const apiKey = "sk-test-resume-0123456789";

@@ -9,13 +9,10 @@ import { defaultManifest } from "../src/config/manifest.js";
 import { PipelineError } from "../src/errors.js";
 import { readPngTextMap } from "../src/files/png-metadata.js";
 import { composePrompt } from "../src/plan/prompt.js";
-import {
-  type ExecuteRunOptions,
-  estimateImageCostUsd,
-  executeRun,
-  type PaidRunLog,
-  type RunProgressEvent,
-} from "../src/run/execute.js";
+import type { ExecuteRunOptions, RunProgressEvent } from "../src/run/context.js";
+import { estimateImageCostUsd } from "../src/run/cost.js";
+import { executeRun } from "../src/run/execute.js";
+import type { PaidRunLog } from "../src/run/log.js";
 import { type ImagesServer, type Script, startImagesServer } from "./support/images-server.js";
 
 const apiKey = "sk-test-0123456789abcdefSECRET";

@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import { basename, extname, join, resolve } from "node:path";
 import type { Manifest, Stage, TimeOfDay, Weather } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
@@ -11,13 +10,11 @@ import {
   logPath,
   newRunId,
   type RunLogInput,
-  runLogSchemaVersion,
   writeRunLog,
 } from "./run-log.js";
+import { runLogHeader } from "./run-log-header.js";
 import { checkCandidates, type RawRunRequest, type RunRequest, validateRunRequest } from "./run-request.js";
 import { listInputImages } from "./scenes.js";
-
-const { version: packageVersion } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
 /**
  * One planned job. Every path here is absolute; the run log turns them relative to the project
@@ -256,23 +253,20 @@ export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryR
     }),
   );
   const runLog: DryRunLog = {
-    run_id: options.runId ?? newRunId(now),
-    schema_version: runLogSchemaVersion,
-    timestamp: now.toISOString(),
-    project: options.projectSlug,
-    mode: "dry",
-    stage: plan.stage,
-    time: plan.time,
-    weather: plan.weather,
-    model: options.model,
-    size: options.size,
-    quality: options.quality,
-    generation: { candidates: plan.candidates, max_candidates: plan.max_candidates },
-    output_guard: request.output_guard,
-    postprocess: options.postprocess,
-    storage: { project_root: root, resolved_from_backend: options.resolvedFromBackend },
-    versions: { kroma: options.kromaVersion ?? packageVersion, node: process.version },
-    inputs,
+    ...runLogHeader({
+      runId: options.runId ?? newRunId(now),
+      now,
+      project: options.projectSlug,
+      mode: "dry",
+      plan,
+      image: options,
+      outputGuard: request.output_guard,
+      postprocess: options.postprocess,
+      root,
+      resolvedFromBackend: options.resolvedFromBackend,
+      kromaVersion: options.kromaVersion,
+      inputs,
+    }),
     jobs,
     status: "planned",
     summary: { jobs: jobs.length, candidates: jobs.length * plan.candidates },

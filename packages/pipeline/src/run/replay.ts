@@ -7,6 +7,7 @@ import { digestFiles } from "../files/hash.js";
 import { resolveProjectRef } from "../files/paths.js";
 import { candidateOutputs, type PlannedJob, planRun } from "../plan/plan.js";
 import { logPath, runLogSchemaVersion } from "../plan/run-log.js";
+import { runLogSettings } from "../plan/run-log-header.js";
 import { type OutputGuardSettings, type RawRunRequest, validateRunRequest } from "../plan/run-request.js";
 import { listInputImages } from "../plan/scenes.js";
 
@@ -103,14 +104,7 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayResult> {
   const differences = [
     ...compareJobs(recordedJobs(root, log), currentJobs(root, plan.jobs)),
     ...(await compareInputs(root, log)),
-    ...compareSettings(log, {
-      model: options.model,
-      size: options.size,
-      quality: options.quality,
-      generation: { candidates: plan.candidates, max_candidates: plan.max_candidates },
-      output_guard: request.output_guard,
-      postprocess: options.postprocess,
-    }),
+    ...compareSettings(log, runLogSettings(options, plan, request.output_guard, options.postprocess)),
   ];
   return { run_id: log.run_id, identical: differences.length === 0, differences };
 }

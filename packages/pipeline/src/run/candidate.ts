@@ -1,0 +1,199 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { archiveReplaced } from "../files/archive.js";
+import { embedPngText, type PngTextEntry } from "../files/png-metadata.js";
+import { editImage, withRetries } from "../generate/images-client.js";
+import { checkImage, rankCandidate } from "../guard/output-guard.js";
+import type { PlannedJob } from "../plan/plan.js";
+import { logPath } from "../plan/run-log.js";
+import { enabledPostprocessStages, runPostprocessChain } from "../postprocess/chain.js";
+import { chainForLog } from "../postprocess/run-postprocess.js";
+import { describe, progress, type RunContext, RunInterruptedError } from "./context.js";
+import { type AbortedImageRequest, appendAbortedRequest } from "./journal.js";
+import type { RunCandidateLog } from "./log.js";
+
+// One candidate of a job: the image request with retries, the tagged PNG written in place,
+// post-processing and the output guard.
+
+/** One candidate: the request with retries, the tagged PNG written in place, then the guard. */
+export async function runCandidate(
+  context: RunContext,
+  job: PlannedJob,
+  index: number,
+  k: number,
+): Promise<RunCandidateLog> {
+  const started = performance.now();
+  const output = job.outputs[k] as string;
+  const where = {
+    job: job.id,
+    jobIndex: index + 1,
+    jobs: context.plan.jobs.length,
+    candidate: k + 1,
+    candidates: job.outputs.length,
+  };
+  const entry: RunCandidateLog = {
+    candidate_index: k + 1,
+    output: logPath(context.root, output),
+    status: "failed",
+    attempts: [],
+    rank: null,
+    output_guard: null,
+    sha256: null,
+    bytes: null,
+    archived_previous: null,
+    ms: 0,
+  };
+  const finish = (error?: string): RunCandidateLog => {
+    entry.ms = Math.round(performance.now() - started);
+    if (error !== undefined) entry.error = error;
+    progress(context, {
+      phase: error === undefined ? "candidate_done" : "candidate_failed",
+      ...where,
+      ...(error ? { error } : {}),
+    });
+    return entry;
+  };
+
+  progress(context, { phase: "request", ...where, attempt: 1 });
+  const { options } = context;
+  const outcome = await withRetries(
+    () =>
+      editImage(
+        context.client,
+        {
+          model: options.model,
+          size: options.size,
+          quality: options.quality,
+          prompt: job.prompt,
+          images: job.input_images,
+        },
+        { signal: options.abortSignal, confineTo: options.confineTo },
+      ),
+    {
+      attempts: context.maxAttempts,
+      retryDelayMs: context.retryDelayMs,
+      apiKey: context.apiKey,
+      stopSignal: options.interruptSignal ?? options.abortSignal,
+      onRetry: (attempt, delayMs) =>
+        progress(context, { phase: "retry", ...where, attempt: attempt.attempt + 1, delayMs, error: attempt.error }),
+    },
+  );
+  entry.attempts = outcome.attempts;
+  if (!outcome.ok) {
+    await stopOnFailedAttempt(context, job, entry);
+    return finish(outcome.error.message);
+  }
+  if (outcome.value.usage) entry.usage = outcome.value.usage;
+
+  try {
+    const png = embedPngText(outcome.value.png, pngTags(context, job, k + 1));
+    const archived = await replaceFile(context, output, png);
+    entry.archived_previous = archived === undefined ? null : logPath(context.root, archived);
+    entry.sha256 = createHash("sha256").update(png).digest("hex");
+    entry.bytes = png.length;
+    // The IHDR chunk always comes first: width and height are bytes 16-23 of any PNG.
+    entry.width = png.readUInt32BE(16);
+    entry.height = png.readUInt32BE(20);
+  } catch (error) {
+    return finish(`Could not write ${entry.output}: ${describe(error, context.apiKey)}`);
+  }
+  entry.status = "generated";
+  const checked = await postprocessCandidate(context, entry, output);
+
+  // checkImage never throws for a bad image: an unreadable one is a hard failure in the result.
+  const guard = context.request.output_guard;
+  if (!guard.enabled) return finish();
+  const result = await checkImage(checked, guard);
+  const file = { ...result, file: logPath(context.root, checked) };
+  entry.rank = rankCandidate([result], guard);
+  entry.output_guard = {
+    checked_input: file.file,
+    summary: {
+      total_files: 1,
+      hard_failures: file.hard_fail_reasons.length > 0 ? 1 : 0,
+      soft_warnings: file.soft_warnings.length > 0 ? 1 : 0,
+    },
+    files: [file],
+  };
+  return finish();
+}
+
+/**
+ * After a failed attempt during a stop: the run ends here (no retry, no next candidate). A request
+ * the stop aborted in flight is journaled first, as possibly billed: it was sent, and the provider
+ * bills what it received. A failure that arrived on its own (an error answer) bills nothing.
+ */
+async function stopOnFailedAttempt(context: RunContext, job: PlannedJob, entry: RunCandidateLog): Promise<void> {
+  const { interruptSignal, abortSignal } = context.options;
+  if (!interruptSignal?.aborted && !abortSignal?.aborted) return;
+  const last = entry.attempts.at(-1);
+  if (!abortSignal?.aborted || !last) throw new RunInterruptedError(context.runId);
+  const aborted: AbortedImageRequest = {
+    job: job.id,
+    candidate: entry.candidate_index,
+    attempt: last.attempt,
+    at: new Date().toISOString(),
+    ms: last.ms,
+    possibly_billed: true,
+    error: "Aborted in flight when the shutdown grace period ran out; the provider may have billed it",
+  };
+  await appendAbortedRequest(context.journalPath, aborted);
+  throw new RunInterruptedError(context.runId, aborted);
+}
+
+/**
+ * Runs the post-process chain on a generated candidate when any stage is on, records it on the
+ * entry, and returns the file the guard should check: the chain's last output (the last good file
+ * when a stage failed), or the candidate itself when nothing is enabled.
+ */
+async function postprocessCandidate(context: RunContext, entry: RunCandidateLog, output: string): Promise<string> {
+  const postprocess = context.options.postprocess;
+  if (!postprocess || enabledPostprocessStages(postprocess.settings).length === 0) return output;
+  const given = postprocess.context ?? {};
+  const chain = await runPostprocessChain(output, postprocess.settings, {
+    ...given,
+    projectRoot: context.root,
+    archiveReplaced: context.request.archive_replaced,
+    stamp: context.stamp,
+    // The refine pass uses the run's own key and endpoint unless told otherwise.
+    keys: { openai: context.apiKey, ...given.keys },
+    baseUrls: { openai: context.options.baseURL, ...given.baseUrls },
+  });
+  entry.postprocess = await chainForLog(context.root, chain);
+  return chain.final_output;
+}
+
+/** What a generated PNG carries about its origin; the prompt under the registered `Description` keyword. */
+function pngTags(context: RunContext, job: PlannedJob, candidate: number): PngTextEntry[] {
+  return [
+    { keyword: "kroma:run_id", text: context.runId },
+    { keyword: "kroma:job_id", text: job.id },
+    { keyword: "kroma:candidate", text: String(candidate) },
+    { keyword: "Description", text: job.prompt },
+    { keyword: "Software", text: context.software },
+  ];
+}
+
+/**
+ * Writes `bytes` to `path` so the file appears whole or not at all: a temporary file in the same
+ * directory (so the rename stays on one filesystem), then, when `archive_replaced` is on, the old
+ * file moved to `archive/replaced/`, then the rename. Returns where the old file went. The old
+ * file is only archived once the new bytes are safely on disk.
+ */
+export async function replaceFile(context: RunContext, path: string, bytes: Buffer): Promise<string | undefined> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, bytes, { flag: "wx" });
+    const archived = context.request.archive_replaced
+      ? await archiveReplaced(context.root, path, context.stamp)
+      : undefined;
+    await rename(temp, path);
+    return archived;
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,159 @@
+import { readFile } from "node:fs/promises";
+import { pickBestCandidate } from "../guard/output-guard.js";
+import type { CandidateRank } from "../guard/types.js";
+import { candidateOutputs, type PlannedJob } from "../plan/plan.js";
+import { logPath } from "../plan/run-log.js";
+import { replaceFile, runCandidate } from "./candidate.js";
+import { describe, progress, type RunContext, stopRequested } from "./context.js";
+import type { RunCandidateLog, RunJobLog } from "./log.js";
+
+// One job of a paid run: its candidates in turn, then the best becomes the final output.
+
+/** The rank of a candidate the guard did not look at (guard off): no better or worse than another. */
+const unranked: CandidateRank = { hard_failures: 0, soft_warnings: 0, avg_chroma_exceed: 0 };
+
+/** One job: every candidate in turn, the guard on each, then the best one becomes the final output. */
+export async function runJob(context: RunContext, job: PlannedJob, index: number): Promise<RunJobLog> {
+  const started = performance.now();
+  const candidates: RunCandidateLog[] = [];
+  for (let k = 0; k < job.outputs.length; k++) {
+    // Checked before each request, so a cancel or shutdown never wastes an image in flight.
+    if (stopRequested(context) === "cancel") return canceledJob(context, job, candidates);
+    candidates.push(await runCandidate(context, job, index, k));
+  }
+  const outcome = await finishJob(context, job, candidates);
+  const result: RunJobLog = {
+    ...jobBase(context, job),
+    ...outcome,
+    candidates,
+    ms: Math.round(performance.now() - started),
+  };
+  progress(context, {
+    phase: "job_done",
+    job: job.id,
+    jobIndex: index + 1,
+    jobs: context.plan.jobs.length,
+    candidate: 0,
+    candidates: job.outputs.length,
+    status: result.status,
+    selected_candidate: result.selected_candidate,
+    final_output: result.final_output,
+    ...(result.error ? { error: result.error } : {}),
+  });
+  return result;
+}
+
+/** A job's outcome fields: status, error, selection and final output. */
+type JobOutcome = Pick<
+  RunJobLog,
+  | "status"
+  | "error"
+  | "selected_candidate"
+  | "final_output"
+  | "final_output_archived_previous"
+  | "final_postprocessed_output"
+>;
+
+/**
+ * Picks the best generated candidate and, with several candidates, copies it to
+ * `outputs/<job_id>.png` (with one, the candidate already is that file). No generated candidate
+ * fails the job; a best candidate with hard guard failures keeps its output as `failed_guard`.
+ */
+async function finishJob(context: RunContext, job: PlannedJob, candidates: RunCandidateLog[]): Promise<JobOutcome> {
+  // With the guard off every generated candidate ranks the same, so the first one wins.
+  const best = pickBestCandidate(
+    candidates.map((candidate) => (candidate.status === "generated" ? selectionRank(candidate) : undefined)),
+  );
+  const chosen = best === undefined ? undefined : candidates[best];
+  const none = { selected_candidate: null, final_output: null, final_output_archived_previous: null };
+  if (chosen === undefined) {
+    const last = candidates.at(-1)?.error ?? "unknown";
+    return { status: "failed", error: `All ${candidates.length} candidate(s) failed; last error: ${last}`, ...none };
+  }
+  const rel = (path: string) => logPath(context.root, path);
+  const finalPath = candidateOutputs(context.root, job.id, 1)[0] as string;
+  const source = job.outputs[chosen.candidate_index - 1] as string;
+  let archived: string | undefined;
+  if (finalPath !== source) {
+    try {
+      archived = await replaceFile(context, finalPath, await readFile(source));
+    } catch (error) {
+      const why = describe(error, context.apiKey);
+      const message = `Could not copy candidate ${chosen.candidate_index} to ${rel(finalPath)}: ${why}`;
+      return { status: "failed", error: message, ...none, selected_candidate: chosen.candidate_index };
+    }
+  }
+  const outputs = {
+    selected_candidate: chosen.candidate_index,
+    final_output: rel(finalPath),
+    final_output_archived_previous: archived === undefined ? null : rel(archived),
+    ...(chosen.postprocess ? { final_postprocessed_output: chosen.postprocess.final_output } : {}),
+  };
+  const failedStage = chosen.postprocess?.stages.find((stage) => stage.status === "failed");
+  if (failedStage) {
+    return {
+      status: "failed",
+      error: `Post-processing failed at ${failedStage.stage}: ${failedStage.error}`,
+      ...outputs,
+    };
+  }
+  const failsGuard = (chosen.rank?.hard_failures ?? 0) > 0;
+  return {
+    status: failsGuard ? "failed_guard" : "done",
+    ...(failsGuard ? { error: guardError(chosen) } : {}),
+    ...outputs,
+  };
+}
+
+/** A candidate's rank for selection: the guard's, with a failed post-process chain as one more hard failure. */
+function selectionRank(candidate: RunCandidateLog): CandidateRank {
+  const rank = candidate.rank ?? unranked;
+  if (candidate.postprocess?.status !== "failed") return rank;
+  return { ...rank, hard_failures: rank.hard_failures + 1 };
+}
+
+/** The job fields every outcome shares. */
+function jobBase(context: RunContext, job: PlannedJob) {
+  return {
+    id: job.id,
+    mode: job.mode,
+    time: job.time,
+    weather: job.weather,
+    input_images: job.input_images.map((path) => logPath(context.root, path)),
+    prompt: job.prompt,
+  };
+}
+
+/** Why the best candidate still fails the guard, for the job's `error`. */
+function guardError(candidate: RunCandidateLog): string {
+  const reasons = candidate.output_guard?.files.flatMap((file) => file.hard_fail_reasons) ?? [];
+  return `Best candidate ${candidate.candidate_index} fails the output guard: ${reasons.join(", ")}`;
+}
+
+/** A job the run never reached because it stopped on an unexpected error. */
+export function unrunJob(context: RunContext, job: PlannedJob, error: string): RunJobLog {
+  return {
+    ...jobBase(context, job),
+    status: "failed",
+    error: `Not run: the run stopped early (${error})`,
+    selected_candidate: null,
+    final_output: null,
+    final_output_archived_previous: null,
+    candidates: [],
+    ms: 0,
+  };
+}
+
+/** A job the run did not finish because it was canceled; candidates generated before stay listed. */
+export function canceledJob(context: RunContext, job: PlannedJob, candidates: RunCandidateLog[]): RunJobLog {
+  return {
+    ...jobBase(context, job),
+    status: "canceled",
+    error: "Canceled before the job finished",
+    selected_candidate: null,
+    final_output: null,
+    final_output_archived_previous: null,
+    candidates,
+    ms: candidates.reduce((total, candidate) => total + candidate.ms, 0),
+  };
+}
