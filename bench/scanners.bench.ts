@@ -7,8 +7,8 @@
 // BENCH_ROUNDS (default 5) tunes it. Imports the server's source directly (tsx runs TypeScript).
 import { normalizeSlug } from "@kroma/server";
 // Not in @kroma/server's public exports yet (issue 14 report): the only imports left from a src/.
-import { extractJsonObject } from "../packages/server/src/bootstrap/extract-json.js";
-import { exceedsJsonDepth } from "../packages/server/src/json-depth.js";
+import { extractJsonObject } from "../packages/server/src/features/bootstrap/extract-json.js";
+import { exceedsJsonDepth } from "../packages/server/src/core/json-depth.js";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
