@@ -6,9 +6,9 @@
 // linearity by counting steps (tests/security/redos.test.ts); this only shows the time.
 // BENCH_ROUNDS (default 5) tunes it. Imports the server's source directly (tsx runs TypeScript).
 import { normalizeSlug } from "@kroma/server";
+import { exceedsJsonDepth } from "../packages/server/src/core/json-depth.js";
 // Not in @kroma/server's public exports yet (issue 14 report): the only imports left from a src/.
 import { extractJsonObject } from "../packages/server/src/features/bootstrap/extract-json.js";
-import { exceedsJsonDepth } from "../packages/server/src/core/json-depth.js";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 

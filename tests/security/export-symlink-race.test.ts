@@ -9,7 +9,10 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { useTestServer } from "@kroma/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { type BundleWriterHooks, setBundleWriterHooks } from "../../packages/server/src/features/exports/bundle-writer.js";
+import {
+  type BundleWriterHooks,
+  setBundleWriterHooks,
+} from "../../packages/server/src/features/exports/bundle-writer.js";
 
 const api = useTestServer();
 afterEach(() => setBundleWriterHooks(undefined));

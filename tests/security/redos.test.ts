@@ -8,10 +8,14 @@
 
 import { rawRequest, useTestServer } from "@kroma/testkit";
 import { describe, expect, it } from "vitest";
-import { balancedBraces, extractJsonObject, jsonFenceBody } from "../../packages/server/src/features/bootstrap/extract-json.js";
 import { exceedsJsonDepth } from "../../packages/server/src/core/json-depth.js";
 import type { ScanSteps } from "../../packages/server/src/core/scan-steps.js";
 import { normalizeSlug } from "../../packages/server/src/core/slug.js";
+import {
+  balancedBraces,
+  extractJsonObject,
+  jsonFenceBody,
+} from "../../packages/server/src/features/bootstrap/extract-json.js";
 
 type Scanner = (text: string, steps: ScanSteps) => unknown;
 
