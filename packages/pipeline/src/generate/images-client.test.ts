@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -11,9 +12,8 @@ import {
 } from "openai";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isPng } from "../src/files/png-metadata.js";
-import { classifyError, createImageClient, editImage, redact, withRetries } from "../src/generate/images-client.js";
-import { type ImagesServer, startImagesServer } from "./support/images-server.js";
+import { isPng } from "../files/png-metadata.js";
+import { classifyError, createImageClient, editImage, redact, withRetries } from "./images-client.js";
 
 const apiKey = "sk-proj-unit0123456789";
 let server: ImagesServer;

@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeFakeLocalRemover, writeFakeRealesrgan } from "@kroma/testkit/fake-tools";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultPostprocessConfig } from "../src/config/validation.js";
-import { localBgRemovalInstallCommand } from "../src/postprocess/bg-remove.js";
-import { checkPostprocessBackends } from "../src/postprocess/doctor.js";
-import { writeFakeLocalRemover, writeFakeRealesrgan } from "./support/fake-tools.js";
+import { defaultPostprocessConfig } from "../config/validation.js";
+import { localBgRemovalInstallCommand } from "./bg-remove.js";
+import { checkPostprocessBackends } from "./doctor.js";
 
 let dir = "";
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultManifest, type Manifest } from "../src/config/manifest.js";
-import { PipelineError } from "../src/errors.js";
-import { checkCandidates, parseBoolean, validateRunRequest } from "../src/plan/run-request.js";
+import { defaultManifest, type Manifest } from "../config/manifest.js";
+import { PipelineError } from "../errors.js";
+import { checkCandidates, parseBoolean, validateRunRequest } from "./run-request.js";
 
 const scenes = { scene_refs: ["scenes/a.png"] };
 

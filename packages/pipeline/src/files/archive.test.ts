@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PipelineError } from "../src/errors.js";
-import { archiveBad, archiveReplaced, archiveStamp } from "../src/files/archive.js";
-import type { OutputGuardSettings } from "../src/plan/run-request.js";
+import { PipelineError } from "../errors.js";
+import type { OutputGuardSettings } from "../plan/run-request.js";
+import { archiveBad, archiveReplaced, archiveStamp } from "./archive.js";
 
 let dir: string;
 let root: string;

@@ -3,13 +3,13 @@ import { mkdir, mkdtemp, readdir, realpath, rm, unlink, writeFile } from "node:f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultManifest, type Manifest } from "../src/config/manifest.js";
-import { PipelineError } from "../src/errors.js";
-import { planDryRun } from "../src/plan/plan.js";
-import { type DryRunLog, writeRunLog } from "../src/plan/run-log.js";
-import type { RawRunRequest } from "../src/plan/run-request.js";
-import type { PaidRunLog } from "../src/run/log.js";
-import { replayRun } from "../src/run/replay.js";
+import { defaultManifest, type Manifest } from "../config/manifest.js";
+import { PipelineError } from "../errors.js";
+import { planDryRun } from "../plan/plan.js";
+import { type DryRunLog, writeRunLog } from "../plan/run-log.js";
+import type { RawRunRequest } from "../plan/run-request.js";
+import type { PaidRunLog } from "./log.js";
+import { replayRun } from "./replay.js";
 
 let dir: string;
 let root: string;

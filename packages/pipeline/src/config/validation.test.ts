@@ -4,12 +4,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultManifest } from "../src/config/manifest.js";
-import { loadManifest } from "../src/config/manifest-loader.js";
-import { defaultPostprocessConfig, loadPipelineConfig, validatePipelineConfig } from "../src/config/validation.js";
-import { type ConfigProblem, PipelineError } from "../src/errors.js";
+import { type ConfigProblem, PipelineError } from "../errors.js";
+import { defaultManifest } from "./manifest.js";
+import { loadManifest } from "./manifest-loader.js";
+import { defaultPostprocessConfig, loadPipelineConfig, validatePipelineConfig } from "./validation.js";
 
-const repoConfig = fileURLToPath(new URL("../../../config/", import.meta.url));
+const repoConfig = fileURLToPath(new URL("../../../../config/", import.meta.url));
 
 let app: string;
 let project: string;

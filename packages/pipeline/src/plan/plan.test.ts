@@ -5,12 +5,12 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { defaultManifest, type Manifest } from "../src/config/manifest.js";
-import { PipelineError } from "../src/errors.js";
-import { digestFile, sha256File } from "../src/files/hash.js";
-import { candidateOutputs, type DryRunOptions, jobId, planDryRun, planRun, sceneName } from "../src/plan/plan.js";
-import { logPath, newRunId, writeRunLog } from "../src/plan/run-log.js";
-import { validateRunRequest } from "../src/plan/run-request.js";
+import { defaultManifest, type Manifest } from "../config/manifest.js";
+import { PipelineError } from "../errors.js";
+import { digestFile, sha256File } from "../files/hash.js";
+import { candidateOutputs, type DryRunOptions, jobId, planDryRun, planRun, sceneName } from "./plan.js";
+import { logPath, newRunId, writeRunLog } from "./run-log.js";
+import { validateRunRequest } from "./run-request.js";
 
 let dir: string;
 let root: string;

@@ -2,12 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { type CutoutServers, serviceErrors, startCutoutServices } from "@kroma/testkit/cutout-services";
+import { writeFakeLocalRemover } from "@kroma/testkit/fake-tools";
+import { rgba, scenePng } from "@kroma/testkit/test-images";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BgRemoveError, localBgRemovalInstallCommand, removeBackgroundFile } from "../src/postprocess/bg-remove.js";
-import { type CutoutServers, serviceErrors, startCutoutServices } from "./support/cutout-services.js";
-import { writeFakeLocalRemover } from "./support/fake-tools.js";
-import { rgba, scenePng } from "./support/test-images.js";
+import { BgRemoveError, localBgRemovalInstallCommand, removeBackgroundFile } from "./bg-remove.js";
 
 let dir = "";
 let scene = "";

@@ -1,20 +1,20 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type CutoutServers, serviceErrors, startCutoutServices } from "@kroma/testkit/cutout-services";
+import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
+import { channelMeans, cutoutPng, rgba, scenePng } from "@kroma/testkit/test-images";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { defaultPipelineSettings, type PostprocessSettings, resolvePipelineSettings } from "../src/config/settings.js";
-import { defaultPostprocessConfig, type PostprocessConfig } from "../src/config/validation.js";
-import { sha256File } from "../src/files/hash.js";
+import { defaultPipelineSettings, type PostprocessSettings, resolvePipelineSettings } from "../config/settings.js";
+import { defaultPostprocessConfig, type PostprocessConfig } from "../config/validation.js";
+import { sha256File } from "../files/hash.js";
 import {
   effectivePostprocessSettings,
   enabledPostprocessStages,
   type PostprocessContext,
   runPostprocessChain,
-} from "../src/postprocess/chain.js";
-import { type CutoutServers, serviceErrors, startCutoutServices } from "./support/cutout-services.js";
-import { type ImagesServer, startImagesServer } from "./support/images-server.js";
-import { channelMeans, cutoutPng, rgba, scenePng } from "./support/test-images.js";
+} from "./chain.js";
 
 let root = "";
 let scene = "";

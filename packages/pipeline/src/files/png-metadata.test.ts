@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { embedPngText, isPng, readPngText, readPngTextMap } from "../src/files/png-metadata.js";
+import { embedPngText, isPng, readPngText, readPngTextMap } from "./png-metadata.js";
 
 let png: Buffer;
 beforeAll(async () => {

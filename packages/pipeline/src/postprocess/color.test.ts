@@ -1,16 +1,16 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { channelMeans, cutoutPng, lumaStdDev, rgba, scenePng } from "@kroma/testkit/test-images";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { colorCorrectFile } from "../src/postprocess/color.js";
+import { colorCorrectFile } from "./color.js";
 import {
   builtInColorProfiles,
   defaultColorSettings,
   loadColorSettings,
   resolveColorProfile,
-} from "../src/postprocess/color-profiles.js";
-import { channelMeans, cutoutPng, lumaStdDev, rgba, scenePng } from "./support/test-images.js";
+} from "./color-profiles.js";
 
 let dir = "";
 let scene = "";

@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeFakeRealesrgan } from "@kroma/testkit/fake-tools";
+import { channelMeans, cutoutPng, rgba, scenePng } from "@kroma/testkit/test-images";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findRealesrganBinary, upscaleFile } from "../src/postprocess/upscale.js";
-import { writeFakeRealesrgan } from "./support/fake-tools.js";
-import { channelMeans, cutoutPng, rgba, scenePng } from "./support/test-images.js";
+import { findRealesrganBinary, upscaleFile } from "./upscale.js";
 
 let dir = "";
 let scene = "";

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PipelineError } from "../src/errors.js";
-import { isImagePath, resolveProjectRef, resolveProjectRefs } from "../src/files/paths.js";
-import { listInputImages } from "../src/plan/scenes.js";
+import { PipelineError } from "../errors.js";
+import { isImagePath, resolveProjectRef, resolveProjectRefs } from "../files/paths.js";
+import { listInputImages } from "./scenes.js";
 
 let dir: string;
 beforeEach(async () => {

@@ -1,15 +1,15 @@
 // Our colour correction against PIL's own output (the seed's implementation). The reference
-// images were made once by fixtures/color-reference/make-reference.py with Pillow; this test only
+// images were made once by test/fixtures/color-reference/make-reference.py with Pillow; this test only
 // reads them, so it needs no Python.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { applyColorProfile } from "../src/postprocess/color.js";
-import { builtInColorProfiles, type ColorProfile } from "../src/postprocess/color-profiles.js";
-import { decodeRgb } from "../src/postprocess/image-io.js";
+import { applyColorProfile } from "./color.js";
+import { builtInColorProfiles, type ColorProfile } from "./color-profiles.js";
+import { decodeRgb } from "./image-io.js";
 
-const dir = fileURLToPath(new URL("./fixtures/color-reference/", import.meta.url));
+const dir = fileURLToPath(new URL("../../test/fixtures/color-reference/", import.meta.url));
 const reference = JSON.parse(await readFile(`${dir}profiles.json`, "utf8")) as {
   pillow_version: string;
   profiles: Record<string, ColorProfile>;

@@ -2,13 +2,8 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  defaultPipelineSettings,
-  listResolvedSettings,
-  resolvePipelineSettings,
-  settingKeys,
-} from "../src/config/settings.js";
-import { PipelineError } from "../src/errors.js";
+import { PipelineError } from "../errors.js";
+import { defaultPipelineSettings, listResolvedSettings, resolvePipelineSettings, settingKeys } from "./settings.js";
 
 let app: string;
 let project: string;

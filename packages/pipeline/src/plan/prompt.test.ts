@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultManifest, type Manifest } from "../src/config/manifest.js";
-import { PipelineError } from "../src/errors.js";
-import { composePrompt } from "../src/plan/prompt.js";
+import { defaultManifest, type Manifest } from "../config/manifest.js";
+import { PipelineError } from "../errors.js";
+import { composePrompt } from "./prompt.js";
 
 const manifest: Manifest = {
   ...defaultManifest,

@@ -5,13 +5,13 @@ import { mkdir, mkdtemp, readFile, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createContractValidator, openapiDocument } from "@kroma/contract";
+import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { defaultManifest } from "../src/config/manifest.js";
-import { planDryRun } from "../src/plan/plan.js";
-import type { RunLog } from "../src/plan/run-log.js";
-import { executeRun } from "../src/run/execute.js";
-import { type ImagesServer, startImagesServer } from "./support/images-server.js";
+import { defaultManifest } from "../config/manifest.js";
+import { planDryRun } from "../plan/plan.js";
+import type { RunLog } from "../plan/run-log.js";
+import { executeRun } from "./execute.js";
 
 const validator = createContractValidator(openapiDocument);
 const apiKey = "sk-test-0123456789abcdefSECRET";

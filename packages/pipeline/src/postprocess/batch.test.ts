@@ -1,6 +1,9 @@
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type CutoutServers, startCutoutServices } from "@kroma/testkit/cutout-services";
+import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
+import { cutoutPng, rgba, scenePng, writeBadInputs } from "@kroma/testkit/test-images";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -9,11 +12,8 @@ import {
   colorOperation,
   runPostprocessBatch,
   upscaleOperation,
-} from "../src/postprocess/batch.js";
-import { builtInColorProfiles } from "../src/postprocess/color-profiles.js";
-import { type CutoutServers, startCutoutServices } from "./support/cutout-services.js";
-import { type ImagesServer, startImagesServer } from "./support/images-server.js";
-import { cutoutPng, rgba, scenePng, writeBadInputs } from "./support/test-images.js";
+} from "./batch.js";
+import { builtInColorProfiles } from "./color-profiles.js";
 
 let dir = "";
 beforeEach(async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PipelineError } from "../src/errors.js";
+import { PipelineError } from "../errors.js";
+import type { OutputGuardSettings } from "../plan/run-request.js";
 import {
   checkImage,
   chromaDeltaOfRgb,
@@ -13,9 +14,8 @@ import {
   resolveGuardSettings,
   runQa,
   writeQaReport,
-} from "../src/guard/output-guard.js";
-import type { CandidateRank, GuardFileResult } from "../src/guard/types.js";
-import type { OutputGuardSettings } from "../src/plan/run-request.js";
+} from "./output-guard.js";
+import type { CandidateRank, GuardFileResult } from "./types.js";
 
 let dir: string;
 beforeEach(async () => {
