@@ -1,66 +1,44 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { type ImagesServer, type Script, startImagesServer } from "@kroma/testkit/images-server";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Script } from "@kroma/testkit/images-server";
 import sharp from "sharp";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultManifest } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
 import { readPngTextMap } from "../files/png-metadata.js";
 import { composePrompt } from "../plan/prompt.js";
+import { expectSequentialDurations } from "../test-helpers/durations.js";
+import { paidRunOptions } from "../test-helpers/paid-run.js";
+import { useImagesServer } from "../test-helpers/stand-ins.js";
+import { makeTempProject, removeDir } from "../test-helpers/temp-dir.js";
 import type { ExecuteRunOptions, RunProgressEvent } from "./context.js";
 import { estimateImageCostUsd } from "./cost.js";
 import { executeRun } from "./execute.js";
 import type { PaidRunLog } from "./log.js";
 
 const apiKey = "sk-test-0123456789abcdefSECRET";
-let server: ImagesServer;
+const server = useImagesServer();
 let dir: string;
 let root: string;
 
-beforeAll(async () => {
-  server = await startImagesServer();
-});
-afterAll(() => server.close());
 beforeEach(async () => {
-  server.reset();
-  server.script(() => ({ image: "gray" }));
-  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-run-")));
-  root = join(dir, "project");
-  for (const name of ["scenes/alley.png", "scenes/bridge.png", "refs/ink.png"]) await putPng(name);
+  ({ dir, root } = await makeTempProject("kroma-run-", ["scenes/alley.png", "scenes/bridge.png", "refs/ink.png"]));
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
-
-/** A small real PNG under the project root. */
-async function putPng(name: string): Promise<void> {
-  const path = join(root, name);
-  await mkdir(dirname(path), { recursive: true });
-  await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 90, g: 90, b: 90 } } })
-    .png()
-    .toFile(path);
-}
+afterEach(() => removeDir(dir));
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 function options(overrides: Partial<ExecuteRunOptions> = {}): ExecuteRunOptions {
-  return {
-    projectSlug: "demo",
+  return paidRunOptions({
     projectRoot: root,
-    resolvedFromBackend: false,
-    manifest: defaultManifest,
-    request: { scene_refs: "scenes/alley.png,scenes/bridge.png", style_refs: "refs/ink.png" },
-    confirmSpend: true,
-    model: "gpt-image-1",
-    size: "1024x1024",
-    quality: "medium",
-    apiKey,
     baseURL: `${server.url}/v1`,
-    retryDelayMs: 10,
+    apiKey,
+    request: { scene_refs: "scenes/alley.png,scenes/bridge.png", style_refs: "refs/ink.png" },
     now: new Date("2025-03-04T05:06:07Z"),
     ...overrides,
-  };
+  });
 }
 
 /** The scene a request was for, from the first image part's file name. */
@@ -88,6 +66,7 @@ describe("a paid run: 2 jobs x 3 candidates with retries, a failed candidate and
   it("writes files, selects by the guard, retries, records failures, and the log agrees", async () => {
     server.script(scenario);
     const events: RunProgressEvent[] = [];
+    const started = performance.now();
     const { runLog, runLogPath } = await executeRun(
       options({
         request: {
@@ -99,6 +78,7 @@ describe("a paid run: 2 jobs x 3 candidates with retries, a failed candidate and
         onProgress: (event) => events.push(event),
       }),
     );
+    const wallMs = performance.now() - started;
 
     // Requests: 4 for alley (one retried), 1 + 3 + 1 for bridge; each with the key, scene + style ref and the prompt.
     const prompt = composePrompt(defaultManifest, { stage: "style", time: "day", weather: "clear" });
@@ -184,12 +164,23 @@ describe("a paid run: 2 jobs x 3 candidates with retries, a failed candidate and
         const bytes = await readFile(join(root, candidate.output));
         expect(sha256(bytes)).toBe(candidate.sha256);
         expect(bytes.length).toBe(candidate.bytes);
-        expect(candidate.ms).toBeGreaterThanOrEqual(0);
-        expect(candidate.attempts.at(-1)?.ms).toBeGreaterThanOrEqual(0);
       }
       const selected = job.candidates[(job.selected_candidate ?? 0) - 1];
       const final = await readFile(join(root, job.final_output ?? "missing"));
       expect(sha256(final)).toBe(selected?.sha256);
+    }
+
+    // Durations: the candidates ran one after another within the call, each candidate's attempts within it.
+    const candidates = runLog.jobs.flatMap((job) => job.candidates);
+    expectSequentialDurations(
+      candidates.map((candidate) => candidate.ms),
+      wallMs,
+    );
+    for (const candidate of candidates) {
+      expectSequentialDurations(
+        candidate.attempts.map((attempt) => attempt.ms),
+        candidate.ms,
+      );
     }
 
     // The selected alley image is the gray one and carries its origin as PNG text.

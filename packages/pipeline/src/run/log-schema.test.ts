@@ -1,45 +1,32 @@
 // The run logs the pipeline writes match `RunLog` in the OpenAPI spec (components.schemas), the
 // schema their TypeScript types are generated from: real dry and paid runs (against the local
 // images stand-in), read back from disk, checked with the contract's ajv validator.
-import { mkdir, mkdtemp, readFile, realpath, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { createContractValidator, openapiDocument } from "@kroma/contract";
-import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
-import sharp from "sharp";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultManifest } from "../config/manifest.js";
 import { planDryRun } from "../plan/plan.js";
 import type { RunLog } from "../plan/run-log.js";
+import { paidRunOptions } from "../test-helpers/paid-run.js";
+import { useImagesServer } from "../test-helpers/stand-ins.js";
+import { makeTempProject, removeDir } from "../test-helpers/temp-dir.js";
 import { executeRun } from "./execute.js";
 
 const validator = createContractValidator(openapiDocument);
 const apiKey = "sk-test-0123456789abcdefSECRET";
 const postprocess = { upscale: true, upscale_backend: "ncnn", color: false, pipeline_order: ["generate", "upscale"] };
-let server: ImagesServer;
+const server = useImagesServer();
 let dir: string;
 let root: string;
 
-beforeAll(async () => {
-  server = await startImagesServer();
-});
-afterAll(() => server.close());
 beforeEach(async () => {
-  server.reset();
-  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-run-log-schema-")));
-  root = join(dir, "project");
-  for (const name of ["scenes/alley.png", "scenes/bridge.png", "refs/ink.png"]) await putPng(name);
+  ({ dir, root } = await makeTempProject("kroma-run-log-schema-", [
+    "scenes/alley.png",
+    "scenes/bridge.png",
+    "refs/ink.png",
+  ]));
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
-
-/** A small real PNG under the project root. */
-async function putPng(name: string): Promise<void> {
-  const path = join(root, name);
-  await mkdir(dirname(path), { recursive: true });
-  await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 90, g: 90, b: 90 } } })
-    .png()
-    .toFile(path);
-}
+afterEach(() => removeDir(dir));
 
 async function readLog(path: string): Promise<RunLog> {
   return JSON.parse(await readFile(path, "utf8")) as RunLog;
@@ -67,21 +54,16 @@ async function paidRunLog(): Promise<RunLog> {
       },
     };
   });
-  const { runLogPath } = await executeRun({
-    projectSlug: "demo",
-    projectRoot: root,
-    resolvedFromBackend: false,
-    manifest: defaultManifest,
-    request: { ...request, enforce_grayscale: true },
-    confirmSpend: true,
-    model: "gpt-image-1",
-    size: "1024x1024",
-    quality: "medium",
-    apiKey,
-    baseURL: `${server.url}/v1`,
-    retryDelayMs: 1,
-    now: new Date("2025-03-04T05:06:07Z"),
-  });
+  const { runLogPath } = await executeRun(
+    paidRunOptions({
+      projectRoot: root,
+      baseURL: `${server.url}/v1`,
+      apiKey,
+      request: { ...request, enforce_grayscale: true },
+      retryDelayMs: 1,
+      now: new Date("2025-03-04T05:06:07Z"),
+    }),
+  );
   return readLog(runLogPath);
 }
 

@@ -1,58 +1,47 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
-import sharp from "sharp";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { defaultManifest } from "../config/manifest.js";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { paidRunOptions } from "../test-helpers/paid-run.js";
+import { useImagesServer } from "../test-helpers/stand-ins.js";
+import { makeTempProject, removeDir } from "../test-helpers/temp-dir.js";
 import { type ExecuteRunOptions, RunInterruptedError } from "./context.js";
 import { executeRun } from "./execute.js";
 import { readRunJournal, runJournalPath } from "./journal.js";
-import { resumeRun } from "./resume.js";
+import { type ResumeRunOptions, resumeRun } from "./resume.js";
 
 const apiKey = "sk-test-resume-0123456789";
 const scenes = ["scenes/a.png", "scenes/b.png", "scenes/c.png"];
-let server: ImagesServer;
+const server = useImagesServer();
 let dir: string;
 let root: string;
 
-beforeAll(async () => {
-  server = await startImagesServer();
-});
-afterAll(() => server.close());
 beforeEach(async () => {
-  server.reset();
-  server.script(() => ({ image: "gray" }));
-  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-resume-")));
-  root = join(dir, "project");
-  for (const name of scenes) {
-    const path = join(root, name);
-    await mkdir(dirname(path), { recursive: true });
-    await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 90, g: 90, b: 90 } } })
-      .png()
-      .toFile(path);
-  }
+  ({ dir, root } = await makeTempProject("kroma-resume-", scenes));
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(() => removeDir(dir));
 
 function options(overrides: Partial<ExecuteRunOptions> = {}): ExecuteRunOptions {
-  return {
-    projectSlug: "demo",
+  return paidRunOptions({
     projectRoot: root,
-    resolvedFromBackend: false,
-    manifest: defaultManifest,
-    request: { scene_refs: scenes.join(",") },
-    confirmSpend: true,
-    model: "gpt-image-1",
-    size: "1024x1024",
-    quality: "medium",
-    apiKey,
     baseURL: `${server.url}/v1`,
-    retryDelayMs: 10,
+    apiKey,
+    request: { scene_refs: scenes.join(",") },
     runId: "run_test_resume",
     ...overrides,
-  };
+  });
+}
+
+/** Resumes the interrupted run against the stand-in. */
+function resume(overrides: Partial<ResumeRunOptions> = {}) {
+  return resumeRun({
+    runId: "run_test_resume",
+    projectRoot: root,
+    confirmSpend: true,
+    apiKey,
+    baseURL: `${server.url}/v1`,
+    ...overrides,
+  });
 }
 
 /** Aborts `controller` as soon as the first job has finished. */
@@ -91,12 +80,7 @@ describe("interrupt and resume", () => {
 
     server.reset();
     const skipped: string[] = [];
-    const { runLog } = await resumeRun({
-      runId: "run_test_resume",
-      projectRoot: root,
-      confirmSpend: true,
-      apiKey,
-      baseURL: `${server.url}/v1`,
+    const { runLog } = await resume({
       retryDelayMs: 10,
       onProgress: (event) => {
         if (event.phase === "job_skipped") skipped.push(event.job);
@@ -121,27 +105,17 @@ describe("interrupt and resume", () => {
     await writeFile(join(root, "outputs/style_1_a.png"), "edited by hand");
 
     server.reset();
-    const { runLog } = await resumeRun({
-      runId: "run_test_resume",
-      projectRoot: root,
-      confirmSpend: true,
-      apiKey,
-      baseURL: `${server.url}/v1`,
-    });
+    const { runLog } = await resume();
     expect(server.requests).toHaveLength(3);
     expect(runLog.resumes?.[0]?.kept_jobs).toEqual([]);
   });
 
   it("refuses to resume a run that has no journal, naming where its log is", async () => {
     await executeRun(options());
-    await expect(
-      resumeRun({ runId: "run_test_resume", projectRoot: root, confirmSpend: true, apiKey }),
-    ).rejects.toThrow("runs/run_test_resume.json");
+    await expect(resume()).rejects.toThrow("runs/run_test_resume.json");
   });
 
   it("refuses to resume without spend confirmation", async () => {
-    await expect(
-      resumeRun({ runId: "run_test_resume", projectRoot: root, confirmSpend: false, apiKey }),
-    ).rejects.toThrow("--confirm-spend");
+    await expect(resume({ confirmSpend: false })).rejects.toThrow("--confirm-spend");
   });
 });
