@@ -1,46 +1,24 @@
-import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createContractValidator, openapiDocument } from "@kroma/contract";
-import { type CutoutServers, serviceErrors, startCutoutServices } from "@kroma/testkit/cutout-services";
-import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
+import { serviceErrors } from "@kroma/testkit/cutout-services";
 import sharp from "sharp";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { defaultManifest } from "../config/manifest.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultPipelineSettings, type PostprocessSettings } from "../config/settings.js";
 import type { ExecuteRunOptions } from "../run/context.js";
 import { executeRun } from "../run/execute.js";
+import { paidRunOptions } from "../test-helpers/paid-run.js";
+import { useCutoutServices, useImagesServer } from "../test-helpers/stand-ins.js";
+import { makeTempProject, removeDir } from "../test-helpers/temp-dir.js";
 
 const validator = createContractValidator(openapiDocument);
-let images: ImagesServer;
-let services: CutoutServers;
+const images = useImagesServer();
+const services = useCutoutServices();
 let dir = "";
 let root = "";
-
-beforeAll(async () => {
-  images = await startImagesServer();
-  services = await startCutoutServices();
-});
-afterAll(async () => {
-  await images.close();
-  await services.close();
-});
 beforeEach(async () => {
-  images.reset();
-  images.script(() => ({ image: "gray" }));
-  services.reply("photoroom", { kind: "cutout" });
-  services.reply("removebg", { kind: "cutout" });
-  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-run-post-")));
-  root = join(dir, "project");
-  await mkdir(join(root, "scenes"), { recursive: true });
-  await writeFile(
-    join(root, "scenes/yard.png"),
-    await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 90, g: 90, b: 90 } } })
-      .png()
-      .toBuffer(),
-  );
+  ({ dir, root } = await makeTempProject("kroma-run-post-", ["scenes/yard.png"]));
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(() => removeDir(dir));
 
 const settings = (changes: Partial<PostprocessSettings>): PostprocessSettings => ({
   ...defaultPipelineSettings.postprocess,
@@ -48,18 +26,11 @@ const settings = (changes: Partial<PostprocessSettings>): PostprocessSettings =>
 });
 
 function options(post: PostprocessSettings, candidates = 1): ExecuteRunOptions {
-  return {
-    projectSlug: "demo",
+  return paidRunOptions({
     projectRoot: root,
-    resolvedFromBackend: false,
-    manifest: defaultManifest,
-    request: { scene_refs: "scenes/yard.png", candidates },
-    confirmSpend: true,
-    model: "gpt-image-1",
-    size: "1024x1024",
-    quality: "medium",
-    apiKey: "sk-test-run-post",
     baseURL: `${images.url}/v1`,
+    apiKey: "sk-test-run-post",
+    request: { scene_refs: "scenes/yard.png", candidates },
     retryDelayMs: 1,
     postprocess: {
       settings: post,
@@ -69,7 +40,7 @@ function options(post: PostprocessSettings, candidates = 1): ExecuteRunOptions {
         openai: { retryDelayMs: 1, maxAttempts: 1 },
       },
     },
-  };
+  });
 }
 
 describe("a paid run with post-processing", () => {
