@@ -1,26 +1,18 @@
-import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PipelineError } from "../errors.js";
+import { makeTempAppAndProject, putFile, removeDir } from "../test-helpers/temp-dir.js";
 import { defaultPipelineSettings, listResolvedSettings, resolvePipelineSettings, settingKeys } from "./settings.js";
 
+let dir: string;
 let app: string;
 let project: string;
 beforeEach(async () => {
-  const root = await realpath(await mkdtemp(join(tmpdir(), "kroma-settings-")));
-  app = join(root, "app");
-  project = join(root, "project");
-  await mkdir(app);
-  await mkdir(project);
+  ({ dir, app, project } = await makeTempAppAndProject("kroma-settings-"));
 });
-afterEach(() => rm(dirname(app), { recursive: true, force: true }));
+afterEach(() => removeDir(dir));
 
-async function write(path: string, text: string): Promise<string> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-  return path;
-}
+const write = (path: string, text: string) => putFile(path, text);
 
 const appToml = (body: string) => write(join(app, "config", "pipeline.settings.toml"), body);
 const appJson = (value: unknown) => write(join(app, "config", "pipeline.settings.json"), JSON.stringify(value));

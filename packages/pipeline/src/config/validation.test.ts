@@ -1,32 +1,28 @@
-import { copyFile, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ConfigProblem, PipelineError } from "../errors.js";
+import { makeTempAppAndProject, putFile, removeDir } from "../test-helpers/temp-dir.js";
 import { defaultManifest } from "./manifest.js";
 import { loadManifest } from "./manifest-loader.js";
 import { defaultPostprocessConfig, loadPipelineConfig, validatePipelineConfig } from "./validation.js";
 
 const repoConfig = fileURLToPath(new URL("../../../../config/", import.meta.url));
 
+let dir: string;
 let app: string;
 let project: string;
 beforeEach(async () => {
-  const root = await realpath(await mkdtemp(join(tmpdir(), "kroma-config-")));
-  app = join(root, "app");
-  project = join(root, "project");
-  await mkdir(join(app, "config"), { recursive: true });
-  await mkdir(project);
+  ({ dir, app, project } = await makeTempAppAndProject("kroma-config-"));
+  await mkdir(join(app, "config"));
 });
-afterEach(() => rm(dirname(app), { recursive: true, force: true }));
+afterEach(() => removeDir(dir));
 
-async function write(path: string, content: unknown): Promise<string> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, typeof content === "string" ? content : JSON.stringify(content, null, 2));
-  return path;
-}
+/** Writes text as it is and anything else as indented JSON. */
+const write = (path: string, content: unknown) =>
+  putFile(path, typeof content === "string" ? content : JSON.stringify(content, null, 2));
 
 const manifestFile = () => join(app, "config", "pipeline.manifest.json");
 const postprocessFile = () => join(app, "config", "postprocess.json");

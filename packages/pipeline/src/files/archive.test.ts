@@ -1,20 +1,17 @@
-import { mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PipelineError } from "../errors.js";
 import type { OutputGuardSettings } from "../plan/run-request.js";
+import { makeTempProject, putSolidPng, removeDir } from "../test-helpers/temp-dir.js";
 import { archiveBad, archiveReplaced, archiveStamp } from "./archive.js";
 
 let dir: string;
 let root: string;
 beforeEach(async () => {
-  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-archive-")));
-  root = join(dir, "project");
-  await mkdir(root);
+  ({ dir, root } = await makeTempProject("kroma-archive-"));
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(() => removeDir(dir));
 
 const strict: OutputGuardSettings = {
   enabled: true,
@@ -23,13 +20,7 @@ const strict: OutputGuardSettings = {
   fail_on_chroma_exceed: false,
 };
 
-async function solid(path: string, r: number, g: number, b: number): Promise<string> {
-  await mkdir(dirname(path), { recursive: true });
-  await sharp({ create: { width: 8, height: 8, channels: 3, background: { r, g, b } } })
-    .png()
-    .toFile(path);
-  return path;
-}
+const solid = (path: string, r: number, g: number, b: number) => putSolidPng(path, [r, g, b]);
 
 async function exists(path: string): Promise<boolean> {
   return readFile(path).then(

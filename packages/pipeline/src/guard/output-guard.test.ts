@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PipelineError } from "../errors.js";
 import type { OutputGuardSettings } from "../plan/run-request.js";
+import { makeTempDir, putSolidPng, removeDir } from "../test-helpers/temp-dir.js";
 import {
   checkImage,
   chromaDeltaOfRgb,
@@ -19,9 +19,9 @@ import type { CandidateRank, GuardFileResult } from "./types.js";
 
 let dir: string;
 beforeEach(async () => {
-  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-guard-")));
+  dir = await makeTempDir("kroma-guard-");
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(() => removeDir(dir));
 
 const base: OutputGuardSettings = {
   enabled: true,
@@ -31,14 +31,7 @@ const base: OutputGuardSettings = {
 };
 
 /** A 16x16 PNG of one RGB colour. */
-async function solid(name: string, r: number, g: number, b: number): Promise<string> {
-  const path = join(dir, name);
-  await mkdir(dirname(path), { recursive: true });
-  await sharp({ create: { width: 16, height: 16, channels: 3, background: { r, g, b } } })
-    .png()
-    .toFile(path);
-  return path;
-}
+const solid = (name: string, r: number, g: number, b: number) => putSolidPng(join(dir, name), [r, g, b], 16);
 
 /** A PNG with exactly these RGB pixels, in one row. */
 async function pixels(name: string, rgb: number[]): Promise<string> {

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import net from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultManifest, type Manifest } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
 import { digestFile, sha256File } from "../files/hash.js";
+import { makeTempProject, putFile, removeDir } from "../test-helpers/temp-dir.js";
 import { candidateOutputs, type DryRunOptions, jobId, planDryRun, planRun, sceneName } from "./plan.js";
 import { logPath, newRunId, writeRunLog } from "./run-log.js";
 import { validateRunRequest } from "./run-request.js";
@@ -15,18 +15,12 @@ import { validateRunRequest } from "./run-request.js";
 let dir: string;
 let root: string;
 beforeEach(async () => {
-  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-plan-")));
-  root = join(dir, "project");
-  await mkdir(root);
+  ({ dir, root } = await makeTempProject("kroma-plan-"));
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(() => removeDir(dir));
 
-async function put(path: string, content: string): Promise<string> {
-  const full = join(dir, path);
-  await mkdir(dirname(full), { recursive: true });
-  await writeFile(full, content);
-  return full;
-}
+/** Writes `content` at `path` under the temp dir (the project is its `project/`). */
+const put = (path: string, content: string) => putFile(join(dir, path), content);
 
 const sha256 = (content: string) => createHash("sha256").update(content).digest("hex");
 

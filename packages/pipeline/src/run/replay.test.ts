@@ -1,33 +1,28 @@
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, realpath, rm, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readdir, unlink } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultManifest, type Manifest } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
 import { planDryRun } from "../plan/plan.js";
 import { type DryRunLog, writeRunLog } from "../plan/run-log.js";
 import type { RawRunRequest } from "../plan/run-request.js";
+import { makeTempProject, putFile, removeDir } from "../test-helpers/temp-dir.js";
 import type { PaidRunLog } from "./log.js";
 import { replayRun } from "./replay.js";
 
 let dir: string;
 let root: string;
 beforeEach(async () => {
-  dir = await realpath(await mkdtemp(join(tmpdir(), "kroma-replay-")));
-  root = join(dir, "project");
+  ({ dir, root } = await makeTempProject("kroma-replay-"));
   await put("project/scenes/alley.png", "alley bytes");
   await put("project/scenes/bridge.png", "bridge bytes");
   await put("project/refs/ink.png", "ink bytes");
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(() => removeDir(dir));
 
-async function put(path: string, content: string): Promise<string> {
-  const full = join(dir, path);
-  await mkdir(dirname(full), { recursive: true });
-  await writeFile(full, content);
-  return full;
-}
+/** Writes `content` at `path` under the temp dir (the project is its `project/`). */
+const put = (path: string, content: string) => putFile(join(dir, path), content);
 
 const sha256 = (content: string) => createHash("sha256").update(content).digest("hex");
 const image = { model: "gpt-image-1", size: "768x1152", quality: "medium", postprocess: { upscale: false } };

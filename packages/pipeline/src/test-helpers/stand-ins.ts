@@ -4,63 +4,46 @@ import { type CutoutServers, startCutoutServices } from "@kroma/testkit/cutout-s
 import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 
-function started<T>(value: T | undefined, name: string): T {
-  if (value === undefined) throw new Error(`The ${name} stand-in is used before beforeAll started it`);
-  return value;
+/**
+ * Starts a stand-in before the file's tests, runs `fresh` on it before each test and closes it
+ * after them all. The stand-in only exists once beforeAll ran, so what is returned forwards to it:
+ * a test file can keep it in a module-level const.
+ */
+function useStandIn<T extends { close(): Promise<void> }>(
+  name: string,
+  start: () => Promise<T>,
+  fresh: (standIn: T) => void,
+): T {
+  let standIn: T | undefined;
+  const current = (): T => {
+    if (standIn === undefined) throw new Error(`The ${name} stand-in is used before beforeAll started it`);
+    return standIn;
+  };
+  beforeAll(async () => {
+    standIn = await start();
+  });
+  afterAll(() => current().close());
+  beforeEach(() => fresh(current()));
+  return new Proxy({} as T, { get: (_target, key) => Reflect.get(current(), key) });
 }
 
 /** The images API stand-in; before each test it forgets its requests and answers gray again. */
 export function useImagesServer(): ImagesServer {
-  let server: ImagesServer | undefined;
-  const current = () => started(server, "images");
-  beforeAll(async () => {
-    server = await startImagesServer();
+  return useStandIn("images", startImagesServer, (server) => {
+    server.reset();
+    server.script(() => ({ image: "gray" }));
   });
-  afterAll(() => current().close());
-  beforeEach(() => {
-    current().reset();
-    current().script(() => ({ image: "gray" }));
-  });
-  return {
-    get url() {
-      return current().url;
-    },
-    get requests() {
-      return current().requests;
-    },
-    script: (next) => current().script(next),
-    reset: () => current().reset(),
-    close: () => current().close(),
-  };
 }
 
 /** The PhotoRoom and remove.bg stand-ins; before each test both answer a cut-out and no request is recorded. */
 export function useCutoutServices(): CutoutServers {
-  let services: CutoutServers | undefined;
-  const current = () => started(services, "cut-out");
-  beforeAll(async () => {
-    services = await startCutoutServices();
-  });
-  afterAll(() => current().close());
-  beforeEach(() => {
-    current().requests.length = 0;
-    current().reply("photoroom", { kind: "cutout" });
-    current().reply("removebg", { kind: "cutout" });
-  });
-  return {
-    get photoroomUrl() {
-      return current().photoroomUrl;
+  return useStandIn(
+    "cut-out",
+    () => startCutoutServices(),
+    (services) => {
+      services.requests.length = 0;
+      services.reply("photoroom", { kind: "cutout" });
+      services.reply("removebg", { kind: "cutout" });
     },
-    get removebgUrl() {
-      return current().removebgUrl;
-    },
-    get requests() {
-      return current().requests;
-    },
-    get key() {
-      return current().key;
-    },
-    reply: (service, reply) => current().reply(service, reply),
-    close: () => current().close(),
-  };
+  );
 }

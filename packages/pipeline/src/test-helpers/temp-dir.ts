@@ -25,6 +25,16 @@ export async function makeTempProject(prefix: string, pngs: string[] = []): Prom
   return { dir, root };
 }
 
+/** A temp dir holding an empty app root `app/` and project root `project/`; `dir` is what to remove. */
+export async function makeTempAppAndProject(prefix: string): Promise<{ dir: string; app: string; project: string }> {
+  const dir = await makeTempDir(prefix);
+  const app = join(dir, "app");
+  const project = join(dir, "project");
+  await mkdir(app);
+  await mkdir(project);
+  return { dir, app, project };
+}
+
 export function removeDir(dir: string): Promise<void> {
   return rm(dir, { recursive: true, force: true });
 }
