@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PipelineError } from "../errors.js";
-import type { OutputGuardSettings } from "../plan/run-request.js";
+import { guardSettings } from "../test-helpers/guard-settings.js";
 import { makeTempProject, putSolidPng, removeDir } from "../test-helpers/temp-dir.js";
 import { archiveBad, archiveReplaced, archiveStamp } from "./archive.js";
 
@@ -13,12 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => removeDir(dir));
 
-const strict: OutputGuardSettings = {
-  enabled: true,
-  enforce_grayscale: true,
-  max_chroma_delta: 2,
-  fail_on_chroma_exceed: false,
-};
+const strict = guardSettings({ enforce_grayscale: true });
 
 const solid = (path: string, r: number, g: number, b: number) => putSolidPng(path, [r, g, b]);
 

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { PipelineError } from "../errors.js";
 import type { OutputGuardSettings } from "../plan/run-request.js";
+import { guardSettings } from "../test-helpers/guard-settings.js";
 import { makeTempDir, putSolidPng, removeDir } from "../test-helpers/temp-dir.js";
 import {
   checkImage,
@@ -23,12 +24,7 @@ beforeEach(async () => {
 });
 afterEach(() => removeDir(dir));
 
-const base: OutputGuardSettings = {
-  enabled: true,
-  enforce_grayscale: false,
-  max_chroma_delta: 2,
-  fail_on_chroma_exceed: false,
-};
+const base = guardSettings();
 
 /** A 16x16 PNG of one RGB colour. */
 const solid = (name: string, r: number, g: number, b: number) => putSolidPng(join(dir, name), [r, g, b], 16);
@@ -104,14 +100,6 @@ describe("checkImage rules", () => {
     });
   });
 
-  it("counts a zero delta as grayscale-like with a zero threshold", async () => {
-    const file = await solid("gray.png", 7, 7, 7);
-    expect(await checkImage(file, { ...base, max_chroma_delta: 0, enforce_grayscale: true })).toMatchObject({
-      grayscale_like: true,
-      hard_fail_reasons: [],
-    });
-  });
-
   it("only warns above the threshold by default", async () => {
     const file = await solid("above.png", 132, 128, 128);
     expect(await checkImage(file, base)).toEqual({
@@ -123,37 +111,47 @@ describe("checkImage rules", () => {
     });
   });
 
-  it("fails not_grayscale_like with enforce_grayscale and still warns about the threshold", async () => {
-    const file = await solid("red.png", 255, 0, 0);
-    expect(await checkImage(file, { ...base, enforce_grayscale: true })).toMatchObject({
-      hard_fail_reasons: ["not_grayscale_like"],
-      soft_warnings: ["chroma_exceeds_threshold"],
-    });
-  });
-
-  it("fails chroma_exceeds_threshold with fail_on_chroma_exceed", async () => {
-    const file = await solid("red.png", 255, 0, 0);
-    expect(await checkImage(file, { ...base, fail_on_chroma_exceed: true })).toMatchObject({
-      hard_fail_reasons: ["chroma_exceeds_threshold"],
-      soft_warnings: [],
-    });
-  });
-
-  it("fails both rules when both are on", async () => {
-    const file = await solid("red.png", 255, 0, 0);
-    expect(await checkImage(file, { ...base, enforce_grayscale: true, fail_on_chroma_exceed: true })).toMatchObject({
-      hard_fail_reasons: ["not_grayscale_like", "chroma_exceeds_threshold"],
-      soft_warnings: [],
-    });
-  });
-
-  it("respects the threshold given", async () => {
-    const file = await solid("above.png", 132, 128, 128);
-    expect(await checkImage(file, { ...base, max_chroma_delta: 3, enforce_grayscale: true })).toMatchObject({
-      grayscale_like: true,
-      hard_fail_reasons: [],
-      soft_warnings: [],
-    });
+  // One rule or threshold each, on a solid colour: the part of checkImage's result the case is about.
+  const ruleCases: Array<{
+    name: string;
+    rgb: [number, number, number];
+    settings: Partial<OutputGuardSettings>;
+    expected: Partial<GuardFileResult>;
+  }> = [
+    {
+      name: "counts a zero delta as grayscale-like with a zero threshold",
+      rgb: [7, 7, 7],
+      settings: { max_chroma_delta: 0, enforce_grayscale: true },
+      expected: { grayscale_like: true, hard_fail_reasons: [] },
+    },
+    {
+      name: "fails not_grayscale_like with enforce_grayscale and still warns about the threshold",
+      rgb: [255, 0, 0],
+      settings: { enforce_grayscale: true },
+      expected: { hard_fail_reasons: ["not_grayscale_like"], soft_warnings: ["chroma_exceeds_threshold"] },
+    },
+    {
+      name: "fails chroma_exceeds_threshold with fail_on_chroma_exceed",
+      rgb: [255, 0, 0],
+      settings: { fail_on_chroma_exceed: true },
+      expected: { hard_fail_reasons: ["chroma_exceeds_threshold"], soft_warnings: [] },
+    },
+    {
+      name: "fails both rules when both are on",
+      rgb: [255, 0, 0],
+      settings: { enforce_grayscale: true, fail_on_chroma_exceed: true },
+      expected: { hard_fail_reasons: ["not_grayscale_like", "chroma_exceeds_threshold"], soft_warnings: [] },
+    },
+    {
+      name: "respects the threshold given",
+      rgb: [132, 128, 128],
+      settings: { max_chroma_delta: 3, enforce_grayscale: true },
+      expected: { grayscale_like: true, hard_fail_reasons: [], soft_warnings: [] },
+    },
+  ];
+  it.each(ruleCases)("$name", async ({ rgb, settings, expected }) => {
+    const file = await solid(`${rgb.join("_")}.png`, ...rgb);
+    expect(await checkImage(file, { ...base, ...settings })).toMatchObject(expected);
   });
 
   it("fails image_read_failed for a file that is not an image", async () => {
