@@ -149,10 +149,12 @@ describe("checkImage rules", () => {
       expected: { grayscale_like: true, hard_fail_reasons: [], soft_warnings: [] },
     },
   ];
-  it.each(ruleCases)("$name", async ({ rgb, settings, expected }) => {
-    const file = await solid(`${rgb.join("_")}.png`, ...rgb);
-    expect(await checkImage(file, { ...base, ...settings })).toMatchObject(expected);
-  });
+  for (const { name, rgb, settings, expected } of ruleCases) {
+    it(name, async () => {
+      const file = await solid(`${rgb.join("_")}.png`, ...rgb);
+      expect(await checkImage(file, { ...base, ...settings })).toMatchObject(expected);
+    });
+  }
 
   it("fails image_read_failed for a file that is not an image", async () => {
     const file = join(dir, "broken.png");
