@@ -144,18 +144,19 @@ describe("resolveProjectRef", () => {
   });
 
   it("refuses NUL bytes, missing files, directories and non-images", async () => {
-    await expect(resolveProjectRef(root, "scenes/a.png\0x", "scene_refs")).rejects.toThrow(
-      "Field 'scene_refs' entry 'scenes/a.png\\0x' must not contain NUL bytes",
-    );
-    await expect(resolveProjectRef(root, "scenes/ghost.png", "scene_refs")).rejects.toThrow(
-      `Field 'scene_refs' entry 'scenes/ghost.png' does not exist under the project root '${root}'`,
-    );
-    await expect(resolveProjectRef(root, "scenes", "scene_refs")).rejects.toThrow(
-      "Field 'scene_refs' entry 'scenes' is not a file",
-    );
-    await expect(resolveProjectRef(root, "notes.txt", "style_refs")).rejects.toThrow(
-      "Field 'style_refs' entry 'notes.txt' is not a supported image",
-    );
+    const refusals: Array<[ref: string, field: string, message: string]> = [
+      ["scenes/a.png\0x", "scene_refs", "Field 'scene_refs' entry 'scenes/a.png\\0x' must not contain NUL bytes"],
+      [
+        "scenes/ghost.png",
+        "scene_refs",
+        `Field 'scene_refs' entry 'scenes/ghost.png' does not exist under the project root '${root}'`,
+      ],
+      ["scenes", "scene_refs", "Field 'scene_refs' entry 'scenes' is not a file"],
+      ["notes.txt", "style_refs", "Field 'style_refs' entry 'notes.txt' is not a supported image"],
+    ];
+    for (const [ref, field, message] of refusals) {
+      await expect(resolveProjectRef(root, ref, field)).rejects.toThrow(message);
+    }
   });
 
   it("names a project root that does not exist", async () => {
