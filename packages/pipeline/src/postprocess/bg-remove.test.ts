@@ -1,38 +1,42 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type CutoutServers, serviceErrors, startCutoutServices } from "@kroma/testkit/cutout-services";
+import { serviceErrors } from "@kroma/testkit/cutout-services";
 import { writeFakeLocalRemover } from "@kroma/testkit/fake-tools";
 import { rgba, scenePng } from "@kroma/testkit/test-images";
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BgRemoveError, localBgRemovalInstallCommand, removeBackgroundFile } from "./bg-remove.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useCutoutServices } from "../test-helpers/stand-ins.js";
+import { makeTempDir, putFile, removeDir } from "../test-helpers/temp-dir.js";
+import {
+  BgRemoveError,
+  type BgRemoveOptions,
+  localBgRemovalInstallCommand,
+  removeBackgroundFile,
+} from "./bg-remove.js";
 
+const services = useCutoutServices();
 let dir = "";
 let scene = "";
-let services: CutoutServers;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "kroma-bgremove-"));
-  scene = join(dir, "scene.png");
-  await writeFile(scene, await scenePng(60, 40));
-  services = await startCutoutServices();
+  dir = await makeTempDir("kroma-bgremove-");
+  scene = await putFile(join(dir, "scene.png"), await scenePng(60, 40));
 });
-afterAll(async () => {
-  await services.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  services.requests.length = 0;
-  services.reply("photoroom", { kind: "cutout" });
-  services.reply("removebg", { kind: "cutout" });
-});
+afterAll(() => removeDir(dir));
 
 const keys = () => ({ photoroom: services.key, removebg: services.key });
 const endpoints = () => ({
   photoroom: { api_url: services.photoroomUrl },
   removebg: { api_url: services.removebgUrl },
 });
+
+/**
+ * Cuts the scene out into `output` with `backends`, as PNG, with a key for and the URL of each
+ * stand-in unless `options` says otherwise.
+ */
+function removeWith(output: string, backends: BgRemoveOptions["backends"], options: Partial<BgRemoveOptions> = {}) {
+  return removeBackgroundFile(scene, output, { backends, format: "png", keys: keys(), ...endpoints(), ...options });
+}
 
 /** Transparent corners, opaque centre, same size as the scene: what a user checks in a cut-out. */
 async function expectCutout(file: string, width = 60, height = 40) {
@@ -45,10 +49,7 @@ async function expectCutout(file: string, width = 60, height = 40) {
 describe("PhotoRoom and remove.bg backends", () => {
   it("posts the image as image_file with the x-api-key header and writes the answer", async () => {
     const output = join(dir, "photoroom_nobg.png");
-    const report = await removeBackgroundFile(scene, output, {
-      backends: ["photoroom"],
-      format: "png",
-      keys: keys(),
+    const report = await removeWith(output, ["photoroom"], {
       photoroom: { ...endpoints().photoroom, size: "hd", crop: true },
     });
     await expectCutout(output);
@@ -69,12 +70,7 @@ describe("PhotoRoom and remove.bg backends", () => {
   it("falls back in the configured order: the first fails (HTTP 402 JSON), the second succeeds", async () => {
     services.reply("photoroom", { kind: "error", ...serviceErrors.photoroom });
     const output = join(dir, "fallback_nobg.png");
-    const report = await removeBackgroundFile(scene, output, {
-      backends: ["photoroom", "removebg"],
-      format: "png",
-      keys: keys(),
-      ...endpoints(),
-    });
+    const report = await removeWith(output, ["photoroom", "removebg"]);
     await expectCutout(output);
     expect(services.requests.map((request) => request.service)).toEqual(["photoroom", "removebg"]);
     expect(services.requests[1]?.headers["x-api-key"]).toBe(services.key);
@@ -92,12 +88,7 @@ describe("PhotoRoom and remove.bg backends", () => {
 
   it("tries the other order when configured so", async () => {
     services.reply("removebg", { kind: "error", ...serviceErrors.removebg });
-    const report = await removeBackgroundFile(scene, join(dir, "order_nobg.png"), {
-      backends: ["removebg", "photoroom"],
-      format: "png",
-      keys: keys(),
-      ...endpoints(),
-    });
+    const report = await removeWith(join(dir, "order_nobg.png"), ["removebg", "photoroom"]);
     expect(services.requests.map((request) => request.service)).toEqual(["removebg", "photoroom"]);
     expect(report.backend).toBe("photoroom");
   });
@@ -105,12 +96,9 @@ describe("PhotoRoom and remove.bg backends", () => {
   it("fails the file listing every backend's reason when all fail, and writes nothing", async () => {
     services.reply("photoroom", { kind: "junk" });
     const output = join(dir, "none_nobg.png");
-    const error = await removeBackgroundFile(scene, output, {
-      backends: ["photoroom", "removebg"],
-      format: "png",
-      keys: { photoroom: services.key },
-      ...endpoints(),
-    }).catch((e: unknown) => e);
+    const error = await removeWith(output, ["photoroom", "removebg"], { keys: { photoroom: services.key } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BgRemoveError);
     const message = (error as Error).message;
     expect(message).toContain("photoroom: the answer is not an image");
@@ -120,11 +108,8 @@ describe("PhotoRoom and remove.bg backends", () => {
   });
 
   it("treats a wrong key as that backend's failure without echoing the key", async () => {
-    const error = (await removeBackgroundFile(scene, join(dir, "badkey.png"), {
-      backends: ["removebg"],
-      format: "png",
+    const error = (await removeWith(join(dir, "badkey.png"), ["removebg"], {
       keys: { removebg: "wrong-key-123456" },
-      ...endpoints(),
     }).catch((e: unknown) => e)) as BgRemoveError;
     expect(error.attempts).toEqual([
       {
@@ -138,7 +123,7 @@ describe("PhotoRoom and remove.bg backends", () => {
 
   it("flattens the cut-out over white for JPEG output", async () => {
     const output = join(dir, "flat_nobg.jpg");
-    await removeBackgroundFile(scene, output, { backends: ["photoroom"], format: "jpg", keys: keys(), ...endpoints() });
+    await removeWith(output, ["photoroom"], { format: "jpg" });
     expect(await sharp(output).metadata()).toMatchObject({ format: "jpeg", hasAlpha: false, width: 60 });
     const { data } = await rgba(output);
     expect(Math.min(data[0] as number, data[1] as number, data[2] as number)).toBeGreaterThan(240);
@@ -148,11 +133,7 @@ describe("PhotoRoom and remove.bg backends", () => {
 describe("the local backend", () => {
   it("says how to install the optional package when it is absent, and the next backend runs", async () => {
     const output = join(dir, "local_missing_nobg.png");
-    const report = await removeBackgroundFile(scene, output, {
-      backends: ["local", "photoroom"],
-      format: "png",
-      keys: keys(),
-      ...endpoints(),
+    const report = await removeWith(output, ["local", "photoroom"], {
       local: { module: "kroma-test-no-such-package" },
     });
     expect(report.backend).toBe("photoroom");
