@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { channelMeans, cutoutPng, lumaStdDev, rgba, scenePng } from "@kroma/testkit/test-images";
+import { channelMeans, lumaStdDev, rgba } from "@kroma/testkit/test-images";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeImageDir } from "../test-helpers/image-dir.js";
+import { removeDir } from "../test-helpers/temp-dir.js";
 import { colorCorrectFile } from "./color.js";
 import {
   builtInColorProfiles,
@@ -16,13 +17,9 @@ let dir = "";
 let scene = "";
 let cutout = "";
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "kroma-color-"));
-  scene = join(dir, "scene.png");
-  cutout = join(dir, "cutout.png");
-  await writeFile(scene, await scenePng());
-  await writeFile(cutout, await cutoutPng());
+  ({ dir, scene, cutout } = await makeImageDir("kroma-color-"));
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => removeDir(dir));
 
 async function correct(input: string, profileName: keyof typeof builtInColorProfiles, format: "png" | "jpg" = "png") {
   const output = join(dir, `${profileName}-${Math.random().toString(36).slice(2)}.${format}`);

@@ -1,23 +1,20 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFakeRealesrgan } from "@kroma/testkit/fake-tools";
-import { channelMeans, cutoutPng, rgba, scenePng } from "@kroma/testkit/test-images";
+import { channelMeans, rgba } from "@kroma/testkit/test-images";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeImageDir } from "../test-helpers/image-dir.js";
+import { removeDir } from "../test-helpers/temp-dir.js";
 import { findRealesrganBinary, upscaleFile } from "./upscale.js";
 
 let dir = "";
 let scene = "";
 let cutout = "";
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "kroma-upscale-"));
-  scene = join(dir, "scene.png");
-  cutout = join(dir, "cutout.png");
-  await writeFile(scene, await scenePng(40, 30));
-  await writeFile(cutout, await cutoutPng(40, 30));
+  ({ dir, scene, cutout } = await makeImageDir("kroma-upscale-", [40, 30]));
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => removeDir(dir));
 
 describe("upscale with sharp (Lanczos)", () => {
   for (const scale of [2, 3, 4] as const) {
