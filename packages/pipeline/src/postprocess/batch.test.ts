@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type CutoutServers, startCutoutServices } from "@kroma/testkit/cutout-services";
-import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { cutoutPng, rgba, scenePng, writeBadInputs } from "@kroma/testkit/test-images";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { useCutoutServices, useImagesServer } from "../test-helpers/stand-ins.js";
+import { makeTempDir, removeDir } from "../test-helpers/temp-dir.js";
 import {
   type BatchOperation,
   bgRemoveOperation,
@@ -17,9 +16,9 @@ import { builtInColorProfiles } from "./color-profiles.js";
 
 let dir = "";
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "kroma-batch-"));
+  dir = await makeTempDir("kroma-batch-");
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(() => removeDir(dir));
 
 const upscale2 = upscaleOperation({ backend: "sharp", scale: 2, format: "png" });
 
@@ -157,16 +156,8 @@ describe("runPostprocessBatch", () => {
 });
 
 describe("the bgremove operation", () => {
-  let services: CutoutServers;
-  let images: ImagesServer;
-  beforeEach(async () => {
-    services = await startCutoutServices();
-    images = await startImagesServer();
-    return async () => {
-      await services.close();
-      await images.close();
-    };
-  });
+  const services = useCutoutServices();
+  const images = useImagesServer();
 
   const bgremove = (refine?: { required: boolean }): BatchOperation =>
     bgRemoveOperation(
@@ -185,16 +176,17 @@ describe("the bgremove operation", () => {
       },
     );
 
+  /** Runs the bgremove operation, with the refine pass `refine` asks for, on one 40x30 scene into out/. */
+  async function cutOutOneScene(refine: { required: boolean }) {
+    const input = join(dir, "s.png");
+    await writeFile(input, await scenePng(40, 30));
+    return runPostprocessBatch({ input, output: join(dir, "out"), operation: bgremove(refine) });
+  }
+
   it("writes cut-outs, refined when asked", async () => {
     const refined = (await cutoutPng(64, 48)).toString("base64");
     images.script(() => ({ b64: refined }));
-    const input = join(dir, "s.png");
-    await writeFile(input, await scenePng(40, 30));
-    const result = await runPostprocessBatch({
-      input,
-      output: join(dir, "out"),
-      operation: bgremove({ required: false }),
-    });
+    const result = await cutOutOneScene({ required: false });
     expect(result.files[0]).toMatchObject({
       status: "processed",
       backend: "removebg",
@@ -207,13 +199,7 @@ describe("the bgremove operation", () => {
 
   it("keeps the unrefined cut-out with a warning when the optional refine fails", async () => {
     images.script(() => ({ status: 400, message: "bad edit" }));
-    const input = join(dir, "s.png");
-    await writeFile(input, await scenePng(40, 30));
-    const result = await runPostprocessBatch({
-      input,
-      output: join(dir, "out"),
-      operation: bgremove({ required: false }),
-    });
+    const result = await cutOutOneScene({ required: false });
     expect(result.files[0]).toMatchObject({ status: "processed", warnings: [expect.stringContaining("bad edit")] });
     const { data } = await rgba(join(dir, "out", "s_nobg.png"));
     expect(data[3]).toBe(0);
@@ -221,13 +207,7 @@ describe("the bgremove operation", () => {
 
   it("fails the file and writes nothing when the required refine fails", async () => {
     images.script(() => ({ status: 400, message: "bad edit" }));
-    const input = join(dir, "s.png");
-    await writeFile(input, await scenePng(40, 30));
-    const result = await runPostprocessBatch({
-      input,
-      output: join(dir, "out"),
-      operation: bgremove({ required: true }),
-    });
+    const result = await cutOutOneScene({ required: true });
     expect(result.files[0]).toMatchObject({
       status: "failed",
       error: "required OpenAI refine failed: OpenAI refine failed: HTTP 400: bad edit",
