@@ -305,18 +305,48 @@ describe("manifest rules", () => {
 describe("postprocess.json rules", () => {
   const fields = (problems: ConfigProblem[]) => problems.map(({ field, message }) => ({ field, message }));
 
-  it("checks upscale backend, scale, format and backend options", async () => {
-    const problems = await postprocessProblems({
-      upscale: { backend: "esrgan", scale: 5, format: "gif", realesrgan_ncnn: { tile: -1, gpu: 0 } },
+  // One stage's options each: the problems postprocess.json validation reports for them, in order.
+  const stageCases: Array<{ name: string; config: unknown; problems: Array<{ field: string; message: string }> }> = [
+    {
+      name: "checks upscale backend, scale, format and backend options",
+      config: { upscale: { backend: "esrgan", scale: 5, format: "gif", realesrgan_ncnn: { tile: -1, gpu: 0 } } },
+      problems: [
+        { field: "upscale.backend", message: "must be one of: sharp, realesrgan-ncnn (got a string)" },
+        { field: "upscale.scale", message: "must be one of: 2, 3, 4 (got an integer)" },
+        { field: "upscale.format", message: "must be one of: png, jpg, webp (got a string)" },
+        { field: "upscale.realesrgan_ncnn.gpu", message: "unknown key; allowed: binary, model_dir, model_name, tile" },
+        { field: "upscale.realesrgan_ncnn.tile", message: "must be >= 0" },
+      ],
+    },
+    {
+      name: "checks bg_remove backends, format, openai and service options",
+      config: {
+        bg_remove: {
+          backends: ["photoroom", "clipdrop"],
+          format: "tiff",
+          openai: { enabled: 1, required: false },
+          photoroom: { api_url: "sdk.photoroom.com", crop: "yes" },
+        },
+      },
+      problems: [
+        { field: "bg_remove.backends[1]", message: "must be one of: local, photoroom, removebg (got a string)" },
+        { field: "bg_remove.format", message: "must be one of: png, jpg, webp (got a string)" },
+        { field: "bg_remove.openai.enabled", message: "must be a boolean (true or false) (got an integer)" },
+        { field: "bg_remove.photoroom.api_url", message: "must start with http:// or https://" },
+        { field: "bg_remove.photoroom.crop", message: "must be a boolean (true or false) (got a string)" },
+      ],
+    },
+    {
+      name: "rejects unknown stages",
+      config: { sharpen: {} },
+      problems: [{ field: "sharpen", message: "unknown key; allowed: upscale, color, bg_remove" }],
+    },
+  ];
+  for (const { name, config, problems } of stageCases) {
+    it(name, async () => {
+      expect(fields(await postprocessProblems(config))).toEqual(problems);
     });
-    expect(fields(problems)).toEqual([
-      { field: "upscale.backend", message: "must be one of: sharp, realesrgan-ncnn (got a string)" },
-      { field: "upscale.scale", message: "must be one of: 2, 3, 4 (got an integer)" },
-      { field: "upscale.format", message: "must be one of: png, jpg, webp (got a string)" },
-      { field: "upscale.realesrgan_ncnn.gpu", message: "unknown key; allowed: binary, model_dir, model_name, tile" },
-      { field: "upscale.realesrgan_ncnn.tile", message: "must be >= 0" },
-    ]);
-  });
+  }
 
   it("checks color default_profile and settings_path", async () => {
     expect(fields(await postprocessProblems({ color: { default_profile: "sepia" } }))).toEqual([
@@ -333,30 +363,6 @@ describe("postprocess.json rules", () => {
     const result = await validatePipelineConfig({ appRoot: app });
     expect(result.problems).toEqual([
       { file: colorFile, field: "profiles", message: "must be an object (got an array)" },
-    ]);
-  });
-
-  it("checks bg_remove backends, format, openai and service options", async () => {
-    const problems = await postprocessProblems({
-      bg_remove: {
-        backends: ["photoroom", "clipdrop"],
-        format: "tiff",
-        openai: { enabled: 1, required: false },
-        photoroom: { api_url: "sdk.photoroom.com", crop: "yes" },
-      },
-    });
-    expect(fields(problems)).toEqual([
-      { field: "bg_remove.backends[1]", message: "must be one of: local, photoroom, removebg (got a string)" },
-      { field: "bg_remove.format", message: "must be one of: png, jpg, webp (got a string)" },
-      { field: "bg_remove.openai.enabled", message: "must be a boolean (true or false) (got an integer)" },
-      { field: "bg_remove.photoroom.api_url", message: "must start with http:// or https://" },
-      { field: "bg_remove.photoroom.crop", message: "must be a boolean (true or false) (got a string)" },
-    ]);
-  });
-
-  it("rejects unknown stages", async () => {
-    expect(fields(await postprocessProblems({ sharpen: {} }))).toEqual([
-      { field: "sharpen", message: "unknown key; allowed: upscale, color, bg_remove" },
     ]);
   });
 });
