@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultManifest, type Manifest } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
 import { digestFile, sha256File } from "../files/hash.js";
+import { dryRunOptions } from "../test-helpers/run-options.js";
 import { makeTempProject, putFile, removeDir } from "../test-helpers/temp-dir.js";
 import { candidateOutputs, type DryRunOptions, jobId, planDryRun, planRun, sceneName } from "./plan.js";
 import { logPath, newRunId, writeRunLog } from "./run-log.js";
@@ -88,19 +89,15 @@ describe("planRun", () => {
 describe("planDryRun", () => {
   const now = new Date("2025-03-04T05:06:07.890Z");
   const postprocess = { upscale: false, color: true, color_profile: "neutral", pipeline_order: ["generate", "color"] };
-  const options = (over: Partial<DryRunOptions>): DryRunOptions => ({
-    projectSlug: "demo",
-    projectRoot: root,
-    resolvedFromBackend: false,
-    manifest: { ...defaultManifest, style_refs: ["refs/style.png"] },
-    request: {},
-    model: "gpt-image-1",
-    size: "768x1152",
-    quality: "medium",
-    postprocess,
-    now,
-    ...over,
-  });
+  const options = (over: Partial<DryRunOptions>): DryRunOptions =>
+    dryRunOptions({
+      projectRoot: root,
+      manifest: { ...defaultManifest, style_refs: ["refs/style.png"] },
+      request: {},
+      postprocess,
+      now,
+      ...over,
+    });
 
   it("writes a run log with every field, hashes matching the files, and relative paths", async () => {
     await put("project/scenes/b.png", "scene-b");

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultPipelineSettings, type PostprocessSettings } from "../config/settings.js";
 import type { ExecuteRunOptions } from "../run/context.js";
 import { executeRun } from "../run/execute.js";
-import { paidRunOptions } from "../test-helpers/paid-run.js";
+import { paidRunOptions } from "../test-helpers/run-options.js";
 import { useCutoutServices, useImagesServer } from "../test-helpers/stand-ins.js";
 import { makeTempProject, removeDir } from "../test-helpers/temp-dir.js";
 

@@ -10,7 +10,7 @@ import { PipelineError } from "../errors.js";
 import { readPngTextMap } from "../files/png-metadata.js";
 import { composePrompt } from "../plan/prompt.js";
 import { expectSequentialDurations } from "../test-helpers/durations.js";
-import { paidRunOptions } from "../test-helpers/paid-run.js";
+import { paidRunOptions } from "../test-helpers/run-options.js";
 import { useImagesServer } from "../test-helpers/stand-ins.js";
 import { makeTempProject, removeDir } from "../test-helpers/temp-dir.js";
 import type { ExecuteRunOptions, RunProgressEvent } from "./context.js";

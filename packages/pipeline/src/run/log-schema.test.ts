@@ -4,10 +4,9 @@
 import { readFile } from "node:fs/promises";
 import { createContractValidator, openapiDocument } from "@kroma/contract";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { defaultManifest } from "../config/manifest.js";
 import { planDryRun } from "../plan/plan.js";
 import type { RunLog } from "../plan/run-log.js";
-import { paidRunOptions } from "../test-helpers/paid-run.js";
+import { dryRunOptions, paidRunOptions } from "../test-helpers/run-options.js";
 import { useImagesServer } from "../test-helpers/stand-ins.js";
 import { makeTempProject, removeDir } from "../test-helpers/temp-dir.js";
 import { executeRun } from "./execute.js";
@@ -69,17 +68,9 @@ async function paidRunLog(): Promise<RunLog> {
 
 describe("run logs match RunLog in the OpenAPI spec", () => {
   it("a dry run's log", async () => {
-    const { runLogPath } = await planDryRun({
-      projectSlug: "demo",
-      projectRoot: root,
-      resolvedFromBackend: true,
-      manifest: defaultManifest,
-      request,
-      model: "gpt-image-1",
-      size: "768x1152",
-      quality: "medium",
-      postprocess,
-    });
+    const { runLogPath } = await planDryRun(
+      dryRunOptions({ projectRoot: root, resolvedFromBackend: true, request, postprocess }),
+    );
     const log = await readLog(runLogPath);
     expect(log).toMatchObject({ mode: "dry", status: "planned", summary: { jobs: 2, candidates: 4 } });
     expect(validator.validateSchema("RunLog", log)).toEqual([]);

@@ -7,6 +7,7 @@ import { PipelineError } from "../errors.js";
 import { planDryRun } from "../plan/plan.js";
 import { type DryRunLog, writeRunLog } from "../plan/run-log.js";
 import type { RawRunRequest } from "../plan/run-request.js";
+import { dryRunOptions } from "../test-helpers/run-options.js";
 import { makeTempProject, putFile, removeDir } from "../test-helpers/temp-dir.js";
 import type { PaidRunLog } from "./log.js";
 import { replayRun } from "./replay.js";
@@ -25,18 +26,20 @@ afterEach(() => removeDir(dir));
 const put = (path: string, content: string) => putFile(join(dir, path), content);
 
 const sha256 = (content: string) => createHash("sha256").update(content).digest("hex");
+
+/** The image settings the dry runs plan with, and the replays compare against. */
 const image = { model: "gpt-image-1", size: "768x1152", quality: "medium", postprocess: { upscale: false } };
 
 async function dryRun(request: RawRunRequest = {}, manifest: Manifest = defaultManifest): Promise<DryRunLog> {
-  const { runLog } = await planDryRun({
-    projectSlug: "demo",
-    projectRoot: root,
-    resolvedFromBackend: false,
-    manifest,
-    request: { scene_refs: "scenes/alley.png,scenes/bridge.png", style_refs: "refs/ink.png", ...request },
-    ...image,
-    cwd: dir,
-  });
+  const { runLog } = await planDryRun(
+    dryRunOptions({
+      projectRoot: root,
+      manifest,
+      request: { scene_refs: "scenes/alley.png,scenes/bridge.png", style_refs: "refs/ink.png", ...request },
+      ...image,
+      cwd: dir,
+    }),
+  );
   return runLog;
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { paidRunOptions } from "../test-helpers/paid-run.js";
+import { paidRunOptions } from "../test-helpers/run-options.js";
 import { useImagesServer } from "../test-helpers/stand-ins.js";
 import { makeTempProject, removeDir } from "../test-helpers/temp-dir.js";
 import { type ExecuteRunOptions, RunInterruptedError } from "./context.js";

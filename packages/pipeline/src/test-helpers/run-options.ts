@@ -1,6 +1,26 @@
-// What every paid-run test passes to executeRun, so a test spells out only what it is about.
+// What every dry-run and paid-run test passes to planDryRun / executeRun, so a test spells out
+// only what it is about.
 import { defaultManifest } from "../config/manifest.js";
+import type { DryRunOptions } from "../plan/plan.js";
 import type { ExecuteRunOptions } from "../run/context.js";
+
+/**
+ * Options for a dry run of project "demo" with the default manifest, planning gpt-image-1 at
+ * 768x1152, medium; `fields` name the project root, the request, the post-processing and the rest.
+ */
+export function dryRunOptions(
+  fields: Pick<DryRunOptions, "projectRoot" | "request" | "postprocess"> & Partial<DryRunOptions>,
+): DryRunOptions {
+  return {
+    projectSlug: "demo",
+    resolvedFromBackend: false,
+    manifest: defaultManifest,
+    model: "gpt-image-1",
+    size: "768x1152",
+    quality: "medium",
+    ...fields,
+  };
+}
 
 /**
  * Options for a confirmed gpt-image-1 run of project "demo" (1024x1024, medium, short retry
