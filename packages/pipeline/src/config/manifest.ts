@@ -1,3 +1,6 @@
+import { runStageValues, runTimeOfDayValues, runWeatherValues } from "@kroma/contract/enums";
+import type { Schema } from "@kroma/contract/types";
+
 /**
  * The pipeline manifest: which references a project uses, how many candidates to generate, how
  * outputs are guarded, and the prompt fragments. A missing manifest file means these defaults.
@@ -8,7 +11,8 @@ export interface Manifest {
   /** A run with more jobs than this stops before spending anything. */
   safe_batch_limit: number;
   generation: { candidates: number; max_candidates: number };
-  output_guard: { enforce_grayscale: boolean; max_chroma_delta: number; fail_on_chroma_exceed: boolean };
+  /** A run's output guard without the on/off switch (a run request turns it off). */
+  output_guard: Omit<Schema<"RunOutputGuardSettings">, "enabled">;
   policy: { default_no_invention: boolean };
   prompts: {
     style_base: string;
@@ -19,12 +23,13 @@ export interface Manifest {
   };
 }
 
-export const stages = ["style", "time", "weather"] as const;
-export type Stage = (typeof stages)[number];
-export const timesOfDay = ["day", "night"] as const;
-export type TimeOfDay = (typeof timesOfDay)[number];
-export const weathers = ["clear", "rain"] as const;
-export type Weather = (typeof weathers)[number];
+// A run's stage, time of day and weather are the spec's enums, listed by the contract.
+export const stages = runStageValues;
+export type Stage = Schema<"RunStage">;
+export const timesOfDay = runTimeOfDayValues;
+export type TimeOfDay = Schema<"RunTimeOfDay">;
+export const weathers = runWeatherValues;
+export type Weather = Schema<"RunWeather">;
 
 /** The seed's defaults (`config/pipeline.manifest.json.example` ships the same values). */
 export const defaultManifest: Manifest = {

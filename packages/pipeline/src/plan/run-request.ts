@@ -1,3 +1,4 @@
+import type { Schema } from "@kroma/contract/types";
 import {
   defaultManifest,
   type Manifest,
@@ -34,12 +35,7 @@ export interface RawRunRequest {
 }
 
 /** The output guard a run applies (manifest values with the request's overrides). */
-export interface OutputGuardSettings {
-  enabled: boolean;
-  enforce_grayscale: boolean;
-  max_chroma_delta: number;
-  fail_on_chroma_exceed: boolean;
-}
+export type OutputGuardSettings = Schema<"RunOutputGuardSettings">;
 
 /** A checked run request with every default filled in. Exactly one of `input` and `scene_refs` is set. */
 export interface RunRequest {
