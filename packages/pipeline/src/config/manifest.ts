@@ -1,27 +1,14 @@
 import { runStageValues, runTimeOfDayValues, runWeatherValues } from "@kroma/contract/enums";
 import type { Schema } from "@kroma/contract/types";
+import type { Complete, ManifestFile } from "./schemas.js";
 
 /**
- * The pipeline manifest: which references a project uses, how many candidates to generate, how
- * outputs are guarded, and the prompt fragments. A missing manifest file means these defaults.
+ * The pipeline manifest: which references a project uses, how many candidates to generate
+ * (`safe_batch_limit`: a run with more jobs stops before spending anything), how outputs are
+ * guarded, and the prompt fragments. A file (`manifestSchema`) is merged over `defaultManifest`,
+ * so every key is filled in; a missing file means these defaults.
  */
-export interface Manifest {
-  style_refs: string[];
-  scene_refs: string[];
-  /** A run with more jobs than this stops before spending anything. */
-  safe_batch_limit: number;
-  generation: { candidates: number; max_candidates: number };
-  /** A run's output guard without the on/off switch (a run request turns it off). */
-  output_guard: Omit<Schema<"RunOutputGuardSettings">, "enabled">;
-  policy: { default_no_invention: boolean };
-  prompts: {
-    style_base: string;
-    time_day: string;
-    time_night: string;
-    weather_clear: string;
-    weather_rain: string;
-  };
-}
+export type Manifest = Complete<ManifestFile>;
 
 // A run's stage, time of day and weather are the spec's enums, listed by the contract.
 export const stages = runStageValues;

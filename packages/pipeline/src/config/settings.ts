@@ -1,32 +1,19 @@
 import { join, resolve } from "node:path";
 import { type ConfigProblem, configError } from "../errors.js";
 import {
-  type BgRemoveBackend,
   builtInColorProfileNames,
+  type Complete,
   type ConfigDocument,
+  type PipelineSettingsFile,
   readConfigDocument,
   schemaProblems,
-  type UpscaleBackend,
 } from "./schemas.js";
 
-/** Post-process planning defaults: which stages run and with which backend/profile. */
-export interface PostprocessSettings {
-  upscale: boolean;
-  upscale_backend: UpscaleBackend;
-  color: boolean;
-  color_profile: string;
-  bg_remove: boolean;
-  bg_remove_backends: BgRemoveBackend[];
-  bg_refine_openai: boolean;
-  bg_refine_openai_required: boolean;
-}
+/** The `[pipeline]` section of a settings file (`pipelineSettingsSchema`), fully resolved. */
+export type PipelineSettings = Complete<NonNullable<PipelineSettingsFile["pipeline"]>>;
 
-/** The `[pipeline]` section of a settings file, fully resolved. */
-export interface PipelineSettings {
-  manifest_path: string;
-  postprocess_config_path: string;
-  postprocess: PostprocessSettings;
-}
+/** Post-process planning defaults: which stages run and with which backend/profile. */
+export type PostprocessSettings = PipelineSettings["postprocess"];
 
 /** What a caller (CLI flags, an API request) sets on top of the files; unset or `undefined` keys fall through. */
 export interface PipelineSettingsOverrides {
