@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import type { Schema } from "@kroma/contract/types";
 import { type ConfigProblem, configError } from "../errors.js";
 import {
   builtInColorProfileNames,
@@ -56,13 +57,10 @@ export type SettingKey = (typeof settingKeys)[number];
 const pathKeys: readonly SettingKey[] = ["pipeline.manifest_path", "pipeline.postprocess_config_path"];
 
 /** The layers, highest first. */
-export type SettingSource = "override" | "project" | "app" | "default";
+export type SettingSource = Schema<"ResolvedSetting">["source"];
 
 /** Where a resolved value came from: the layer, and the file for file layers. */
-export interface SettingOrigin {
-  source: SettingSource;
-  file?: string;
-}
+export type SettingOrigin = Pick<Schema<"ResolvedSetting">, "source" | "file">;
 
 /** The settings in effect, with each value's origin. Manifest and postprocess paths are absolute. */
 export interface ResolvedPipelineSettings {

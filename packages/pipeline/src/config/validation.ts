@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { Schema } from "@kroma/contract/types";
 import { type ConfigProblem, configError } from "../errors.js";
 import type { Manifest } from "./manifest.js";
 import { deepMerge, inspectManifest } from "./manifest-loader.js";
@@ -127,18 +128,23 @@ export interface ValidatePipelineConfigOptions extends ResolvePipelineSettingsOp
   postprocessConfigPath?: string | undefined;
 }
 
+/** Which files were read and which paths are in effect, as `POST /runs/validate-config` reports them. */
+type LoadedFiles = Pick<
+  Schema<"ValidateRunConfigResponse">["summary"],
+  | "app_settings_loaded"
+  | "project_settings_loaded"
+  | "resolved_manifest_path"
+  | "resolved_postprocess_config_path"
+  | "manifest_loaded"
+  | "postprocess_config_loaded"
+>;
+
 /** The whole configuration stack checked: every problem, and what is in effect despite them. */
-export interface PipelineConfigValidation {
+export interface PipelineConfigValidation extends LoadedFiles {
   ok: boolean;
   problems: ConfigProblem[];
   /** Values in effect with their origins; invalid values are skipped, so the layer below shows. */
   settings: ResolvedPipelineSettings;
-  app_settings_loaded: boolean;
-  project_settings_loaded: boolean;
-  resolved_manifest_path: string;
-  resolved_postprocess_config_path: string;
-  manifest_loaded: boolean;
-  postprocess_config_loaded: boolean;
   color_settings_path: string | null;
 }
 
