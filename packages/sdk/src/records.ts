@@ -1,9 +1,8 @@
 import type { JsonSuccess, OperationAt, paths, RequestBody } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
+import type { Call } from "./call.js";
 
 type Send = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-type Call = <T>(request: Promise<{ data?: T; error?: unknown; response: Response }>) => Promise<T>;
-
 /** The success body of `M P`, as the spec declares it. */
 type Answer<P extends keyof paths, M extends "get" | "post" | "put" | "delete"> = JsonSuccess<
   OperationAt<P, M>
