@@ -7,9 +7,34 @@ import { readSpec } from "./spec-source.js";
 const banner = "// Generated from openapi/backend-api.openapi.yaml by `pnpm generate`. Do not edit.\n";
 const generatedDir = new URL("../src/generated/", import.meta.url);
 
+/**
+ * openapi-typescript's types plus, with `enumValues`, one exported array per string enum
+ * (`runStageValues`, ...) appended after them, so code can list an enum's values without copying them.
+ */
+async function renderSchemaTypes(document: Record<string, unknown>): Promise<string> {
+  const nodes = await openapiTS(document as never, { enumValues: true });
+  return astToString(withoutNameClashes(nodes));
+}
+
+/**
+ * openapi-typescript names a property's enum array after its path, so `RunJob.status` and the
+ * `RunJobStatus` schema both become `runJobStatusValues`, which would not compile. A named enum
+ * schema keeps the name; the property's array is left out (its type is still generated).
+ */
+function withoutNameClashes<T>(nodes: T[]): T[] {
+  const names = nodes.map((node) => /^export const (\w+Values): /.exec(astToString(node as never))?.[1]);
+  const clashing = new Set(names.filter((name, index) => name !== undefined && names.indexOf(name) !== index));
+  return nodes.filter((node, index) => {
+    const name = names[index];
+    if (name === undefined || !clashing.has(name)) return true;
+    const isProperty = /\["schemas"\]\["\w+"\]\[/.test(astToString(node as never));
+    return !isProperty;
+  });
+}
+
 async function render(): Promise<Map<string, string>> {
   const { text, document } = await readSpec();
-  const types = astToString(await openapiTS(document as never));
+  const types = await renderSchemaTypes(document);
   const documentModule = [
     banner,
     'import type { OpenApiDocument } from "../document-types.js";',
@@ -21,9 +46,17 @@ async function render(): Promise<Map<string, string>> {
     `export const openapiDocument: OpenApiDocument = ${JSON.stringify(document, null, 2)};`,
     "",
   ].join("\n");
+  const enumArrays = [...types.matchAll(/^export const (\w+Values): /gm)].map((match) => match[1]);
+  const enumsModule = [
+    banner,
+    "/** Every string enum of the spec as an array of its values (openapi-typescript `enumValues`). */",
+    `export {\n${enumArrays.map((name) => `  ${name},\n`).join("")}} from "./schema.js";`,
+    "",
+  ].join("\n");
   return new Map([
     ["schema.ts", `${banner}\n${types}`],
     ["document.ts", documentModule],
+    ["enums.ts", enumsModule],
   ]);
 }
 

@@ -1,4 +1,5 @@
 // Type-level views of the generated `paths`, shared by the server's typed router and the SDK.
+import type { PathsWithMethod as PathsOfMethod } from "openapi-typescript-helpers";
 import type { components, paths } from "./generated/schema.js";
 
 /** Methods a route can be mounted with. */
@@ -8,9 +9,7 @@ export type RouteMethod = "get" | "put" | "post" | "delete" | "patch";
 export type ApiPath = keyof paths;
 
 /** The paths that declare an operation for method `M`. */
-export type PathsWithMethod<M extends RouteMethod> = {
-  [P in ApiPath]: paths[P] extends { [K in M]: infer O } ? ([O] extends [never] ? never : P) : never;
-}[ApiPath];
+export type PathsWithMethod<M extends RouteMethod> = PathsOfMethod<paths, M>;
 
 /** The generated operation type for `M P`. */
 export type OperationAt<P extends ApiPath, M extends RouteMethod> = NonNullable<paths[P][M]>;

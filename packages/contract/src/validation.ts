@@ -8,6 +8,11 @@ export interface ValidationIssue {
   /** Dotted path of the offending field (`name`, `s3.bucket`), or `""` for the value as a whole. */
   field: string;
   message: string;
+  /**
+   * Set when an object gave none of its fields (`minProperties: 1`, as on update bodies): the
+   * fields it may give, named in the message `Provide at least one of: name, template_text`.
+   */
+  fields?: string[];
 }
 
 /** The parts of a request that the spec describes. */
@@ -91,7 +96,7 @@ export function createContractValidator(document: OpenApiDocument): ContractVali
       } else {
         issues.push(...run(operation.body, parts.body, "Field"));
       }
-      return issues;
+      return alone(issues);
     },
     validateResponse(method, path, status, body) {
       const { responses } = lookup(method, path);
@@ -100,7 +105,7 @@ export function createContractValidator(document: OpenApiDocument): ContractVali
         exact !== undefined ? exact : (responses.get(`${String(status)[0]}XX`) ?? responses.get("default"));
       if (validate === undefined) return [{ field: "", message: `The spec declares no ${status} response` }];
       if (validate === null) return [{ field: "", message: `The spec declares no JSON body for ${status}` }];
-      return run(validate, body, "Field");
+      return alone(run(validate, body, "Field"));
     },
     validateSchema(name, value) {
       let validate = schemaValidators.get(name);
@@ -111,7 +116,7 @@ export function createContractValidator(document: OpenApiDocument): ContractVali
         validate = bodies.compile({ $ref: `${defsId}#/$defs/${encodeURIComponent(name)}` });
         schemaValidators.set(name, validate);
       }
-      return run(validate, value, "Field", "Value");
+      return alone(run(validate, value, "Field", "Value"));
     },
   };
 }
@@ -121,7 +126,8 @@ function key(method: string, path: string): string {
 }
 
 function createAjv(coerceTypes: boolean, document: OpenApiDocument): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, coerceTypes, strict: true, strictRequired: false });
+  // verbose puts the failing schema on each error: an empty update's message lists its fields.
+  const ajv = new Ajv2020({ allErrors: true, coerceTypes, strict: true, strictRequired: false, verbose: true });
   addFormats.default(ajv);
   const schemas = document.components?.schemas ?? {};
   ajv.addSchema({ $id: defsId, $defs: rewriteRefs(schemas) as JsonSchema });
@@ -161,6 +167,15 @@ function run(validate: ValidateFunction | undefined, value: unknown, noun: strin
   return (validate.errors ?? []).map((error) => describe(error, noun, whole));
 }
 
+/**
+ * "Give at least one field" is reported only when nothing else is wrong, as a handler checking it
+ * after validation would: a request with a bad parameter hears about the parameter alone.
+ */
+function alone(issues: ValidationIssue[]): ValidationIssue[] {
+  const others = issues.filter((issue) => issue.fields === undefined);
+  return others.length > 0 ? others : issues;
+}
+
 function describe(error: ErrorObject, noun: string, whole?: string): ValidationIssue {
   const segments = error.instancePath
     .split("/")
@@ -169,6 +184,11 @@ function describe(error: ErrorObject, noun: string, whole?: string): ValidationI
   if (error.keyword === "required") segments.push(String(error.params.missingProperty));
   if (error.keyword === "additionalProperties") segments.push(String(error.params.additionalProperty));
   const field = segments.join(".");
+  const known = error.parentSchema?.properties as Record<string, unknown> | undefined;
+  if (error.keyword === "minProperties" && error.params.limit === 1 && known) {
+    const fields = Object.keys(known);
+    return { field, message: `Provide at least one of: ${fields.join(", ")}`, fields };
+  }
   if (field === "") {
     return { field, message: `${whole ?? (noun === "Field" ? "Request body" : "Parameters")} ${error.message}` };
   }

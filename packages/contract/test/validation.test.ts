@@ -36,6 +36,19 @@ describe("request validation", () => {
     ]);
     expect(validator.validateRequest("post", "/api/projects", { body: { name: "A", color: "red" } })).toEqual([]);
   });
+
+  it("asks an empty update for one of its fields, unless something else is wrong", () => {
+    const update = "/api/projects/{slug}/prompt-templates/{templateId}";
+    expect(validator.validateRequest("put", update, { path: { slug: "a", templateId: "t" }, body: {} })).toEqual([
+      { field: "", message: "Provide at least one of: name, template_text", fields: ["name", "template_text"] },
+    ]);
+    expect(validator.validateRequest("put", update, { path: { slug: "", templateId: "t" }, body: {} })).toEqual([
+      { field: "slug", message: "Path parameter 'slug' must NOT have fewer than 1 characters" },
+    ]);
+    expect(validator.validateRequest("put", update, { path: { slug: "a", templateId: "t" }, body: { x: 1 } })).toEqual(
+      [],
+    );
+  });
 });
 
 describe("response validation", () => {

@@ -1,9 +1,7 @@
+import type { Schema } from "@kroma/contract/types";
+
 /** One thing wrong in a configuration file: which file, which field (dotted path), and why. */
-export interface ConfigProblem {
-  file: string;
-  field: string;
-  message: string;
-}
+export type ConfigProblem = Schema<"ConfigProblem">;
 
 /**
  * A failure the user can cause and fix (a bad flag, file or field); the message names it.

@@ -1,7 +1,7 @@
 import type { paths, Schema } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
-
-type Call = <T>(request: Promise<{ data?: T; error?: unknown; response: Response }>) => Promise<T>;
+import type { Call } from "./call.js";
+import { recordsApi } from "./records.js";
 
 /**
  * Helpers for a project's content (prompt templates, provider accounts, style guides, characters,
@@ -14,62 +14,44 @@ export function contentApi(raw: Client<paths>, call: Call) {
   });
 
   return {
-    promptTemplates: {
-      list: (slug: string) => call(raw.GET("/api/projects/{slug}/prompt-templates", at(slug))),
-      create: (slug: string, body: Schema<"CreatePromptTemplateRequest">) =>
-        call(raw.POST("/api/projects/{slug}/prompt-templates", { ...at(slug), body })),
-      get: (slug: string, templateId: string) =>
-        call(raw.GET("/api/projects/{slug}/prompt-templates/{templateId}", at(slug, { templateId }))),
-      update: (slug: string, templateId: string, body: Schema<"UpdatePromptTemplateRequest">) =>
-        call(raw.PUT("/api/projects/{slug}/prompt-templates/{templateId}", { ...at(slug, { templateId }), body })),
-      remove: (slug: string, templateId: string) =>
-        call(raw.DELETE("/api/projects/{slug}/prompt-templates/{templateId}", at(slug, { templateId }))),
-    },
-    providerAccounts: {
-      list: (slug: string) => call(raw.GET("/api/projects/{slug}/provider-accounts", at(slug))),
-      upsert: (slug: string, body: Schema<"UpsertProviderAccountRequest">) =>
-        call(raw.POST("/api/projects/{slug}/provider-accounts", { ...at(slug), body })),
-      get: (slug: string, providerCode: string) =>
-        call(raw.GET("/api/projects/{slug}/provider-accounts/{providerCode}", at(slug, { providerCode }))),
-      update: (slug: string, providerCode: string, body: Schema<"UpdateProviderAccountRequest">) =>
-        call(raw.PUT("/api/projects/{slug}/provider-accounts/{providerCode}", { ...at(slug, { providerCode }), body })),
-      remove: (slug: string, providerCode: string) =>
-        call(raw.DELETE("/api/projects/{slug}/provider-accounts/{providerCode}", at(slug, { providerCode }))),
-    },
-    styleGuides: {
-      list: (slug: string) => call(raw.GET("/api/projects/{slug}/style-guides", at(slug))),
-      create: (slug: string, body: Schema<"CreateStyleGuideRequest">) =>
-        call(raw.POST("/api/projects/{slug}/style-guides", { ...at(slug), body })),
-      get: (slug: string, styleGuideId: string) =>
-        call(raw.GET("/api/projects/{slug}/style-guides/{styleGuideId}", at(slug, { styleGuideId }))),
-      update: (slug: string, styleGuideId: string, body: Schema<"UpdateStyleGuideRequest">) =>
-        call(raw.PUT("/api/projects/{slug}/style-guides/{styleGuideId}", { ...at(slug, { styleGuideId }), body })),
-      remove: (slug: string, styleGuideId: string) =>
-        call(raw.DELETE("/api/projects/{slug}/style-guides/{styleGuideId}", at(slug, { styleGuideId }))),
-    },
-    characters: {
-      list: (slug: string) => call(raw.GET("/api/projects/{slug}/characters", at(slug))),
-      create: (slug: string, body: Schema<"CreateCharacterRequest">) =>
-        call(raw.POST("/api/projects/{slug}/characters", { ...at(slug), body })),
-      get: (slug: string, characterId: string) =>
-        call(raw.GET("/api/projects/{slug}/characters/{characterId}", at(slug, { characterId }))),
-      update: (slug: string, characterId: string, body: Schema<"UpdateCharacterRequest">) =>
-        call(raw.PUT("/api/projects/{slug}/characters/{characterId}", { ...at(slug, { characterId }), body })),
-      remove: (slug: string, characterId: string) =>
-        call(raw.DELETE("/api/projects/{slug}/characters/{characterId}", at(slug, { characterId }))),
-    },
+    promptTemplates: recordsApi(
+      raw,
+      call,
+      "/api/projects/{slug}/prompt-templates",
+      "/api/projects/{slug}/prompt-templates/{templateId}",
+      "templateId",
+    ),
+    providerAccounts: (({ create, ...calls }) => ({ ...calls, upsert: create }))(
+      recordsApi(
+        raw,
+        call,
+        "/api/projects/{slug}/provider-accounts",
+        "/api/projects/{slug}/provider-accounts/{providerCode}",
+        "providerCode",
+      ),
+    ),
+    styleGuides: recordsApi(
+      raw,
+      call,
+      "/api/projects/{slug}/style-guides",
+      "/api/projects/{slug}/style-guides/{styleGuideId}",
+      "styleGuideId",
+    ),
+    characters: recordsApi(
+      raw,
+      call,
+      "/api/projects/{slug}/characters",
+      "/api/projects/{slug}/characters/{characterId}",
+      "characterId",
+    ),
     referenceSets: {
-      list: (slug: string) => call(raw.GET("/api/projects/{slug}/reference-sets", at(slug))),
-      create: (slug: string, body: Schema<"CreateReferenceSetRequest">) =>
-        call(raw.POST("/api/projects/{slug}/reference-sets", { ...at(slug), body })),
-      get: (slug: string, referenceSetId: string) =>
-        call(raw.GET("/api/projects/{slug}/reference-sets/{referenceSetId}", at(slug, { referenceSetId }))),
-      update: (slug: string, referenceSetId: string, body: Schema<"UpdateReferenceSetRequest">) =>
-        call(
-          raw.PUT("/api/projects/{slug}/reference-sets/{referenceSetId}", { ...at(slug, { referenceSetId }), body }),
-        ),
-      remove: (slug: string, referenceSetId: string) =>
-        call(raw.DELETE("/api/projects/{slug}/reference-sets/{referenceSetId}", at(slug, { referenceSetId }))),
+      ...recordsApi(
+        raw,
+        call,
+        "/api/projects/{slug}/reference-sets",
+        "/api/projects/{slug}/reference-sets/{referenceSetId}",
+        "referenceSetId",
+      ),
       items: {
         list: (slug: string, referenceSetId: string) =>
           call(raw.GET("/api/projects/{slug}/reference-sets/{referenceSetId}/items", at(slug, { referenceSetId }))),

@@ -1,9 +1,6 @@
 import type { paths, Schema } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
-
-type Call = <T>(request: Promise<{ data?: T; error?: unknown; response: Response }>) => Promise<T>;
-
-type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? Q : never;
+import type { Call, Query } from "./call.js";
 
 /**
  * Helpers for project bundles and S3 sync. Each returns the success body and throws

@@ -1,9 +1,8 @@
 import type { components, paths, Schema } from "@kroma/contract/types";
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import type { Client } from "openapi-fetch";
+import type { Call, Query } from "./call.js";
 import { KromaApiError } from "./errors.js";
-
-type Call = <T>(request: Promise<{ data?: T; error?: unknown; response: Response }>) => Promise<T>;
 
 /** One event of a run's progress stream (`RunEvent` in the spec). */
 export type RunEvent = components["schemas"]["RunEvent"];
@@ -14,8 +13,6 @@ export interface StreamTransport {
   fetch: typeof globalThis.fetch;
   headers: Record<string, string>;
 }
-
-type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? Q : never;
 
 /**
  * Helpers for runs and what they produced: list, inspect, trigger, cancel, resume and follow runs;

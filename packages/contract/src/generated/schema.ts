@@ -5628,3 +5628,44 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsDocsAssetsAssetGetParametersPathAssetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/docs/assets/{asset}"]["get"]["parameters"]["path"]["asset"]> = ["swagger-ui.css", "swagger-ui-bundle.js"];
+export const errorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorKind"]> = ["validation", "policy", "provider", "infra", "unknown"];
+export const projectStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Project"]["status"]> = ["active", "archived"];
+export const projectSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectSummary"]["status"]> = ["active", "archived"];
+export const projectStorageUpdateResponseUpdatedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectStorageUpdateResponse"]["updated"]> = ["local", "s3"];
+export const assetLinkTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssetLinkType"]> = ["derived_from", "variant_of", "mask_for", "reference_of"];
+export const chatRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChatRole"]> = ["user", "assistant", "system", "tool"];
+export const chatSessionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChatSession"]["status"]> = ["active", "archived"];
+export const createChatSessionRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateChatSessionRequest"]["status"]> = ["active", "archived"];
+export const agentInstructionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgentInstructionStatus"]> = ["pending", "confirmed", "queued", "running", "done", "failed", "canceled"];
+export const bootstrapImportRequestModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BootstrapImportRequest"]["mode"]> = ["merge", "replace"];
+export const bootstrapImportResponseBootstrap_importModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BootstrapImportResponse"]["bootstrap_import"]["mode"]> = ["merge", "replace"];
+export const resolvedSettingSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResolvedSetting"]["source"]> = ["override", "project", "app", "default"];
+export const runModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunMode"]> = ["dry", "run"];
+export const runRecordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunRecordStatus"]> = ["queued", "running", "canceling", "succeeded", "partial", "failed", "canceled", "interrupted"];
+export const runCandidateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunCandidate"]["status"]> = ["planned", "generated", "failed"];
+export const qualityGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QualityGrade"]> = ["pass", "warn", "fail"];
+export const runEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["type"]> = ["status", "progress", "done"];
+export const runEventPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["phase"]> = ["request", "retry", "candidate_done", "candidate_failed", "job_done", "job_skipped"];
+export const runStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStage"]> = ["style", "time", "weather"];
+export const runTimeOfDayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunTimeOfDay"]> = ["day", "night"];
+export const runWeatherValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunWeather"]> = ["clear", "rain"];
+export const runLogInputRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunLogInput"]["role"]> = ["scene", "style_ref"];
+export const runCandidateLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunCandidateLog"]["status"]> = ["generated", "failed"];
+export const postprocessStageNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessStageName"]> = ["bg_remove", "bg_refine_openai", "upscale", "color"];
+export const postprocessStageLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessStageLog"]["status"]> = ["done", "skipped", "failed"];
+export const postprocessChainLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessChainLog"]["status"]> = ["done", "failed"];
+export const runJobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunJobStatus"]> = ["done", "failed", "failed_guard", "canceled"];
+export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["succeeded", "partial", "failed", "canceled"];
+export const exportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportStatus"]> = ["running", "completed", "failed"];
+export const exportExport_formatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Export"]["export_format"]> = ["tar.gz"];
+export const s3SyncFileStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["S3SyncFile"]["status"]> = ["uploaded", "would_upload", "failed"];
+export const s3SyncFileReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["S3SyncFile"]["reason"]> = ["new", "changed"];

@@ -1,30 +1,22 @@
-/**
- * The pipeline manifest: which references a project uses, how many candidates to generate, how
- * outputs are guarded, and the prompt fragments. A missing manifest file means these defaults.
- */
-export interface Manifest {
-  style_refs: string[];
-  scene_refs: string[];
-  /** A run with more jobs than this stops before spending anything. */
-  safe_batch_limit: number;
-  generation: { candidates: number; max_candidates: number };
-  output_guard: { enforce_grayscale: boolean; max_chroma_delta: number; fail_on_chroma_exceed: boolean };
-  policy: { default_no_invention: boolean };
-  prompts: {
-    style_base: string;
-    time_day: string;
-    time_night: string;
-    weather_clear: string;
-    weather_rain: string;
-  };
-}
+import { runStageValues, runTimeOfDayValues, runWeatherValues } from "@kroma/contract/enums";
+import type { Schema } from "@kroma/contract/types";
+import type { Complete, ManifestFile } from "./schemas.js";
 
-export const stages = ["style", "time", "weather"] as const;
-export type Stage = (typeof stages)[number];
-export const timesOfDay = ["day", "night"] as const;
-export type TimeOfDay = (typeof timesOfDay)[number];
-export const weathers = ["clear", "rain"] as const;
-export type Weather = (typeof weathers)[number];
+/**
+ * The pipeline manifest: which references a project uses, how many candidates to generate
+ * (`safe_batch_limit`: a run with more jobs stops before spending anything), how outputs are
+ * guarded, and the prompt fragments. A file (`manifestSchema`) is merged over `defaultManifest`,
+ * so every key is filled in; a missing file means these defaults.
+ */
+export type Manifest = Complete<ManifestFile>;
+
+// A run's stage, time of day and weather are the spec's enums, listed by the contract.
+export const stages = runStageValues;
+export type Stage = Schema<"RunStage">;
+export const timesOfDay = runTimeOfDayValues;
+export type TimeOfDay = Schema<"RunTimeOfDay">;
+export const weathers = runWeatherValues;
+export type Weather = Schema<"RunWeather">;
 
 /** The seed's defaults (`config/pipeline.manifest.json.example` ships the same values). */
 export const defaultManifest: Manifest = {

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { FromSchema, JSONSchema } from "json-schema-to-ts";
 import { parse as parseToml, TomlError } from "smol-toml";
 import type { ConfigProblem } from "../errors.js";
 
@@ -21,16 +22,14 @@ export type OutputImageFormat = (typeof outputImageFormats)[number];
 export const upscaleScales = [2, 3, 4] as const;
 export type UpscaleScale = (typeof upscaleScales)[number];
 
-type JsonSchema = Record<string, unknown>;
+// The schemas below are the one description of each config file: ajv checks files against them,
+// and json-schema-to-ts derives the files' TypeScript types from them (`FromSchema`), so they are
+// written as literal (`as const`) objects.
 
 const boolean = { type: "boolean" } as const;
 const nonEmptyString = { type: "string", minLength: 1 } as const;
-const strictObject = (properties: Record<string, JsonSchema>, description?: string): JsonSchema => ({
-  type: "object",
-  additionalProperties: false,
-  properties,
-  ...(description ? { description } : {}),
-});
+const strictObject = <const P extends Record<string, JSONSchema>>(properties: P) =>
+  ({ type: "object", additionalProperties: false, properties }) as const;
 
 const bgRemoveBackendList = {
   type: "array",
@@ -55,7 +54,7 @@ const postprocessSettingsSchema = strictObject({
  * App (`config/pipeline.settings.toml` / `.json`) and project (`.kroma/pipeline.settings.json`)
  * settings files. Every key is optional: a layer sets only what it changes.
  */
-export const pipelineSettingsSchema: JsonSchema = {
+export const pipelineSettingsSchema = {
   $id: "kroma:pipeline-settings",
   ...strictObject({
     pipeline: strictObject({
@@ -64,13 +63,13 @@ export const pipelineSettingsSchema: JsonSchema = {
       postprocess: postprocessSettingsSchema,
     }),
   }),
-};
+} as const;
 
 const stringList = { type: "array", items: nonEmptyString } as const;
 const promptText = { type: "string" } as const;
 
 /** `pipeline.manifest.json`: every key optional, the file is deep-merged over `defaultManifest`. */
-export const manifestSchema: JsonSchema = {
+export const manifestSchema = {
   $id: "kroma:pipeline-manifest",
   ...strictObject({
     style_refs: stringList,
@@ -94,7 +93,7 @@ export const manifestSchema: JsonSchema = {
       weather_rain: promptText,
     }),
   }),
-};
+} as const;
 
 const imageFormat = { type: "string", enum: outputImageFormats } as const;
 const cutoutService = strictObject({
@@ -104,7 +103,7 @@ const cutoutService = strictObject({
 });
 
 /** `postprocess.json`: per-stage options; backend options sit in an object named after the backend. */
-export const postprocessConfigSchema: JsonSchema = {
+export const postprocessConfigSchema = {
   $id: "kroma:postprocess-config",
   ...strictObject({
     upscale: strictObject({
@@ -135,24 +134,38 @@ export const postprocessConfigSchema: JsonSchema = {
       removebg: cutoutService,
     }),
   }),
-};
+} as const;
 
 /**
  * A colour settings file (`postprocess.json` → `color.settings_path`). Only its shape is checked
  * here: the profile names it adds are what settings validation needs; the colour stage owns the
  * meaning of each profile's fields.
  */
-export const colorSettingsSchema: JsonSchema = {
+export const colorSettingsSchema = {
   $id: "kroma:color-settings",
   ...strictObject({
     default_profile: nonEmptyString,
     profiles: { type: "object", additionalProperties: { type: "object" } },
   }),
-};
+} as const;
+
+/** What a settings file may hold: every key optional. */
+export type PipelineSettingsFile = FromSchema<typeof pipelineSettingsSchema>;
+/** What a manifest file may hold: every key optional. */
+export type ManifestFile = FromSchema<typeof manifestSchema>;
+/** What a `postprocess.json` may hold: every key optional. */
+export type PostprocessConfigFile = FromSchema<typeof postprocessConfigSchema>;
+
+/** A file's type with every key filled in, as after merging it over complete defaults. */
+export type Complete<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { -readonly [K in keyof T]-?: Complete<Exclude<T[K], undefined>> }
+    : T;
 
 export type ConfigSchemaName = "settings" | "manifest" | "postprocess" | "color-settings";
 
-const schemas: Record<ConfigSchemaName, JsonSchema> = {
+const schemas: Record<ConfigSchemaName, object> = {
   settings: pipelineSettingsSchema,
   manifest: manifestSchema,
   postprocess: postprocessConfigSchema,

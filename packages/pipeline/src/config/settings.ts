@@ -1,32 +1,20 @@
 import { join, resolve } from "node:path";
+import type { Schema } from "@kroma/contract/types";
 import { type ConfigProblem, configError } from "../errors.js";
 import {
-  type BgRemoveBackend,
   builtInColorProfileNames,
+  type Complete,
   type ConfigDocument,
+  type PipelineSettingsFile,
   readConfigDocument,
   schemaProblems,
-  type UpscaleBackend,
 } from "./schemas.js";
 
-/** Post-process planning defaults: which stages run and with which backend/profile. */
-export interface PostprocessSettings {
-  upscale: boolean;
-  upscale_backend: UpscaleBackend;
-  color: boolean;
-  color_profile: string;
-  bg_remove: boolean;
-  bg_remove_backends: BgRemoveBackend[];
-  bg_refine_openai: boolean;
-  bg_refine_openai_required: boolean;
-}
+/** The `[pipeline]` section of a settings file (`pipelineSettingsSchema`), fully resolved. */
+export type PipelineSettings = Complete<NonNullable<PipelineSettingsFile["pipeline"]>>;
 
-/** The `[pipeline]` section of a settings file, fully resolved. */
-export interface PipelineSettings {
-  manifest_path: string;
-  postprocess_config_path: string;
-  postprocess: PostprocessSettings;
-}
+/** Post-process planning defaults: which stages run and with which backend/profile. */
+export type PostprocessSettings = PipelineSettings["postprocess"];
 
 /** What a caller (CLI flags, an API request) sets on top of the files; unset or `undefined` keys fall through. */
 export interface PipelineSettingsOverrides {
@@ -69,13 +57,10 @@ export type SettingKey = (typeof settingKeys)[number];
 const pathKeys: readonly SettingKey[] = ["pipeline.manifest_path", "pipeline.postprocess_config_path"];
 
 /** The layers, highest first. */
-export type SettingSource = "override" | "project" | "app" | "default";
+export type SettingSource = Schema<"ResolvedSetting">["source"];
 
 /** Where a resolved value came from: the layer, and the file for file layers. */
-export interface SettingOrigin {
-  source: SettingSource;
-  file?: string;
-}
+export type SettingOrigin = Pick<Schema<"ResolvedSetting">, "source" | "file">;
 
 /** The settings in effect, with each value's origin. Manifest and postprocess paths are absolute. */
 export interface ResolvedPipelineSettings {

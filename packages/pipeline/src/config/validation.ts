@@ -1,15 +1,14 @@
 import { resolve } from "node:path";
+import type { Schema } from "@kroma/contract/types";
 import { type ConfigProblem, configError } from "../errors.js";
 import type { Manifest } from "./manifest.js";
 import { deepMerge, inspectManifest } from "./manifest-loader.js";
 import {
-  type BgRemoveBackend,
   builtInColorProfileNames,
-  type OutputImageFormat,
+  type Complete,
+  type PostprocessConfigFile,
   readConfigDocument,
   schemaProblems,
-  type UpscaleBackend,
-  type UpscaleScale,
 } from "./schemas.js";
 import {
   checkColorProfiles,
@@ -22,23 +21,21 @@ import {
   unknownProfileMessage,
 } from "./settings.js";
 
-/** `postprocess.json` after merging over the defaults. Backend options stay as the file gave them. */
+type Section<K extends keyof PostprocessConfigFile> = NonNullable<PostprocessConfigFile[K]>;
+/** `T` with the keys `K` filled in (the defaults have them) and the rest as the file gave them. */
+type Filled<T, K extends keyof T> = { [P in keyof T as P extends K ? never : P]: T[P] } & {
+  [P in K]-?: Exclude<T[P], undefined>;
+};
+
+/**
+ * `postprocess.json` (`postprocessConfigSchema`) after merging over the defaults: what the defaults
+ * set is always there; backend options stay as the file gave them.
+ */
 export interface PostprocessConfig {
-  upscale: {
-    backend: UpscaleBackend;
-    scale: UpscaleScale;
-    format: OutputImageFormat;
-    sharp?: { kernel?: "nearest" | "linear" | "cubic" | "mitchell" | "lanczos2" | "lanczos3" };
-    realesrgan_ncnn?: { binary?: string; model_dir?: string; model_name?: string; tile?: number };
-  };
-  color: { default_profile: string; settings_path?: string };
-  bg_remove: {
-    backends: BgRemoveBackend[];
-    format: OutputImageFormat;
-    openai: { enabled: boolean; required: boolean };
-    local?: { command?: string; model?: "small" | "medium" };
-    photoroom?: { api_url?: string; size?: string; crop?: boolean };
-    removebg?: { api_url?: string; size?: string; crop?: boolean };
+  upscale: Filled<Section<"upscale">, "backend" | "scale" | "format">;
+  color: Filled<Section<"color">, "default_profile">;
+  bg_remove: Filled<Omit<Section<"bg_remove">, "openai">, "backends" | "format"> & {
+    openai: Complete<NonNullable<Section<"bg_remove">["openai"]>>;
   };
 }
 
@@ -131,18 +128,23 @@ export interface ValidatePipelineConfigOptions extends ResolvePipelineSettingsOp
   postprocessConfigPath?: string | undefined;
 }
 
+/** Which files were read and which paths are in effect, as `POST /runs/validate-config` reports them. */
+type LoadedFiles = Pick<
+  Schema<"ValidateRunConfigResponse">["summary"],
+  | "app_settings_loaded"
+  | "project_settings_loaded"
+  | "resolved_manifest_path"
+  | "resolved_postprocess_config_path"
+  | "manifest_loaded"
+  | "postprocess_config_loaded"
+>;
+
 /** The whole configuration stack checked: every problem, and what is in effect despite them. */
-export interface PipelineConfigValidation {
+export interface PipelineConfigValidation extends LoadedFiles {
   ok: boolean;
   problems: ConfigProblem[];
   /** Values in effect with their origins; invalid values are skipped, so the layer below shows. */
   settings: ResolvedPipelineSettings;
-  app_settings_loaded: boolean;
-  project_settings_loaded: boolean;
-  resolved_manifest_path: string;
-  resolved_postprocess_config_path: string;
-  manifest_loaded: boolean;
-  postprocess_config_loaded: boolean;
   color_settings_path: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Schema } from "@kroma/contract/types";
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, toFile } from "openai";
 import { readConfined } from "../files/confined-files.js";
 import { isPng } from "../files/png-metadata.js";
@@ -123,18 +124,7 @@ export class ImageResponseError extends Error {
 }
 
 /** One request as the run log records it. */
-export interface RequestAttempt {
-  attempt: number;
-  /** HTTP status, or null when no response arrived (network failure, timeout). */
-  status: number | null;
-  ok: boolean;
-  /** The API's `x-request-id`, for support requests about a specific image. */
-  request_id?: string;
-  error?: string;
-  /** Whether this failure was worth another attempt. */
-  retryable?: boolean;
-  ms: number;
-}
+export type RequestAttempt = Schema<"RequestAttempt">;
 
 /** What a failure means for retrying, with a message safe to log. */
 export interface ClassifiedError {

@@ -1,13 +1,6 @@
-import {
-  defaultManifest,
-  type Manifest,
-  type Stage,
-  stages,
-  type TimeOfDay,
-  timesOfDay,
-  type Weather,
-  weathers,
-} from "../config/manifest.js";
+import { runStageValues, runTimeOfDayValues, runWeatherValues } from "@kroma/contract/enums";
+import type { Schema } from "@kroma/contract/types";
+import { defaultManifest, type Manifest } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
 
 /**
@@ -34,12 +27,7 @@ export interface RawRunRequest {
 }
 
 /** The output guard a run applies (manifest values with the request's overrides). */
-export interface OutputGuardSettings {
-  enabled: boolean;
-  enforce_grayscale: boolean;
-  max_chroma_delta: number;
-  fail_on_chroma_exceed: boolean;
-}
+export type OutputGuardSettings = Schema<"RunOutputGuardSettings">;
 
 /** A checked run request with every default filled in. Exactly one of `input` and `scene_refs` is set. */
 export interface RunRequest {
@@ -49,9 +37,9 @@ export interface RunRequest {
   scene_refs?: string[];
   /** Style references relative to the project root (the request's, else the manifest's). */
   style_refs: string[];
-  stage: Stage;
-  time: TimeOfDay;
-  weather: Weather;
+  stage: Schema<"RunStage">;
+  time: Schema<"RunTimeOfDay">;
+  weather: Schema<"RunWeather">;
   candidates: number;
   max_candidates: number;
   output_guard: OutputGuardSettings;
@@ -173,9 +161,9 @@ export function validateRunRequest(raw: RawRunRequest, manifest: Manifest = defa
     throw new PipelineError("Provide one of: input, scene_refs", { fields: ["input", "scene_refs"] });
   }
 
-  const stage = parseChoice("stage", raw.stage, stages) ?? "style";
-  const time = parseChoice("time", raw.time, timesOfDay);
-  const weather = parseChoice("weather", raw.weather, weathers);
+  const stage = parseChoice("stage", raw.stage, runStageValues) ?? "style";
+  const time = parseChoice("time", raw.time, runTimeOfDayValues);
+  const weather = parseChoice("weather", raw.weather, runWeatherValues);
   if (time !== undefined && stage === "style") {
     throw new PipelineError("Field 'time' requires stage 'time' or 'weather'", { field: "time" });
   }

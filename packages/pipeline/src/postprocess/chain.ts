@@ -1,5 +1,7 @@
 import { rename, rm } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
+import { postprocessStageNameValues } from "@kroma/contract/enums";
+import type { Schema } from "@kroma/contract/types";
 import type { PostprocessSettings, ResolvedPipelineSettings, SettingKey } from "../config/settings.js";
 import { defaultPostprocessConfig, type PostprocessConfig } from "../config/validation.js";
 import { archiveReplaced, archiveStamp } from "../files/archive.js";
@@ -65,7 +67,7 @@ export interface PostprocessContext {
 }
 
 /** How a stage ended: `skipped` only for an optional refine pass that failed (see `warnings`). */
-export type PostprocessStageStatus = "done" | "skipped" | "failed";
+export type PostprocessStageStatus = Schema<"PostprocessStageLog">["status"];
 
 /** One stage as a run log records it. */
 export interface PostprocessStageRecord {
@@ -93,15 +95,15 @@ export interface PostprocessChainResult {
   input: string;
   /** The last stage's output; when a stage failed, the last good file (the input if none). */
   final_output: string;
-  status: "done" | "failed";
+  status: Schema<"PostprocessChainLog">["status"];
   /** The stages that were enabled, in the order they run. */
   pipeline_order: PostprocessStage[];
   records: PostprocessStageRecord[];
 }
 
 /** Post-process stages in the fixed order the pipeline runs them (PIPELINE.md): each reads the previous stage's output. */
-export const postprocessStages = ["bg_remove", "bg_refine_openai", "upscale", "color"] as const;
-export type PostprocessStage = (typeof postprocessStages)[number];
+export const postprocessStages = postprocessStageNameValues;
+export type PostprocessStage = Schema<"PostprocessStageName">;
 
 /**
  * The enabled stages in chain order; the refine pass counts only with background removal on.

@@ -1,10 +1,7 @@
+import type { Schema } from "@kroma/contract/types";
+
 /** One backend's try at a stage, in the order they were tried. */
-export interface BackendAttempt {
-  backend: string;
-  ok: boolean;
-  ms: number;
-  error?: string;
-}
+export type BackendAttempt = Schema<"PostprocessBackendAttempt">;
 
 /** What a stage function reports about its work, for run logs and batch summaries. */
 export interface StageReport {

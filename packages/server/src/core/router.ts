@@ -139,10 +139,11 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
       };
       const issues = validator.validateRequest(method as HttpMethod, path, parts);
       if (issues.length > 0) {
-        throw validationError(issues.map((issue) => issue.message).join("; "), {
-          field: issues[0]?.field,
-          issues,
-        });
+        const [first] = issues;
+        // An empty update keeps the details a handler gave it: `{ fields }`, the fields it may give.
+        const details =
+          issues.length === 1 && first?.fields ? { fields: first.fields } : { field: first?.field, issues };
+        throw validationError(issues.map((issue) => issue.message).join("; "), details);
       }
       const input = { params: parts.path, query: parts.query, body: parts.body, context } as HandlerInput<never>;
       const result = (await (handler as (input: never) => unknown)(input as never)) as
