@@ -1,5 +1,6 @@
-import { createKromaClient, type KromaClient } from "@kroma/sdk";
+import type { KromaClient } from "@kroma/sdk";
 import { type Command, InvalidArgumentError } from "commander";
+import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions, table } from "../output.js";
 
 interface Scope {
@@ -186,8 +187,7 @@ export function recordsCommand(program: Command, globals: () => GlobalOptions): 
     .option("--instruction <instructionId>", "agent instruction (for agent-events)")
     .action(async (kind: RecordKind, id: string | undefined, flags: Omit<Scope, "slug"> & { project: string }) => {
       if (kind.needs && !flags[kind.needs]) throw new Error(`${kind.name} needs --${kind.needs}`);
-      const { apiUrl, token } = globals();
-      const kroma = createKromaClient({ baseUrl: apiUrl, token });
+      const kroma = apiClient(globals());
       const scope = { ...flags, slug: flags.project };
       if (id === undefined) {
         const { body, rows: list } = await kind.list(kroma, scope);
