@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultManifest, executeRun } from "@kroma/pipeline";
 import { createKromaClient } from "@kroma/sdk";
@@ -30,6 +30,18 @@ afterAll(async () => {
   await server.stop();
   await rm(dir, { recursive: true, force: true });
 });
+
+/** A new project on the test server with `files` (path under its root → contents), and a client of the server. */
+async function newProject(name: string, slug: string, files: Record<string, string | Uint8Array>) {
+  const sdk = createKromaClient({ baseUrl: server.url });
+  const { storage } = await sdk.projects.upsert({ name, slug });
+  const root = storage.local.project_root;
+  for (const [path, contents] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), contents);
+  }
+  return { sdk, root };
+}
 
 describe("kroma config validate", () => {
   it("accepts the shipped examples and reports where each value came from", async () => {
@@ -60,14 +72,11 @@ describe("kroma config validate", () => {
 
 describe("kroma lab dry", () => {
   it("plans from the project's stored root, writes a run log and spends nothing", async () => {
-    const sdk = createKromaClient({ baseUrl: server.url });
-    const { storage } = await sdk.projects.upsert({ name: "Lab", slug: "lab" });
-    const root = storage.local.project_root;
-    await mkdir(join(root, "scenes"), { recursive: true });
-    await mkdir(join(root, "refs"), { recursive: true });
-    await writeFile(join(root, "scenes/alley.png"), "alley");
-    await writeFile(join(root, "scenes/bridge.jpg"), "bridge");
-    await writeFile(join(root, "refs/ink.png"), "ink");
+    const { sdk, root } = await newProject("Lab", "lab", {
+      "scenes/alley.png": "alley",
+      "scenes/bridge.jpg": "bridge",
+      "refs/ink.png": "ink",
+    });
 
     const result = await kroma(
       [
@@ -197,11 +206,7 @@ describe("kroma lab dry", () => {
 
 describe("kroma lab ingest", () => {
   it("records logs made with --no-ingest, and recording them again changes nothing", async () => {
-    const sdk = createKromaClient({ baseUrl: server.url });
-    const { storage } = await sdk.projects.upsert({ name: "Later", slug: "later" });
-    const root = storage.local.project_root;
-    await mkdir(join(root, "scenes"), { recursive: true });
-    await writeFile(join(root, "scenes/pier.png"), solidPng(8, 8, [90, 90, 90]));
+    const { sdk, root } = await newProject("Later", "later", { "scenes/pier.png": solidPng(8, 8, [90, 90, 90]) });
     const env = { KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db") };
     const args = ["--api-url", server.url, "--json", "lab"];
     const dry = await kroma(
@@ -236,16 +241,12 @@ describe("kroma lab run", () => {
   it("generates with the project's openai/api_key secret, read from the shared database", async () => {
     const images = await startImagesServer();
     try {
-      const sdk = createKromaClient({ baseUrl: server.url });
-      const { storage } = await sdk.projects.upsert({ name: "Paid", slug: "paid" });
+      const { sdk, root } = await newProject("Paid", "paid", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
       await sdk.secrets.upsert("paid", {
         provider_code: "openai",
         secret_name: "api_key",
         secret_value: "sk-from-secrets",
       });
-      const root = storage.local.project_root;
-      await mkdir(join(root, "scenes"), { recursive: true });
-      await writeFile(join(root, "scenes/dock.png"), solidPng(8, 8, [90, 90, 90]));
       const result = await kroma(
         [
           "--api-url",
@@ -286,11 +287,8 @@ describe("kroma lab run", () => {
   it("continues an interrupted run with lab resume, keeping the jobs that finished", async () => {
     const images = await startImagesServer();
     try {
-      const sdk = createKromaClient({ baseUrl: server.url });
-      const { storage } = await sdk.projects.upsert({ name: "Resumed", slug: "resumed" });
-      const root = storage.local.project_root;
-      await mkdir(join(root, "scenes"), { recursive: true });
-      for (const name of ["a", "b"]) await writeFile(join(root, `scenes/${name}.png`), solidPng(8, 8, [90, 90, 90]));
+      const gray = solidPng(8, 8, [90, 90, 90]);
+      const { sdk, root } = await newProject("Resumed", "resumed", { "scenes/a.png": gray, "scenes/b.png": gray });
       // A run stopped after its first job, as a crash or Ctrl-C would leave it.
       const stop = new AbortController();
       await expect(

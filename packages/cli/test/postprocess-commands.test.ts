@@ -4,7 +4,6 @@ import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { createKromaClient } from "@kroma/sdk";
 import {
@@ -24,6 +23,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { batchProgressReporter } from "../src/commands/lab-postprocess.js";
+import { reportedText } from "./progress-stream.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
@@ -295,18 +295,6 @@ describe("kroma doctor", () => {
 });
 
 describe("batch progress", () => {
-  function fakeStream(tty: boolean) {
-    let text = "";
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        text += String(chunk);
-        done();
-      },
-    }) as Writable & { isTTY?: boolean; columns?: number };
-    stream.isTTY = tty;
-    stream.columns = 100;
-    return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
-  }
   const events = [
     { done: 1, total: 2, file: { input: "/x/a.png", output: "/y/a_x2.png", status: "processed" as const, ms: 5 } },
     {
@@ -317,18 +305,12 @@ describe("batch progress", () => {
   ];
 
   it("draws a bar on a terminal", () => {
-    const { stream, text } = fakeStream(true);
-    const progress = batchProgressReporter(stream);
-    for (const event of events) progress.onProgress(event);
-    progress.stop();
-    expect(text()).toContain("2/2 files");
+    expect(reportedText(batchProgressReporter, true, events)).toContain("2/2 files");
   });
 
   it("prints one plain line per file elsewhere", () => {
-    const { stream, text } = fakeStream(false);
-    const progress = batchProgressReporter(stream);
-    for (const event of events) progress.onProgress(event);
-    progress.stop();
-    expect(text()).toBe("[1/2] processed /x/a.png -> /y/a_x2.png (5 ms)\n[2/2] failed /x/b.png: boom\n");
+    expect(reportedText(batchProgressReporter, false, events)).toBe(
+      "[1/2] processed /x/a.png -> /y/a_x2.png (5 ms)\n[2/2] failed /x/b.png: boom\n",
+    );
   });
 });

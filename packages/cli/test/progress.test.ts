@@ -1,19 +1,6 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { progressReporter } from "../src/commands/lab.js";
-
-function fakeStream(tty: boolean) {
-  let text = "";
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += String(chunk);
-      done();
-    },
-  }) as Writable & { isTTY?: boolean; columns?: number };
-  stream.isTTY = tty;
-  stream.columns = 100;
-  return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
-}
+import { reportedText } from "./progress-stream.js";
 
 const events = [
   { phase: "candidate_start", job: "style_1_a", jobIndex: 1, jobs: 2, candidate: 1, candidates: 2 },
@@ -53,21 +40,14 @@ const events = [
 
 describe("progress on stderr", () => {
   it("draws a bar with the jobs done on a terminal and keeps a line per finished job", () => {
-    const { stream, text } = fakeStream(true);
-    const progress = progressReporter(stream);
-    for (const event of events) progress.onProgress(event);
-    progress.stop();
-    expect(text()).toContain("job 1/2 style_1_a: done, candidate 2/2 -> outputs/style_1_a.png");
-    expect(text()).toContain("job 2/2 style_2_b: failed (http_500)");
-    expect(text()).toMatch(/1\/2 jobs/);
+    const text = reportedText(progressReporter, true, events);
+    expect(text).toContain("job 1/2 style_1_a: done, candidate 2/2 -> outputs/style_1_a.png");
+    expect(text).toContain("job 2/2 style_2_b: failed (http_500)");
+    expect(text).toMatch(/1\/2 jobs/);
   });
 
   it("prints only the finished-job lines when stderr is not a terminal", () => {
-    const { stream, text } = fakeStream(false);
-    const progress = progressReporter(stream);
-    for (const event of events) progress.onProgress(event);
-    progress.stop();
-    expect(text()).toBe(
+    expect(reportedText(progressReporter, false, events)).toBe(
       "job 1/2 style_1_a: done, candidate 2/2 -> outputs/style_1_a.png\njob 2/2 style_2_b: failed (http_500)\n",
     );
   });

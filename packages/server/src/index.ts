@@ -23,7 +23,7 @@ export {
   createAgentDispatcher,
   startAgentDispatcher,
 } from "./features/agent/dispatch.js";
-export { issueAuthToken } from "./features/auth/routes.js";
+export { issueAuthToken } from "./features/auth/tokens.js";
 export { type BundleManifest, bundleSchemaVersion } from "./features/exports/bundle-format.js";
 export { type ExportProjectOptions, exportProject, type ProjectExport } from "./features/exports/project-export.js";
 export {

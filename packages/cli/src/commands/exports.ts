@@ -1,7 +1,6 @@
-import { dirname, join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
-import { withSharedProject } from "./shared-db.js";
 
 /**
  * `kroma export SLUG` and `kroma import BUNDLE`. Both work on the database file the server uses
@@ -21,19 +20,11 @@ export function exportsCommand(program: Command, globals: () => GlobalOptions): 
       "bundle path: relative to the project root, or var/exports/... under the app root (default <project root>/exports/<slug>_<stamp>.tar.gz)",
     )
     .action(async (slug: string, flags: { includeFiles: boolean; output?: string }) => {
-      const server = await import("@kroma/server");
-      const { leaseTtlMs } = server.loadServerConfig();
+      const server = await import("@kroma/server/local");
+      const config = server.loadServerConfig();
       process.stderr.write(`Exporting ${slug}${flags.includeFiles ? " with its files" : ""}...\n`);
-      const { result, missing } = await withSharedProject(slug, (shared) =>
-        server.exportProject(shared.db, {
-          project: { id: shared.projectId, slug: shared.slug },
-          projectRoot: shared.projectRoot,
-          appRoot: shared.appRoot,
-          includeFiles: flags.includeFiles,
-          output: flags.output,
-          version: server.serverVersion,
-          leaseTtlMs,
-        }),
+      const { result, missing } = await server.withLocalProject(config, slug, (project) =>
+        server.exportLocalProject(config, project, { includeFiles: flags.includeFiles, output: flags.output }),
       );
       if (!result) throw new Error(`Cannot export: ${missing}`);
       const record = result.export;
@@ -69,39 +60,28 @@ export function exportsCommand(program: Command, globals: () => GlobalOptions): 
     .argument("<bundle>", "the .tar.gz bundle (from kroma export)")
     .option("--slug <slug>", "the new project's slug (default: the bundle's; an existing slug is refused)")
     .action(async (bundle: string, flags: { slug?: string }) => {
-      const { importProjectBundle, loadServerConfig, openDatabase } = await import("@kroma/server");
-      const { appRoot, dbPath, leaseTtlMs } = loadServerConfig();
-      const db = await openDatabase(dbPath);
-      try {
-        // The import leases its staging directory (renewed every third of the TTL), so a server
-        // beside it leaves the directory alone, and removes it if this command is killed.
-        const imported = await importProjectBundle(db, {
-          bundlePath: resolve(bundle),
-          slug: flags.slug,
-          appRoot,
-          masterKeyFile: join(dirname(dbPath), "master.key"),
-          leaseTtlMs,
-        });
-        emit(globals(), { ok: true, import: imported }, () =>
-          [
-            `Imported ${imported.project.slug} into ${imported.project_root} (database ${dbPath})`,
-            `  files ${imported.files} (${imported.files_bytes} bytes), every sha256 verified`,
-            `  ids   ${imported.ids_remapped ? "new (some were taken in this database; references rewritten)" : "kept"}`,
-            table(
-              ["RECORDS", "COUNT"],
-              Object.entries(imported.counts)
-                .filter(([, n]) => n > 0)
-                .map(([kind, n]) => [kind, String(n)]),
-            ),
-            imported.secrets_to_set.length
-              ? `Secret values never travel in a bundle; set them again: ${imported.secrets_to_set.join(", ")}`
-              : undefined,
-          ]
-            .filter((line) => line !== undefined)
-            .join("\n"),
-        );
-      } finally {
-        await db.destroy();
-      }
+      const { importLocalBundle, loadServerConfig } = await import("@kroma/server/local");
+      const config = loadServerConfig();
+      // The import leases its staging directory, so a server beside it leaves the directory
+      // alone, and removes it if this command is killed.
+      const imported = await importLocalBundle(config, { bundlePath: resolve(bundle), slug: flags.slug });
+      emit(globals(), { ok: true, import: imported }, () =>
+        [
+          `Imported ${imported.project.slug} into ${imported.project_root} (database ${config.dbPath})`,
+          `  files ${imported.files} (${imported.files_bytes} bytes), every sha256 verified`,
+          `  ids   ${imported.ids_remapped ? "new (some were taken in this database; references rewritten)" : "kept"}`,
+          table(
+            ["RECORDS", "COUNT"],
+            Object.entries(imported.counts)
+              .filter(([, n]) => n > 0)
+              .map(([kind, n]) => [kind, String(n)]),
+          ),
+          imported.secrets_to_set.length
+            ? `Secret values never travel in a bundle; set them again: ${imported.secrets_to_set.join(", ")}`
+            : undefined,
+        ]
+          .filter((line) => line !== undefined)
+          .join("\n"),
+      );
     });
 }

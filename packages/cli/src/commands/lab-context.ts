@@ -9,7 +9,7 @@ import {
   type RunPostprocess,
   runPostprocessFrom,
 } from "@kroma/pipeline";
-import { createKromaClient } from "@kroma/sdk";
+import { apiClient } from "../api-client.js";
 import { describeError, type GlobalOptions } from "../output.js";
 import { resolveProviderKeys } from "./provider-keys.js";
 
@@ -19,12 +19,12 @@ import { resolveProviderKeys } from "./provider-keys.js";
  */
 export async function findProjectRoot(
   flags: { project: string; projectRoot?: string },
-  { apiUrl, token }: GlobalOptions,
+  globals: GlobalOptions,
 ): Promise<{ projectRoot: string; resolvedFromBackend: boolean }> {
   if (flags.projectRoot?.trim()) return { projectRoot: resolve(flags.projectRoot), resolvedFromBackend: false };
   let reason: string;
   try {
-    const { storage } = await createKromaClient({ baseUrl: apiUrl, token }).projects.get(flags.project);
+    const { storage } = await apiClient(globals).projects.get(flags.project);
     const root = storage.local.project_root;
     if (root) return { projectRoot: root, resolvedFromBackend: true };
     reason = "the API has no local project root for it";
@@ -33,7 +33,7 @@ export async function findProjectRoot(
   }
   throw new PipelineError(
     `Cannot find the project root of '${flags.project}': pass --project-root PATH, or run the Kroma API ` +
-      `(kroma serve; --api-url or KROMA_API_URL, now ${apiUrl}) with that project (kroma projects create). ` +
+      `(kroma serve; --api-url or KROMA_API_URL, now ${globals.apiUrl}) with that project (kroma projects create). ` +
       `API lookup: ${reason}`,
     { field: "project_root" },
   );

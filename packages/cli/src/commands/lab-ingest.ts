@@ -1,10 +1,9 @@
 import { readdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { IngestResult } from "@kroma/server";
+import type { IngestResult } from "@kroma/server/local";
 import { type Command, CommanderError } from "commander";
 import { describeError, emit, type GlobalOptions, table } from "../output.js";
 import { findProjectRoot } from "./lab-context.js";
-import { withSharedProject } from "./shared-db.js";
 
 /** What became of one log: ingested, already there, or refused (with why). */
 export interface IngestOutcome {
@@ -16,7 +15,7 @@ export interface IngestOutcome {
 }
 
 /**
- * Ingests run logs into the server's database (see `withSharedProject`), each in its own
+ * Ingests run logs into the server's database (see `withLocalProject`), each in its own
  * transaction, so one bad log does not keep the others out. Resolves to `missing` when there is
  * no database or project to ingest into.
  */
@@ -25,12 +24,12 @@ export async function ingestRunLogs(
   projectRoot: string,
   paths: string[],
 ): Promise<{ outcomes: IngestOutcome[]; dbPath?: string; missing?: string }> {
-  const { ingestRunLogFile } = await import("@kroma/server");
-  const { result, missing } = await withSharedProject(slug, async ({ db, dbPath, projectId }) => {
+  const { ingestLocalRunLog, loadServerConfig, withLocalProject } = await import("@kroma/server/local");
+  const { result, missing } = await withLocalProject(loadServerConfig(), slug, async (project) => {
     const outcomes: IngestOutcome[] = [];
     for (const path of paths) {
       try {
-        const ingested = await ingestRunLogFile(db, { projectId, projectSlug: slug, projectRoot, path });
+        const ingested = await ingestLocalRunLog(project, { projectSlug: slug, projectRoot, path });
         outcomes.push({
           path,
           status: ingested.changed ? "ingested" : "unchanged",
@@ -41,7 +40,7 @@ export async function ingestRunLogs(
         outcomes.push({ path, status: "failed", error: describeError(error) });
       }
     }
-    return { outcomes, dbPath };
+    return { outcomes, dbPath: project.dbPath };
   });
   return result ?? { outcomes: [], missing };
 }

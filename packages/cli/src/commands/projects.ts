@@ -1,13 +1,10 @@
-import { createKromaClient } from "@kroma/sdk";
 import type { Command } from "commander";
+import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions, table } from "../output.js";
 
 export function projectsCommand(program: Command, globals: () => GlobalOptions): void {
   const projects = program.command("projects").description("List, create and inspect projects");
-  const client = () => {
-    const { apiUrl, token } = globals();
-    return createKromaClient({ baseUrl: apiUrl, token });
-  };
+  const client = () => apiClient(globals());
 
   projects
     .command("list")

@@ -1,15 +1,6 @@
-import { dirname, join } from "node:path";
-import { withSharedProject } from "./shared-db.js";
+import type { KeyProvider, ProviderKeys } from "@kroma/server/local";
 
-/** Providers whose API keys the CLI can look up. */
-export type KeyProvider = "openai" | "photoroom" | "removebg";
-
-/** The environment variable each provider's key falls back to. */
-export const providerKeyEnv: Record<KeyProvider, string> = {
-  openai: "OPENAI_API_KEY",
-  photoroom: "PHOTOROOM_API_KEY",
-  removebg: "REMOVE_BG_API_KEY",
-};
+export type { KeyProvider } from "@kroma/server/local";
 
 /**
  * API keys for a project: each provider's `<provider>/api_key` secret when the local database
@@ -26,28 +17,10 @@ export async function resolveProviderKeys(
   projectSlug: string | undefined,
   providers: readonly KeyProvider[],
   env: NodeJS.ProcessEnv = process.env,
-): Promise<Partial<Record<KeyProvider, string>>> {
-  const keys: Partial<Record<KeyProvider, string>> = {};
-  for (const provider of providers) {
-    const fromEnv = env[providerKeyEnv[provider]]?.trim();
-    if (fromEnv) keys[provider] = fromEnv;
-  }
-  if (projectSlug === undefined) return keys;
-  const { loadServerConfig, resolveProjectSecret } = await import("@kroma/server");
-  const { masterKey } = loadServerConfig({}, env);
-  await withSharedProject(
-    projectSlug,
-    async ({ db, dbPath, projectId }) => {
-      const masterKeys = { masterKey, masterKeyFile: join(dirname(dbPath), "master.key") };
-      for (const provider of providers) {
-        const secret = await resolveProjectSecret(db, masterKeys, projectId, provider, "api_key");
-        // A stored secret wins over the environment.
-        if (secret !== undefined) keys[provider] = secret;
-      }
-    },
-    env,
-  );
-  return keys;
+): Promise<ProviderKeys> {
+  // Loaded here, not at the top: most commands never need the server's database code.
+  const { resolveLocalProviderKeys } = await import("@kroma/server/local");
+  return resolveLocalProviderKeys(projectSlug, providers, env);
 }
 
 /**

@@ -1,5 +1,6 @@
-import { createKromaClient, type KromaClient } from "@kroma/sdk";
+import type { KromaClient } from "@kroma/sdk";
 import { type Command, InvalidArgumentError } from "commander";
+import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions, table } from "../output.js";
 
 interface Scope {
@@ -24,42 +25,68 @@ interface RecordKind {
   needs?: "set" | "session" | "instruction";
 }
 
+/** The API call that lists a project's records of a kind. */
+interface Listing {
+  list(slug: string): Promise<object>;
+}
+
+/** ... and the one that shows one of them by id. */
+interface Showing extends Listing {
+  get(slug: string, id: string): Promise<object>;
+}
+
+/**
+ * A kind listed with `list(slug)` and, when `recordKey` is given, shown with `get(slug, id)`;
+ * `listKey` and `recordKey` name the rows and the record in the response bodies.
+ */
+function resource(
+  name: string,
+  aliases: string[],
+  columns: string[],
+  of: (kroma: KromaClient) => Showing,
+  keys: [listKey: string, recordKey: string],
+): RecordKind;
+function resource(
+  name: string,
+  aliases: string[],
+  columns: string[],
+  of: (kroma: KromaClient) => Listing,
+  keys: [listKey: string],
+): RecordKind;
+function resource(
+  name: string,
+  aliases: string[],
+  columns: string[],
+  of: (kroma: KromaClient) => Listing | Showing,
+  [listKey, recordKey]: [string, string?],
+): RecordKind {
+  const list: RecordKind["list"] = async (k, s) => rows(await of(k).list(s.slug), listKey);
+  if (recordKey === undefined) return { name, aliases, columns, list };
+  const show: RecordKind["show"] = async (k, s, id) => one(await (of(k) as Showing).get(s.slug, id), recordKey);
+  return { name, aliases, columns, list, show };
+}
+
 const kinds: RecordKind[] = [
-  {
-    name: "prompt-templates",
-    aliases: ["templates"],
-    columns: ["id", "name", "updated_at"],
-    list: async (k, s) => rows(await k.promptTemplates.list(s.slug), "prompt_templates"),
-    show: async (k, s, id) => one(await k.promptTemplates.get(s.slug, id), "prompt_template"),
-  },
-  {
-    name: "provider-accounts",
-    aliases: ["providers"],
-    columns: ["provider_code", "display_name", "enabled", "base_url"],
-    list: async (k, s) => rows(await k.providerAccounts.list(s.slug), "provider_accounts"),
-    show: async (k, s, id) => one(await k.providerAccounts.get(s.slug, id), "provider_account"),
-  },
-  {
-    name: "style-guides",
-    aliases: ["styles"],
-    columns: ["id", "name", "updated_at"],
-    list: async (k, s) => rows(await k.styleGuides.list(s.slug), "style_guides"),
-    show: async (k, s, id) => one(await k.styleGuides.get(s.slug, id), "style_guide"),
-  },
-  {
-    name: "characters",
-    aliases: [],
-    columns: ["id", "name", "updated_at"],
-    list: async (k, s) => rows(await k.characters.list(s.slug), "characters"),
-    show: async (k, s, id) => one(await k.characters.get(s.slug, id), "character"),
-  },
-  {
-    name: "reference-sets",
-    aliases: ["sets"],
-    columns: ["id", "name", "item_count", "updated_at"],
-    list: async (k, s) => rows(await k.referenceSets.list(s.slug), "reference_sets"),
-    show: async (k, s, id) => one(await k.referenceSets.get(s.slug, id), "reference_set"),
-  },
+  resource("prompt-templates", ["templates"], ["id", "name", "updated_at"], (k) => k.promptTemplates, [
+    "prompt_templates",
+    "prompt_template",
+  ]),
+  resource(
+    "provider-accounts",
+    ["providers"],
+    ["provider_code", "display_name", "enabled", "base_url"],
+    (k) => k.providerAccounts,
+    ["provider_accounts", "provider_account"],
+  ),
+  resource("style-guides", ["styles"], ["id", "name", "updated_at"], (k) => k.styleGuides, [
+    "style_guides",
+    "style_guide",
+  ]),
+  resource("characters", [], ["id", "name", "updated_at"], (k) => k.characters, ["characters", "character"]),
+  resource("reference-sets", ["sets"], ["id", "name", "item_count", "updated_at"], (k) => k.referenceSets, [
+    "reference_sets",
+    "reference_set",
+  ]),
   {
     name: "reference-items",
     aliases: ["items"],
@@ -68,39 +95,25 @@ const kinds: RecordKind[] = [
     list: async (k, s) => rows(await k.referenceSets.items.list(s.slug, s.set as string), "items"),
     show: async (k, s, id) => one(await k.referenceSets.items.get(s.slug, s.set as string, id), "item"),
   },
-  {
-    name: "runs",
-    aliases: [],
-    columns: ["id", "run_mode", "status", "stage", "created_at"],
-    list: async (k, s) => rows(await k.runs.list(s.slug), "runs"),
-    show: async (k, s, id) => one(await k.runs.get(s.slug, id), "run"),
-  },
-  {
-    name: "assets",
-    aliases: [],
-    columns: ["id", "asset_kind", "rel_path", "width", "height", "run_id"],
-    list: async (k, s) => rows(await k.assets.list(s.slug), "assets"),
-    show: async (k, s, id) => one(await k.assets.get(s.slug, id), "asset"),
-  },
-  {
-    name: "quality-reports",
-    aliases: ["qa"],
-    columns: ["id", "grade", "hard_failures", "soft_warnings", "asset_id"],
-    list: async (k, s) => rows(await k.qualityReports.list(s.slug), "quality_reports"),
-  },
-  {
-    name: "cost-events",
-    aliases: ["costs"],
-    columns: ["id", "model_name", "units", "total_cost_usd", "run_id"],
-    list: async (k, s) => rows(await k.costEvents.list(s.slug), "cost_events"),
-  },
-  {
-    name: "asset-links",
-    aliases: ["links"],
-    columns: ["id", "link_type", "parent_asset_id", "child_asset_id"],
-    list: async (k, s) => rows(await k.assetLinks.list(s.slug), "asset_links"),
-    show: async (k, s, id) => one(await k.assetLinks.get(s.slug, id), "asset_link"),
-  },
+  resource("runs", [], ["id", "run_mode", "status", "stage", "created_at"], (k) => k.runs, ["runs", "run"]),
+  resource("assets", [], ["id", "asset_kind", "rel_path", "width", "height", "run_id"], (k) => k.assets, [
+    "assets",
+    "asset",
+  ]),
+  resource(
+    "quality-reports",
+    ["qa"],
+    ["id", "grade", "hard_failures", "soft_warnings", "asset_id"],
+    (k) => k.qualityReports,
+    ["quality_reports"],
+  ),
+  resource("cost-events", ["costs"], ["id", "model_name", "units", "total_cost_usd", "run_id"], (k) => k.costEvents, [
+    "cost_events",
+  ]),
+  resource("asset-links", ["links"], ["id", "link_type", "parent_asset_id", "child_asset_id"], (k) => k.assetLinks, [
+    "asset_links",
+    "asset_link",
+  ]),
   {
     name: "chat-sessions",
     aliases: ["sessions"],
@@ -115,19 +128,16 @@ const kinds: RecordKind[] = [
     columns: ["id", "role", "content", "created_at"],
     list: async (k, s) => rows(await k.chat.listMessages(s.slug, s.session as string), "messages"),
   },
-  {
-    name: "agent-instructions",
-    aliases: ["instructions"],
-    columns: ["id", "status", "instruction_type", "attempts", "instruction_text"],
-    list: async (k, s) => rows(await k.agentInstructions.list(s.slug), "instructions"),
-    show: async (k, s, id) => one(await k.agentInstructions.get(s.slug, id), "instruction"),
-  },
-  {
-    name: "secrets",
-    aliases: [],
-    columns: ["provider_code", "secret_name", "hint", "key_id", "updated_at"],
-    list: async (k, s) => rows(await k.secrets.list(s.slug), "secrets"),
-  },
+  resource(
+    "agent-instructions",
+    ["instructions"],
+    ["id", "status", "instruction_type", "attempts", "instruction_text"],
+    (k) => k.agentInstructions,
+    ["instructions", "instruction"],
+  ),
+  resource("secrets", [], ["provider_code", "secret_name", "hint", "key_id", "updated_at"], (k) => k.secrets, [
+    "secrets",
+  ]),
   {
     name: "agent-events",
     aliases: ["events"],
@@ -186,8 +196,7 @@ export function recordsCommand(program: Command, globals: () => GlobalOptions): 
     .option("--instruction <instructionId>", "agent instruction (for agent-events)")
     .action(async (kind: RecordKind, id: string | undefined, flags: Omit<Scope, "slug"> & { project: string }) => {
       if (kind.needs && !flags[kind.needs]) throw new Error(`${kind.name} needs --${kind.needs}`);
-      const { apiUrl, token } = globals();
-      const kroma = createKromaClient({ baseUrl: apiUrl, token });
+      const kroma = apiClient(globals());
       const scope = { ...flags, slug: flags.project };
       if (id === undefined) {
         const { body, rows: list } = await kind.list(kroma, scope);

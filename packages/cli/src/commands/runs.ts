@@ -1,5 +1,6 @@
-import { createKromaClient, type KromaClient, type RunEvent } from "@kroma/sdk";
+import type { KromaClient, RunEvent } from "@kroma/sdk";
 import { type Command, CommanderError } from "commander";
+import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions } from "../output.js";
 
 interface TriggerFlags {
@@ -25,10 +26,7 @@ const finalStatuses = new Set(["succeeded", "partial", "failed", "canceled", "in
  */
 export function runsCommand(program: Command, globals: () => GlobalOptions): void {
   const runs = program.command("runs").description("Queue, follow, cancel and resume runs the server executes");
-  const client = (): KromaClient => {
-    const { apiUrl, token } = globals();
-    return createKromaClient({ baseUrl: apiUrl, token });
-  };
+  const client = () => apiClient(globals());
 
   runs
     .command("trigger")

@@ -8,7 +8,7 @@ export function serveCommand(program: Command): void {
     .option("--db <path>", "SQLite database file (env KROMA_BACKEND_DB)")
     .action(async (flags: { bind?: string; db?: string }) => {
       // Loaded on demand: the server (SQLite, validators) is not needed by client commands.
-      const { loadServerConfig, startServer } = await import("@kroma/server");
+      const { loadServerConfig, startServer } = await import("@kroma/server/local");
       const config = loadServerConfig(flags);
       const server = await startServer(config);
       console.log(`Kroma API listening on ${server.url} (database ${config.dbPath}, auth ${config.authMode})`);

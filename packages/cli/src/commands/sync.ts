@@ -1,8 +1,6 @@
-import { dirname, join } from "node:path";
-import type { S3SyncFile } from "@kroma/server";
+import type { S3SyncFile } from "@kroma/server/local";
 import { type Command, CommanderError } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
-import { withSharedProject } from "./shared-db.js";
 
 /**
  * `kroma sync s3 SLUG [--dry-run]`: the project's new or changed files to its S3 storage. It works
@@ -20,15 +18,13 @@ export function syncCommand(program: Command, globals: () => GlobalOptions): voi
     .argument("<slug>", "project slug")
     .option("--dry-run", "list what would be uploaded; upload and record nothing", false)
     .action(async (slug: string, flags: { dryRun: boolean }) => {
-      const server = await import("@kroma/server");
-      const { masterKey } = server.loadServerConfig();
-      const { result, missing } = await withSharedProject(slug, (shared) =>
-        server.syncProjectToS3(
-          shared.db,
-          { masterKey, masterKeyFile: join(dirname(shared.dbPath), "master.key") },
-          { id: shared.projectId, slug: shared.slug, root: shared.projectRoot },
-          { dryRun: flags.dryRun, onFile: (file) => void process.stderr.write(`${describeFile(file)}\n`) },
-        ),
+      const server = await import("@kroma/server/local");
+      const config = server.loadServerConfig();
+      const { result, missing } = await server.withLocalProject(config, slug, (project) =>
+        server.syncLocalProject(config, project, {
+          dryRun: flags.dryRun,
+          onFile: (file) => void process.stderr.write(`${describeFile(file)}\n`),
+        }),
       );
       if (!result) throw new Error(`Cannot sync: ${missing}`);
       emit(globals(), { ok: true, sync: result }, () =>

@@ -1,14 +1,11 @@
 import { resolve } from "node:path";
-import { createKromaClient } from "@kroma/sdk";
 import type { Command } from "commander";
+import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions, table } from "../output.js";
 
 export function tokensCommand(program: Command, globals: () => GlobalOptions): void {
   const tokens = program.command("tokens").description("Create, list and revoke API tokens");
-  const client = () => {
-    const { apiUrl, token } = globals();
-    return createKromaClient({ baseUrl: apiUrl, token });
-  };
+  const client = () => apiClient(globals());
 
   tokens
     .command("create")
@@ -63,22 +60,15 @@ export function tokensCommand(program: Command, globals: () => GlobalOptions): v
 }
 
 /**
- * Creates a token directly in a database file, with the same checks and audit event as the API.
- * A server bound to another address than loopback requires a token from its first request, so its
- * first token cannot come over HTTP; whoever can write the database file may create one.
+ * Creates a token directly in a database file (`--db`, relative to the working directory), with
+ * the same checks and audit event as the API, and the same answer. A server bound to another
+ * address than loopback requires a token from its first request, so its first token cannot come
+ * over HTTP; whoever can write the database file may create one.
  */
 async function createTokenInDatabase(
   path: string,
   body: { label?: string; project_slug?: string; expires_in_days?: number },
 ) {
-  const { createProjectRepository, issueAuthToken, openDatabase } = await import("@kroma/server");
-  const db = await openDatabase(resolve(path));
-  try {
-    const { row, token } = await issueAuthToken({ db, projects: createProjectRepository(db) }, null, body);
-    // The same shape `POST /auth/token` answers with.
-    const { id, token_prefix, label, project_id, created_at, expires_at } = row;
-    return { ok: true as const, auth_token: { id, token, token_prefix, label, project_id, created_at, expires_at } };
-  } finally {
-    await db.destroy();
-  }
+  const { createLocalToken } = await import("@kroma/server/local");
+  return createLocalToken(resolve(path), body);
 }

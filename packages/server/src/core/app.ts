@@ -1,5 +1,4 @@
 import { createRequire } from "node:module";
-import { join } from "node:path";
 import { createContractValidator, type OpenApiDocument, openapiDocument } from "@kroma/contract";
 import { Hono } from "hono";
 import { agentInstructionRoutes } from "../features/agent/routes.js";
@@ -28,7 +27,7 @@ import { styleGuideRoutes } from "../features/style-guides/routes.js";
 import { docsRoutes } from "../features/system/docs-routes.js";
 import { systemRoutes } from "../features/system/routes.js";
 import { type AuthPolicy, createAuthGuard } from "./auth-policy.js";
-import { loadServerConfig } from "./config.js";
+import { loadServerConfig, serverPaths } from "./config.js";
 import type { KromaDb } from "./db/database.js";
 import { createLeaseRepository, type LeaseRepository, newLeaseOwner } from "./db/lease-repository.js";
 import { ApiError, toErrorResponse } from "./errors.js";
@@ -50,7 +49,7 @@ export interface AppOptions {
   auth?: AuthPolicy;
   /** Master key for project secrets (`KROMA_MASTER_KEY`); without it a key file is used. */
   masterKey?: string;
-  /** Where the master key is created (mode 0600) and read when `masterKey` is not given. Default: `var/backend/master.key` under the app root. */
+  /** Where the master key is created (mode 0600) and read when `masterKey` is not given. Default: the one of the default database under the app root (`var/backend/master.key`, see `serverPaths`). */
   masterKeyFile?: string;
   /** Logs server faults (never shown to clients). Default: `console.error`. */
   logError?: (error: unknown) => void;
@@ -89,7 +88,7 @@ export function leasesOf(options: AppOptions): LeaseRepository {
 }
 
 function masterKeyFileOf(options: AppOptions): string {
-  return options.masterKeyFile ?? join(options.appRoot ?? process.cwd(), "var/backend/master.key");
+  return options.masterKeyFile ?? serverPaths(options.appRoot ?? process.cwd()).masterKeyFile;
 }
 
 /**

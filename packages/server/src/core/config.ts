@@ -1,9 +1,10 @@
-import { resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { imageSettingsFromEnv } from "@kroma/pipeline";
 import type { AgentDispatchOptions } from "../features/agent/dispatch.js";
 import { parseTrustedEndpoints } from "../features/projects/s3-sync/trusted-endpoints.js";
 import { defaultOpenAiTimeoutMs, defaultShutdownGraceMs, type RunExecutionOptions } from "../features/runs/queue.js";
 import { defaultEventStreamLimits, type EventStreamLimits } from "../features/runs/streams.js";
+import { providerKeysFromEnv } from "../features/secrets/provider-keys.js";
 import { type AuthMode, authModes } from "./auth-policy.js";
 import { defaultLeaseTtlMs } from "./db/lease-repository.js";
 
@@ -15,11 +16,15 @@ export const defaultDbPath = "var/backend/app.db";
 export interface ServerConfig {
   host: string;
   port: number;
+  /** The SQLite database file (`KROMA_BACKEND_DB`, relative to the app root). */
   dbPath: string;
+  /** Directory relative paths resolve against (`KROMA_APP_ROOT`, default: the working directory). */
   appRoot: string;
   validateResponses: boolean;
-  /** Master key for project secrets (`KROMA_MASTER_KEY`); otherwise a key file beside the database. */
+  /** Master key for project secrets (`KROMA_MASTER_KEY`); otherwise the key file. */
   masterKey?: string;
+  /** The master key file used without `masterKey`: `master.key` beside the database. */
+  masterKeyFile: string;
   /** Who must present a token (`KROMA_API_AUTH`): `auto` (default), `required` or `off`. */
   authMode: AuthMode;
   /** The agent dispatch worker's settings (`IAT_AGENT_API_URL`, `IAT_AGENT_API_TOKEN`). */
@@ -48,13 +53,12 @@ export function loadServerConfig(
   overrides: { bind?: string; db?: string } = {},
   env: NodeJS.ProcessEnv = process.env,
 ): ServerConfig {
-  const appRoot = resolve(env.KROMA_APP_ROOT ?? process.cwd());
   const { host, port } = parseBind(overrides.bind ?? env.KROMA_BACKEND_BIND ?? defaultBind);
+  const envKeys = providerKeysFromEnv(env);
   return {
     host,
     port,
-    dbPath: resolve(appRoot, overrides.db ?? env.KROMA_BACKEND_DB ?? defaultDbPath),
-    appRoot,
+    ...serverPaths(resolve(env.KROMA_APP_ROOT ?? process.cwd()), overrides.db ?? env.KROMA_BACKEND_DB),
     validateResponses: /^(1|true|yes|on)$/i.test(env.KROMA_VALIDATE_RESPONSES ?? ""),
     masterKey: env.KROMA_MASTER_KEY?.trim() || undefined,
     authMode: parseAuthMode(env.KROMA_API_AUTH),
@@ -63,20 +67,37 @@ export function loadServerConfig(
       apiToken: env.IAT_AGENT_API_TOKEN?.trim() || undefined,
     },
     runExecution: {
-      openaiApiKey: env.OPENAI_API_KEY?.trim() || undefined,
+      openaiApiKey: envKeys.openai,
       openaiBaseUrl: env.OPENAI_BASE_URL?.trim() || undefined,
       image: imageSettingsFromEnv(env),
       timeoutMs: parsePositiveMs("OPENAI_TIMEOUT_MS", env.OPENAI_TIMEOUT_MS, defaultOpenAiTimeoutMs),
-      providerKeys: {
-        photoroom: env.PHOTOROOM_API_KEY?.trim() || undefined,
-        removebg: env.REMOVE_BG_API_KEY?.trim() || undefined,
-      },
+      providerKeys: { photoroom: envKeys.photoroom, removebg: envKeys.removebg },
     },
     leaseTtlMs: parsePositiveMs("KROMA_LEASE_TTL_MS", env.KROMA_LEASE_TTL_MS, defaultLeaseTtlMs),
     shutdownGraceMs: parsePositiveMs("KROMA_SHUTDOWN_GRACE_MS", env.KROMA_SHUTDOWN_GRACE_MS, defaultShutdownGraceMs),
     eventStreams: eventStreamLimits(env),
     s3TrustedEndpoints: parseTrustedEndpoints(env.KROMA_S3_TRUSTED_ENDPOINTS),
   };
+}
+
+/**
+ * The server's files under `appRoot`: the database (`db`, relative to the app root; default
+ * {@link defaultDbPath}) and the master key file beside it, so the directory that holds the
+ * database holds its key. The one place these paths are derived.
+ *
+ * @example serverPaths("/srv/kroma") // { appRoot: "/srv/kroma", dbPath: "/srv/kroma/var/backend/app.db", masterKeyFile: "/srv/kroma/var/backend/master.key" }
+ */
+export function serverPaths(
+  appRoot: string,
+  db: string = defaultDbPath,
+): Pick<ServerConfig, "appRoot" | "dbPath" | "masterKeyFile"> {
+  const dbPath = resolve(appRoot, db);
+  return { appRoot, dbPath, masterKeyFile: masterKeyFileBeside(dbPath) };
+}
+
+/** The master key file that belongs to the database file `dbPath`: `master.key` in its directory. */
+export function masterKeyFileBeside(dbPath: string): string {
+  return join(dirname(dbPath), "master.key");
 }
 
 /** The event stream limits from `KROMA_SSE_*`, each a whole number above 0. */

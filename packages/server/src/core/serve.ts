@@ -1,9 +1,8 @@
 import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
 import { type AgentDispatchOptions, startAgentDispatcher } from "../features/agent/dispatch.js";
 import { createApp, createRuns } from "./app.js";
 import { type AuthMode, type AuthPolicy, isLoopbackHost, loopbackHosts } from "./auth-policy.js";
-import type { ServerConfig } from "./config.js";
+import { masterKeyFileBeside, type ServerConfig } from "./config.js";
 import { type KromaDb, openDatabase } from "./db/database.js";
 import { createLeaseRepository, newLeaseOwner } from "./db/lease-repository.js";
 import { createApiServer } from "./http-server.js";
@@ -36,7 +35,10 @@ export type StartServerOptions = Omit<
   | "leaseTtlMs"
   | "shutdownGraceMs"
   | "eventStreams"
+  | "masterKeyFile"
 > & {
+  /** The master key file used without `masterKey` (default: `master.key` beside the database). */
+  masterKeyFile?: string;
   /** How long a stopping server lets an image request in flight finish (default 30 s). */
   shutdownGraceMs?: number;
   /** Limits of the run event streams (default: `defaultEventStreamLimits`). */
@@ -80,7 +82,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     appRoot: config.appRoot,
     validateResponses: config.validateResponses,
     masterKey: config.masterKey,
-    masterKeyFile: join(dirname(config.dbPath), "master.key"),
+    masterKeyFile: config.masterKeyFile ?? masterKeyFileBeside(config.dbPath),
     runExecution: config.runExecution,
     shutdownGraceMs: config.shutdownGraceMs,
     eventStreams: config.eventStreams,

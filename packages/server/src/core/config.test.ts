@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { loadServerConfig, serverPaths } from "./config.js";
+
+describe("the server's paths", () => {
+  it("put the database under the app root and the master key file beside it", () => {
+    expect(serverPaths("/srv/kroma")).toEqual({
+      appRoot: "/srv/kroma",
+      dbPath: "/srv/kroma/var/backend/app.db",
+      masterKeyFile: "/srv/kroma/var/backend/master.key",
+    });
+    expect(loadServerConfig({}, { KROMA_APP_ROOT: "/srv/kroma" })).toMatchObject(serverPaths("/srv/kroma"));
+  });
+
+  it("follow KROMA_BACKEND_DB (relative to the app root) and --db, which wins", () => {
+    const env = { KROMA_APP_ROOT: "/srv/kroma", KROMA_BACKEND_DB: "data/kroma.db" };
+    expect(loadServerConfig({}, env)).toMatchObject({
+      dbPath: "/srv/kroma/data/kroma.db",
+      masterKeyFile: "/srv/kroma/data/master.key",
+    });
+    expect(loadServerConfig({ db: "/var/lib/kroma/app.db" }, env)).toMatchObject({
+      dbPath: "/var/lib/kroma/app.db",
+      masterKeyFile: "/var/lib/kroma/master.key",
+    });
+  });
+});
