@@ -1,8 +1,8 @@
 import { join } from "node:path";
+import { httpClient } from "@kroma/testkit/http-client";
+import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpClient } from "../../../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../../../tests/support/server.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec.
 let server: TestServer;

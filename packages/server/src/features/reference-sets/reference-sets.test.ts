@@ -1,8 +1,8 @@
 import { join } from "node:path";
+import type { HttpCall } from "@kroma/testkit/http-client";
+import { useTestServer } from "@kroma/testkit/test-server";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import type { HttpCall } from "../../../../../tests/support/http.js";
-import { useTestServer } from "../../../../../tests/support/server.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec.
 const api = useTestServer({ projects: ["Refs", "Other"] });

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { httpClient } from "@kroma/testkit/http-client";
+import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpClient } from "../../../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../../../tests/support/server.js";
 import { SecretDecryptionError } from "./crypto.js";
 import { resolveProjectSecret } from "./repository.js";
 
