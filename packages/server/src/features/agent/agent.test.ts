@@ -1,6 +1,7 @@
 import type { HttpCall } from "@kroma/testkit/http-client";
 import { useTestServer } from "@kroma/testkit/test-server";
 import { describe, expect, it } from "vitest";
+import { expectNotFound } from "../../../test/envelope.js";
 import type { AgentInstructionStatus } from "../../core/db/schema.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec. No dispatch
@@ -280,13 +281,7 @@ describe("not found", () => {
         ["POST", "/cancel"],
       ] as const) {
         const response = await call(method, `${base}/${id}${suffix}`);
-        expect(response.status, `${method} ${suffix}`).toBe(404);
-        expect(response.body).toEqual({
-          ok: false,
-          error: `Agent instruction '${id}' not found`,
-          error_kind: "validation",
-          error_code: "not_found",
-        });
+        expectNotFound(response, `Agent instruction '${id}' not found`, `${method} ${suffix}`);
       }
     }
     const still = await call("GET", `/api/projects/other/agent/instructions/${theirs}`);

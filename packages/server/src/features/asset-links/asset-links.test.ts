@@ -3,6 +3,7 @@ import { httpClient } from "@kroma/testkit/http-client";
 import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNotFound } from "../../../test/envelope.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec.
 let server: TestServer;
@@ -96,49 +97,20 @@ describe("asset links", () => {
     const existing = (await call("POST", base, { parent_asset_id: "a1", child_asset_id: "a2", link_type: "mask_for" }))
       .body.asset_link;
     const before = await listed();
-    for (const [body, status, error, details] of [
-      [
-        { parent_asset_id: "nope", child_asset_id: "a2" },
-        400,
-        "Asset 'nope' was not found in this project",
-        { field: "parent_asset_id" },
-      ],
-      [
-        { parent_asset_id: "a1", child_asset_id: "nope" },
-        400,
-        "Asset 'nope' was not found in this project",
-        { field: "child_asset_id" },
-      ],
-      [
-        { parent_asset_id: "x1", child_asset_id: "a2" },
-        400,
-        "Asset 'x1' was not found in this project",
-        { field: "parent_asset_id" },
-      ],
-      [
-        { parent_asset_id: "a1", child_asset_id: "x2" },
-        400,
-        "Asset 'x2' was not found in this project",
-        { field: "child_asset_id" },
-      ],
-      [
-        { parent_asset_id: "a3", child_asset_id: "a3" },
-        400,
-        "parent_asset_id and child_asset_id must differ",
-        undefined,
-      ],
+    // An asset this project lacks: missing, or another project's.
+    const unknown = (id: string, field: string) => [`Asset '${id}' was not found in this project`, { field }] as const;
+    for (const [body, status, [error, details]] of [
+      [{ parent_asset_id: "nope", child_asset_id: "a2" }, 400, unknown("nope", "parent_asset_id")],
+      [{ parent_asset_id: "a1", child_asset_id: "nope" }, 400, unknown("nope", "child_asset_id")],
+      [{ parent_asset_id: "x1", child_asset_id: "a2" }, 400, unknown("x1", "parent_asset_id")],
+      [{ parent_asset_id: "a1", child_asset_id: "x2" }, 400, unknown("x2", "child_asset_id")],
+      [{ parent_asset_id: "a3", child_asset_id: "a3" }, 400, ["parent_asset_id and child_asset_id must differ"]],
       [
         { parent_asset_id: "  ", child_asset_id: "a2" },
         400,
-        "Field 'parent_asset_id' is required",
-        { field: "parent_asset_id" },
+        ["Field 'parent_asset_id' is required", { field: "parent_asset_id" }],
       ],
-      [
-        { parent_asset_id: "a1", child_asset_id: "a2", link_type: "mask_for" },
-        409,
-        "Asset link already exists",
-        undefined,
-      ],
+      [{ parent_asset_id: "a1", child_asset_id: "a2", link_type: "mask_for" }, 409, ["Asset link already exists"]],
     ] as const) {
       const response = await call("POST", base, body);
       expect(response.status, error).toBe(status);
@@ -200,8 +172,7 @@ describe("asset links", () => {
       ["POST", { parent_asset_id: "a1", child_asset_id: "a2" }],
     ] as const) {
       const response = await call(method, "/api/projects/ghost/asset-links", payload);
-      expect(response.status).toBe(404);
-      expect(response.body.error).toBe("Project 'ghost' not found");
+      expectNotFound(response, "Project 'ghost' not found");
     }
     for (const [method, payload] of [
       ["GET", undefined],
@@ -210,13 +181,7 @@ describe("asset links", () => {
     ] as const) {
       for (const id of ["no-such-id", theirs.id]) {
         const response = await call(method, `${base}/${id}`, payload);
-        expect(response.status, `${method} ${id}`).toBe(404);
-        expect(response.body).toEqual({
-          ok: false,
-          error: `Asset link '${id}' not found`,
-          error_kind: "validation",
-          error_code: "not_found",
-        });
+        expectNotFound(response, `Asset link '${id}' not found`, `${method} ${id}`);
       }
     }
     expect((await call("GET", `${otherBase}/${theirs.id}`)).body.asset_link).toEqual(theirs);

@@ -1,6 +1,7 @@
 import type { HttpCall } from "@kroma/testkit/http-client";
 import { useTestServer } from "@kroma/testkit/test-server";
 import { describe, expect, it } from "vitest";
+import { expectNotFound } from "../../../test/envelope.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec.
 const api = useTestServer({ agentDispatch: false, projects: ["Chatty", "Other"] });
@@ -168,13 +169,7 @@ describe("chat messages", () => {
         ["POST", `${base}/${id}/messages`, { role: "user", content: "sneaky" }],
       ] as const) {
         const response = await call(method, path, body);
-        expect(response.status, `${method} ${path}`).toBe(404);
-        expect(response.body).toEqual({
-          ok: false,
-          error: `Chat session '${id}' not found`,
-          error_kind: "validation",
-          error_code: "not_found",
-        });
+        expectNotFound(response, `Chat session '${id}' not found`, `${method} ${path}`);
       }
     }
     const still = await call("GET", `/api/projects/other/chat/sessions/${theirs}/messages`);

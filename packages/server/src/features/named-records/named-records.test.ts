@@ -1,6 +1,7 @@
 import type { components } from "@kroma/contract";
 import type { ApiClient } from "@kroma/testkit/api-client";
 import { describe, expect, it } from "vitest";
+import { expectNotFound } from "../../../test/envelope.js";
 import { createProjects } from "../../../test/projects.js";
 import { createTestApp, type TestApp } from "../../../test/setup.js";
 
@@ -285,14 +286,7 @@ function namedRecordCases<R extends Named, One extends string, Many extends stri
       };
       for (const [method, send] of Object.entries(requests)) {
         for (const id of ["no-such-id", theirs]) {
-          const response = await send(id);
-          expect(response.response.status, `${method} ${id}`).toBe(404);
-          expect(response.error).toEqual({
-            ok: false,
-            error: `${Noun} '${id}' not found`,
-            error_kind: "validation",
-            error_code: "not_found",
-          });
+          expectNotFound(await send(id), `${Noun} '${id}' not found`, `${method} ${id}`);
         }
       }
       expect(recordOf((await k.get(client, "other", theirs)).data).name).toBe("Theirs");

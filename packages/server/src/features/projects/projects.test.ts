@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectFailure, expectNotFound } from "../../../test/envelope.js";
 import { createTestApp } from "../../../test/setup.js";
 
 describe("projects", () => {
@@ -100,13 +101,7 @@ describe("projects", () => {
   it("404s an unknown slug in the envelope", async () => {
     const { call } = await createTestApp();
     const missing = await call("GET", "/api/projects/nope");
-    expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({
-      ok: false,
-      error: "Project 'nope' not found",
-      error_kind: "validation",
-      error_code: "not_found",
-    });
+    expectNotFound(missing, "Project 'nope' not found");
   });
 });
 
@@ -143,13 +138,7 @@ describe("bad project input", () => {
   it("rejects malformed JSON with 400 invalid_json", async () => {
     const { call, rows } = await createTestApp();
     const response = await call("POST", "/api/projects", '{"name": "DX Demo",');
-    expect(response.status).toBe(400);
-    expect(response.body).toEqual({
-      ok: false,
-      error: "Request body is not valid JSON",
-      error_kind: "validation",
-      error_code: "invalid_json",
-    });
+    expectFailure(response, 400, ["validation", "invalid_json"], "Request body is not valid JSON");
     expect(await rows("projects")).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import { httpClient } from "@kroma/testkit/http-client";
 import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectNotFound } from "../../../test/envelope.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec.
 let server: TestServer;
@@ -175,8 +176,7 @@ describe("provider accounts", () => {
       ["POST", { provider_code: "openai" }],
     ] as const) {
       const response = await call(method, "/api/projects/ghost/provider-accounts", payload);
-      expect(response.status).toBe(404);
-      expect(response.body.error).toBe("Project 'ghost' not found");
+      expectNotFound(response, "Project 'ghost' not found");
     }
     for (const [method, payload] of [
       ["GET", undefined],
@@ -190,13 +190,7 @@ describe("provider accounts", () => {
         ["!!!", "!!!"],
       ] as const) {
         const response = await call(method, `${base}/${path}`, payload);
-        expect(response.status, `${method} ${path}`).toBe(404);
-        expect(response.body).toEqual({
-          ok: false,
-          error: `Provider account '${given}' not found`,
-          error_kind: "validation",
-          error_code: "not_found",
-        });
+        expectNotFound(response, `Provider account '${given}' not found`, `${method} ${path}`);
       }
     }
     const still = await call("GET", "/api/projects/other/provider-accounts/theirs");

@@ -3,6 +3,7 @@ import type { HttpCall } from "@kroma/testkit/http-client";
 import { useTestServer } from "@kroma/testkit/test-server";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { expectNotFound } from "../../../test/envelope.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec.
 const api = useTestServer({ projects: ["Refs", "Other"] });
@@ -302,8 +303,7 @@ describe("reference items", () => {
     ).body.item;
 
     const ghost = await call("GET", "/api/projects/ghost/reference-sets");
-    expect(ghost.status).toBe(404);
-    expect(ghost.body.error).toBe("Project 'ghost' not found");
+    expectNotFound(ghost, "Project 'ghost' not found");
     expect((await call("GET", `/api/projects/ghost/reference-sets/${mine.id}/items`)).status).toBe(404);
 
     const notFound = (error: string) => ({ ok: false, error, error_kind: "validation", error_code: "not_found" });
