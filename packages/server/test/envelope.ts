@@ -27,3 +27,10 @@ export const internalError = ["infra", "internal_error"] as const;
 /** A 404 in the envelope with this message. */
 export const expectNotFound = (answer: Answer, error: string, label?: string) =>
   expectFailure(answer, 404, notFound, error, label);
+
+/** The body of a typed client's success answer (status 200), failing the test on any other answer. */
+export async function okBody<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await request;
+  expect(response.status, JSON.stringify(error)).toBe(200);
+  return data as T;
+}
