@@ -8,3 +8,10 @@ export async function createProjects(client: ApiClient, ...names: string[]): Pro
     expect(response.status, `create project ${name}`).toBe(200);
   }
 }
+
+/** The id of the project with this slug (the test fails when there is none). */
+export async function projectIdOf(client: ApiClient, slug: string): Promise<string> {
+  const { data, response } = await client.GET("/api/projects/{slug}", { params: { path: { slug } } });
+  expect(response.status, `project ${slug}`).toBe(200);
+  return data?.project.id ?? "";
+}

@@ -1,28 +1,22 @@
 import { join } from "node:path";
 import type { components, operations } from "@kroma/contract";
-import { type ApiClient, portClient } from "@kroma/testkit/api-client";
-import { httpClient } from "@kroma/testkit/http-client";
-import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
+import type { HttpCall } from "@kroma/testkit/http-client";
+import { useTestServer } from "@kroma/testkit/test-server";
 import SQLite from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectNotFound, okBody } from "../../../test/envelope.js";
+import { projectIdOf } from "../../../test/projects.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec. Requests
 // the spec allows go through the typed client; the ones it refuses through the untyped `call`.
-let server: TestServer;
-let client: ApiClient;
-let call: ReturnType<typeof httpClient>;
+const api = useTestServer({ projects: ["Links", "Other"] });
+const call: HttpCall = (...args) => api.call(...args);
 let projectId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  client = portClient(server.url);
-  call = httpClient(server.url);
-  const createProject = async (name: string) =>
-    (await okBody(client.POST("/api/projects", { body: { name } }))).project.id;
-  projectId = await createProject("Links");
-  const otherId = await createProject("Other");
+  projectId = await projectIdOf(api.client, "links");
+  const otherId = await projectIdOf(api.client, "other");
   // Assets arrive through run ingest, which has no endpoint yet: write the rows directly.
-  const sqlite = new SQLite(join(server.appRoot, "var/backend/app.db"));
+  const sqlite = new SQLite(join(api.server.appRoot, "var/backend/app.db"));
   const insert = sqlite.prepare(
     "INSERT INTO assets (id, project_id, kind, storage_backend, created_at) VALUES (?, ?, 'image', 'local', ?)",
   );
@@ -30,7 +24,6 @@ beforeAll(async () => {
   for (const id of ["x1", "x2"]) insert.run(id, otherId, new Date().toISOString());
   sqlite.close();
 });
-afterAll(() => server.stop());
 
 const base = "/api/projects/links/asset-links";
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -39,15 +32,15 @@ type LinkBody = components["schemas"]["CreateAssetLinkRequest"];
 type LinkChange = components["schemas"]["UpdateAssetLinkRequest"];
 const inLink = (linkId: string, slug = "links") => ({ params: { path: { slug, linkId } } });
 const listLinks = (query: Filter = {}, slug = "links") =>
-  client.GET("/api/projects/{slug}/asset-links", { params: { path: { slug }, query } });
+  api.client.GET("/api/projects/{slug}/asset-links", { params: { path: { slug }, query } });
 const listed = (query: Filter = {}) => okBody(listLinks(query));
 const createLink = (body: LinkBody, slug = "links") =>
-  client.POST("/api/projects/{slug}/asset-links", { params: { path: { slug } }, body });
+  api.client.POST("/api/projects/{slug}/asset-links", { params: { path: { slug } }, body });
 const getLink = (linkId: string, slug = "links") =>
-  client.GET("/api/projects/{slug}/asset-links/{linkId}", inLink(linkId, slug));
+  api.client.GET("/api/projects/{slug}/asset-links/{linkId}", inLink(linkId, slug));
 const updateLink = (linkId: string, body: LinkChange) =>
-  client.PUT("/api/projects/{slug}/asset-links/{linkId}", { ...inLink(linkId), body });
-const deleteLink = (linkId: string) => client.DELETE("/api/projects/{slug}/asset-links/{linkId}", inLink(linkId));
+  api.client.PUT("/api/projects/{slug}/asset-links/{linkId}", { ...inLink(linkId), body });
+const deleteLink = (linkId: string) => api.client.DELETE("/api/projects/{slug}/asset-links/{linkId}", inLink(linkId));
 const ids = (body: { asset_links: { id: string }[] }) => body.asset_links.map((link) => link.id);
 
 describe("asset links", () => {

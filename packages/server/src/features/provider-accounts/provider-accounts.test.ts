@@ -1,24 +1,18 @@
 import type { components } from "@kroma/contract";
-import { type ApiClient, portClient } from "@kroma/testkit/api-client";
-import { httpClient } from "@kroma/testkit/http-client";
-import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HttpCall } from "@kroma/testkit/http-client";
+import { useTestServer } from "@kroma/testkit/test-server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { expectNotFound, okBody } from "../../../test/envelope.js";
+import { projectIdOf } from "../../../test/projects.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec. Requests
 // the spec allows go through the typed client; the ones it refuses through the untyped `call`.
-let server: TestServer;
-let client: ApiClient;
-let call: ReturnType<typeof httpClient>;
+const api = useTestServer({ projects: ["Providers", "Other"] });
+const call: HttpCall = (...args) => api.call(...args);
 let projectId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  client = portClient(server.url);
-  call = httpClient(server.url);
-  projectId = (await okBody(client.POST("/api/projects", { body: { name: "Providers" } }))).project.id;
-  await okBody(client.POST("/api/projects", { body: { name: "Other" } }));
+  projectId = await projectIdOf(api.client, "providers");
 });
-afterAll(() => server.stop());
 
 const base = "/api/projects/providers/provider-accounts";
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -27,14 +21,15 @@ type Update = components["schemas"]["UpdateProviderAccountRequest"];
 // The code is sent as given: the client URL-encodes it, the server normalises it like a slug.
 const inAccount = (providerCode: string, slug = "providers") => ({ params: { path: { slug, providerCode } } });
 const accounts = {
-  list: (slug = "providers") => client.GET("/api/projects/{slug}/provider-accounts", { params: { path: { slug } } }),
+  list: (slug = "providers") =>
+    api.client.GET("/api/projects/{slug}/provider-accounts", { params: { path: { slug } } }),
   upsert: (body: Upsert, slug = "providers") =>
-    client.POST("/api/projects/{slug}/provider-accounts", { params: { path: { slug } }, body }),
+    api.client.POST("/api/projects/{slug}/provider-accounts", { params: { path: { slug } }, body }),
   get: (code: string, slug = "providers") =>
-    client.GET("/api/projects/{slug}/provider-accounts/{providerCode}", inAccount(code, slug)),
+    api.client.GET("/api/projects/{slug}/provider-accounts/{providerCode}", inAccount(code, slug)),
   update: (code: string, body: Update) =>
-    client.PUT("/api/projects/{slug}/provider-accounts/{providerCode}", { ...inAccount(code), body }),
-  remove: (code: string) => client.DELETE("/api/projects/{slug}/provider-accounts/{providerCode}", inAccount(code)),
+    api.client.PUT("/api/projects/{slug}/provider-accounts/{providerCode}", { ...inAccount(code), body }),
+  remove: (code: string) => api.client.DELETE("/api/projects/{slug}/provider-accounts/{providerCode}", inAccount(code)),
 };
 const listed = () => okBody(accounts.list());
 const upserted = async (body: Upsert) => (await okBody(accounts.upsert(body))).provider_account;
@@ -106,14 +101,18 @@ describe("provider accounts", () => {
   });
 
   it("upserts by code: an existing code changes only the fields given", async () => {
-    const first = await upserted({
-      provider_code: "stability",
-      display_name: "Stability",
-      account_ref: "acct-1",
-      base_url: "https://api.stability.ai",
-      enabled: false,
-      config_json: { engine: "sd3" },
-    });
+    const first = (
+      await okBody(
+        accounts.upsert({
+          provider_code: "stability",
+          display_name: "Stability",
+          account_ref: "acct-1",
+          base_url: "https://api.stability.ai",
+          enabled: false,
+          config_json: { engine: "sd3" },
+        }),
+      )
+    ).provider_account;
     const count = (await listed()).count;
 
     await tick();
