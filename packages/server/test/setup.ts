@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type ApiClient, testClient } from "@kroma/testkit/api-client";
 import type { Hono } from "hono";
 import { afterEach } from "vitest";
 import { createApp } from "../src/core/app.js";
@@ -12,6 +13,8 @@ export interface TestApp {
   appRoot: string;
   /** Server faults the app logged. */
   logged: unknown[];
+  /** The typed client (openapi-fetch over the spec's paths), talking to `app` in-process. */
+  client: ApiClient;
   /** Sends a request (JSON-encoding `body` unless it is a string) and returns status and parsed JSON. */
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON, which the app has validated against the spec
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
@@ -44,6 +47,7 @@ export async function createTestApp(): Promise<TestApp> {
     db,
     appRoot,
     logged,
+    client: testClient(app),
     async call(method, path, body) {
       const init: RequestInit = { method };
       if (body !== undefined) {

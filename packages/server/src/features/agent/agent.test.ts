@@ -1,24 +1,47 @@
+import type { components, operations } from "@kroma/contract";
+import type { HttpCall } from "@kroma/testkit/http-client";
+import { useTestServer } from "@kroma/testkit/test-server";
 import { describe, expect, it } from "vitest";
-import type { HttpCall } from "../../../../../tests/support/http.js";
-import { useTestServer } from "../../../../../tests/support/server.js";
+import { expectNotFound, okBody } from "../../../test/envelope.js";
 import type { AgentInstructionStatus } from "../../core/db/schema.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec. No dispatch
 // worker runs here, so statuses change only through these requests (agent-dispatch.test.ts covers the worker).
+// Requests the spec allows go through the typed client; the ones it refuses through the untyped `call`.
 const api = useTestServer({ agentDispatch: false, projects: ["Agents", "Other"] });
 const call: HttpCall = (...args) => api.call(...args);
 
 const base = "/api/projects/agents/agent/instructions";
 
-async function create(body: unknown) {
-  const created = await call("POST", base, body);
-  expect(created.status, JSON.stringify(created.body)).toBe(200);
-  return created.body.instruction;
-}
+type Status = NonNullable<NonNullable<operations["listAgentInstructions"]["parameters"]["query"]>["status"]>;
+const inInstruction = (instructionId: string, slug = "agents") => ({ params: { path: { slug, instructionId } } });
+const instructions = {
+  list: (slug = "agents", status?: Status) =>
+    api.client.GET("/api/projects/{slug}/agent/instructions", { params: { path: { slug }, query: { status } } }),
+  create: (body: components["schemas"]["CreateAgentInstructionRequest"], slug = "agents") =>
+    api.client.POST("/api/projects/{slug}/agent/instructions", { params: { path: { slug } }, body }),
+  get: (id: string, slug = "agents") =>
+    api.client.GET("/api/projects/{slug}/agent/instructions/{instructionId}", inInstruction(id, slug)),
+  events: (id: string, slug = "agents") =>
+    api.client.GET("/api/projects/{slug}/agent/instructions/{instructionId}/events", inInstruction(id, slug)),
+  // Without a message, no body at all.
+  confirm: (id: string, message?: string) =>
+    api.client.POST("/api/projects/{slug}/agent/instructions/{instructionId}/confirm", {
+      ...inInstruction(id),
+      body: message === undefined ? undefined : { message },
+    }),
+  cancel: (id: string, message?: string) =>
+    api.client.POST("/api/projects/{slug}/agent/instructions/{instructionId}/cancel", {
+      ...inInstruction(id),
+      body: message === undefined ? undefined : { message },
+    }),
+};
+
+const create = async (body: components["schemas"]["CreateAgentInstructionRequest"], slug = "agents") =>
+  (await okBody(instructions.create(body, slug))).instruction;
 
 async function eventTypes(id: string): Promise<string[]> {
-  const { body } = await call("GET", `${base}/${id}/events`);
-  return body.events.map((event: { event_type: string }) => event.event_type);
+  return (await okBody(instructions.events(id))).events.map((event) => event.event_type);
 }
 
 /** Puts an instruction in a status only the dispatch worker reaches. */
@@ -44,10 +67,10 @@ describe("creating agent instructions", () => {
       canceled_at: null,
     });
     expect(instruction.created_at).toBe(instruction.updated_at);
-    expect((await call("GET", `${base}/${instruction.id}`)).body).toEqual({ ok: true, instruction });
+    expect(await okBody(instructions.get(instruction.id))).toEqual({ ok: true, instruction });
 
-    const events = await call("GET", `${base}/${instruction.id}/events`);
-    expect(events.body).toMatchObject({
+    const events = await okBody(instructions.events(instruction.id));
+    expect(events).toMatchObject({
       ok: true,
       instruction_id: instruction.id,
       count: 1,
@@ -61,7 +84,7 @@ describe("creating agent instructions", () => {
         },
       ],
     });
-    expect(events.body.events[0]).not.toHaveProperty("seq");
+    expect(events.events[0]).not.toHaveProperty("seq");
   });
 
   it("accepts the older instruction_type + payload_json form and stores everything", async () => {
@@ -110,7 +133,7 @@ describe("creating agent instructions", () => {
   });
 
   it("rejects bad input with 400, creating nothing", async () => {
-    const before = (await call("GET", base)).body.count;
+    const before = (await okBody(instructions.list())).count;
     for (const [body, message] of [
       [{}, "Provide at least one of: instruction_text, payload_json"],
       [{ instruction_type: "pipeline.run" }, "Provide at least one of: instruction_text, payload_json"],
@@ -130,30 +153,30 @@ describe("creating agent instructions", () => {
       expect((await call("POST", base, body)).status, JSON.stringify(body)).toBe(400);
     }
     expect((await call("POST", base)).status).toBe(400);
-    expect((await call("GET", base)).body.count).toBe(before);
+    expect((await okBody(instructions.list())).count).toBe(before);
   });
 });
 
 describe("listing agent instructions", () => {
   it("lists newest first and filters by status", async () => {
-    await call("POST", "/api/projects", { name: "Listing" });
+    await okBody(api.client.POST("/api/projects", { body: { name: "Listing" } }));
     const listing = "/api/projects/listing/agent/instructions";
     const ids: string[] = [];
     for (const text of ["one", "two", "three"]) {
-      ids.push((await call("POST", listing, { instruction_text: text })).body.instruction.id);
+      ids.push((await create({ instruction_text: text }, "listing")).id);
       await new Promise((resolve) => setTimeout(resolve, 3));
     }
     await call("POST", `${listing}/${ids[1]}/confirm`);
 
-    const all = await call("GET", listing);
-    expect(all.body.count).toBe(3);
-    expect(all.body.instructions.map((i: { id: string }) => i.id)).toEqual([...ids].reverse());
+    const all = await okBody(instructions.list("listing"));
+    expect(all.count).toBe(3);
+    expect(all.instructions.map((i) => i.id)).toEqual([...ids].reverse());
 
-    const confirmed = await call("GET", `${listing}?status=confirmed`);
-    expect(confirmed.body).toMatchObject({ count: 1, instructions: [{ id: ids[1], status: "confirmed" }] });
-    const pending = await call("GET", `${listing}?status=pending`);
-    expect(pending.body.instructions.map((i: { id: string }) => i.id)).toEqual([ids[2], ids[0]]);
-    expect((await call("GET", `${listing}?status=done`)).body).toEqual({ ok: true, count: 0, instructions: [] });
+    const confirmed = await okBody(instructions.list("listing", "confirmed"));
+    expect(confirmed).toMatchObject({ count: 1, instructions: [{ id: ids[1], status: "confirmed" }] });
+    const pending = await okBody(instructions.list("listing", "pending"));
+    expect(pending.instructions.map((i) => i.id)).toEqual([ids[2], ids[0]]);
+    expect(await okBody(instructions.list("listing", "done"))).toEqual({ ok: true, count: 0, instructions: [] });
 
     const bad = await call("GET", `${listing}?status=sleeping`);
     expect(bad.status).toBe(400);
@@ -164,18 +187,17 @@ describe("listing agent instructions", () => {
 describe("confirm and cancel", () => {
   it("confirms a pending instruction once, recording the message", async () => {
     const instruction = await create({ instruction_text: "Confirm me" });
-    const confirmed = await call("POST", `${base}/${instruction.id}/confirm`, { message: "  Looks right  " });
-    expect(confirmed.status).toBe(200);
-    expect(confirmed.body.instruction).toMatchObject({ id: instruction.id, status: "confirmed", canceled_at: null });
-    expect(confirmed.body.instruction.confirmed_at).toBe(confirmed.body.instruction.updated_at);
-    expect(confirmed.body.instruction.confirmed_at >= instruction.created_at).toBe(true);
+    const confirmed = (await okBody(instructions.confirm(instruction.id, "  Looks right  "))).instruction;
+    expect(confirmed).toMatchObject({ id: instruction.id, status: "confirmed", canceled_at: null });
+    expect(confirmed.confirmed_at).toBe(confirmed.updated_at);
+    expect((confirmed.confirmed_at ?? "") >= instruction.created_at).toBe(true);
 
-    const again = await call("POST", `${base}/${instruction.id}/confirm`);
-    expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ ok: false, error: "Instruction is already confirmed", error_code: "conflict" });
+    const again = await instructions.confirm(instruction.id);
+    expect(again.response.status).toBe(409);
+    expect(again.error).toMatchObject({ ok: false, error: "Instruction is already confirmed", error_code: "conflict" });
 
-    const { body } = await call("GET", `${base}/${instruction.id}/events`);
-    expect(body.events.map((e: { event_type: string; message: string | null }) => [e.event_type, e.message])).toEqual([
+    const { events } = await okBody(instructions.events(instruction.id));
+    expect(events.map((e) => [e.event_type, e.message])).toEqual([
       ["created", "Instruction created"],
       ["confirmed", "Looks right"],
     ]);
@@ -184,7 +206,7 @@ describe("confirm and cancel", () => {
   it("cancels pending, confirmed and queued instructions, with a null message when none is given", async () => {
     const pending = await create({ instruction_text: "Cancel pending" });
     const confirmed = await create({ instruction_text: "Cancel confirmed" });
-    await call("POST", `${base}/${confirmed.id}/confirm`);
+    await okBody(instructions.confirm(confirmed.id));
     const queued = await create({ instruction_text: "Cancel queued", dispatch_to_agent: true });
 
     for (const [instruction, history] of [
@@ -192,20 +214,16 @@ describe("confirm and cancel", () => {
       [confirmed, ["created", "confirmed", "canceled"]],
       [queued, ["created", "queued", "canceled"]],
     ] as const) {
-      const canceled = await call(
-        "POST",
-        `${base}/${instruction.id}/cancel`,
-        instruction === pending ? { message: "No longer needed" } : undefined,
-      );
-      expect(canceled.status).toBe(200);
-      expect(canceled.body.instruction).toMatchObject({ status: "canceled", next_attempt_at: null });
-      expect(canceled.body.instruction.canceled_at).toBe(canceled.body.instruction.updated_at);
+      const message = instruction === pending ? "No longer needed" : undefined;
+      const canceled = (await okBody(instructions.cancel(instruction.id, message))).instruction;
+      expect(canceled).toMatchObject({ status: "canceled", next_attempt_at: null });
+      expect(canceled.canceled_at).toBe(canceled.updated_at);
       expect(await eventTypes(instruction.id)).toEqual(history);
     }
-    const events = (await call("GET", `${base}/${pending.id}/events`)).body.events;
-    expect(events[1].message).toBe("No longer needed");
-    const queuedEvents = (await call("GET", `${base}/${queued.id}/events`)).body.events;
-    expect(queuedEvents[2].message).toBeNull();
+    const events = (await okBody(instructions.events(pending.id))).events;
+    expect(events[1]?.message).toBe("No longer needed");
+    const queuedEvents = (await okBody(instructions.events(queued.id))).events;
+    expect(queuedEvents[2]?.message).toBeNull();
   });
 
   it("refuses every other move with 409 and the exact reason, writing no event", async () => {
@@ -224,44 +242,41 @@ describe("confirm and cancel", () => {
     for (const [status, action, message] of cases) {
       const instruction = await create({ instruction_text: `${action} while ${status}` });
       await forceStatus(instruction.id, status);
-      const before = await call("GET", `${base}/${instruction.id}`);
+      const before = await okBody(instructions.get(instruction.id));
       const eventsBefore = await eventTypes(instruction.id);
 
-      const response = await call("POST", `${base}/${instruction.id}/${action}`, { message: "try" });
-      expect(response.status, message).toBe(409);
-      expect(response.body).toEqual({
+      const response = await instructions[action](instruction.id, "try");
+      expect(response.response.status, message).toBe(409);
+      expect(response.error).toEqual({
         ok: false,
         error: message,
         error_kind: "validation",
         error_code: "conflict",
         details: { status },
       });
-      expect((await call("GET", `${base}/${instruction.id}`)).body).toEqual(before.body);
+      expect(await okBody(instructions.get(instruction.id))).toEqual(before);
       expect(await eventTypes(instruction.id)).toEqual(eventsBefore);
     }
   });
 
   it("lets exactly one of two racing cancels win", async () => {
     const instruction = await create({ instruction_text: "Race", dispatch_to_agent: true });
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => call("POST", `${base}/${instruction.id}/cancel`)),
-    );
-    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    const results = await Promise.all(Array.from({ length: 5 }, () => instructions.cancel(instruction.id)));
+    expect(results.map((r) => r.response.status).sort()).toEqual([200, 409, 409, 409, 409]);
     expect(await eventTypes(instruction.id)).toEqual(["created", "queued", "canceled"]);
   });
 
   it("validates the transition body", async () => {
     const instruction = await create({ instruction_text: "Long message" });
-    const response = await call("POST", `${base}/${instruction.id}/confirm`, { message: "x".repeat(2001) });
-    expect(response.status).toBe(400);
-    expect((await call("GET", `${base}/${instruction.id}`)).body.instruction.status).toBe("pending");
+    const response = await instructions.confirm(instruction.id, "x".repeat(2001));
+    expect(response.response.status).toBe(400);
+    expect((await okBody(instructions.get(instruction.id))).instruction.status).toBe("pending");
   });
 });
 
 describe("not found", () => {
   it("404s unknown projects, unknown ids and another project's instruction alike", async () => {
-    const theirs = (await call("POST", "/api/projects/other/agent/instructions", { instruction_text: "Theirs" })).body
-      .instruction.id;
+    const theirs = (await create({ instruction_text: "Theirs" }, "other")).id;
     for (const [method, path] of [
       ["GET", "/api/projects/ghost/agent/instructions"],
       ["POST", "/api/projects/ghost/agent/instructions"],
@@ -280,17 +295,10 @@ describe("not found", () => {
         ["POST", "/cancel"],
       ] as const) {
         const response = await call(method, `${base}/${id}${suffix}`);
-        expect(response.status, `${method} ${suffix}`).toBe(404);
-        expect(response.body).toEqual({
-          ok: false,
-          error: `Agent instruction '${id}' not found`,
-          error_kind: "validation",
-          error_code: "not_found",
-        });
+        expectNotFound(response, `Agent instruction '${id}' not found`, `${method} ${suffix}`);
       }
     }
-    const still = await call("GET", `/api/projects/other/agent/instructions/${theirs}`);
-    expect(still.body.instruction.status).toBe("pending");
-    expect((await call("GET", `/api/projects/other/agent/instructions/${theirs}/events`)).body.count).toBe(1);
+    expect((await okBody(instructions.get(theirs, "other"))).instruction.status).toBe("pending");
+    expect((await okBody(instructions.events(theirs, "other"))).count).toBe(1);
   });
 });

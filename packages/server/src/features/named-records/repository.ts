@@ -7,7 +7,8 @@ import { nowIso } from "../../core/time.js";
 /** Project-scoped tables whose records have an id and a name unique within the project. */
 export type NamedRecordTable = "prompt_templates" | "style_guides" | "characters";
 
-export type NamedRecord<T extends NamedRecordTable> = Selectable<Database[T]>;
+/** A row; the `id` and `name` every such table has are spelled out for code generic over the table. */
+export type NamedRecord<T extends NamedRecordTable> = Selectable<Database[T]> & { id: string; name: string };
 /** The fields a client sets (everything but the id, owner and timestamps). */
 export type NamedRecordFields<T extends NamedRecordTable> = { name: string } & Omit<
   NamedRecord<T>,

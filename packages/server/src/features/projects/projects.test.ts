@@ -1,62 +1,64 @@
+import type { components } from "@kroma/contract";
+import type { ApiClient } from "@kroma/testkit/api-client";
 import { describe, expect, it } from "vitest";
+import { expectFailure, expectNotFound, okBody } from "../../../test/envelope.js";
 import { createTestApp } from "../../../test/setup.js";
+
+type Upsert = components["schemas"]["UpsertProjectRequest"];
+/** Creates or updates a project through the typed client; the test fails unless it is a 200. */
+const upsert = async (client: ApiClient, body: Upsert) =>
+  (await okBody(client.POST("/api/projects", { body }))).project;
+const slugsOf = (body: { projects: { slug: string }[] }) => body.projects.map((project) => project.slug);
 
 describe("projects", () => {
   it("answers the seed's success check: create dx_demo, then list it", async () => {
-    const { call } = await createTestApp();
-    const created = await call("POST", "/api/projects", { name: "DX Demo", slug: "dx_demo" });
-    expect(created.status).toBe(200);
-    expect(created.body.ok).toBe(true);
-    expect(created.body.project).toMatchObject({ slug: "dx_demo", name: "DX Demo", status: "active" });
+    const { client } = await createTestApp();
+    const created = await okBody(client.POST("/api/projects", { body: { name: "DX Demo", slug: "dx_demo" } }));
+    expect(created.ok).toBe(true);
+    expect(created.project).toMatchObject({ slug: "dx_demo", name: "DX Demo", status: "active" });
 
-    const listed = await call("GET", "/api/projects");
-    expect(listed.status).toBe(200);
-    expect(listed.body).toMatchObject({ ok: true, count: 1 });
-    expect(listed.body.projects.map((p: { slug: string }) => p.slug)).toEqual(["dx_demo"]);
-    expect(listed.body.projects[0].username).toBe("local");
+    const listed = await okBody(client.GET("/api/projects"));
+    expect(listed).toMatchObject({ ok: true, count: 1 });
+    expect(slugsOf(listed)).toEqual(["dx_demo"]);
+    expect(listed.projects[0]?.username).toBe("local");
   });
 
   it("derives and normalises slugs", async () => {
-    const { call } = await createTestApp();
-    const derived = await call("POST", "/api/projects", { name: "My Fancy Project" });
-    expect(derived.body.project.slug).toBe("my_fancy_project");
-    const normalised = await call("POST", "/api/projects", { name: "X", slug: "  Hero--01 !! Night__Scene  " });
-    expect(normalised.body.project.slug).toBe("hero--01_night__scene");
-    const blankSlug = await call("POST", "/api/projects", { name: "From Name", slug: "   " });
-    expect(blankSlug.body.project.slug).toBe("from_name");
+    const { client } = await createTestApp();
+    expect((await upsert(client, { name: "My Fancy Project" })).slug).toBe("my_fancy_project");
+    const normalised = await upsert(client, { name: "X", slug: "  Hero--01 !! Night__Scene  " });
+    expect(normalised.slug).toBe("hero--01_night__scene");
+    expect((await upsert(client, { name: "From Name", slug: "   " })).slug).toBe("from_name");
   });
 
   it("upserts by slug: same id, new name, description kept unless given", async () => {
-    const { call, rows } = await createTestApp();
-    const first = await call("POST", "/api/projects", { name: "Alpha", slug: "alpha", description: "first" });
-    const second = await call("POST", "/api/projects", { name: "Alpha Renamed", slug: "alpha" });
-    expect(second.status).toBe(200);
-    expect(second.body.project.id).toBe(first.body.project.id);
-    expect(second.body.project.name).toBe("Alpha Renamed");
-    expect(second.body.project.description).toBe("first");
-    const third = await call("POST", "/api/projects", { name: "Alpha", slug: "alpha", description: "" });
-    expect(third.body.project.description).toBe("");
+    const { client, rows } = await createTestApp();
+    const first = await upsert(client, { name: "Alpha", slug: "alpha", description: "first" });
+    const second = await upsert(client, { name: "Alpha Renamed", slug: "alpha" });
+    expect(second.id).toBe(first.id);
+    expect(second.name).toBe("Alpha Renamed");
+    expect(second.description).toBe("first");
+    const third = await upsert(client, { name: "Alpha", slug: "alpha", description: "" });
+    expect(third.description).toBe("");
     expect(await rows("projects")).toBe(1);
   });
 
   it("returns detail with counts and storage, looking the slug up normalised", async () => {
-    const { call, appRoot } = await createTestApp();
-    await call("POST", "/api/projects", { name: "Alpha Project" });
-    const detail = await call("GET", "/api/projects/Alpha%20Project");
-    expect(detail.status).toBe(200);
-    expect(detail.body.project.slug).toBe("alpha_project");
-    expect(detail.body.counts).toEqual({ runs: 0, jobs: 0, assets: 0 });
-    expect(detail.body.storage.local).toEqual({
+    const { client, appRoot } = await createTestApp();
+    await upsert(client, { name: "Alpha Project" });
+    const detail = await okBody(client.GET("/api/projects/{slug}", { params: { path: { slug: "Alpha Project" } } }));
+    expect(detail.project.slug).toBe("alpha_project");
+    expect(detail.counts).toEqual({ runs: 0, jobs: 0, assets: 0 });
+    expect(detail.storage.local).toEqual({
       base_dir: "var/projects",
       project_root: `${appRoot}/var/projects/alpha_project`,
     });
   });
 
   it("counts the project's runs, jobs and assets from the database", async () => {
-    const { call, db } = await createTestApp();
-    const { body } = await call("POST", "/api/projects", { name: "Counted" });
+    const { client, db } = await createTestApp();
+    const projectId = (await upsert(client, { name: "Counted" })).id;
     const now = new Date().toISOString();
-    const projectId = body.project.id;
     await db
       .insertInto("runs")
       .values({ id: "r1", project_id: projectId, run_mode: "dry", status: "succeeded", created_at: now })
@@ -72,41 +74,34 @@ describe("projects", () => {
       .insertInto("assets")
       .values({ id: "a1", project_id: projectId, kind: "image", storage_backend: "local", created_at: now })
       .execute();
-    const detail = await call("GET", "/api/projects/counted");
-    expect(detail.body.counts).toEqual({ runs: 1, jobs: 2, assets: 1 });
+    const detail = await okBody(client.GET("/api/projects/{slug}", { params: { path: { slug: "counted" } } }));
+    expect(detail.counts).toEqual({ runs: 1, jobs: 2, assets: 1 });
   });
 
   it("lists most recently updated first and filters by username", async () => {
-    const { call } = await createTestApp();
-    await call("POST", "/api/projects", { name: "Old", username: "alice" });
+    const { client } = await createTestApp();
+    await upsert(client, { name: "Old", username: "alice" });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await call("POST", "/api/projects", { name: "New", username: "bob" });
-    const all = await call("GET", "/api/projects");
-    expect(all.body.projects.map((p: { slug: string }) => p.slug)).toEqual(["new", "old"]);
-    const alice = await call("GET", "/api/projects?username=Alice");
-    expect(alice.body).toMatchObject({ count: 1, projects: [{ slug: "old", username: "alice" }] });
+    await upsert(client, { name: "New", username: "bob" });
+    expect(slugsOf(await okBody(client.GET("/api/projects")))).toEqual(["new", "old"]);
+    const alice = await okBody(client.GET("/api/projects", { params: { query: { username: "Alice" } } }));
+    expect(alice).toMatchObject({ count: 1, projects: [{ slug: "old", username: "alice" }] });
   });
 
   it("refuses a slug owned by another user with 409 and changes nothing", async () => {
-    const { call, dump } = await createTestApp();
-    await call("POST", "/api/projects", { name: "Shared", username: "alice" });
+    const { client, dump } = await createTestApp();
+    await upsert(client, { name: "Shared", username: "alice" });
     const before = await dump("projects");
-    const clash = await call("POST", "/api/projects", { name: "Mine now", slug: "shared", username: "bob" });
-    expect(clash.status).toBe(409);
-    expect(clash.body).toMatchObject({ ok: false, error_kind: "validation", error_code: "conflict" });
+    const clash = await client.POST("/api/projects", { body: { name: "Mine now", slug: "shared", username: "bob" } });
+    expect(clash.response.status).toBe(409);
+    expect(clash.error).toMatchObject({ ok: false, error_kind: "validation", error_code: "conflict" });
     expect(await dump("projects")).toEqual(before);
   });
 
   it("404s an unknown slug in the envelope", async () => {
-    const { call } = await createTestApp();
-    const missing = await call("GET", "/api/projects/nope");
-    expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({
-      ok: false,
-      error: "Project 'nope' not found",
-      error_kind: "validation",
-      error_code: "not_found",
-    });
+    const { client } = await createTestApp();
+    const missing = await client.GET("/api/projects/{slug}", { params: { path: { slug: "nope" } } });
+    expectNotFound(missing, "Project 'nope' not found");
   });
 });
 
@@ -143,13 +138,7 @@ describe("bad project input", () => {
   it("rejects malformed JSON with 400 invalid_json", async () => {
     const { call, rows } = await createTestApp();
     const response = await call("POST", "/api/projects", '{"name": "DX Demo",');
-    expect(response.status).toBe(400);
-    expect(response.body).toEqual({
-      ok: false,
-      error: "Request body is not valid JSON",
-      error_kind: "validation",
-      error_code: "invalid_json",
-    });
+    expectFailure(response, 400, ["validation", "invalid_json"], "Request body is not valid JSON");
     expect(await rows("projects")).toBe(0);
   });
 

@@ -1,28 +1,42 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpClient } from "../../../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../../../tests/support/server.js";
+import type { components } from "@kroma/contract";
+import type { HttpCall } from "@kroma/testkit/http-client";
+import { useTestServer } from "@kroma/testkit/test-server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectNotFound, okBody } from "../../../test/envelope.js";
+import { projectIdOf } from "../../../test/projects.js";
 
-// Through real HTTP; the server checks every JSON response it sends against the spec.
-let server: TestServer;
-let call: ReturnType<typeof httpClient>;
+// Through real HTTP; the server checks every JSON response it sends against the spec. Requests
+// the spec allows go through the typed client; the ones it refuses through the untyped `call`.
+const api = useTestServer({ projects: ["Providers", "Other"] });
+const call: HttpCall = (...args) => api.call(...args);
 let projectId: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  call = httpClient(server.url);
-  projectId = (await call("POST", "/api/projects", { name: "Providers" })).body.project.id;
-  await call("POST", "/api/projects", { name: "Other" });
+  projectId = await projectIdOf(api.client, "providers");
 });
-afterAll(() => server.stop());
 
 const base = "/api/projects/providers/provider-accounts";
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
-const listed = async () => (await call("GET", base)).body;
+type Upsert = components["schemas"]["UpsertProviderAccountRequest"];
+type Update = components["schemas"]["UpdateProviderAccountRequest"];
+// The code is sent as given: the client URL-encodes it, the server normalises it like a slug.
+const inAccount = (providerCode: string, slug = "providers") => ({ params: { path: { slug, providerCode } } });
+const accounts = {
+  list: (slug = "providers") =>
+    api.client.GET("/api/projects/{slug}/provider-accounts", { params: { path: { slug } } }),
+  upsert: (body: Upsert, slug = "providers") =>
+    api.client.POST("/api/projects/{slug}/provider-accounts", { params: { path: { slug } }, body }),
+  get: (code: string, slug = "providers") =>
+    api.client.GET("/api/projects/{slug}/provider-accounts/{providerCode}", inAccount(code, slug)),
+  update: (code: string, body: Update) =>
+    api.client.PUT("/api/projects/{slug}/provider-accounts/{providerCode}", { ...inAccount(code), body }),
+  remove: (code: string) => api.client.DELETE("/api/projects/{slug}/provider-accounts/{providerCode}", inAccount(code)),
+};
+const listed = () => okBody(accounts.list());
+const upserted = async (body: Upsert) => (await okBody(accounts.upsert(body))).provider_account;
 
 describe("provider accounts", () => {
   it("creates with defaults, reads by normalised code, updates, deletes", async () => {
-    const created = await call("POST", base, { provider_code: " OpenAI " });
-    expect(created.status).toBe(200);
-    const account = created.body.provider_account;
+    const account = await upserted({ provider_code: " OpenAI " });
     expect(account).toEqual({
       project_id: projectId,
       provider_code: "openai",
@@ -35,33 +49,30 @@ describe("provider accounts", () => {
       updated_at: account.created_at,
     });
 
-    expect((await call("GET", `${base}/OpenAI`)).body).toEqual({ ok: true, provider_account: account });
-    expect((await call("GET", `${base}/openai`)).body.provider_account).toEqual(account);
+    expect(await okBody(accounts.get("OpenAI"))).toEqual({ ok: true, provider_account: account });
+    expect((await okBody(accounts.get("openai"))).provider_account).toEqual(account);
 
     await tick();
-    const updated = await call("PUT", `${base}/OPENAI`, {
-      enabled: false,
-      config_json: { model: "gpt-image-1", n: 2 },
-    });
-    expect(updated.status).toBe(200);
-    expect(updated.body.provider_account).toMatchObject({
+    const updated = (
+      await okBody(accounts.update("OPENAI", { enabled: false, config_json: { model: "gpt-image-1", n: 2 } }))
+    ).provider_account;
+    expect(updated).toMatchObject({
       provider_code: "openai",
       display_name: "openai",
       enabled: false,
       config_json: { model: "gpt-image-1", n: 2 },
       created_at: account.created_at,
     });
-    expect(updated.body.provider_account.updated_at > account.updated_at).toBe(true);
-    expect((await call("GET", `${base}/openai`)).body.provider_account).toEqual(updated.body.provider_account);
+    expect(updated.updated_at > account.updated_at).toBe(true);
+    expect((await okBody(accounts.get("openai"))).provider_account).toEqual(updated);
 
-    const deleted = await call("DELETE", `${base}/OpenAI`);
-    expect(deleted.body).toEqual({ ok: true, deleted: true, provider_code: "openai" });
-    expect((await call("GET", `${base}/openai`)).status).toBe(404);
+    expect(await okBody(accounts.remove("OpenAI"))).toEqual({ ok: true, deleted: true, provider_code: "openai" });
+    expect((await accounts.get("openai")).response.status).toBe(404);
     expect((await listed()).count).toBe(0);
   });
 
   it("normalises codes like slugs, trims strings and lists by provider code", async () => {
-    const removeBg = await call("POST", base, {
+    const removeBg = await upserted({
       provider_code: "Remove BG",
       display_name: "  remove.bg  ",
       account_ref: " team-42 ",
@@ -69,7 +80,7 @@ describe("provider accounts", () => {
       enabled: false,
       config_json: { size: "auto" },
     });
-    expect(removeBg.body.provider_account).toMatchObject({
+    expect(removeBg).toMatchObject({
       provider_code: "remove_bg",
       display_name: "remove.bg",
       account_ref: "team-42",
@@ -77,51 +88,40 @@ describe("provider accounts", () => {
       enabled: false,
       config_json: { size: "auto" },
     });
-    await call("POST", base, { provider_code: "photoroom", base_url: "http://localhost:8080" });
-    await call("POST", base, { provider_code: "Alpha-Gen" });
+    await upserted({ provider_code: "photoroom", base_url: "http://localhost:8080" });
+    await upserted({ provider_code: "Alpha-Gen" });
     const list = await listed();
     expect(list.count).toBe(3);
-    expect(list.provider_accounts.map((a: { provider_code: string }) => a.provider_code)).toEqual([
-      "alpha-gen",
-      "photoroom",
-      "remove_bg",
-    ]);
-    expect((await call("GET", `${base}/Remove%20BG`)).body.provider_account).toEqual(removeBg.body.provider_account);
+    expect(list.provider_accounts.map((a) => a.provider_code)).toEqual(["alpha-gen", "photoroom", "remove_bg"]);
+    expect((await okBody(accounts.get("Remove BG"))).provider_account).toEqual(removeBg);
 
     // A blank display name falls back to the code rather than leaving the account nameless.
-    const blankName = await call("PUT", `${base}/photoroom`, { display_name: "   ", base_url: "" });
-    expect(blankName.body.provider_account).toMatchObject({ display_name: "photoroom", base_url: "" });
+    const blankName = await okBody(accounts.update("photoroom", { display_name: "   ", base_url: "" }));
+    expect(blankName.provider_account).toMatchObject({ display_name: "photoroom", base_url: "" });
   });
 
   it("upserts by code: an existing code changes only the fields given", async () => {
     const first = (
-      await call("POST", base, {
-        provider_code: "stability",
-        display_name: "Stability",
-        account_ref: "acct-1",
-        base_url: "https://api.stability.ai",
-        enabled: false,
-        config_json: { engine: "sd3" },
-      })
-    ).body.provider_account;
+      await okBody(
+        accounts.upsert({
+          provider_code: "stability",
+          display_name: "Stability",
+          account_ref: "acct-1",
+          base_url: "https://api.stability.ai",
+          enabled: false,
+          config_json: { engine: "sd3" },
+        }),
+      )
+    ).provider_account;
     const count = (await listed()).count;
 
     await tick();
-    const again = await call("POST", base, { provider_code: " STABILITY ", account_ref: "acct-2" });
-    expect(again.status).toBe(200);
-    expect(again.body.provider_account).toEqual({
-      ...first,
-      account_ref: "acct-2",
-      updated_at: again.body.provider_account.updated_at,
-    });
-    expect(again.body.provider_account.updated_at > first.updated_at).toBe(true);
+    const again = await upserted({ provider_code: " STABILITY ", account_ref: "acct-2" });
+    expect(again).toEqual({ ...first, account_ref: "acct-2", updated_at: again.updated_at });
+    expect(again.updated_at > first.updated_at).toBe(true);
 
-    const replaced = await call("POST", base, {
-      provider_code: "stability",
-      config_json: { engine: "core" },
-      enabled: true,
-    });
-    expect(replaced.body.provider_account).toMatchObject({
+    const replaced = await upserted({ provider_code: "stability", config_json: { engine: "core" }, enabled: true });
+    expect(replaced).toMatchObject({
       display_name: "Stability",
       account_ref: "acct-2",
       base_url: "https://api.stability.ai",
@@ -133,7 +133,7 @@ describe("provider accounts", () => {
   });
 
   it("rejects bad input with 400 naming the field, changing nothing", async () => {
-    await call("POST", base, { provider_code: "guarded", base_url: "https://example.com" });
+    await upserted({ provider_code: "guarded", base_url: "https://example.com" });
     const before = await listed();
     for (const [body, message] of [
       [{ provider_code: "   " }, "Field 'provider_code' is required"],
@@ -169,38 +169,18 @@ describe("provider accounts", () => {
   });
 
   it("404s unknown projects, unknown codes and another project's account alike", async () => {
-    await call("POST", "/api/projects/other/provider-accounts", { provider_code: "theirs", account_ref: "secret-ish" });
-    for (const [method, payload] of [
-      ["GET", undefined],
-      ["POST", { provider_code: "openai" }],
-    ] as const) {
-      const response = await call(method, "/api/projects/ghost/provider-accounts", payload);
-      expect(response.status).toBe(404);
-      expect(response.body.error).toBe("Project 'ghost' not found");
+    await okBody(accounts.upsert({ provider_code: "theirs", account_ref: "secret-ish" }, "other"));
+    expectNotFound(await accounts.list("ghost"), "Project 'ghost' not found", "GET");
+    expectNotFound(await accounts.upsert({ provider_code: "openai" }, "ghost"), "Project 'ghost' not found", "POST");
+    // The message names the code as given (decoded), before any normalising.
+    for (const code of ["no-such-provider", "Ghost Provider", "theirs", "!!!"]) {
+      const missing = `Provider account '${code}' not found`;
+      expectNotFound(await accounts.get(code), missing, `GET ${code}`);
+      expectNotFound(await accounts.update(code, { account_ref: "stolen" }), missing, `PUT ${code}`);
+      expectNotFound(await accounts.remove(code), missing, `DELETE ${code}`);
     }
-    for (const [method, payload] of [
-      ["GET", undefined],
-      ["PUT", { account_ref: "stolen" }],
-      ["DELETE", undefined],
-    ] as const) {
-      for (const [path, given] of [
-        ["no-such-provider", "no-such-provider"],
-        ["Ghost%20Provider", "Ghost Provider"],
-        ["theirs", "theirs"],
-        ["!!!", "!!!"],
-      ] as const) {
-        const response = await call(method, `${base}/${path}`, payload);
-        expect(response.status, `${method} ${path}`).toBe(404);
-        expect(response.body).toEqual({
-          ok: false,
-          error: `Provider account '${given}' not found`,
-          error_kind: "validation",
-          error_code: "not_found",
-        });
-      }
-    }
-    const still = await call("GET", "/api/projects/other/provider-accounts/theirs");
-    expect(still.body.provider_account).toMatchObject({ project_id: expect.any(String), account_ref: "secret-ish" });
-    expect(still.body.provider_account.project_id).not.toBe(projectId);
+    const still = (await okBody(accounts.get("theirs", "other"))).provider_account;
+    expect(still).toMatchObject({ project_id: expect.any(String), account_ref: "secret-ish" });
+    expect(still.project_id).not.toBe(projectId);
   });
 });

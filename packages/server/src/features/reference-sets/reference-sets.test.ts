@@ -1,10 +1,13 @@
 import { join } from "node:path";
+import type { components } from "@kroma/contract";
+import type { HttpCall } from "@kroma/testkit/http-client";
+import { useTestServer } from "@kroma/testkit/test-server";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import type { HttpCall } from "../../../../../tests/support/http.js";
-import { useTestServer } from "../../../../../tests/support/server.js";
+import { expectNotFound, okBody } from "../../../test/envelope.js";
 
-// Through real HTTP; the server checks every JSON response it sends against the spec.
+// Through real HTTP; the server checks every JSON response it sends against the spec. Requests
+// the spec allows go through the typed client; the ones it refuses through the untyped `call`.
 const api = useTestServer({ projects: ["Refs", "Other"] });
 const call: HttpCall = (...args) => api.call(...args);
 
@@ -12,20 +15,44 @@ const base = "/api/projects/refs/reference-sets";
 // Timestamps have millisecond resolution; a pause makes "later" observable.
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-async function createSet(name: string, slug = "refs") {
-  const response = await call("POST", `/api/projects/${slug}/reference-sets`, { name });
-  expect(response.status).toBe(200);
-  return response.body.reference_set;
-}
+type Schemas = components["schemas"];
+const inProject = (slug: string) => ({ params: { path: { slug } } });
+const inSet = (referenceSetId: string, slug = "refs") => ({ params: { path: { slug, referenceSetId } } });
+const inItem = (referenceSetId: string, itemId: string, slug = "refs") => ({
+  params: { path: { slug, referenceSetId, itemId } },
+});
+const sets = {
+  list: (slug = "refs") => api.client.GET("/api/projects/{slug}/reference-sets", inProject(slug)),
+  create: (body: Schemas["CreateReferenceSetRequest"], slug = "refs") =>
+    api.client.POST("/api/projects/{slug}/reference-sets", { ...inProject(slug), body }),
+  get: (id: string, slug = "refs") =>
+    api.client.GET("/api/projects/{slug}/reference-sets/{referenceSetId}", inSet(id, slug)),
+  update: (id: string, body: Schemas["UpdateReferenceSetRequest"]) =>
+    api.client.PUT("/api/projects/{slug}/reference-sets/{referenceSetId}", { ...inSet(id), body }),
+  remove: (id: string) => api.client.DELETE("/api/projects/{slug}/reference-sets/{referenceSetId}", inSet(id)),
+};
+const items = {
+  list: (setId: string, slug = "refs") =>
+    api.client.GET("/api/projects/{slug}/reference-sets/{referenceSetId}/items", inSet(setId, slug)),
+  add: (setId: string, body: Schemas["CreateReferenceItemRequest"], slug = "refs") =>
+    api.client.POST("/api/projects/{slug}/reference-sets/{referenceSetId}/items", { ...inSet(setId, slug), body }),
+  get: (setId: string, id: string) =>
+    api.client.GET("/api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}", inItem(setId, id)),
+  update: (setId: string, id: string, body: Schemas["UpdateReferenceItemRequest"]) =>
+    api.client.PUT("/api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}", {
+      ...inItem(setId, id),
+      body,
+    }),
+  remove: (setId: string, id: string) =>
+    api.client.DELETE("/api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}", inItem(setId, id)),
+};
 
-async function addItem(setId: string, body: Record<string, unknown>) {
-  const response = await call("POST", `${base}/${setId}/items`, body);
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body.item;
-}
-
-const getSet = async (id: string) => (await call("GET", `${base}/${id}`)).body.reference_set;
-const listItems = async (setId: string) => (await call("GET", `${base}/${setId}/items`)).body;
+const createSet = async (name: string, slug = "refs") => (await okBody(sets.create({ name }, slug))).reference_set;
+const addItem = async (setId: string, body: Schemas["CreateReferenceItemRequest"], slug = "refs") =>
+  (await okBody(items.add(setId, body, slug))).item;
+const getSet = async (id: string) => (await okBody(sets.get(id))).reference_set;
+const listItems = (setId: string) => okBody(items.list(setId));
+const setNames = async () => (await okBody(sets.list())).reference_sets.map((set) => set.name);
 
 /** Rows the server's own database holds for a set, read beside the server, not through it. */
 function itemRowsInDatabase(setId: string): number {
@@ -42,25 +69,25 @@ function itemRowsInDatabase(setId: string): number {
 
 describe("reference sets", () => {
   it("creates, lists, reads, updates and deletes", async () => {
-    const created = await call("POST", base, { name: " Moodboard " });
-    expect(created.status).toBe(200);
-    const set = created.body.reference_set;
+    const set = await createSet(" Moodboard ");
     expect(set).toMatchObject({ name: "Moodboard", description: "", item_count: 0 });
 
-    const listed = await call("GET", base);
-    expect(listed.body).toMatchObject({ ok: true, count: 1, reference_sets: [{ id: set.id, item_count: 0 }] });
+    expect(await okBody(sets.list())).toMatchObject({
+      ok: true,
+      count: 1,
+      reference_sets: [{ id: set.id, item_count: 0 }],
+    });
     expect(await getSet(set.id)).toEqual(set);
 
     await tick();
-    const updated = await call("PUT", `${base}/${set.id}`, { description: "Autumn palette" });
-    expect(updated.body.reference_set).toMatchObject({ id: set.id, name: "Moodboard", description: "Autumn palette" });
-    expect(updated.body.reference_set.updated_at > set.updated_at).toBe(true);
-    expect(updated.body.reference_set.created_at).toBe(set.created_at);
+    const updated = (await okBody(sets.update(set.id, { description: "Autumn palette" }))).reference_set;
+    expect(updated).toMatchObject({ id: set.id, name: "Moodboard", description: "Autumn palette" });
+    expect(updated.updated_at > set.updated_at).toBe(true);
+    expect(updated.created_at).toBe(set.created_at);
 
-    const deleted = await call("DELETE", `${base}/${set.id}`);
-    expect(deleted.body).toEqual({ ok: true, deleted: true, id: set.id });
-    expect((await call("GET", `${base}/${set.id}`)).status).toBe(404);
-    expect((await call("DELETE", `${base}/${set.id}`)).status).toBe(404);
+    expect(await okBody(sets.remove(set.id))).toEqual({ ok: true, deleted: true, id: set.id });
+    expect((await sets.get(set.id)).response.status).toBe(404);
+    expect((await sets.remove(set.id)).response.status).toBe(404);
   });
 
   it("deletes a set together with its items", async () => {
@@ -70,9 +97,9 @@ describe("reference sets", () => {
     await addItem(kept.id, { content_text: "stays" });
     expect(itemRowsInDatabase(doomed.id)).toBe(3);
 
-    expect((await call("DELETE", `${base}/${doomed.id}`)).body).toEqual({ ok: true, deleted: true, id: doomed.id });
+    expect(await okBody(sets.remove(doomed.id))).toEqual({ ok: true, deleted: true, id: doomed.id });
     expect(itemRowsInDatabase(doomed.id)).toBe(0);
-    expect((await call("GET", `${base}/${doomed.id}/items`)).status).toBe(404);
+    expect((await items.list(doomed.id)).response.status).toBe(404);
     expect(itemRowsInDatabase(kept.id)).toBe(1);
     expect((await getSet(kept.id)).item_count).toBe(1);
   });
@@ -83,11 +110,11 @@ describe("reference sets", () => {
     const first = await addItem(two.id, { content_text: "1" });
     await addItem(two.id, { content_uri: "refs/2.png" });
     expect((await getSet(two.id)).item_count).toBe(2);
-    const listed: { name: string; item_count: number }[] = (await call("GET", base)).body.reference_sets;
+    const listed = (await okBody(sets.list())).reference_sets;
     const counts = Object.fromEntries(listed.map((s) => [s.name, s.item_count]));
     expect(counts).toMatchObject({ "Count empty": 0, "Count two": 2 });
 
-    await call("DELETE", `${base}/${two.id}/items/${first.id}`);
+    await okBody(items.remove(two.id, first.id));
     expect((await getSet(two.id)).item_count).toBe(1);
     expect((await getSet(empty.id)).item_count).toBe(0);
   });
@@ -96,37 +123,36 @@ describe("reference sets", () => {
     const older = await createSet("Order old");
     await tick();
     const newer = await createSet("Order new");
-    const names = async () => (await call("GET", base)).body.reference_sets.map((s: { name: string }) => s.name);
-    expect((await names()).slice(0, 2)).toEqual(["Order new", "Order old"]);
+    expect((await setNames()).slice(0, 2)).toEqual(["Order new", "Order old"]);
 
     await tick();
     const item = await addItem(older.id, { content_text: "bump" });
     expect((await getSet(older.id)).updated_at).toBe(item.updated_at);
-    expect((await names()).slice(0, 2)).toEqual(["Order old", "Order new"]);
+    expect((await setNames()).slice(0, 2)).toEqual(["Order old", "Order new"]);
 
     await tick();
-    await call("PUT", `${base}/${newer.id}`, { description: "bumped" });
-    expect((await names()).slice(0, 2)).toEqual(["Order new", "Order old"]);
+    await okBody(sets.update(newer.id, { description: "bumped" }));
+    expect((await setNames()).slice(0, 2)).toEqual(["Order new", "Order old"]);
 
     await tick();
-    const edited = (await call("PUT", `${base}/${older.id}/items/${item.id}`, { label: "edited" })).body.item;
+    const edited = (await okBody(items.update(older.id, item.id, { label: "edited" }))).item;
     expect((await getSet(older.id)).updated_at).toBe(edited.updated_at);
-    expect((await names()).slice(0, 2)).toEqual(["Order old", "Order new"]);
+    expect((await setNames()).slice(0, 2)).toEqual(["Order old", "Order new"]);
 
     await tick();
-    await call("PUT", `${base}/${newer.id}`, { description: "bumped again" });
+    await okBody(sets.update(newer.id, { description: "bumped again" }));
     await tick();
     const before = await getSet(older.id);
-    await call("DELETE", `${base}/${older.id}/items/${item.id}`);
+    await okBody(items.remove(older.id, item.id));
     expect((await getSet(older.id)).updated_at > before.updated_at).toBe(true);
-    expect((await names()).slice(0, 2)).toEqual(["Order old", "Order new"]);
+    expect((await setNames()).slice(0, 2)).toEqual(["Order old", "Order new"]);
   });
 
   it("keeps set names unique per project (409), but not across projects", async () => {
     await createSet("Unique");
-    const clash = await call("POST", base, { name: " Unique ", description: "twin" });
-    expect(clash.status).toBe(409);
-    expect(clash.body).toMatchObject({
+    const clash = await sets.create({ name: " Unique ", description: "twin" });
+    expect(clash.response.status).toBe(409);
+    expect(clash.error).toMatchObject({
       ok: false,
       error: "A reference set named 'Unique' already exists in this project",
       error_code: "conflict",
@@ -135,14 +161,14 @@ describe("reference sets", () => {
     await createSet("Unique", "other");
 
     const second = await createSet("Second");
-    const renamed = await call("PUT", `${base}/${second.id}`, { name: "Unique", description: "lost" });
-    expect(renamed.status).toBe(409);
-    expect(renamed.body.error).toBe("A reference set named 'Unique' already exists in this project");
+    const renamed = await sets.update(second.id, { name: "Unique", description: "lost" });
+    expect(renamed.response.status).toBe(409);
+    expect(renamed.error).toMatchObject({ error: "A reference set named 'Unique' already exists in this project" });
     expect(await getSet(second.id)).toEqual(second);
   });
 
   it("rejects bad set input with 400, changing nothing", async () => {
-    const before = (await call("GET", base)).body;
+    const before = await okBody(sets.list());
     for (const [body, message] of [
       [{ description: "x" }, "Field 'name' is required"],
       [{ name: "   " }, "Field 'name' is required"],
@@ -152,7 +178,7 @@ describe("reference sets", () => {
       expect(response.status, message).toBe(400);
       expect(response.body.error).toBe(message);
     }
-    expect((await call("GET", base)).body).toEqual(before);
+    expect(await okBody(sets.list())).toEqual(before);
 
     const target = await createSet("Target");
     for (const [update, message] of [
@@ -184,16 +210,12 @@ describe("reference items", () => {
       sort_order: 0,
       metadata_json: { angle: "front", tags: ["hero"] },
     });
-    expect((await call("GET", `${base}/${set.id}/items/${item.id}`)).body).toEqual({ ok: true, item });
+    expect(await okBody(items.get(set.id, item.id))).toEqual({ ok: true, item });
 
     await tick();
-    const updated = await call("PUT", `${base}/${set.id}/items/${item.id}`, {
-      content_text: "Hero facing camera",
-      sort_order: 7,
-      metadata_json: { angle: "three-quarter" },
-    });
-    expect(updated.status).toBe(200);
-    expect(updated.body.item).toMatchObject({
+    const change = { content_text: "Hero facing camera", sort_order: 7, metadata_json: { angle: "three-quarter" } };
+    const updated = (await okBody(items.update(set.id, item.id, change))).item;
+    expect(updated).toMatchObject({
       id: item.id,
       label: "Front view",
       content_uri: "refs/front.png",
@@ -202,12 +224,11 @@ describe("reference items", () => {
       metadata_json: { angle: "three-quarter" },
       created_at: item.created_at,
     });
-    expect(updated.body.item.updated_at > item.updated_at).toBe(true);
-    expect((await call("GET", `${base}/${set.id}/items/${item.id}`)).body.item).toEqual(updated.body.item);
+    expect(updated.updated_at > item.updated_at).toBe(true);
+    expect((await okBody(items.get(set.id, item.id))).item).toEqual(updated);
 
-    const deleted = await call("DELETE", `${base}/${set.id}/items/${item.id}`);
-    expect(deleted.body).toEqual({ ok: true, deleted: true, id: item.id });
-    expect((await call("GET", `${base}/${set.id}/items/${item.id}`)).status).toBe(404);
+    expect(await okBody(items.remove(set.id, item.id))).toEqual({ ok: true, deleted: true, id: item.id });
+    expect((await items.get(set.id, item.id)).response.status).toBe(404);
     expect(await listItems(set.id)).toEqual({ ok: true, reference_set_id: set.id, count: 0, items: [] });
   });
 
@@ -235,11 +256,11 @@ describe("reference items", () => {
     const z = await addItem(set.id, { label: "z", content_text: "z", sort_order: -1 });
     const listed = await listItems(set.id);
     expect(listed).toMatchObject({ ok: true, reference_set_id: set.id, count: 4 });
-    expect(listed.items.map((item: { label: string }) => item.label)).toEqual(["z", "a", "b", "c"]);
+    expect(listed.items.map((item) => item.label)).toEqual(["z", "a", "b", "c"]);
 
-    await call("PUT", `${base}/${set.id}/items/${c.id}`, { sort_order: -2 });
-    await call("PUT", `${base}/${set.id}/items/${a.id}`, { sort_order: 3 });
-    expect((await listItems(set.id)).items.map((item: { id: string }) => item.id)).toEqual([c.id, z.id, b.id, a.id]);
+    await okBody(items.update(set.id, c.id, { sort_order: -2 }));
+    await okBody(items.update(set.id, a.id, { sort_order: 3 }));
+    expect((await listItems(set.id)).items.map((item) => item.id)).toEqual([c.id, z.id, b.id, a.id]);
   });
 
   it("requires content_uri or content_text on create, changing nothing", async () => {
@@ -282,13 +303,12 @@ describe("reference items", () => {
       expect(response.status, JSON.stringify(update)).toBe(400);
       expect(response.body.error).toBe(message);
     }
-    expect((await call("GET", url)).body.item).toEqual(item);
+    expect((await okBody(items.get(set.id, item.id))).item).toEqual(item);
     expect(await getSet(set.id)).toEqual({ ...set, item_count: 1, updated_at: item.updated_at });
 
     // Swapping one kind of content for the other is fine.
-    const swapped = await call("PUT", url, { content_uri: null, content_text: "now text" });
-    expect(swapped.status).toBe(200);
-    expect(swapped.body.item).toMatchObject({ label: "L", content_uri: null, content_text: "now text" });
+    const swapped = await okBody(items.update(set.id, item.id, { content_uri: null, content_text: "now text" }));
+    expect(swapped.item).toMatchObject({ label: "L", content_uri: null, content_text: "now text" });
   });
 
   it("404s unknown projects, other projects' sets and items of other sets", async () => {
@@ -297,16 +317,11 @@ describe("reference items", () => {
     const myItem = await addItem(mine.id, { content_text: "mine" });
     const siblingItem = await addItem(sibling.id, { content_text: "sibling" });
     const theirSet = await createSet("Theirs", "other");
-    const theirItem = (
-      await call("POST", `/api/projects/other/reference-sets/${theirSet.id}/items`, { content_text: "theirs" })
-    ).body.item;
+    const theirItem = await addItem(theirSet.id, { content_text: "theirs" }, "other");
 
-    const ghost = await call("GET", "/api/projects/ghost/reference-sets");
-    expect(ghost.status).toBe(404);
-    expect(ghost.body.error).toBe("Project 'ghost' not found");
-    expect((await call("GET", `/api/projects/ghost/reference-sets/${mine.id}/items`)).status).toBe(404);
+    expectNotFound(await sets.list("ghost"), "Project 'ghost' not found");
+    expect((await items.list(mine.id, "ghost")).response.status).toBe(404);
 
-    const notFound = (error: string) => ({ ok: false, error, error_kind: "validation", error_code: "not_found" });
     for (const setId of ["no-such-set", theirSet.id]) {
       for (const [method, path, payload] of [
         ["GET", "", undefined],
@@ -319,28 +334,21 @@ describe("reference items", () => {
         ["DELETE", `/items/${theirItem.id}`, undefined],
       ] as const) {
         const response = await call(method, `${base}/${setId}${path}`, payload);
-        expect(response.status, `${method} ${setId}${path}`).toBe(404);
-        expect(response.body).toEqual(notFound(`Reference set '${setId}' not found`));
+        expectNotFound(response, `Reference set '${setId}' not found`, `${method} ${setId}${path}`);
       }
     }
 
     for (const itemId of ["no-such-item", siblingItem.id, theirItem.id]) {
-      for (const [method, payload] of [
-        ["GET", undefined],
-        ["PUT", { label: "stolen" }],
-        ["DELETE", undefined],
-      ] as const) {
-        const response = await call(method, `${base}/${mine.id}/items/${itemId}`, payload);
-        expect(response.status, `${method} ${itemId}`).toBe(404);
-        expect(response.body).toEqual(notFound(`Reference item '${itemId}' not found`));
-      }
+      const missing = `Reference item '${itemId}' not found`;
+      expectNotFound(await items.get(mine.id, itemId), missing, `GET ${itemId}`);
+      expectNotFound(await items.update(mine.id, itemId, { label: "stolen" }), missing, `PUT ${itemId}`);
+      expectNotFound(await items.remove(mine.id, itemId), missing, `DELETE ${itemId}`);
     }
 
     expect((await listItems(mine.id)).items).toEqual([myItem]);
     expect((await listItems(sibling.id)).items).toEqual([siblingItem]);
-    const theirs = await call("GET", `/api/projects/other/reference-sets/${theirSet.id}/items`);
-    expect(theirs.body.items).toEqual([theirItem]);
-    expect((await call("GET", `/api/projects/other/reference-sets/${theirSet.id}`)).body.reference_set).toMatchObject({
+    expect((await okBody(items.list(theirSet.id, "other"))).items).toEqual([theirItem]);
+    expect((await okBody(sets.get(theirSet.id, "other"))).reference_set).toMatchObject({
       name: "Theirs",
       item_count: 1,
     });

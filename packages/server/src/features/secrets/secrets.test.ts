@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { httpClient } from "@kroma/testkit/http-client";
+import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpClient } from "../../../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../../../tests/support/server.js";
+import { expectFailure, internalError } from "../../../test/envelope.js";
 import { SecretDecryptionError } from "./crypto.js";
 import { resolveProjectSecret } from "./repository.js";
 
@@ -247,13 +248,12 @@ describe("project secrets", () => {
     });
     const before = await snapshot();
     const failed = await call("POST", "/api/projects/broken/secrets/rotate");
-    expect(failed.status).toBe(500);
-    expect(failed.body).toEqual({
-      ok: false,
-      error: "Secret rotation failed, nothing was changed: Secret 'openai/org' could not be decrypted",
-      error_kind: "infra",
-      error_code: "internal_error",
-    });
+    expectFailure(
+      failed,
+      500,
+      internalError,
+      "Secret rotation failed, nothing was changed: Secret 'openai/org' could not be decrypted",
+    );
     expect(await snapshot()).toEqual(before);
     expect(await resolve("broken", "openai", "api_key")).toBe("broken-value-aaaaaaaa");
   });

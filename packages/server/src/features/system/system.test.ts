@@ -1,15 +1,16 @@
 import { listOperations, openapiDocument } from "@kroma/contract";
 import { describe, expect, it } from "vitest";
+import { expectFailure, expectNotFound, internalError } from "../../../test/envelope.js";
 import { createTestApp } from "../../../test/setup.js";
 import { serverVersion } from "../../core/app.js";
 
 describe("system routes", () => {
   it("GET /health answers the seed's success check", async () => {
-    const { call } = await createTestApp();
-    const { status, body } = await call("GET", "/health");
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ ok: true, status: "ok", service: "kroma-backend-core", version: serverVersion });
-    expect(body.route_count).toBe(listOperations(openapiDocument).length);
+    const { client } = await createTestApp();
+    const { response, data } = await client.GET("/health");
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ ok: true, status: "ok", service: "kroma-backend-core", version: serverVersion });
+    expect(data?.route_count).toBe(listOperations(openapiDocument).length);
   });
 
   it("404s unknown routes and methods in the envelope", async () => {
@@ -20,27 +21,15 @@ describe("system routes", () => {
       ["GET", "/api/projects/a/b/c"],
     ]) {
       const response = await call(method as string, path as string);
-      expect(response.status).toBe(404);
-      expect(response.body).toEqual({
-        ok: false,
-        error: `Route not found: ${method} ${path}`,
-        error_kind: "validation",
-        error_code: "not_found",
-      });
+      expectNotFound(response, `Route not found: ${method} ${path}`);
     }
   });
 
   it("turns a server fault into a sanitised 500 and logs the real error", async () => {
-    const { call, db, logged } = await createTestApp();
+    const { client, db, logged } = await createTestApp();
     await db.destroy();
-    const response = await call("GET", "/api/projects");
-    expect(response.status).toBe(500);
-    expect(response.body).toEqual({
-      ok: false,
-      error: "Internal server error",
-      error_kind: "infra",
-      error_code: "internal_error",
-    });
+    const response = await client.GET("/api/projects");
+    expectFailure(response, 500, internalError, "Internal server error");
     expect(logged).toHaveLength(1);
     expect(String(logged[0])).toMatch(/driver has already been destroyed|database connection is not open/);
   });

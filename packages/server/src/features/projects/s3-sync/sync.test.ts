@@ -2,13 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { adaptBucketRequests, type LocalS3, localS3Credentials, startLocalS3 } from "@kroma/testkit/local-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  adaptBucketRequests,
-  type LocalS3,
-  localS3Credentials,
-  startLocalS3,
-} from "../../../../../../tests/support/local-s3.js";
 import { createTestApp, type TestApp } from "../../../../test/setup.js";
 import { syncProjectToS3 } from "./sync.js";
 
