@@ -6,6 +6,7 @@ import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { components } from "@kroma/contract";
 import { type ApiClient, portClient, startTestServer, type TestServer } from "@kroma/testkit";
+import { oneField } from "@kroma/testkit/api-results";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const secrets = ["sk-live-VALUE1", "sk-live-VALUE2", "sk-enum-VALUE3", "beta-secret-profile", "beta secret text"];
@@ -56,9 +57,6 @@ afterAll(() => server?.stop());
 
 const validate = (body: components["schemas"]["ValidateRunConfigRequest"]) =>
   alpha.POST("/api/projects/{slug}/runs/validate-config", { params: { path: { slug: "alpha" } }, body });
-/** A request naming one of the `*_path` fields. */
-const only = (field: (typeof fields)[number], path: string) =>
-  ({ [field]: path }) as Partial<Record<typeof field, string>>;
 
 describe("validate-config paths", () => {
   it("refuses another project's files for a scoped token (the review's repro): 400, nothing read", async () => {
@@ -79,7 +77,7 @@ describe("validate-config paths", () => {
         // Elsewhere in the app root that is neither the project's root nor config/.
         "var/exports/x.json",
       ]) {
-        const refused = await validate(only(field, path));
+        const refused = await validate(oneField(field, path));
         expect([field, path, refused.response.status]).toEqual([field, path, 400]);
         expect(refused.error?.error).toContain(
           `Field '${field}' must name a file in the project's root or the app's config/`,

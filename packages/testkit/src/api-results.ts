@@ -24,3 +24,9 @@ export async function expectOk<T>(pending: Promise<ApiResult<T>>): Promise<T> {
 
 /** The path parameters of a route under `/api/projects/{slug}` that takes no other. */
 export const inProject = (slug: string) => ({ params: { path: { slug } } });
+
+/**
+ * `{ [key]: value }` typed as a body naming just that one field, for a test that loops over a
+ * request's fields (a computed key alone widens to an index signature no body type accepts).
+ */
+export const oneField = <K extends string>(key: K, value: string) => ({ [key]: value }) as Partial<Record<K, string>>;
