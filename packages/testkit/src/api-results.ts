@@ -30,3 +30,13 @@ export const inProject = (slug: string) => ({ params: { path: { slug } } });
  * request's fields (a computed key alone widens to an index signature no body type accepts).
  */
 export const oneField = <K extends string>(key: K, value: string) => ({ [key]: value }) as Partial<Record<K, string>>;
+
+/**
+ * The typed body of a 2xx, else an Error naming the request and the answer: for set-up outside a
+ * test (a benchmark's fixtures), where there is no `expect` to report to.
+ */
+export async function okOrThrow<T>(pending: Promise<ApiResult<T>>): Promise<T> {
+  const { data, error, response } = await pending;
+  if (response.status >= 300) throw new Error(`${response.url}: ${response.status} ${JSON.stringify(error)}`);
+  return data as T;
+}
