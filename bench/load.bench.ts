@@ -13,7 +13,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type HttpCall, httpClient, putScenes, spawnServer, startImagesServer } from "@kroma/testkit";
+import { type ApiClient, portClient, putScenes, spawnServer, startImagesServer } from "@kroma/testkit";
+import { inProject, okOrThrow as must } from "@kroma/testkit/api-results";
 import autocannon from "autocannon";
 
 const amount = Number(process.env.BENCH_LOAD_REQUESTS ?? 20_000);
@@ -38,21 +39,19 @@ type Context = {
 };
 type OnResponse = (status: number, body: string, context: Context) => void;
 
-/** Fails loudly during setup: the benchmark needs every fixture. */
-async function must(call: HttpCall, method: string, path: string, body?: unknown) {
-  const response = await call(method, path, body);
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
-
 /** Creates the projects, a chat session and a reference set in each. */
-async function createFixtures(call: HttpCall): Promise<Fixture[]> {
+// Set-up and read-back fail loudly (`must`): the benchmark needs every fixture.
+async function createFixtures(client: ApiClient): Promise<Fixture[]> {
   const fixtures: Fixture[] = [];
   for (let i = 0; i < projectCount; i++) {
-    const { project } = await must(call, "POST", "/api/projects", { name: `Load ${i}` });
-    const slug = project.slug as string;
-    const { session } = await must(call, "POST", `/api/projects/${slug}/chat/sessions`, { title: "load" });
-    const { reference_set } = await must(call, "POST", `/api/projects/${slug}/reference-sets`, { name: "load refs" });
+    const { project } = await must(client.POST("/api/projects", { body: { name: `Load ${i}` } }));
+    const slug = project.slug;
+    const { session } = await must(
+      client.POST("/api/projects/{slug}/chat/sessions", { ...inProject(slug), body: { title: "load" } }),
+    );
+    const { reference_set } = await must(
+      client.POST("/api/projects/{slug}/reference-sets", { ...inProject(slug), body: { name: "load refs" } }),
+    );
     fixtures.push({ slug, sessionId: session.id, referenceSetId: reference_set.id });
   }
   return fixtures;
@@ -62,23 +61,24 @@ async function createFixtures(call: HttpCall): Promise<Fixture[]> {
  * A paid run of three scenes with two candidates each against the local images stand-in, so the
  * first project has real assets to link. Waits until the server has ingested it.
  */
-async function createAssets(call: HttpCall, fixture: Fixture): Promise<string[]> {
-  const { storage } = await must(call, "GET", `/api/projects/${fixture.slug}`);
+async function createAssets(client: ApiClient, fixture: Fixture): Promise<string[]> {
+  const project = inProject(fixture.slug);
+  const { storage } = await must(client.GET("/api/projects/{slug}", project));
   await putScenes(storage.local.project_root, ["scenes/a.png", "scenes/b.png", "scenes/c.png"]);
-  const { pipeline_trigger } = await must(call, "POST", `/api/projects/${fixture.slug}/runs/trigger`, {
-    mode: "run",
-    confirm_spend: true,
-    input: "scenes",
-    candidates: 2,
-  });
-  const runPath = `/api/projects/${fixture.slug}/runs/${pipeline_trigger.run_id}`;
+  const { pipeline_trigger } = await must(
+    client.POST("/api/projects/{slug}/runs/trigger", {
+      ...project,
+      body: { mode: "run", confirm_spend: true, input: "scenes", candidates: 2 },
+    }),
+  );
+  const runPath = { params: { path: { slug: fixture.slug, runId: pipeline_trigger.run_id } } };
   for (let waited = 0; waited < 30_000; waited += 100) {
-    const { run } = await must(call, "GET", runPath);
+    const { run } = await must(client.GET("/api/projects/{slug}/runs/{runId}", runPath));
     if (!["queued", "running", "canceling"].includes(run.status)) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const { assets } = await must(call, "GET", `/api/projects/${fixture.slug}/assets`);
-  return (assets as { id: string }[]).map((asset) => asset.id);
+  const { assets } = await must(client.GET("/api/projects/{slug}/assets", project));
+  return assets.map((asset) => asset.id);
 }
 
 /** Every (parent, child, type) link between distinct assets: each may exist once (a duplicate is a 409). */
@@ -239,18 +239,20 @@ function requestMix(fixtures: Fixture[], assetProject: string, slots: ReturnType
 }
 
 /** Reads back what the server acknowledged: every write of the run must be there, once. */
-async function readBack(call: HttpCall, fixtures: Fixture[], assetProject: string) {
+async function readBack(client: ApiClient, fixtures: Fixture[], assetProject: string) {
   const stored = { templates: 0, messages: 0, items: 0, links: 0 };
   for (const { slug, sessionId, referenceSetId } of fixtures) {
-    stored.templates += (await must(call, "GET", `/api/projects/${slug}/prompt-templates`)).count;
+    stored.templates += (await must(client.GET("/api/projects/{slug}/prompt-templates", inProject(slug)))).count;
+    const session = { params: { path: { slug, sessionId } } };
     stored.messages += (
-      await must(call, "GET", `/api/projects/${slug}/chat/sessions/${sessionId}`)
+      await must(client.GET("/api/projects/{slug}/chat/sessions/{sessionId}", session))
     ).session.message_count;
+    const set = { params: { path: { slug, referenceSetId } } };
     stored.items += (
-      await must(call, "GET", `/api/projects/${slug}/reference-sets/${referenceSetId}`)
+      await must(client.GET("/api/projects/{slug}/reference-sets/{referenceSetId}", set))
     ).reference_set.item_count;
   }
-  stored.links = (await must(call, "GET", `/api/projects/${assetProject}/asset-links`)).count;
+  stored.links = (await must(client.GET("/api/projects/{slug}/asset-links", inProject(assetProject)))).count;
   return stored;
 }
 
@@ -264,10 +266,10 @@ const server = await spawnServer(
 );
 let exitCode = 1;
 try {
-  const call = httpClient(server.url);
-  const fixtures = await createFixtures(call);
+  const client = portClient(server.url);
+  const fixtures = await createFixtures(client);
   const assetProject = (fixtures[0] as Fixture).slug;
-  const assetIds = await createAssets(call, fixtures[0] as Fixture);
+  const assetIds = await createAssets(client, fixtures[0] as Fixture);
   const slots = linkSlots(assetIds);
   console.log(
     `setup: ${fixtures.length} projects, ${assetIds.length} assets (${slots.length} link slots) on ${server.url}`,
@@ -310,7 +312,7 @@ try {
   }
   console.log(`SQLITE_BUSY: ${busyInBodies} in failed responses, ${busyInLog} in the server's stderr`);
 
-  const stored = await readBack(call, fixtures, assetProject);
+  const stored = await readBack(client, fixtures, assetProject);
   const expected = {
     templates: acknowledged.templates,
     messages: acknowledged.messages,

@@ -6,12 +6,13 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import type { components } from "@kroma/contract";
 import { createKromaClient } from "@kroma/sdk";
 import {
-  type HttpCall,
-  httpClient,
+  type ApiClient,
   type ImagesServer,
   openSqliteProbe,
+  portClient,
   type ServedProcess,
   type SqliteProbe,
   solidPng,
@@ -19,6 +20,7 @@ import {
   startImagesServer,
   waitForLongWrite,
 } from "@kroma/testkit";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let images: ImagesServer;
@@ -44,14 +46,14 @@ async function appRoot(): Promise<string> {
 const dbOf = (root: string) => join(root, "var/backend/app.db");
 
 /** `kroma serve` on `root`, pointed at the images stand-in, validating its responses as tests do. */
-async function serve(root: string): Promise<{ server: ServedProcess; call: HttpCall }> {
+async function serve(root: string): Promise<{ server: ServedProcess; client: ApiClient }> {
   const server = await spawnServer(root, {
     OPENAI_BASE_URL: `${images.url}/v1`,
     OPENAI_API_KEY: "sk-test-crash",
     KROMA_VALIDATE_RESPONSES: "1",
   });
   servers.push(server);
-  return { server, call: httpClient(server.url) };
+  return { server, client: portClient(server.url) };
 }
 
 /** SIGKILL: no shutdown handler runs, exactly like a power cut for the process. */
@@ -60,16 +62,16 @@ async function crash(server: ServedProcess): Promise<void> {
 }
 
 /** A project whose manifest allows `limit` jobs per run; returns its slug and root. */
-async function projectWithLimit(call: HttpCall, name: string, limit: number) {
-  const { body } = await call("POST", "/api/projects", { name });
-  const root: string = body.storage.local.project_root;
+async function projectWithLimit(client: ApiClient, name: string, limit: number) {
+  const body = await expectOk(client.POST("/api/projects", { body: { name } }));
+  const root = body.storage.local.project_root;
   await mkdir(join(root, ".kroma"), { recursive: true });
   await writeFile(join(root, "manifest.json"), JSON.stringify({ safe_batch_limit: limit }));
   await writeFile(
     join(root, ".kroma/pipeline.settings.json"),
     JSON.stringify({ pipeline: { manifest_path: "manifest.json" } }),
   );
-  return { slug: body.project.slug as string, root };
+  return { slug: body.project.slug, root };
 }
 
 /** `count` small real PNG scenes under `<root>/scenes/`; returns their file names. */
@@ -128,6 +130,15 @@ async function journaledScenes(root: string, runId: string): Promise<Set<string>
   return scenes;
 }
 
+/** The run, its jobs, and resuming it, as the API offers them. */
+const runPath = (slug: string, runId: string) => ({ params: { path: { slug, runId } } });
+const runOf = (client: ApiClient, slug: string, runId: string) =>
+  client.GET("/api/projects/{slug}/runs/{runId}", runPath(slug, runId));
+const jobsOf = (client: ApiClient, slug: string, runId: string) =>
+  client.GET("/api/projects/{slug}/runs/{runId}/jobs", runPath(slug, runId));
+const resume = (client: ApiClient, slug: string, runId: string) =>
+  client.POST("/api/projects/{slug}/runs/{runId}/resume", runPath(slug, runId));
+
 /** Waits for a run to end by following its event stream; returns the `done` event's status. */
 async function waitDone(url: string, slug: string, runId: string): Promise<string> {
   let status = "";
@@ -138,20 +149,19 @@ async function waitDone(url: string, slug: string, runId: string): Promise<strin
 describe("SIGKILL in the middle of a paid run", () => {
   it("restarts with the run interrupted, sends no request until resume, and resume finishes only what was left", async () => {
     const root = await appRoot();
-    let { server, call } = await serve(root);
-    const project = await projectWithLimit(call, "Crash Paid", 100);
+    let { server, client } = await serve(root);
+    const project = await projectWithLimit(client, "Crash Paid", 100);
     const scenes = await writeScenes(project.root, 40);
     images.reset();
     // Slow enough answers that the run is always mid-way when the kill comes after job 5.
     images.script(() => ({ image: "gray", delayMs: 40 }));
 
-    const trigger = await call("POST", `/api/projects/${project.slug}/runs/trigger`, {
-      mode: "run",
-      confirm_spend: true,
-      input: "scenes",
+    const trigger = await client.POST("/api/projects/{slug}/runs/trigger", {
+      ...inProject(project.slug),
+      body: { mode: "run", confirm_spend: true, input: "scenes" },
     });
-    expect(trigger.status).toBe(200);
-    const runId: string = trigger.body.pipeline_trigger.run_id;
+    expect(trigger.response.status).toBe(200);
+    const runId = trigger.data?.pipeline_trigger.run_id ?? "";
 
     // Kill on the fifth finished job, as its progress event arrives: mid-run, between requests.
     let jobsDone = 0;
@@ -168,23 +178,23 @@ describe("SIGKILL in the middle of a paid run", () => {
     expect(journaled.size).toBeGreaterThanOrEqual(4); // job_done comes just before its journal line
     expect(existsSync(join(project.root, "runs", `${runId}.json`))).toBe(false);
 
-    ({ server, call } = await serve(root));
+    ({ server, client } = await serve(root));
     const probe = await openSqliteProbe(dbOf(root));
     try {
       expect(probe.integrityCheck()).toEqual(["ok"]);
       const statuses = await expectRunsWhole(probe, project.root);
       expect(statuses.get(runId)).toBe("interrupted");
-      const { body } = await call("GET", `/api/projects/${project.slug}/runs/${runId}`);
-      expect(body.run).toMatchObject({ status: "interrupted", error: "The server stopped before the run finished" });
-      expect(body.jobs).toEqual([]);
+      const { data } = await runOf(client, project.slug, runId);
+      expect(data?.run).toMatchObject({ status: "interrupted", error: "The server stopped before the run finished" });
+      expect(data?.jobs).toEqual([]);
 
       // Never re-run by itself: a second of quiet after the restart, and not one image request.
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(images.requests.length).toBe(requestsAtCrash);
       expect(probe.runStatus(runId)).toBe("interrupted");
 
-      const resumed = await call("POST", `/api/projects/${project.slug}/runs/${runId}/resume`);
-      expect(resumed.status).toBe(200);
+      const resumed = await resume(client, project.slug, runId);
+      expect(resumed.response.status).toBe(200);
       expect(await waitDone(server.url, project.slug, runId)).toBe("succeeded");
 
       // Resume asked only for the scenes the journal did not hold, each once.
@@ -193,9 +203,9 @@ describe("SIGKILL in the middle of a paid run", () => {
       expect(new Set(after).size).toBe(after.length);
       expect(after.length + journaled.size).toBe(scenes.length);
 
-      const finished = await call("GET", `/api/projects/${project.slug}/runs/${runId}`);
-      expect(finished.body.run.status).toBe("succeeded");
-      expect(finished.body.jobs).toHaveLength(scenes.length);
+      const finished = await runOf(client, project.slug, runId);
+      expect(finished.data?.run.status).toBe("succeeded");
+      expect(finished.data?.jobs).toHaveLength(scenes.length);
       await expectRunsWhole(probe, project.root);
       expect(probe.integrityCheck()).toEqual(["ok"]);
     } finally {
@@ -208,14 +218,17 @@ describe("SIGKILL in the middle of a paid run", () => {
 describe("SIGKILL in the middle of ingesting a large dry run", () => {
   it("rolls the ingest back whole: the run restarts interrupted with no jobs, or (if the kill missed) has all of them", async () => {
     const root = await appRoot();
-    let { server, call } = await serve(root);
-    const project = await projectWithLimit(call, "Crash Dry", 10_000);
+    let { server, client } = await serve(root);
+    const project = await projectWithLimit(client, "Crash Dry", 10_000);
     const scenes = await writeScenes(project.root, 4000);
     const probe = await openSqliteProbe(dbOf(root));
 
-    const trigger = await call("POST", `/api/projects/${project.slug}/runs/trigger`, { input: "scenes" });
-    expect(trigger.status).toBe(200);
-    const runId: string = trigger.body.pipeline_trigger.run_id;
+    const trigger = await client.POST("/api/projects/{slug}/runs/trigger", {
+      ...inProject(project.slug),
+      body: { input: "scenes" },
+    });
+    expect(trigger.response.status).toBe(200);
+    const runId = trigger.data?.pipeline_trigger.run_id ?? "";
     // Planning 4,000 scenes writes nothing; the ingest is one long write transaction. Kill in it.
     const active = () => ["queued", "running"].includes(probe.runStatus(runId) ?? "queued");
     const caught = await waitForLongWrite(probe, () => !active());
@@ -223,15 +236,15 @@ describe("SIGKILL in the middle of ingesting a large dry run", () => {
     await probe.close();
     if (!caught) console.warn("crash-safety: the dry run's ingest finished before the kill; checking the whole run");
 
-    ({ server, call } = await serve(root));
+    ({ server, client } = await serve(root));
     const after = await openSqliteProbe(dbOf(root));
     try {
       expect(after.integrityCheck()).toEqual(["ok"]);
       const statuses = await expectRunsWhole(after, project.root);
       // Killed inside the transaction, SQLite rolled it back: the log is on disk, the rows are not.
       // (A kill that lands on the commit itself may keep it; then every job is there. Never a part.)
-      const { body } = await call("GET", `/api/projects/${project.slug}/runs/${runId}/jobs`);
-      const outcome = `${statuses.get(runId)}:${body.count}`;
+      const { data } = await jobsOf(client, project.slug, runId);
+      const outcome = `${statuses.get(runId)}:${data?.count}`;
       expect([`interrupted:0`, `succeeded:${scenes.length}`]).toContain(outcome);
       if (caught && outcome !== "interrupted:0") console.warn("crash-safety: the kill landed on the ingest's commit");
       const log = JSON.parse(await readFile(join(project.root, "runs", `${runId}.json`), "utf8"));
@@ -240,10 +253,10 @@ describe("SIGKILL in the middle of ingesting a large dry run", () => {
       // The database takes the same work again after the crash: a resumed dry run plans and
       // ingests every job.
       if (statuses.get(runId) === "interrupted") {
-        expect((await call("POST", `/api/projects/${project.slug}/runs/${runId}/resume`)).status).toBe(200);
+        expect((await resume(client, project.slug, runId)).response.status).toBe(200);
         expect(await waitDone(server.url, project.slug, runId)).toBe("succeeded");
-        const jobs = await call("GET", `/api/projects/${project.slug}/runs/${runId}/jobs`);
-        expect(jobs.body.count).toBe(scenes.length);
+        const jobs = await jobsOf(client, project.slug, runId);
+        expect(jobs.data?.count).toBe(scenes.length);
         await expectRunsWhole(after, project.root);
       }
       expect(after.integrityCheck()).toEqual(["ok"]);
@@ -256,7 +269,7 @@ describe("SIGKILL in the middle of ingesting a large dry run", () => {
 
 describe("SIGKILL in the middle of a large bootstrap import", () => {
   /** ~0.9 MB of settings (under the 1 MiB body limit): 18,000 records and 2,000 reference items. */
-  function largeImport() {
+  function largeImport(): components["schemas"]["BootstrapImportRequest"] {
     const n = (i: number) => String(i).padStart(5, "0");
     return {
       mode: "merge",
@@ -275,32 +288,31 @@ describe("SIGKILL in the middle of a large bootstrap import", () => {
     };
   }
 
-  async function counts(call: HttpCall, slug: string) {
-    const list = async (path: string) => (await call("GET", `/api/projects/${slug}/${path}`)).body.count as number;
-    const sets = (await call("GET", `/api/projects/${slug}/reference-sets`)).body.reference_sets as {
-      item_count: number;
-    }[];
+  async function counts(client: ApiClient, slug: string) {
+    const project = inProject(slug);
+    const sets = (await expectOk(client.GET("/api/projects/{slug}/reference-sets", project))).reference_sets;
     return {
-      name: (await call("GET", `/api/projects/${slug}`)).body.project.name as string,
-      characters: await list("characters"),
-      style_guides: await list("style-guides"),
-      prompt_templates: await list("prompt-templates"),
+      name: (await expectOk(client.GET("/api/projects/{slug}", project))).project.name,
+      characters: (await expectOk(client.GET("/api/projects/{slug}/characters", project))).count,
+      style_guides: (await expectOk(client.GET("/api/projects/{slug}/style-guides", project))).count,
+      prompt_templates: (await expectOk(client.GET("/api/projects/{slug}/prompt-templates", project))).count,
       reference_items: sets.reduce((sum, set) => sum + set.item_count, 0),
     };
   }
 
   it("applies all of it or none of it, and the same import succeeds after the restart", async () => {
     const root = await appRoot();
-    let { server, call } = await serve(root);
-    const { body } = await call("POST", "/api/projects", { name: "Crash Import" });
-    const slug: string = body.project.slug;
-    const payload = JSON.stringify(largeImport());
+    let { server, client } = await serve(root);
+    const { project } = await expectOk(client.POST("/api/projects", { body: { name: "Crash Import" } }));
+    const slug = project.slug;
+    const settings = largeImport();
+    const payload = JSON.stringify(settings);
     expect(payload.length).toBeLessThan(1024 * 1024);
     const probe = await openSqliteProbe(dbOf(root));
 
     let answered = false;
-    const request = call("POST", `/api/projects/${slug}/bootstrap-import`, payload).then(
-      (response) => {
+    const request = client.POST("/api/projects/{slug}/bootstrap-import", { ...inProject(slug), body: settings }).then(
+      ({ response }) => {
         answered = response.status === 200;
       },
       () => {}, // the connection dies with the server
@@ -311,7 +323,7 @@ describe("SIGKILL in the middle of a large bootstrap import", () => {
     await probe.close();
     if (!caught) console.warn("crash-safety: the import finished before the kill; checking it applied whole");
 
-    ({ server, call } = await serve(root));
+    ({ server, client } = await serve(root));
     const after = await openSqliteProbe(dbOf(root));
     try {
       expect(after.integrityCheck()).toEqual(["ok"]);
@@ -323,7 +335,7 @@ describe("SIGKILL in the middle of a large bootstrap import", () => {
         prompt_templates: 6000,
         reference_items: 2000,
       };
-      const found = await counts(call, slug);
+      const found = await counts(client, slug);
       // Killed inside the transaction it is none (a kill landing on the commit itself may keep it
       // all); an import the client saw succeed is all. Never a part.
       expect([none, all]).toContainEqual(found);
@@ -336,9 +348,9 @@ describe("SIGKILL in the middle of a large bootstrap import", () => {
         .execute();
       expect(audit).toHaveLength(found.characters === 0 ? 0 : 1);
 
-      const again = await call("POST", `/api/projects/${slug}/bootstrap-import`, payload);
-      expect(again.status).toBe(200);
-      expect(await counts(call, slug)).toEqual(all);
+      const again = await client.POST("/api/projects/{slug}/bootstrap-import", { ...inProject(slug), body: settings });
+      expect(again.response.status).toBe(200);
+      expect(await counts(client, slug)).toEqual(all);
       expect(after.integrityCheck()).toEqual(["ok"]);
     } finally {
       await after.close();

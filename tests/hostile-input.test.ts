@@ -9,8 +9,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:
 import { Agent } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { components } from "@kroma/contract";
 import { normalizeSlug } from "@kroma/server";
-import type { HttpResult } from "@kroma/testkit";
 import {
   bombPng,
   changesOutside,
@@ -23,6 +23,7 @@ import {
   startImagesServer,
   useTestServer,
 } from "@kroma/testkit";
+import { type ApiResult, expectOk, inProject, oneField } from "@kroma/testkit/api-results";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /** A path parameter as the router hands it over: percent-decoded, or as sent when that fails. */
@@ -77,11 +78,14 @@ let root = ""; // the Hostile project's root
 let victimRoot = "";
 let before = new Map<string, string>();
 let outsideDigest = "";
+const inHostile = inProject("hostile");
+const rootOf = async (slug: string) =>
+  (await expectOk(api.client.GET("/api/projects/{slug}", inProject(slug)))).storage.local.project_root;
 
 beforeAll(async () => {
   setTmpdir(previousTmpdir);
-  root = (await api.call("GET", "/api/projects/hostile")).body.storage.local.project_root;
-  victimRoot = (await api.call("GET", "/api/projects/victim")).body.storage.local.project_root;
+  root = await rootOf("hostile");
+  victimRoot = await rootOf("victim");
   await mkdir(join(root, "scenes"), { recursive: true });
   await writeFile(join(root, "scenes/a.png"), solidPng(8, 8, [90, 90, 90]));
   await writeFile(join(root, "scenes/b.png"), solidPng(8, 8, [60, 60, 60]));
@@ -119,7 +123,9 @@ async function digestOf(dir: string): Promise<string> {
 }
 
 /** A refusal as the API promises it: a 4xx carrying exactly the error envelope. */
-function expectRefused(response: HttpResult | RawResult, label: string): void {
+function expectRefused(answer: ApiResult<unknown> | RawResult, label: string): void {
+  const response =
+    "response" in answer ? { status: answer.response.status, body: answer.error ?? answer.data } : answer;
   expect(response.status, `${label}: ${JSON.stringify(response.body)}`).toBeGreaterThanOrEqual(400);
   expect(response.status, label).toBeLessThan(500);
   expect(response.body, label).toMatchObject({
@@ -153,10 +159,8 @@ function traversals(depth = 4): string[] {
 async function expectNothingWrittenOutside(): Promise<void> {
   const appRoot = api.server.appRoot;
   const allowed = [root, victimRoot, join(appRoot, "var/backend"), join(appRoot, "var/exports")];
-  const { projects } = (await api.call("GET", "/api/projects")).body;
-  for (const { slug } of projects as { slug: string }[]) {
-    allowed.push((await api.call("GET", `/api/projects/${slug}`)).body.storage.local.project_root);
-  }
+  const { projects } = await expectOk(api.client.GET("/api/projects"));
+  for (const { slug } of projects) allowed.push(await rootOf(slug));
   expect(changesOutside(before, await listTree(sandbox), allowed)).toEqual([]);
   expect(await digestOf(outside)).toBe(outsideDigest);
   // And no escape reached the real temp dir or the filesystem root either.
@@ -169,31 +173,34 @@ async function expectNothingWrittenOutside(): Promise<void> {
 }
 
 describe("storage paths (PUT /storage/local)", () => {
-  const put = (body: Record<string, unknown>) => api.call("PUT", "/api/projects/hostile/storage/local", body);
+  const put = (body: components["schemas"]["UpdateLocalStorageRequest"]) =>
+    api.client.PUT("/api/projects/{slug}/storage/local", { ...inHostile, body });
   const reset = async () => {
     const response = await put({ base_dir: "var/projects", project_root: "" });
-    expect(response.body.storage.local.project_root).toBe(root);
+    expect(response.data?.storage.local.project_root).toBe(root);
   };
 
   it("refuses traversal, the filesystem root and NUL bytes in base_dir and project_root", async () => {
     const refused = [...traversals(), "/", "//", "\\..\\", "a/b/..", ""];
-    for (const field of ["base_dir", "project_root"]) {
+    for (const field of ["base_dir", "project_root"] as const) {
       for (const value of refused) {
         // A blank project_root is the documented way back to the default, not a hostile value.
         if (field === "project_root" && value === "") continue;
-        expectRefused(await put({ [field]: value }), `${field}=${JSON.stringify(value)}`);
+        expectRefused(await put(oneField(field, value)), `${field}=${JSON.stringify(value)}`);
       }
     }
-    expect((await api.call("GET", "/api/projects/hostile/storage")).body.storage.local.project_root).toBe(root);
+    expect((await api.client.GET("/api/projects/{slug}/storage", inHostile)).data?.storage.local.project_root).toBe(
+      root,
+    );
     await expectNothingWrittenOutside();
   });
 
   it("keeps encoded separators and dot-lookalikes literal, inside the app root", async () => {
     for (const value of [`..%2F..%2F${marker}`, `%2e%2e/${marker}`, `...`, `.../${marker}`, `. ./${marker}`]) {
-      for (const field of ["base_dir", "project_root"]) {
-        const response = await put({ [field]: value });
-        expect(response.status, `${field}=${value}`).toBe(200);
-        const resolved: string = response.body.storage.local.project_root;
+      for (const field of ["base_dir", "project_root"] as const) {
+        const response = await put(oneField(field, value));
+        expect(response.response.status, `${field}=${value}`).toBe(200);
+        const resolved = response.data?.storage.local.project_root ?? "";
         expect(isWithin(api.server.appRoot, resolved), `${field}=${value} -> ${resolved}`).toBe(true);
         await reset();
       }
@@ -204,25 +211,26 @@ describe("storage paths (PUT /storage/local)", () => {
   it("honours an absolute root as documented (the owner's choice) but creates nothing there", async () => {
     const chosen = join(sandbox, `${marker}-absolute`);
     const response = await put({ project_root: chosen });
-    expect(response.status).toBe(200);
-    expect(response.body.storage.local.project_root).toBe(chosen);
+    expect(response.response.status).toBe(200);
+    expect(response.data?.storage.local.project_root).toBe(chosen);
     // A run refuses here (no scenes), so nothing is written at the chosen root either.
-    expectRefused(await api.call("POST", "/api/projects/hostile/runs/trigger", { input: "scenes" }), "run");
+    const run = await api.client.POST("/api/projects/{slug}/runs/trigger", { ...inHostile, body: { input: "scenes" } });
+    expectRefused(run, "run");
     await reset();
     await expectNothingWrittenOutside();
   });
 });
 
 describe("run config paths (POST /runs/validate-config)", () => {
-  const fields = ["app_settings_path", "project_settings_path", "manifest_path", "postprocess_config_path"];
-  const validate = (body: Record<string, unknown>) =>
-    api.call("POST", "/api/projects/hostile/runs/validate-config", body);
+  const fields = ["app_settings_path", "project_settings_path", "manifest_path", "postprocess_config_path"] as const;
+  const validate = (body: components["schemas"]["ValidateRunConfigRequest"]) =>
+    api.client.POST("/api/projects/{slug}/runs/validate-config", { ...inHostile, body });
 
   it("refuses traversal, absolute paths and NUL bytes in every *_path field", async () => {
     const refused = [...traversals(), "/etc/passwd", join(outside, "secret.json"), join(root, "evil/secret.json")];
     for (const field of fields) {
       for (const value of refused)
-        expectRefused(await validate({ [field]: value }), `${field}=${JSON.stringify(value)}`);
+        expectRefused(await validate(oneField(field, value)), `${field}=${JSON.stringify(value)}`);
     }
     await expectNothingWrittenOutside();
   });
@@ -230,27 +238,26 @@ describe("run config paths (POST /runs/validate-config)", () => {
   it("does not read a file outside the project through a symlink inside it", async () => {
     const linked = "var/projects/hostile/evil/secret.json"; // relative to the app root, as the field takes it
     for (const field of fields) {
-      const response = await validate({ [field]: linked });
+      const response = await validate(oneField(field, linked));
       // Refused, or at least nothing of the outside file comes back (its keys would show as problems).
-      if (response.status !== 200) expectRefused(response, field);
-      expect(JSON.stringify(response.body), field).not.toContain("outside-secret");
-      expect(response.status, `${field} followed the symlink out of the project`).not.toBe(200);
+      if (response.response.status !== 200) expectRefused(response, field);
+      expect(JSON.stringify(response.data ?? response.error), field).not.toContain("outside-secret");
+      expect(response.response.status, `${field} followed the symlink out of the project`).not.toBe(200);
     }
   });
 
   it("never echoes the contents of the server's own files (master key, database)", async () => {
     // Storing a secret creates the master key file beside the database.
-    const secret = await api.call("POST", "/api/projects/hostile/secrets", {
-      provider_code: "openai",
-      secret_name: "api_key",
-      secret_value: "sk-hostile-test-value",
+    const secret = await api.client.POST("/api/projects/{slug}/secrets", {
+      ...inHostile,
+      body: { provider_code: "openai", secret_name: "api_key", secret_value: "sk-hostile-test-value" },
     });
-    expect(secret.status).toBe(200);
+    expect(secret.response.status).toBe(200);
     const key = (await readFile(join(api.server.appRoot, "var/backend/master.key"), "utf8")).trim();
     for (const field of fields) {
       for (const file of ["var/backend/master.key", "var/backend/app.db"]) {
-        const response = await validate({ [field]: file });
-        const text = JSON.stringify(response.body);
+        const response = await validate(oneField(field, file));
+        const text = JSON.stringify(response.data ?? response.error);
         // Any 6 consecutive characters of the key would be a leak.
         for (let at = 0; at + 6 <= key.length; at++) {
           expect(text.includes(key.slice(at, at + 6)), `${field}=${file} echoes the master key`).toBe(false);
@@ -262,8 +269,9 @@ describe("run config paths (POST /runs/validate-config)", () => {
 });
 
 describe("run references (POST /runs/trigger)", () => {
-  const trigger = (body: Record<string, unknown>) => api.call("POST", "/api/projects/hostile/runs/trigger", body);
-  const total = async () => (await api.call("GET", "/api/projects/hostile/runs")).body.total as number;
+  const trigger = (body: components["schemas"]["TriggerRunRequest"]) =>
+    api.client.POST("/api/projects/{slug}/runs/trigger", { ...inHostile, body });
+  const total = async () => (await expectOk(api.client.GET("/api/projects/{slug}/runs", inHostile))).total;
 
   it("refuses traversal, absolute paths elsewhere, symlinks leading out and NUL in input, scene_refs and style_refs", async () => {
     const runsBefore = await total();
@@ -295,23 +303,29 @@ describe("run references (POST /runs/trigger)", () => {
 
 describe("reference items (content_uri)", () => {
   it("stores a path-like content_uri as an opaque string and never opens it", async () => {
-    const set = await api.call("POST", "/api/projects/hostile/reference-sets", { name: "hostile refs" });
-    const base = `/api/projects/hostile/reference-sets/${set.body.reference_set.id}/items`;
+    const set = await expectOk(
+      api.client.POST("/api/projects/{slug}/reference-sets", { ...inHostile, body: { name: "hostile refs" } }),
+    );
+    const path = { slug: "hostile", referenceSetId: set.reference_set.id };
     for (const uri of [
       `../../${marker}`,
       "/etc/passwd",
       `file://${join(outside, "secret.json")}`,
       "evil/secret.json",
     ]) {
-      const created = await api.call("POST", base, { label: "x", content_uri: uri });
-      expect(created.status, uri).toBe(200);
-      const item = await api.call("GET", `${base}/${created.body.item.id}`);
-      expect(item.body.item.content_uri).toBe(uri);
-      expect(JSON.stringify(item.body)).not.toContain("outside-secret");
+      const created = await api.client.POST("/api/projects/{slug}/reference-sets/{referenceSetId}/items", {
+        params: { path },
+        body: { label: "x", content_uri: uri },
+      });
+      expect(created.response.status, uri).toBe(200);
+      const item = await api.client.GET("/api/projects/{slug}/reference-sets/{referenceSetId}/items/{itemId}", {
+        params: { path: { ...path, itemId: created.data?.item.id ?? "" } },
+      });
+      expect(item.data?.item.content_uri).toBe(uri);
+      expect(JSON.stringify(item.data)).not.toContain("outside-secret");
     }
     // A NUL is stored like any other character (the URI is never used as a path): accepted, and
     // read back byte for byte, not cut at the NUL; the items stored before it are unchanged.
-    const path = { slug: "hostile", referenceSetId: set.body.reference_set.id as string };
     const before = await api.client.GET("/api/projects/{slug}/reference-sets/{referenceSetId}/items", {
       params: { path },
     });
@@ -336,12 +350,12 @@ describe("reference items (content_uri)", () => {
 
 describe("export output paths", () => {
   it("refuses every output leading out of the project or var/exports (skipped while exports are not served)", async (context) => {
-    const spec = (await api.call("GET", "/openapi.json")).body;
-    const probe = await api.call("GET", "/api/projects/hostile/exports");
-    if (!spec.paths["/api/projects/{slug}/exports"] || /Route not found/.test(probe.body?.error ?? "")) {
+    const spec = (await api.client.GET("/openapi.json")).data as { paths: Record<string, unknown> };
+    const probe = await api.client.GET("/api/projects/{slug}/exports", inHostile);
+    if (!spec.paths["/api/projects/{slug}/exports"] || /Route not found/.test(probe.error?.error ?? "")) {
       context.skip();
     }
-    const hostile = [
+    const outputs = [
       `../${marker}.tar.gz`,
       `../../../../${marker}.tar.gz`,
       `exports/../../${marker}.tar.gz`,
@@ -359,9 +373,15 @@ describe("export output paths", () => {
       `linkdir/`,
       `evil/out.png/${marker}.tar.gz`,
     ];
-    for (const path of ["/api/projects/hostile/exports", "/api/projects/hostile/export"]) {
-      for (const output of hostile) {
-        expectRefused(await api.call("POST", path, { output }), `${path} output=${JSON.stringify(output)}`);
+    const routes = {
+      "/api/projects/hostile/exports": (output: string) =>
+        api.client.POST("/api/projects/{slug}/exports", { ...inHostile, body: { output } }),
+      "/api/projects/hostile/export": (output: string) =>
+        api.client.POST("/api/projects/{slug}/export", { ...inHostile, body: { output } }),
+    };
+    for (const [path, exportTo] of Object.entries(routes)) {
+      for (const output of outputs) {
+        expectRefused(await exportTo(output), `${path} output=${JSON.stringify(output)}`);
       }
     }
     await expectNothingWrittenOutside();
@@ -369,6 +389,7 @@ describe("export output paths", () => {
 });
 
 describe("path parameters", () => {
+  // Raw on purpose: fetch (and so the typed client) normalises `..` and `%2e%2e` away before sending.
   const raw = (method: string, path: string, body?: string) => rawRequest(api.server.url, method, path, { body });
 
   it("refuses or normalises injected slugs, never reaching a file or another project by accident", async () => {
@@ -388,9 +409,7 @@ describe("path parameters", () => {
       "a".repeat(201),
       `${"%2e%2e%2f".repeat(30)}etc`,
     ];
-    const existing = new Set(
-      ((await api.call("GET", "/api/projects")).body.projects as { slug: string }[]).map((p) => p.slug),
-    );
+    const existing = new Set((await expectOk(api.client.GET("/api/projects"))).projects.map((p) => p.slug));
     for (const slug of injected) {
       // The documented rule: a path slug is decoded and normalised like any slug. Where that names
       // an existing project, the request is about exactly that project; otherwise it is refused.
@@ -435,10 +454,11 @@ describe("path parameters", () => {
 
   it("normalises slugs given in bodies into safe directory names under the base dir", async () => {
     for (const slug of ["../../etc", `..\\..\\${marker}`, "a/b/c", "UPPER case", "ünï-cødé", "-", "%2e%2e"]) {
-      const response = await api.call("POST", "/api/projects", { name: "Injected", slug });
-      expect(response.status, slug).toBe(200);
-      expect(response.body.project.slug, slug).toMatch(/^[a-z0-9_-]+$/);
-      expect(isWithin(join(api.server.appRoot, "var/projects"), response.body.storage.local.project_root)).toBe(true);
+      const response = await api.client.POST("/api/projects", { body: { name: "Injected", slug } });
+      expect(response.response.status, slug).toBe(200);
+      expect(response.data?.project.slug, slug).toMatch(/^[a-z0-9_-]+$/);
+      const projectRoot = response.data?.storage.local.project_root ?? "";
+      expect(isWithin(join(api.server.appRoot, "var/projects"), projectRoot)).toBe(true);
     }
     for (const body of [
       { name: "..", slug: ".." },
@@ -447,13 +467,14 @@ describe("path parameters", () => {
       { name: "x", slug: "a".repeat(201) },
       { name: "a".repeat(201) },
     ]) {
-      expectRefused(await api.call("POST", "/api/projects", body), JSON.stringify(body).slice(0, 80));
+      expectRefused(await api.client.POST("/api/projects", { body }), JSON.stringify(body).slice(0, 80));
     }
     await expectNothingWrittenOutside();
   });
 });
 
 describe("oversized bodies", () => {
+  // Raw: bodies past the size limit, sent with and without a Content-Length.
   const oversized = (bytes: number) => JSON.stringify({ name: "big", description: "x".repeat(bytes) });
 
   it("answers 413 in the error envelope with the configured limit, with or without a Content-Length", async () => {
@@ -476,7 +497,7 @@ describe("oversized bodies", () => {
       body: JSON.stringify({ name: "x", description: "y".repeat(10) }).padEnd(bodyLimit - 10, " "),
     });
     expect(under.status).toBe(200);
-    expect((await api.call("GET", "/health")).status).toBe(200);
+    expect((await api.client.GET("/health")).response.status).toBe(200);
   });
 
   it("keeps a kept-alive connection usable after a 413, or says it closes it", async () => {
@@ -502,21 +523,24 @@ describe("oversized bodies", () => {
 describe("decompression bombs in runs", () => {
   const waitRun = async (runId: string) => {
     for (;;) {
-      const { body } = await api.call("GET", `/api/projects/hostile/runs/${runId}`);
+      const body = await expectOk(
+        api.client.GET("/api/projects/{slug}/runs/{runId}", { params: { path: { slug: "hostile", runId } } }),
+      );
       if (!["queued", "running", "canceling"].includes(body.run.status)) return body;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
 
   it("plans a dry run with a bomb as a scene without decoding it", async () => {
-    const trigger = await api.call("POST", "/api/projects/hostile/runs/trigger", {
-      scene_refs: ["scenes/a.png", "bombs/bomb.png"],
+    const trigger = await api.client.POST("/api/projects/{slug}/runs/trigger", {
+      ...inHostile,
+      body: { scene_refs: ["scenes/a.png", "bombs/bomb.png"] },
     });
-    expect(trigger.status).toBe(200);
-    const { run, jobs } = await waitRun(trigger.body.pipeline_trigger.run_id);
+    expect(trigger.response.status).toBe(200);
+    const { run, jobs } = await waitRun(trigger.data?.pipeline_trigger.run_id ?? "");
     expect(run.status).toBe("succeeded");
     expect(jobs).toHaveLength(2);
-    expect((await api.call("GET", "/health")).status).toBe(200);
+    expect((await api.client.GET("/health")).response.status).toBe(200);
   });
 
   it("refuses a bomb the images API answers with per file, post-processing on, and the run goes on", async () => {
@@ -529,24 +553,22 @@ describe("decompression bombs in runs", () => {
     images.reset();
     images.script((request) => (request.images[0] === "b.png" ? { b64: bomb } : { image: "gray" }));
     try {
-      const trigger = await api.call("POST", "/api/projects/hostile/runs/trigger", {
-        mode: "run",
-        confirm_spend: true,
-        scene_refs: ["scenes/a.png", "bombs/bomb.png", "scenes/b.png"],
+      const trigger = await api.client.POST("/api/projects/{slug}/runs/trigger", {
+        ...inHostile,
+        body: { mode: "run", confirm_spend: true, scene_refs: ["scenes/a.png", "bombs/bomb.png", "scenes/b.png"] },
       });
-      expect(trigger.status).toBe(200);
-      const { run, jobs } = await waitRun(trigger.body.pipeline_trigger.run_id);
-      const byScene = (name: string) =>
-        jobs.find((job: { job_key: string }) => job.job_key.endsWith(`_${name}`)) as { status: string };
-      expect(byScene("a").status).toBe("done");
+      expect(trigger.response.status).toBe(200);
+      const { run, jobs } = await waitRun(trigger.data?.pipeline_trigger.run_id ?? "");
+      const byScene = (name: string) => jobs.find((job) => job.job_key.endsWith(`_${name}`));
+      expect(byScene("a")?.status).toBe("done");
       // The bomb scene is uploaded as it is (today it is never decoded here, and the stand-in
       // answers gray); refusing it up front would be fine too. Either way it is that job alone.
-      expect(["done", "failed"]).toContain(byScene("bomb").status);
+      expect(["done", "failed"]).toContain(byScene("bomb")?.status);
       // The bomb answer fails alone, with the pixel limit named, and the server lives on.
-      expect(byScene("b").status).not.toBe("done");
+      expect(byScene("b")?.status).not.toBe("done");
       expect(run.status).toBe("partial");
       expect(JSON.stringify(jobs)).toMatch(/pixel limit/);
-      expect((await api.call("GET", "/health")).status).toBe(200);
+      expect((await api.client.GET("/health")).response.status).toBe(200);
     } finally {
       await rm(join(root, ".kroma/pipeline.settings.json"), { force: true });
       images.script(() => ({ image: "gray" }));

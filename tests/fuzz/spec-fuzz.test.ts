@@ -2,7 +2,8 @@
 // sample (FUZZ_RUNS requests per operation, default 12); `pnpm test:fuzz` sends over 10,000.
 import { createContractValidator, listOperations, openapiDocument } from "@kroma/contract";
 import type { KromaDb } from "@kroma/server";
-import { type HttpCall, httpClient, putScenes, useTestServer } from "@kroma/testkit";
+import { portClient, putScenes, useTestServer } from "@kroma/testkit";
+import { type ApiResult, expectOk, inProject } from "@kroma/testkit/api-results";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FuzzFailure, fuzzSpec, type OperationReport } from "./spec-fuzz.js";
 
@@ -15,32 +16,70 @@ let token = "";
 const reports: OperationReport[] = [];
 
 beforeAll(async () => {
-  const created = (await api.call("POST", "/auth/token", { label: "fuzz" })).body.auth_token;
+  const created = (await expectOk(api.client.POST("/auth/token", { body: { label: "fuzz" } }))).auth_token;
   token = created.token;
-  const call = authed(api.server.url, token);
-  const root = (await call("GET", "/api/projects/fuzz")).body.storage.local.project_root;
+  // The first token turns authentication on for everyone: the rest of the set-up carries it.
+  const client = portClient(api.server.url, { token });
+  const fuzz = inProject("fuzz");
+  const root = (await expectOk(client.GET("/api/projects/{slug}", fuzz))).storage.local.project_root;
   await putScenes(root, ["scenes/a.png"]);
-  const id = async (path: string, body: unknown, key: string) => (await call("POST", path, body)).body[key].id;
+  const idOf = async <T>(pending: Promise<ApiResult<T>>, pick: (body: T) => { id: string }) =>
+    pick(await expectOk(pending)).id;
   known.templateId = [
-    await id("/api/projects/fuzz/prompt-templates", { name: "t", template_text: "x" }, "prompt_template"),
+    await idOf(
+      client.POST("/api/projects/{slug}/prompt-templates", { ...fuzz, body: { name: "t", template_text: "x" } }),
+      (body) => body.prompt_template,
+    ),
   ];
-  known.styleGuideId = [await id("/api/projects/fuzz/style-guides", { name: "g", instructions: "x" }, "style_guide")];
-  known.characterId = [await id("/api/projects/fuzz/characters", { name: "c", description: "x" }, "character")];
-  known.referenceSetId = [await id("/api/projects/fuzz/reference-sets", { name: "s" }, "reference_set")];
+  known.styleGuideId = [
+    await idOf(
+      client.POST("/api/projects/{slug}/style-guides", { ...fuzz, body: { name: "g", instructions: "x" } }),
+      (body) => body.style_guide,
+    ),
+  ];
+  known.characterId = [
+    await idOf(
+      client.POST("/api/projects/{slug}/characters", { ...fuzz, body: { name: "c", description: "x" } }),
+      (body) => body.character,
+    ),
+  ];
+  const referenceSetId = await idOf(
+    client.POST("/api/projects/{slug}/reference-sets", { ...fuzz, body: { name: "s" } }),
+    (body) => body.reference_set,
+  );
+  known.referenceSetId = [referenceSetId];
   known.itemId = [
-    await id(`/api/projects/fuzz/reference-sets/${known.referenceSetId[0]}/items`, { content_text: "x" }, "item"),
+    await idOf(
+      client.POST("/api/projects/{slug}/reference-sets/{referenceSetId}/items", {
+        params: { path: { slug: "fuzz", referenceSetId } },
+        body: { content_text: "x" },
+      }),
+      (body) => body.item,
+    ),
   ];
-  known.sessionId = [await id("/api/projects/fuzz/chat/sessions", { title: "chat" }, "session")];
-  known.instructionId = [await id("/api/projects/fuzz/agent/instructions", { instruction_text: "x" }, "instruction")];
+  known.sessionId = [
+    await idOf(
+      client.POST("/api/projects/{slug}/chat/sessions", { ...fuzz, body: { title: "chat" } }),
+      (body) => body.session,
+    ),
+  ];
+  known.instructionId = [
+    await idOf(
+      client.POST("/api/projects/{slug}/agent/instructions", { ...fuzz, body: { instruction_text: "x" } }),
+      (body) => body.instruction,
+    ),
+  ];
   known.providerCode = ["openai"];
   known.secretName = ["api_key"];
-  await call("POST", "/api/projects/fuzz/secrets", {
-    provider_code: "openai",
-    secret_name: "api_key",
-    secret_value: "sk-x",
+  await client.POST("/api/projects/{slug}/secrets", {
+    ...fuzz,
+    body: { provider_code: "openai", secret_name: "api_key", secret_value: "sk-x" },
   });
-  const run = (await call("POST", "/api/projects/fuzz/runs/trigger", { scene_refs: ["scenes/a.png"] })).body;
-  known.runId = [run.pipeline_trigger.run_id];
+  const run = await client.POST("/api/projects/{slug}/runs/trigger", {
+    ...fuzz,
+    body: { scene_refs: ["scenes/a.png"] },
+  });
+  known.runId = [run.data?.pipeline_trigger.run_id ?? ""];
 });
 
 afterAll(() => {
@@ -53,11 +92,6 @@ afterAll(() => {
   if (process.env.FUZZ_REPORT)
     console.table(reports.map(({ operation, sent, refused: r }) => ({ operation, sent, refused: r })));
 });
-
-/** A JSON client with the fuzz token (the first token turns authentication on for everyone). */
-function authed(baseUrl: string, bearer: string): HttpCall {
-  return httpClient(baseUrl, { token: bearer });
-}
 
 /** Failures grouped as one readable line each, so a red run says what broke where. */
 function describeFailures(failures: FuzzFailure[]): string[] {

@@ -15,15 +15,16 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   craftBundle,
-  httpClient,
   kromaBin,
   manifestOf,
   openSqliteProbe,
+  portClient,
   projectRecord,
   type ServedProcess,
   sha256,
   spawnServer,
 } from "@kroma/testkit";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { afterAll, describe, expect, it } from "vitest";
 
 const serverDist = pathToFileURL(join(kromaBin, "../../../server/dist/index.js")).href;
@@ -83,12 +84,14 @@ describe("a SIGKILL leaves nothing behind", () => {
   it("an export killed mid-write is failed at restart, and its partial files are removed", async () => {
     const root = await appRoot();
     const first = await serve(root);
-    const call = httpClient(first.url);
-    const { body } = await call("POST", "/api/projects", { name: "big" });
-    const projectRoot: string = body.storage.local.project_root;
+    const client = portClient(first.url);
+    const body = await expectOk(client.POST("/api/projects", { body: { name: "big" } }));
+    const projectRoot = body.storage.local.project_root;
     await bigFiles(projectRoot, 48);
     const exportsDir = join(projectRoot, "exports");
-    const request = call("POST", "/api/projects/big/exports", { include_files: true }).catch(() => undefined);
+    const request = client
+      .POST("/api/projects/{slug}/exports", { ...inProject("big"), body: { include_files: true } })
+      .catch(() => undefined);
     const partial = await until("the partial bundle", async () =>
       (await namesIn(exportsDir)).find(
         (name) => name.endsWith(".tar.gz") === false && name.includes(".tar.gz.kroma-partial-"),
@@ -99,9 +102,9 @@ describe("a SIGKILL leaves nothing behind", () => {
     expect(existsSync(join(exportsDir, partial))).toBe(true); // killed while it was being written
 
     const second = await serve(root);
-    const listed = await httpClient(second.url)("GET", "/api/projects/big/exports");
-    expect(listed.body.exports).toHaveLength(1);
-    expect(listed.body.exports[0]).toMatchObject({
+    const listed = await portClient(second.url).GET("/api/projects/{slug}/exports", inProject("big"));
+    expect(listed.data?.exports).toHaveLength(1);
+    expect(listed.data?.exports[0]).toMatchObject({
       status: "failed",
       error: "The process writing this export stopped before it finished",
     });
@@ -132,8 +135,8 @@ describe("a SIGKILL leaves nothing behind", () => {
     const server = await serve(root);
     expect((await namesIn(parent)).filter((name) => name.startsWith(".kroma-import-"))).toEqual([]);
     expect(await leaseRows(root)).toEqual([]);
-    const projects = await httpClient(server.url)("GET", "/api/projects");
-    expect(projects.body.projects.map((project: { slug: string }) => project.slug)).not.toContain("restored");
+    const projects = await portClient(server.url).GET("/api/projects");
+    expect(projects.data?.projects.map((project) => project.slug)).not.toContain("restored");
   });
 
   it("work a living process still owns is left alone at start and by the periodic sweep", async () => {
@@ -141,10 +144,10 @@ describe("a SIGKILL leaves nothing behind", () => {
     const parent = join(root, "var/projects");
     // A first server creates the database and a project, then stops cleanly.
     const first = await serve(root);
-    const { body } = await httpClient(first.url)("POST", "/api/projects", { name: "shared" });
+    const body = await expectOk(portClient(first.url).POST("/api/projects", { body: { name: "shared" } }));
     await first.stop("SIGTERM");
-    const projectId: string = body.project.id;
-    const exportsDir = join(body.storage.local.project_root as string, "exports");
+    const projectId = body.project.id;
+    const exportsDir = join(body.storage.local.project_root, "exports");
     await mkdir(exportsDir, { recursive: true });
 
     const holder = await holdLeases(root, projectId, exportsDir);
@@ -157,17 +160,19 @@ describe("a SIGKILL leaves nothing behind", () => {
     await mkdir(orphanBefore);
 
     const server = await serve(root);
-    const call = httpClient(server.url);
+    const client = portClient(server.url);
+    const exportOf = (exportId: string) =>
+      client.GET("/api/projects/{slug}/exports/{exportId}", { params: { path: { slug: "shared", exportId } } });
     expect(existsSync(orphanBefore)).toBe(false);
     for (const name of oldPartials) expect(existsSync(join(exportsDir, name))).toBe(false);
-    expect((await call("GET", "/api/projects/shared/exports/export_oldversion")).body.export).toMatchObject({
+    expect((await exportOf("export_oldversion")).data?.export).toMatchObject({
       status: "failed",
       error: "The process writing this export stopped before it finished",
     });
     const stillThere = async () => {
       expect(existsSync(join(holder.staging, "part.bin"))).toBe(true);
       expect(existsSync(holder.partial)).toBe(true);
-      expect((await call("GET", "/api/projects/shared/exports/export_livestandin")).body.export.status).toBe("running");
+      expect((await exportOf("export_livestandin")).data?.export.status).toBe("running");
     };
     await stillThere();
 
@@ -189,8 +194,8 @@ describe("a SIGKILL leaves nothing behind", () => {
     await once(holder.child, "exit");
     await until("the abandoned import's removal", async () => (existsSync(holder.staging) ? undefined : true), 30_000);
     await until("the abandoned export's failure", async () => {
-      const { body: found } = await call("GET", "/api/projects/shared/exports/export_livestandin");
-      return found.export.status === "failed" ? true : undefined;
+      const { data: found } = await exportOf("export_livestandin");
+      return found?.export.status === "failed" ? true : undefined;
     });
     expect(existsSync(holder.partial)).toBe(false);
     expect(await leaseRows(root)).toEqual([]);

@@ -11,7 +11,16 @@ import { readdir } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { Socket } from "node:net";
 import { join } from "node:path";
-import { putScenes, type RawResult, rawRequest, startTestServer, type TestServer } from "@kroma/testkit";
+import {
+  type ApiClient,
+  portClient,
+  putScenes,
+  type RawResult,
+  rawRequest,
+  startTestServer,
+  type TestServer,
+} from "@kroma/testkit";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /** An images API that takes requests and never answers: a paid run stays `running` until canceled. */
@@ -38,7 +47,10 @@ function startSilentProvider(): Promise<{ url: string; server: Server; requested
 
 let provider: Awaited<ReturnType<typeof startSilentProvider>>;
 let server: TestServer;
+/** What curl and the SDK send: no Origin, no Sec-Fetch-Site, a content type only with a body. */
+let client: ApiClient;
 const slug = "gamma";
+const gamma = inProject(slug);
 
 beforeAll(async () => {
   provider = await startSilentProvider();
@@ -51,7 +63,8 @@ beforeAll(async () => {
       retryDelayMs: 1,
     },
   });
-  expect((await send("POST", "/api/projects", { json: { name: "Gamma", slug } })).status).toBe(200);
+  client = portClient(server.url);
+  expect((await client.POST("/api/projects", { body: { name: "Gamma", slug } })).response.status).toBe(200);
 });
 afterAll(async () => {
   provider?.close();
@@ -65,6 +78,7 @@ interface SendOptions {
   empty?: boolean;
 }
 
+/** Raw on purpose: the browser-sendable variants (form types, empty bodies, Origin, Sec-Fetch-Site). */
 function send(method: string, path: string, options: SendOptions = {}): Promise<RawResult> {
   const headers = { ...(options.headers ?? {}) };
   let body: string | undefined;
@@ -159,7 +173,9 @@ async function expectAllRefused(method: string, path: string, unchanged: () => P
   expect(await auditCount()).toBe(audits);
 }
 
-const runStatus = async (runId: string) => (await send("GET", api(`/runs/${runId}`))).body.run.status as string;
+const runPath = (runId: string) => ({ params: { path: { slug, runId } } });
+const runStatus = async (runId: string) =>
+  (await expectOk(client.GET("/api/projects/{slug}/runs/{runId}", runPath(runId)))).run.status;
 
 async function waitForRunStatus(runId: string, wanted: string): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt++) {
@@ -171,100 +187,122 @@ async function waitForRunStatus(runId: string, wanted: string): Promise<void> {
 
 describe("bodyless state changes from another site are refused, and still work for curl and the SDK", () => {
   it("POST /secrets/rotate", async () => {
-    const stored = await send("POST", api("/secrets"), {
-      json: { provider_code: "openai", secret_name: "api_key", secret_value: "sk-csrf-secret-1234" },
+    const stored = await client.POST("/api/projects/{slug}/secrets", {
+      ...gamma,
+      body: { provider_code: "openai", secret_name: "api_key", secret_value: "sk-csrf-secret-1234" },
     });
-    expect(stored.status, stored.text).toBe(200);
+    expect(stored.response.status, JSON.stringify(stored.error)).toBe(200);
     const keyOf = async () =>
       (await server.db.selectFrom("project_secrets").select(["key_id", "nonce", "ciphertext"]).execute()).map(
         (row) => ({ ...row }),
       );
     await expectAllRefused("POST", api("/secrets/rotate"), keyOf);
 
-    const rotated = await send("POST", api("/secrets/rotate"));
-    expect(rotated.status, rotated.text).toBe(200);
-    expect(rotated.body.rotation.rotated).toBe(1);
+    const rotated = await client.POST("/api/projects/{slug}/secrets/rotate", gamma);
+    expect(rotated.response.status, JSON.stringify(rotated.error)).toBe(200);
+    expect(rotated.data?.rotation.rotated).toBe(1);
   });
 
   it("POST /exports", async () => {
     const exports = async () => ({
-      records: (await send("GET", api("/exports"))).body.count,
+      records: (await expectOk(client.GET("/api/projects/{slug}/exports", gamma))).count,
       files: await readdir(join(server.appRoot, "var/exports")).catch(() => []),
     });
     await expectAllRefused("POST", api("/exports"), exports);
     await expectAllRefused("POST", api("/export"), exports);
 
-    const written = await send("POST", api("/exports"));
-    expect(written.status, written.text).toBe(200);
+    const written = await client.POST("/api/projects/{slug}/exports", gamma);
+    expect(written.response.status, JSON.stringify(written.error)).toBe(200);
     expect((await exports()).records).toBe(1);
   });
 
   it("POST /storage/s3/sync", async () => {
     // The project has no S3 storage: the handler's own answer is the "as before" to compare with.
-    const control = await send("POST", api("/storage/s3/sync"), { json: {} });
-    expect([403, 415]).not.toContain(control.status);
+    const control = await client.POST("/api/projects/{slug}/storage/s3/sync", { ...gamma, body: {} });
+    expect([403, 415]).not.toContain(control.response.status);
     await expectAllRefused("POST", api("/storage/s3/sync"), async () => null);
-    const bodyless = await send("POST", api("/storage/s3/sync"));
-    expect({ status: bodyless.status, code: bodyless.body.error_code }).toEqual({
-      status: control.status,
-      code: control.body.error_code,
+    const bodyless = await client.POST("/api/projects/{slug}/storage/s3/sync", gamma);
+    expect({ status: bodyless.response.status, code: bodyless.error?.error_code }).toEqual({
+      status: control.response.status,
+      code: control.error?.error_code,
     });
   });
 
   it("POST /agent/instructions/{id}/confirm and /cancel", async () => {
     const create = async (text: string) => {
-      const created = await send("POST", api("/agent/instructions"), { json: { instruction_text: text } });
-      expect(created.status, created.text).toBe(200);
-      return created.body.instruction.id as string;
+      const body = { instruction_text: text };
+      return (await expectOk(client.POST("/api/projects/{slug}/agent/instructions", { ...gamma, body }))).instruction
+        .id;
     };
-    const status = async (id: string) => (await send("GET", api(`/agent/instructions/${id}`))).body.instruction.status;
+    const instruction = (instructionId: string) => ({ params: { path: { slug, instructionId } } });
+    const status = async (id: string) =>
+      (await expectOk(client.GET("/api/projects/{slug}/agent/instructions/{instructionId}", instruction(id))))
+        .instruction.status;
     const toConfirm = await create("Repaint the sky");
     const toCancel = await create("Add rain");
     await expectAllRefused("POST", api(`/agent/instructions/${toConfirm}/confirm`), () => status(toConfirm));
     await expectAllRefused("POST", api(`/agent/instructions/${toCancel}/cancel`), () => status(toCancel));
 
-    expect((await send("POST", api(`/agent/instructions/${toConfirm}/confirm`))).status).toBe(200);
+    const confirmed = await client.POST(
+      "/api/projects/{slug}/agent/instructions/{instructionId}/confirm",
+      instruction(toConfirm),
+    );
+    expect(confirmed.response.status).toBe(200);
     expect(await status(toConfirm)).toBe("confirmed");
-    expect((await send("POST", api(`/agent/instructions/${toCancel}/cancel`))).status).toBe(200);
+    const canceled = await client.POST(
+      "/api/projects/{slug}/agent/instructions/{instructionId}/cancel",
+      instruction(toCancel),
+    );
+    expect(canceled.response.status).toBe(200);
     expect(await status(toCancel)).toBe("canceled");
   });
 
   it("POST /runs/{id}/resume and /runs/{id}/cancel", async () => {
-    const root = (await send("GET", api(""))).body.storage.local.project_root as string;
+    const root = (await expectOk(client.GET("/api/projects/{slug}", gamma))).storage.local.project_root;
     await putScenes(root, ["scenes/a.png"]);
     // A dry run that finished, then marked interrupted (as a stopped server leaves it) to resume.
-    const dry = await send("POST", api("/runs/trigger"), { json: { mode: "dry", input: "scenes" } });
-    expect(dry.status, dry.text).toBe(200);
-    const resumable = dry.body.pipeline_trigger.run_id as string;
+    const dry = await client.POST("/api/projects/{slug}/runs/trigger", {
+      ...gamma,
+      body: { mode: "dry", input: "scenes" },
+    });
+    expect(dry.response.status, JSON.stringify(dry.error)).toBe(200);
+    const resumable = dry.data?.pipeline_trigger.run_id ?? "";
     await waitForRunStatus(resumable, "succeeded");
     // A paid run whose image request is never answered holds the queue, so the resumed run waits.
-    const paid = await send("POST", api("/runs/trigger"), {
-      json: { mode: "run", confirm_spend: true, input: "scenes" },
+    const paid = await client.POST("/api/projects/{slug}/runs/trigger", {
+      ...gamma,
+      body: { mode: "run", confirm_spend: true, input: "scenes" },
     });
-    expect(paid.status, paid.text).toBe(200);
-    const holding = paid.body.pipeline_trigger.run_id as string;
+    expect(paid.response.status, JSON.stringify(paid.error)).toBe(200);
+    const holding = paid.data?.pipeline_trigger.run_id ?? "";
     await provider.requested;
     await server.db.updateTable("runs").set({ status: "interrupted" }).where("id", "=", resumable).execute();
 
     await expectAllRefused("POST", api(`/runs/${resumable}/resume`), () => runStatus(resumable));
-    const resumed = await send("POST", api(`/runs/${resumable}/resume`));
-    expect(resumed.status, resumed.text).toBe(200);
+    const resumed = await client.POST("/api/projects/{slug}/runs/{runId}/resume", runPath(resumable));
+    expect(resumed.response.status, JSON.stringify(resumed.error)).toBe(200);
     expect(await runStatus(resumable)).toBe("queued");
 
     await expectAllRefused("POST", api(`/runs/${resumable}/cancel`), () => runStatus(resumable));
     await expectAllRefused("POST", api(`/runs/${holding}/cancel`), () => runStatus(holding));
-    expect((await send("POST", api(`/runs/${resumable}/cancel`))).status).toBe(200);
+    const cancel = (runId: string) => client.POST("/api/projects/{slug}/runs/{runId}/cancel", runPath(runId));
+    expect((await cancel(resumable)).response.status).toBe(200);
     expect(await runStatus(resumable)).toBe("canceled");
-    expect((await send("POST", api(`/runs/${holding}/cancel`))).status).toBe(200);
+    expect((await cancel(holding)).response.status).toBe(200);
     expect(["canceling", "canceled"]).toContain(await runStatus(holding));
   });
 
   it("DELETE of a record", async () => {
-    const created = await send("POST", api("/style-guides"), { json: { name: "Noir", instructions: "High contrast" } });
-    const id = created.body.style_guide.id as string;
-    const exists = async () => (await send("GET", api(`/style-guides/${id}`))).status;
+    const body = { name: "Noir", instructions: "High contrast" };
+    const created = await expectOk(client.POST("/api/projects/{slug}/style-guides", { ...gamma, body }));
+    const id = created.style_guide.id;
+    const styleGuide = { params: { path: { slug, styleGuideId: id } } };
+    const exists = async () =>
+      (await client.GET("/api/projects/{slug}/style-guides/{styleGuideId}", styleGuide)).response.status;
     await expectAllRefused("DELETE", api(`/style-guides/${id}`), exists);
-    expect((await send("DELETE", api(`/style-guides/${id}`))).status).toBe(200);
+    expect((await client.DELETE("/api/projects/{slug}/style-guides/{styleGuideId}", styleGuide)).response.status).toBe(
+      200,
+    );
     expect(await exists()).toBe(404);
   });
 
@@ -298,15 +336,15 @@ describe("bodyless state changes from another site are refused, and still work f
   });
 
   it("POST /auth/token: a page elsewhere cannot create the first token and lock the owner out", async () => {
-    const tokens = async () => (await send("GET", "/auth/tokens")).body.count as number;
+    const tokens = async () => (await expectOk(client.GET("/auth/tokens"))).count;
     expect(await tokens()).toBe(0);
     await expectAllRefused("POST", "/auth/token", tokens);
     expect(await tokens()).toBe(0);
 
-    const created = await send("POST", "/auth/token");
-    expect(created.status, created.text).toBe(200);
-    const token = created.body.auth_token.token as string;
-    const listed = await send("GET", "/auth/tokens", { headers: { authorization: `Bearer ${token}` } });
-    expect(listed.body.count).toBe(1);
+    const created = await client.POST("/auth/token");
+    expect(created.response.status, JSON.stringify(created.error)).toBe(200);
+    const token = created.data?.auth_token.token;
+    const listed = await portClient(server.url, { token }).GET("/auth/tokens");
+    expect(listed.data?.count).toBe(1);
   });
 });

@@ -7,21 +7,22 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type HttpCall, httpClient, startTestServer, type TestServer } from "@kroma/testkit";
+import { type ApiClient, portClient, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let appRoot = "";
 let server: TestServer;
-let call: HttpCall;
+let client: ApiClient;
+const alpha = { params: { path: { slug: "alpha" } } };
 
 beforeAll(async () => {
   appRoot = await mkdtemp(join(tmpdir(), "kroma-db-in-root-"));
   server = await startTestServer({ agentDispatch: false, appRoot, dbPath: join(appRoot, "app.db") });
-  call = httpClient(server.url);
-  expect((await call("POST", "/api/projects", { name: "alpha" })).status).toBe(200);
+  client = portClient(server.url);
+  expect((await client.POST("/api/projects", { body: { name: "alpha" } })).response.status).toBe(200);
   // Storing a secret creates master.key beside the database, i.e. in the app root.
   const secret = { provider_code: "openai", secret_name: "api_key", secret_value: "sk-db-in-root-test" };
-  expect((await call("POST", "/api/projects/alpha/secrets", secret)).status).toBe(200);
+  expect((await client.POST("/api/projects/{slug}/secrets", { ...alpha, body: secret })).response.status).toBe(200);
   expect(existsSync(join(appRoot, "master.key"))).toBe(true);
 });
 afterAll(async () => {
@@ -31,24 +32,27 @@ afterAll(async () => {
 
 describe("the database in the app root", () => {
   it("still lets storage be updated, back to the default too", async () => {
-    const moved = await call("PUT", "/api/projects/alpha/storage/local", { project_root: "data/alpha" });
-    expect(moved.status).toBe(200);
-    expect(moved.body.storage.local.project_root).toBe(join(appRoot, "data/alpha"));
-    const reset = await call("PUT", "/api/projects/alpha/storage/local", { project_root: "" });
-    expect(reset.status).toBe(200);
-    expect(reset.body.storage.local.project_root).toBe(join(appRoot, "var/projects/alpha"));
-    const base = await call("PUT", "/api/projects/alpha/storage/local", { base_dir: "projects" });
-    expect(base.status).toBe(200);
-    expect(base.body.storage.local.project_root).toBe(join(appRoot, "projects/alpha"));
+    const moved = await client.PUT("/api/projects/{slug}/storage/local", {
+      ...alpha,
+      body: { project_root: "data/alpha" },
+    });
+    expect(moved.response.status).toBe(200);
+    expect(moved.data?.storage.local.project_root).toBe(join(appRoot, "data/alpha"));
+    const reset = await client.PUT("/api/projects/{slug}/storage/local", { ...alpha, body: { project_root: "" } });
+    expect(reset.response.status).toBe(200);
+    expect(reset.data?.storage.local.project_root).toBe(join(appRoot, "var/projects/alpha"));
+    const base = await client.PUT("/api/projects/{slug}/storage/local", { ...alpha, body: { base_dir: "projects" } });
+    expect(base.response.status).toBe(200);
+    expect(base.data?.storage.local.project_root).toBe(join(appRoot, "projects/alpha"));
   });
 
   it("keeps the database files and master.key out of every project root", async () => {
     await mkdir(join(appRoot, "links"), { recursive: true });
     await symlink(appRoot, join(appRoot, "links/to-root"));
     for (const project_root of [".", appRoot, "links/to-root"]) {
-      const refused = await call("PUT", "/api/projects/alpha/storage/local", { project_root });
-      expect([project_root, refused.status]).toEqual([project_root, 400]);
-      expect(refused.body.error).toContain("would hold the server's database or master key");
+      const refused = await client.PUT("/api/projects/{slug}/storage/local", { ...alpha, body: { project_root } });
+      expect([project_root, refused.response.status]).toEqual([project_root, 400]);
+      expect(refused.error?.error).toContain("would hold the server's database or master key");
     }
   });
 
@@ -57,13 +61,19 @@ describe("the database in the app root", () => {
     await symlink(join(appRoot, "app.db"), join(appRoot, "config/db.json"));
     await symlink(join(appRoot, "master.key"), join(appRoot, "config/key.json"));
     for (const manifest_path of ["app.db", "app.db-wal", "master.key", "config/db.json", "config/key.json"]) {
-      const refused = await call("POST", "/api/projects/alpha/runs/validate-config", { manifest_path });
-      expect([manifest_path, refused.status]).toEqual([manifest_path, 400]);
-      expect(refused.body.error).toContain("server's private directory");
+      const refused = await client.POST("/api/projects/{slug}/runs/validate-config", {
+        ...alpha,
+        body: { manifest_path },
+      });
+      expect([manifest_path, refused.response.status]).toEqual([manifest_path, 400]);
+      expect(refused.error?.error).toContain("server's private directory");
     }
-    const allowed = await call("POST", "/api/projects/alpha/runs/validate-config", {
-      manifest_path: "config/missing.json",
+    const allowed = await client.POST("/api/projects/{slug}/runs/validate-config", {
+      ...alpha,
+      body: {
+        manifest_path: "config/missing.json",
+      },
     });
-    expect(allowed.status).toBe(200);
+    expect(allowed.response.status).toBe(200);
   });
 });

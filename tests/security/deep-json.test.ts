@@ -7,6 +7,7 @@
 // bootstrap settings around it: deeper is a 400 in the envelope, before anything is stored.
 
 import { rawRequest, useTestServer } from "@kroma/testkit";
+import { inProject } from "@kroma/testkit/api-results";
 import { describe, expect, it } from "vitest";
 
 const api = useTestServer({ projects: ["Deep"] });
@@ -16,6 +17,7 @@ const slug = "deep";
 const nestedObjects = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
 const nestedArrays = (levels: number) => `${"[".repeat(levels)}1${"]".repeat(levels)}`;
 
+// Deliberately raw: these bodies are JSON text too deep to build as values, which no typed client sends.
 const post = (path: string, body: string) => rawRequest(api.server.url, "POST", path, { body });
 const logged: string[] = [];
 
@@ -35,16 +37,23 @@ describe("deeply nested JSON", () => {
       expectTooDeep(answer);
       expect(answer.body.details).toMatchObject({ max_depth: 64 });
     }
-    const accounts = await api.call("GET", `/api/projects/${slug}/provider-accounts`);
-    expect(accounts.body.count).toBe(0);
+    const accounts = await api.client.GET("/api/projects/{slug}/provider-accounts", inProject(slug));
+    expect(accounts.data?.count).toBe(0);
   });
 
   it("refuses 5,000 nested arrays in a chat message with a 400", async () => {
-    const session = await api.call("POST", `/api/projects/${slug}/chat/sessions`, { title: "Deep" });
-    expect(session.status).toBe(200);
-    const path = `/api/projects/${slug}/chat/sessions/${session.body.session.id}/messages`;
+    const session = await api.client.POST("/api/projects/{slug}/chat/sessions", {
+      ...inProject(slug),
+      body: { title: "Deep" },
+    });
+    expect(session.response.status).toBe(200);
+    const sessionId = session.data?.session.id ?? "";
+    const path = `/api/projects/${slug}/chat/sessions/${sessionId}/messages`;
     expectTooDeep(await post(path, `{"role":"user","content":"x","content_json":${nestedArrays(5000)}}`));
-    expect((await api.call("GET", path)).body.count).toBe(0);
+    const messages = await api.client.GET("/api/projects/{slug}/chat/sessions/{sessionId}/messages", {
+      params: { path: { slug, sessionId } },
+    });
+    expect(messages.data?.count).toBe(0);
   });
 
   it("parses a body nested 64 levels deep and refuses one of 65 before parsing it", async () => {
@@ -110,18 +119,17 @@ describe("deeply nested JSON", () => {
   });
 
   it("still renders the bootstrap prompt and imports it back afterwards", async () => {
-    const prompt = await api.call("GET", `/api/projects/${slug}/bootstrap-prompt`);
-    expect(prompt.status, JSON.stringify(prompt.body)).toBe(200);
-    const codes = prompt.body.bootstrap.settings.provider_accounts.map(
-      (a: { provider_code: string }) => a.provider_code,
-    );
+    const prompt = await api.client.GET("/api/projects/{slug}/bootstrap-prompt", inProject(slug));
+    expect(prompt.response.status, JSON.stringify(prompt.data ?? prompt.error)).toBe(200);
+    const settings = prompt.data?.bootstrap.settings;
+    const codes = (settings?.provider_accounts ?? []).map((a) => a.provider_code);
     expect(codes.sort()).toEqual(["brackets", "depth32"]);
     // What the server exported (the deepest record the limit allows, inside its wrapper) imports again.
-    const again = await api.call("POST", `/api/projects/${slug}/bootstrap-import`, {
-      settings: prompt.body.bootstrap.settings,
-      dry_run: true,
+    const again = await api.client.POST("/api/projects/{slug}/bootstrap-import", {
+      ...inProject(slug),
+      body: { settings, dry_run: true },
     });
-    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.response.status, JSON.stringify(again.data ?? again.error)).toBe(200);
     expect(logged.every((message) => !message.includes("Maximum call stack"))).toBe(true);
   });
 });

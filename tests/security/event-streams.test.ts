@@ -7,15 +7,16 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
+  type ApiClient,
   type HeldImages,
-  type HttpCall,
-  httpClient,
+  portClient,
   runRow,
   solidPng,
   startHeldImages,
   startTestServer,
   type TestServer,
 } from "@kroma/testkit";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 interface SseMessage {
@@ -130,7 +131,7 @@ afterAll(async () => {
   await images.close();
 });
 
-async function serve(idleMs: number): Promise<{ server: TestServer; call: HttpCall }> {
+async function serve(idleMs: number): Promise<{ server: TestServer; client: ApiClient }> {
   const server = await startTestServer({
     runExecution: {
       openaiApiKey: "sk-test-streams",
@@ -140,37 +141,44 @@ async function serve(idleMs: number): Promise<{ server: TestServer; call: HttpCa
     eventStreams: { maxPerRun: 2, maxTotal: 3, keepAliveMs: 40, idleMs },
   });
   servers.push(server);
-  return { server, call: httpClient(server.url) };
+  return { server, client: portClient(server.url) };
 }
 
 /** A project with one scene and a paid run on it whose image request hangs at the stand-in. */
-async function hungRun(call: HttpCall, name: string) {
-  const { body } = await call("POST", "/api/projects", { name });
-  const root: string = body.storage.local.project_root;
+async function hungRun(client: ApiClient, name: string) {
+  const body = await expectOk(client.POST("/api/projects", { body: { name } }));
+  const root = body.storage.local.project_root;
   await mkdir(join(root, "scenes"), { recursive: true });
   await writeFile(join(root, "scenes", "a.png"), solidPng(8, 8, [90, 90, 90]));
   const index = images.requests.length;
-  const trigger = await call("POST", `/api/projects/${body.project.slug}/runs/trigger`, {
-    mode: "run",
-    confirm_spend: true,
-    scene_refs: ["scenes/a.png"],
+  const trigger = await client.POST("/api/projects/{slug}/runs/trigger", {
+    ...inProject(body.project.slug),
+    body: { mode: "run", confirm_spend: true, scene_refs: ["scenes/a.png"] },
   });
-  expect(trigger.status).toBe(200);
+  expect(trigger.response.status).toBe(200);
   await images.request(index);
   return {
-    slug: body.project.slug as string,
-    projectId: body.project.id as string,
-    runId: trigger.body.pipeline_trigger.run_id as string,
+    slug: body.project.slug,
+    projectId: body.project.id,
+    runId: trigger.data?.pipeline_trigger.run_id ?? "",
   };
+}
+
+/** Queues a dry run behind the hung one; returns its id. */
+async function queuedRun(client: ApiClient, slug: string): Promise<string> {
+  const queued = await client.POST("/api/projects/{slug}/runs/trigger", {
+    ...inProject(slug),
+    body: { mode: "dry", input: "scenes" },
+  });
+  return queued.data?.pipeline_trigger.run_id ?? "";
 }
 
 describe("open streams are capped, kept alive, and start with one status", () => {
   it("refuses a stream beyond the per-run cap (429) and the total cap (503), others unaffected", async () => {
-    const { server, call } = await serve(60_000);
-    const hung = await hungRun(call, "Caps");
+    const { server, client } = await serve(60_000);
+    const hung = await hungRun(client, "Caps");
     const events = (runId: string) => `${server.url}/api/projects/${hung.slug}/runs/${runId}/events`;
-    const queued = await call("POST", `/api/projects/${hung.slug}/runs/trigger`, { mode: "dry", input: "scenes" });
-    const queuedId: string = queued.body.pipeline_trigger.run_id;
+    const queuedId = await queuedRun(client, hung.slug);
 
     const first = await openStream(events(hung.runId));
     const second = await openStream(events(hung.runId));
@@ -202,12 +210,10 @@ describe("open streams are capped, kept alive, and start with one status", () =>
   });
 
   it("sends keep-alive comments and exactly one first status event", async () => {
-    const { server, call } = await serve(60_000);
-    const hung = await hungRun(call, "Alive");
-    const queued = await call("POST", `/api/projects/${hung.slug}/runs/trigger`, { mode: "dry", input: "scenes" });
-    const stream = await openStream(
-      `${server.url}/api/projects/${hung.slug}/runs/${queued.body.pipeline_trigger.run_id}/events`,
-    );
+    const { server, client } = await serve(60_000);
+    const hung = await hungRun(client, "Alive");
+    const queuedId = await queuedRun(client, hung.slug);
+    const stream = await openStream(`${server.url}/api/projects/${hung.slug}/runs/${queuedId}/events`);
     await stream.waitFor(keepAlive, 3);
     const statuses = stream.messages.filter((message) => message.kind === "status");
     expect(statuses).toEqual([expect.objectContaining({ data: expect.objectContaining({ status: "queued" }) })]);
@@ -218,8 +224,8 @@ describe("open streams are capped, kept alive, and start with one status", () =>
 
 describe("streams that would otherwise never end", () => {
   it("ends a stream quiet for the idle limit, without a done event", async () => {
-    const { server, call } = await serve(300);
-    const hung = await hungRun(call, "Idle");
+    const { server, client } = await serve(300);
+    const hung = await hungRun(client, "Idle");
     const stream = await openStream(`${server.url}/api/projects/${hung.slug}/runs/${hung.runId}/events`);
     await stream.ended;
     expect(stream.messages.some((message) => message.comment?.startsWith("idle for 300 ms"))).toBe(true);
@@ -228,8 +234,8 @@ describe("streams that would otherwise never end", () => {
   });
 
   it("ends the stream of a queued run no live process owns with a done carrying its status", async () => {
-    const { server, call } = await serve(60_000);
-    const { body } = await call("POST", "/api/projects", { name: "Orphan" });
+    const { server, client } = await serve(60_000);
+    const body = await expectOk(client.POST("/api/projects", { body: { name: "Orphan" } }));
     const runId = "run_20250101T000000Z_orphan";
     await server.db
       .insertInto("runs")

@@ -8,6 +8,7 @@ import { mkdir, readFile, rename, rm, stat, symlink, writeFile } from "node:fs/p
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { useTestServer } from "@kroma/testkit";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type BundleWriterHooks,
@@ -21,18 +22,17 @@ let projects = 0;
 
 /** A project with a few files (`zzz.txt` last, as in the review) and a stored secret, so master.key exists. */
 async function raceProject(): Promise<{ slug: string; root: string; key: Buffer; keyPath: string }> {
-  const { body } = await api.call("POST", "/api/projects", { name: `race ${++projects}` });
-  const slug: string = body.project.slug;
-  const root: string = body.storage.local.project_root;
+  const body = await expectOk(api.client.POST("/api/projects", { body: { name: `race ${++projects}` } }));
+  const slug = body.project.slug;
+  const root = body.storage.local.project_root;
   for (let i = 0; i < 20; i++) await writeFileIn(root, `scenes/s${i}.txt`, `scene ${i}\n`.repeat(1000));
   await writeFileIn(root, "docs/master.key", "a harmless note that happens to share the key's name\n");
   await writeFileIn(root, "zzz.txt", "the last file of the walk\n");
-  const secret = await api.call("POST", `/api/projects/${slug}/secrets`, {
-    provider_code: "openai",
-    secret_name: "api_key",
-    secret_value: "sk-race-0000",
+  const secret = await api.client.POST("/api/projects/{slug}/secrets", {
+    ...inProject(slug),
+    body: { provider_code: "openai", secret_name: "api_key", secret_value: "sk-race-0000" },
   });
-  expect(secret.status).toBe(200);
+  expect(secret.response.status).toBe(200);
   const keyPath = join(api.server.appRoot, "var/backend/master.key");
   return { slug, root, key: await readFile(keyPath), keyPath };
 }
@@ -45,10 +45,13 @@ async function writeFileIn(root: string, path: string, content: string): Promise
 /** Exports with files while `hooks` act; returns the answer and the bundle's bytes, unzipped. */
 async function exportWith(slug: string, hooks: BundleWriterHooks) {
   setBundleWriterHooks(hooks);
-  const res = await api.call("POST", `/api/projects/${slug}/exports`, { include_files: true });
-  expect(res.status).toBe(200);
-  const path: string = res.body.export_path;
-  return { body: res.body, path, tar: gunzipSync(await readFile(path)) };
+  const res = await api.client.POST("/api/projects/{slug}/exports", {
+    ...inProject(slug),
+    body: { include_files: true },
+  });
+  expect(res.response.status).toBe(200);
+  const path = res.data?.export_path ?? "";
+  return { body: res.data, path, tar: gunzipSync(await readFile(path)) };
 }
 
 /** Whether the tar holds an entry of that name (tar headers hold names as plain bytes). */
@@ -66,7 +69,7 @@ describe("an export never follows a link put in place of a listed file", () => {
     expect(tar.includes(key)).toBe(false);
     expect(hasEntry(tar, "files/zzz.txt")).toBe(false);
     expect(hasEntry(tar, "files/scenes/s0.txt")).toBe(true);
-    expect(body.export.manifest_json.skipped).toContainEqual({ path: "zzz.txt", reason: "symlink" });
+    expect(body?.export.manifest_json?.skipped).toContainEqual({ path: "zzz.txt", reason: "symlink" });
     expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
@@ -80,8 +83,8 @@ describe("an export never follows a link put in place of a listed file", () => {
     });
     expect(tar.includes(key)).toBe(false);
     expect(hasEntry(tar, "files/zzz.txt")).toBe(false);
-    expect(body.export.manifest_json.skipped).toContainEqual({ path: "zzz.txt", reason: "changed_during_export" });
-    expect(body.export.manifest_json.files).toBe(21);
+    expect(body?.export.manifest_json?.skipped).toContainEqual({ path: "zzz.txt", reason: "changed_during_export" });
+    expect(body?.export.manifest_json?.files).toBe(21);
   });
 
   it("a directory on the way swapped for a symlink to var/backend is caught by the handle's identity", async () => {
@@ -94,7 +97,7 @@ describe("an export never follows a link put in place of a listed file", () => {
     });
     expect(tar.includes(key)).toBe(false);
     expect(hasEntry(tar, "files/docs/master.key")).toBe(false);
-    expect(body.export.manifest_json.skipped).toContainEqual({
+    expect(body?.export.manifest_json?.skipped).toContainEqual({
       path: "docs/master.key",
       reason: "changed_during_export",
     });
@@ -109,13 +112,13 @@ describe("an export never follows a link put in place of a listed file", () => {
       },
     });
     expect(tar.includes(Buffer.from("someone else's bytes"))).toBe(false);
-    expect(body.export.manifest_json.skipped).toContainEqual({ path: "zzz.txt", reason: "changed_during_export" });
+    expect(body?.export.manifest_json?.skipped).toContainEqual({ path: "zzz.txt", reason: "changed_during_export" });
   });
 
   it("without any swap every file is packed and nothing is skipped", async () => {
     const { slug } = await raceProject();
     const { body, tar } = await exportWith(slug, {});
-    expect(body.export.manifest_json.skipped).toEqual([]);
+    expect(body?.export.manifest_json?.skipped).toEqual([]);
     expect(hasEntry(tar, "files/zzz.txt")).toBe(true);
     expect(hasEntry(tar, "files/docs/master.key")).toBe(true);
   });

@@ -7,14 +7,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   craftBundle,
-  httpClient,
   manifestOf,
+  portClient,
   projectRecord,
   runKroma,
   type ServedProcess,
   sha256,
   spawnServer,
 } from "@kroma/testkit";
+import { inProject } from "@kroma/testkit/api-results";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let root = "";
@@ -34,10 +35,13 @@ const kromaImport = (bundle: string, slug: string) => runKroma(root, ["import", 
 
 describe("kroma import keeps project roots apart", () => {
   it("refuses a slug whose default root another project already points at, and creates nothing", async () => {
-    const call = httpClient(server?.url ?? "");
-    expect((await call("POST", "/api/projects", { name: "Alpha", slug: "alpha" })).status).toBe(200);
-    const moved = await call("PUT", "/api/projects/alpha/storage/local", { project_root: "var/projects/gamma" });
-    expect(moved.status).toBe(200);
+    const client = portClient(server?.url ?? "");
+    expect((await client.POST("/api/projects", { body: { name: "Alpha", slug: "alpha" } })).response.status).toBe(200);
+    const moved = await client.PUT("/api/projects/{slug}/storage/local", {
+      ...inProject("alpha"),
+      body: { project_root: "var/projects/gamma" },
+    });
+    expect(moved.response.status).toBe(200);
 
     const project = projectRecord("shipped");
     const bundle = join(root, "shipped.tar.gz");
@@ -54,7 +58,7 @@ describe("kroma import keeps project roots apart", () => {
     const refused = await kromaImport(bundle, "gamma");
     expect(refused.code).not.toBe(0);
     expect(refused.output).toMatch(/alpha/);
-    expect((await call("GET", "/api/projects/gamma")).status).toBe(404);
+    expect((await client.GET("/api/projects/{slug}", inProject("gamma"))).response.status).toBe(404);
     // No staging directory is left, and alpha's root got nothing of the bundle.
     expect((await readdir(join(root, "var/projects"))).filter((name) => name.startsWith(".kroma-import-"))).toEqual([]);
 

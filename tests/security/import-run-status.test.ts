@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   craftBundle,
-  httpClient,
   manifestOf,
   openSqliteProbe,
+  portClient,
   projectRecord,
   runKroma,
   type ServedProcess,
@@ -103,12 +103,14 @@ describe("kroma import never brings a run in active", () => {
 
     // And as a user sees them over HTTP.
     server = await spawnServer(root);
-    const call = httpClient(server.url);
-    for (const id of ["run_crafted_queued", "run_crafted_running"]) {
-      const { status, body } = await call("GET", `/api/projects/shared/runs/${id}`);
-      expect(status).toBe(200);
-      expect(body.run.status).toBe("interrupted");
-      expect(body.run.error).toContain("Imported mid-run");
+    const client = portClient(server.url);
+    for (const runId of ["run_crafted_queued", "run_crafted_running"]) {
+      const { response, data } = await client.GET("/api/projects/{slug}/runs/{runId}", {
+        params: { path: { slug: "shared", runId } },
+      });
+      expect(response.status).toBe(200);
+      expect(data?.run.status).toBe("interrupted");
+      expect(data?.run.error).toContain("Imported mid-run");
     }
   });
 });

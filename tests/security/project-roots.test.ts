@@ -7,43 +7,40 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { type HttpCall, httpClient, startTestServer, type TestServer } from "@kroma/testkit";
+import { type ApiClient, portClient, startTestServer, type TestServer } from "@kroma/testkit";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const betaSecret = "beta private file 7c1e";
 
 let server: TestServer;
 /** No token: the tokenless local mode, until the first token exists. Then `admin` is needed. */
-let admin: HttpCall;
+let admin: ApiClient;
 /** A token scoped to project `alpha`. */
-let alpha: HttpCall;
+let alpha: ApiClient;
 let betaRoot = "";
-
-const ok = async (call: HttpCall, method: string, path: string, body?: unknown) => {
-  const result = await call(method, path, body);
-  expect(result.status, `${method} ${path} ${JSON.stringify(result.body)}`).toBe(200);
-  return result.body;
-};
 
 beforeAll(async () => {
   server = await startTestServer({ agentDispatch: false });
-  const local = httpClient(server.url);
-  for (const name of ["alpha", "beta", "alpha_2"]) await ok(local, "POST", "/api/projects", { name });
-  const adminToken = (await ok(local, "POST", "/auth/token", { label: "admin" })).auth_token.token;
-  admin = httpClient(server.url, { token: adminToken });
-  const scoped = (await ok(admin, "POST", "/auth/token", { project_slug: "alpha" })).auth_token.token;
-  alpha = httpClient(server.url, { token: scoped });
-  betaRoot = (await ok(admin, "GET", "/api/projects/beta")).storage.local.project_root;
+  const local = portClient(server.url);
+  for (const name of ["alpha", "beta", "alpha_2"]) await expectOk(local.POST("/api/projects", { body: { name } }));
+  const adminToken = (await expectOk(local.POST("/auth/token", { body: { label: "admin" } }))).auth_token.token;
+  admin = portClient(server.url, { token: adminToken });
+  const scoped = (await expectOk(admin.POST("/auth/token", { body: { project_slug: "alpha" } }))).auth_token.token;
+  alpha = portClient(server.url, { token: scoped });
+  betaRoot = await rootOf("beta");
   await mkdir(join(betaRoot, "scenes"), { recursive: true });
   await writeFile(join(betaRoot, "private.txt"), betaSecret);
-  const alphaRoot = (await ok(admin, "GET", "/api/projects/alpha")).storage.local.project_root;
+  const alphaRoot = await rootOf("alpha");
   await mkdir(alphaRoot, { recursive: true });
   await writeFile(join(alphaRoot, "notes.txt"), "alpha notes");
 });
 afterAll(() => server?.stop());
 
 /** The project's resolved root as the API reports it. */
-const rootOf = async (slug: string) => (await ok(admin, "GET", `/api/projects/${slug}`)).storage.local.project_root;
+async function rootOf(slug: string): Promise<string> {
+  return (await expectOk(admin.GET("/api/projects/{slug}", inProject(slug)))).storage.local.project_root;
+}
 
 describe("a project-scoped token", () => {
   it("may not change its project's local storage at all (the review's repro): 403, root unchanged", async () => {
@@ -55,16 +52,18 @@ describe("a project-scoped token", () => {
       { project_root: "" },
       { base_dir: "var/projects/beta" },
     ]) {
-      const refused = await alpha("PUT", "/api/projects/alpha/storage/local", body);
-      expect([JSON.stringify(body), refused.status]).toEqual([JSON.stringify(body), 403]);
-      expect(refused.body).toMatchObject({ ok: false, error_kind: "policy", error_code: "forbidden" });
-      expect(refused.body.error).toContain("project-scoped token may not change");
+      const refused = await alpha.PUT("/api/projects/{slug}/storage/local", { ...inProject("alpha"), body });
+      expect([JSON.stringify(body), refused.response.status]).toEqual([JSON.stringify(body), 403]);
+      expect(refused.error).toMatchObject({ ok: false, error_kind: "policy", error_code: "forbidden" });
+      expect(refused.error?.error).toContain("project-scoped token may not change");
     }
     expect(await rootOf("alpha")).toBe(before);
   });
 
   it("exports nothing of beta's after trying", async () => {
-    const { export_path } = await ok(alpha, "POST", "/api/projects/alpha/exports", { include_files: true });
+    const { export_path } = await expectOk(
+      alpha.POST("/api/projects/{slug}/exports", { ...inProject("alpha"), body: { include_files: true } }),
+    );
     const tar = gunzipSync(await readFile(export_path));
     expect(tar.includes("alpha notes")).toBe(true);
     expect(tar.includes(betaSecret)).toBe(false);
@@ -92,35 +91,53 @@ describe("an admin (unscoped token)", () => {
       { base_dir: "var/projects/beta" },
       { base_dir: "links/to-beta" },
     ]) {
-      const refused = await admin("PUT", "/api/projects/alpha/storage/local", body);
-      expect([JSON.stringify(body), refused.status]).toEqual([JSON.stringify(body), 409]);
-      expect(refused.body).toMatchObject({ ok: false, error_code: "conflict" });
-      expect(refused.body.error).toMatch(/would hold or lie inside the root of project '(beta|alpha_2)'/);
+      const refused = await admin.PUT("/api/projects/{slug}/storage/local", { ...inProject("alpha"), body });
+      expect([JSON.stringify(body), refused.response.status]).toEqual([JSON.stringify(body), 409]);
+      expect(refused.error).toMatchObject({ ok: false, error_code: "conflict" });
+      expect(refused.error?.error).toMatch(/would hold or lie inside the root of project '(beta|alpha_2)'/);
     }
     expect(await rootOf("alpha")).toBe(before);
-    const { export_path } = await ok(admin, "POST", "/api/projects/alpha/exports", {
-      include_files: true,
-      output: "exports/after-admin-tries.tar.gz",
-    });
+    const { export_path } = await expectOk(
+      admin.POST("/api/projects/{slug}/exports", {
+        ...inProject("alpha"),
+        body: {
+          include_files: true,
+          output: "exports/after-admin-tries.tar.gz",
+        },
+      }),
+    );
     expect(gunzipSync(await readFile(export_path)).includes(betaSecret)).toBe(false);
   });
 
   it("cannot point a root at the shared var/exports/ (it holds every project's bundles): 400", async () => {
     for (const project_root of ["var/exports", "var/exports/alpha"]) {
-      const refused = await admin("PUT", "/api/projects/alpha/storage/local", { project_root });
-      expect([project_root, refused.status]).toEqual([project_root, 400]);
-      expect(refused.body.error).toContain("var/exports/");
+      const refused = await admin.PUT("/api/projects/{slug}/storage/local", {
+        ...inProject("alpha"),
+        body: { project_root },
+      });
+      expect([project_root, refused.response.status]).toEqual([project_root, 400]);
+      expect(refused.error?.error).toContain("var/exports/");
     }
     // `var` holds the server's private directory too, which is checked first.
-    const privateDir = await admin("PUT", "/api/projects/alpha/storage/local", { project_root: "var" });
-    expect(privateDir.status).toBe(400);
-    expect(privateDir.body.error).toContain("server's private directory");
+    const privateDir = await admin.PUT("/api/projects/{slug}/storage/local", {
+      ...inProject("alpha"),
+      body: { project_root: "var" },
+    });
+    expect(privateDir.response.status).toBe(400);
+    expect(privateDir.error?.error).toContain("server's private directory");
   });
 
   it("may still move a root to a place of its own, and back to the default", async () => {
-    const moved = await ok(admin, "PUT", "/api/projects/alpha/storage/local", { project_root: "elsewhere/alpha" });
+    const moved = await expectOk(
+      admin.PUT("/api/projects/{slug}/storage/local", {
+        ...inProject("alpha"),
+        body: { project_root: "elsewhere/alpha" },
+      }),
+    );
     expect(moved.storage.local.project_root).toBe(join(server.appRoot, "elsewhere/alpha"));
-    const back = await ok(admin, "PUT", "/api/projects/alpha/storage/local", { project_root: "" });
+    const back = await expectOk(
+      admin.PUT("/api/projects/{slug}/storage/local", { ...inProject("alpha"), body: { project_root: "" } }),
+    );
     expect(back.storage.local.project_root).toBe(join(server.appRoot, "var/projects/alpha"));
   });
 });
@@ -128,24 +145,36 @@ describe("an admin (unscoped token)", () => {
 describe("the order projects come in", () => {
   it("refuses creating a project whose default root another project's root already holds or lies in", async () => {
     // alpha points at gamma's future default root before gamma exists: allowed then ...
-    await ok(admin, "PUT", "/api/projects/alpha/storage/local", { project_root: "var/projects/gamma" });
+    await expectOk(
+      admin.PUT("/api/projects/{slug}/storage/local", {
+        ...inProject("alpha"),
+        body: { project_root: "var/projects/gamma" },
+      }),
+    );
     // ... so gamma cannot be created on top of it (nor delta under a root holding its default).
-    const gamma = await admin("POST", "/api/projects", { name: "gamma" });
-    expect(gamma.status).toBe(409);
-    expect(gamma.body).toMatchObject({ ok: false, error_code: "conflict" });
-    expect(gamma.body.error).toContain("Project 'gamma' cannot be created");
-    expect(gamma.body.error).toContain("root of project 'alpha'");
-    expect((await admin("GET", "/api/projects/gamma")).status).toBe(404);
+    const gamma = await admin.POST("/api/projects", { body: { name: "gamma" } });
+    expect(gamma.response.status).toBe(409);
+    expect(gamma.error).toMatchObject({ ok: false, error_code: "conflict" });
+    expect(gamma.error?.error).toContain("Project 'gamma' cannot be created");
+    expect(gamma.error?.error).toContain("root of project 'alpha'");
+    expect((await admin.GET("/api/projects/{slug}", inProject("gamma"))).response.status).toBe(404);
 
-    await ok(admin, "PUT", "/api/projects/alpha/storage/local", { project_root: "var/projects/delta/inner" });
-    expect((await admin("POST", "/api/projects", { name: "delta" })).status).toBe(409);
-    expect((await admin("GET", "/api/projects/delta")).status).toBe(404);
+    await expectOk(
+      admin.PUT("/api/projects/{slug}/storage/local", {
+        ...inProject("alpha"),
+        body: { project_root: "var/projects/delta/inner" },
+      }),
+    );
+    expect((await admin.POST("/api/projects", { body: { name: "delta" } })).response.status).toBe(409);
+    expect((await admin.GET("/api/projects/{slug}", inProject("delta"))).response.status).toBe(404);
 
     // Once alpha moves away, gamma can be created.
-    await ok(admin, "PUT", "/api/projects/alpha/storage/local", { project_root: "" });
-    await ok(admin, "POST", "/api/projects", { name: "gamma" });
+    await expectOk(
+      admin.PUT("/api/projects/{slug}/storage/local", { ...inProject("alpha"), body: { project_root: "" } }),
+    );
+    await expectOk(admin.POST("/api/projects", { body: { name: "gamma" } }));
     // Updating an existing project (same slug) is not a creation and stays allowed.
-    await ok(admin, "POST", "/api/projects", { name: "gamma", description: "renamed" });
+    await expectOk(admin.POST("/api/projects", { body: { name: "gamma", description: "renamed" } }));
   });
 });
 
@@ -163,37 +192,58 @@ describe("var/exports/", () => {
       "var/exports/alpha_2_latest.tar.gz",
       "var/exports/alias.tar.gz",
     ]) {
-      const refused = await alpha("POST", "/api/projects/alpha/exports", { output });
-      expect([output, refused.status, refused.body.error_code]).toEqual([output, 400, "validation_error"]);
-      expect(refused.body.error).toContain("var/exports/alpha_<name>.tar.gz");
+      const refused = await alpha.POST("/api/projects/{slug}/exports", { ...inProject("alpha"), body: { output } });
+      expect([output, refused.response.status, refused.error?.error_code]).toEqual([output, 400, "validation_error"]);
+      expect(refused.error?.error).toContain("var/exports/alpha_<name>.tar.gz");
     }
     expect(await listed()).toEqual([]);
-    expect((await ok(alpha, "GET", "/api/projects/alpha/exports")).total).toBe(2);
+    expect((await expectOk(alpha.GET("/api/projects/{slug}/exports", inProject("alpha")))).total).toBe(2);
 
     // beta's own exports still work: named, default-named in var/exports/, and the default place.
-    const named = await ok(admin, "POST", "/api/projects/beta/export", { output: "var/exports/beta_latest.tar.gz" });
+    const named = await expectOk(
+      admin.POST("/api/projects/{slug}/export", {
+        ...inProject("beta"),
+        body: { output: "var/exports/beta_latest.tar.gz" },
+      }),
+    );
     expect(named.export_path).toBe(join(exportsDir(), "beta_latest.tar.gz"));
-    const stamped = await ok(admin, "POST", "/api/projects/beta/exports", { output: "var/exports/" });
+    const stamped = await expectOk(
+      admin.POST("/api/projects/{slug}/exports", { ...inProject("beta"), body: { output: "var/exports/" } }),
+    );
     expect(stamped.export_path).toMatch(/\/var\/exports\/beta_\d{8}T\d{6}Z\.tar\.gz$/);
-    const byDefault = await ok(admin, "POST", "/api/projects/beta/exports", {});
+    const byDefault = await expectOk(admin.POST("/api/projects/{slug}/exports", { ...inProject("beta"), body: {} }));
     expect(byDefault.export_path.startsWith(join(betaRoot, "exports/beta_"))).toBe(true);
   });
 
   it("keeps the prefix trap shut: alpha_2's names are alpha_2's, alpha keeps its own", async () => {
     const stamp = "20990203T040506Z";
-    const trap = await alpha("POST", "/api/projects/alpha/exports", { output: `var/exports/alpha_2_${stamp}.tar.gz` });
-    expect(trap.status).toBe(400);
-    const own = await ok(admin, "POST", "/api/projects/alpha_2/exports", {
-      output: `var/exports/alpha_2_${stamp}.tar.gz`,
+    const trap = await alpha.POST("/api/projects/{slug}/exports", {
+      ...inProject("alpha"),
+      body: { output: `var/exports/alpha_2_${stamp}.tar.gz` },
     });
+    expect(trap.response.status).toBe(400);
+    const own = await expectOk(
+      admin.POST("/api/projects/{slug}/exports", {
+        ...inProject("alpha_2"),
+        body: { output: `var/exports/alpha_2_${stamp}.tar.gz` },
+      }),
+    );
     expect(own.export_path).toBe(join(exportsDir(), `alpha_2_${stamp}.tar.gz`));
-    const alphaOwn = await ok(alpha, "POST", "/api/projects/alpha/exports", {
-      output: `var/exports/alpha_${stamp}.tar.gz`,
-    });
+    const alphaOwn = await expectOk(
+      alpha.POST("/api/projects/{slug}/exports", {
+        ...inProject("alpha"),
+        body: { output: `var/exports/alpha_${stamp}.tar.gz` },
+      }),
+    );
     expect(alphaOwn.export_path).toBe(join(exportsDir(), `alpha_${stamp}.tar.gz`));
-    const subdir = await ok(alpha, "POST", "/api/projects/alpha/exports", {
-      output: "var/exports/alpha/my_backup.tar.gz",
-    });
+    const subdir = await expectOk(
+      alpha.POST("/api/projects/{slug}/exports", {
+        ...inProject("alpha"),
+        body: {
+          output: "var/exports/alpha/my_backup.tar.gz",
+        },
+      }),
+    );
     expect(subdir.export_path).toBe(join(exportsDir(), "alpha/my_backup.tar.gz"));
   });
 });

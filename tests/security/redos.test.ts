@@ -7,6 +7,7 @@
 // payloads no longer hold up a concurrent GET /health.
 
 import { rawRequest, useTestServer } from "@kroma/testkit";
+import { inProject } from "@kroma/testkit/api-results";
 import { describe, expect, it } from "vitest";
 import { exceedsJsonDepth } from "../../packages/server/src/core/json-depth.js";
 import type { ScanSteps } from "../../packages/server/src/core/scan-steps.js";
@@ -103,26 +104,28 @@ describe("the review's payloads over HTTP", () => {
 
   /** Sends the import and, while it is in flight, GET /health; both must be answered. */
   async function importBesideHealth(slug: string, text: string) {
-    const body = JSON.stringify({ ai_response_text: text.slice(0, 500_000), dry_run: true });
-    const imported = rawRequest(api.server.url, "POST", `/api/projects/${slug}/bootstrap-import`, { body });
-    const health = await rawRequest(api.server.url, "GET", "/health");
+    const imported = api.client.POST("/api/projects/{slug}/bootstrap-import", {
+      ...inProject(slug),
+      body: { ai_response_text: text.slice(0, 500_000), dry_run: true },
+    });
+    const health = await api.client.GET("/health");
     return { health, imported: await imported };
   }
 
   for (const { name, text } of payloads) {
     it(`${name}: a missing project is a 404 before the text is read, and /health answers`, async () => {
       const { health, imported } = await importBesideHealth("no_such_project", text);
-      expect(health.status).toBe(200);
-      expect(health.body).toMatchObject({ ok: true, status: "ok" });
-      expect(imported.status, imported.text.slice(0, 200)).toBe(404);
-      expect(imported.body).toMatchObject({ ok: false, error_code: "not_found" });
+      expect(health.response.status).toBe(200);
+      expect(health.data).toMatchObject({ ok: true, status: "ok" });
+      expect(imported.response.status, JSON.stringify(imported.error).slice(0, 200)).toBe(404);
+      expect(imported.error).toMatchObject({ ok: false, error_code: "not_found" });
     });
 
     it(`${name}: an existing project gets the 400 envelope, and /health answers`, async () => {
       const { health, imported } = await importBesideHealth("alpha", text);
-      expect(health.status).toBe(200);
-      expect(imported.status, imported.text.slice(0, 200)).toBe(400);
-      expect(imported.body).toMatchObject({
+      expect(health.response.status).toBe(200);
+      expect(imported.response.status, JSON.stringify(imported.error).slice(0, 200)).toBe(400);
+      expect(imported.error).toMatchObject({
         ok: false,
         error_code: "validation_error",
         details: { field: "ai_response_text" },
@@ -131,15 +134,16 @@ describe("the review's payloads over HTTP", () => {
   }
 
   it("a scoped token with a 15,000-underscore slug is refused, and /health answers", async () => {
-    const created = await api.call("POST", "/auth/token", { label: "alpha only", project_slug: "alpha" });
-    expect(created.status).toBe(200);
-    const token = created.body.auth_token.token as string;
+    const created = await api.client.POST("/auth/token", { body: { label: "alpha only", project_slug: "alpha" } });
+    expect(created.response.status).toBe(200);
+    const token = created.data?.auth_token.token ?? "";
     const slug = underscoreRun(15_000);
+    // Raw: a 15,000-character slug is past the spec's limit for a path slug.
     const refused = rawRequest(api.server.url, "GET", `/api/projects/${slug}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    const health = await rawRequest(api.server.url, "GET", "/health");
-    expect(health.status).toBe(200);
+    const health = await api.client.GET("/health");
+    expect(health.response.status).toBe(200);
     expect((await refused).status).toBe(403);
   });
 });

@@ -10,21 +10,23 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { components } from "@kroma/contract";
 import {
+  type ApiClient,
   type HeldImages,
-  type HttpCall,
-  httpClient,
+  portClient,
   runRow,
   solidPng,
   startHeldImages,
   startTestServer,
   type TestServer,
 } from "@kroma/testkit";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let images: HeldImages;
 let server: TestServer;
-let call: HttpCall;
+let client: ApiClient;
 let outside: string;
 const secret = solidPng(9, 9, [1, 2, 3]);
 const secretSha = createHash("sha256").update(secret).digest("hex");
@@ -39,7 +41,7 @@ beforeAll(async () => {
       retryDelayMs: 1,
     },
   });
-  call = httpClient(server.url);
+  client = portClient(server.url);
   outside = await mkdtemp(join(tmpdir(), "kroma-outside-"));
   await writeFile(join(outside, "private.png"), secret);
 });
@@ -50,17 +52,22 @@ afterAll(async () => {
 });
 
 async function project(name: string): Promise<{ slug: string; root: string }> {
-  const { body } = await call("POST", "/api/projects", { name });
-  const root: string = body.storage.local.project_root;
+  const body = await expectOk(client.POST("/api/projects", { body: { name } }));
+  const root = body.storage.local.project_root;
   await mkdir(join(root, "scenes"), { recursive: true });
   await writeFile(join(root, "scenes", "a.png"), solidPng(8, 8, [90, 90, 90]));
   return { slug: body.project.slug, root };
 }
 
-async function finished(slug: string, runId: string): Promise<{ status: string; error: string | null }> {
+const runOf = (slug: string, runId: string) =>
+  client.GET("/api/projects/{slug}/runs/{runId}", { params: { path: { slug, runId } } });
+const trigger = (slug: string, body: components["schemas"]["TriggerRunRequest"]) =>
+  client.POST("/api/projects/{slug}/runs/trigger", { ...inProject(slug), body });
+
+async function finished(slug: string, runId: string): Promise<{ status: string; error?: string | null }> {
   for (let i = 0; i < 1000; i++) {
-    const { body } = await call("GET", `/api/projects/${slug}/runs/${runId}`);
-    if (!["queued", "running", "canceling"].includes(body.run.status)) return body.run;
+    const run = (await expectOk(runOf(slug, runId))).run;
+    if (!["queued", "running", "canceling"].includes(run.status)) return run;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`run ${runId} never finished`);
@@ -80,27 +87,19 @@ describe("a symlink added while a run waits in the queue", () => {
   it("fails the dry and the paid run at execution; the outside file is never hashed nor sent", async () => {
     const { slug, root } = await project("Toctou");
     // A paid run on one scene holds the one-at-a-time queue: its request hangs until released.
-    const holder = await call("POST", `/api/projects/${slug}/runs/trigger`, {
-      mode: "run",
-      confirm_spend: true,
-      scene_refs: ["scenes/a.png"],
-    });
-    expect(holder.status).toBe(200);
+    const holder = await trigger(slug, { mode: "run", confirm_spend: true, scene_refs: ["scenes/a.png"] });
+    expect(holder.response.status).toBe(200);
     await images.request(0);
 
     // Both pass the trigger's check: the link does not exist yet.
-    const dry = await call("POST", `/api/projects/${slug}/runs/trigger`, { mode: "dry", input: "scenes" });
-    const paid = await call("POST", `/api/projects/${slug}/runs/trigger`, {
-      mode: "run",
-      confirm_spend: true,
-      input: "scenes",
-    });
-    expect([dry.status, paid.status]).toEqual([200, 200]);
+    const dry = await trigger(slug, { mode: "dry", input: "scenes" });
+    const paid = await trigger(slug, { mode: "run", confirm_spend: true, input: "scenes" });
+    expect([dry.response.status, paid.response.status]).toEqual([200, 200]);
     await symlink(join(outside, "private.png"), join(root, "scenes", "zz_link.png"));
 
     images.answerAll();
-    expect((await finished(slug, holder.body.pipeline_trigger.run_id)).status).toBe("succeeded");
-    for (const runId of [dry.body.pipeline_trigger.run_id, paid.body.pipeline_trigger.run_id]) {
+    expect((await finished(slug, holder.data?.pipeline_trigger.run_id ?? "")).status).toBe("succeeded");
+    for (const runId of [dry.data?.pipeline_trigger.run_id ?? "", paid.data?.pipeline_trigger.run_id ?? ""]) {
       const run = await finished(slug, runId);
       expect(run.status).toBe("failed");
       expect(run.error).toContain("'scenes/zz_link.png', a symlink leading outside the project root");
@@ -116,7 +115,7 @@ describe("resume of a stored request leading out of the project (as an import br
   for (const mode of ["run", "dry"] as const) {
     it(`answers 400 for a ${mode} run and sends nothing to the images API`, async () => {
       const { slug } = await project(`Imported ${mode}`);
-      const { body } = await call("GET", `/api/projects/${slug}`);
+      const body = await expectOk(client.GET("/api/projects/{slug}", inProject(slug)));
       const runId = `run_20250101T000000Z_imp${mode}`;
       await server.db
         .insertInto("runs")
@@ -132,12 +131,14 @@ describe("resume of a stored request leading out of the project (as an import br
         .execute();
       const before = images.requests.length;
 
-      const resumed = await call("POST", `/api/projects/${slug}/runs/${runId}/resume`);
-      expect(resumed.status).toBe(400);
-      expect(resumed.body).toMatchObject({ ok: false, error_code: "validation_error" });
-      expect(resumed.body.error).toContain("is outside the project root");
-      const after = await call("GET", `/api/projects/${slug}/runs/${runId}`);
-      expect(after.body.run.status).toBe("interrupted");
+      const resumed = await client.POST("/api/projects/{slug}/runs/{runId}/resume", {
+        params: { path: { slug, runId } },
+      });
+      expect(resumed.response.status).toBe(400);
+      expect(resumed.error).toMatchObject({ ok: false, error_code: "validation_error" });
+      expect(resumed.error?.error).toContain("is outside the project root");
+      const after = await runOf(slug, runId);
+      expect(after.data?.run.status).toBe("interrupted");
       expect(images.requests.length).toBe(before);
     });
   }

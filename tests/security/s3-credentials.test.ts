@@ -9,7 +9,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type HttpCall, httpClient, kromaBin, putScenes, type ServedProcess, spawnServer } from "@kroma/testkit";
+import { type ApiClient, kromaBin, portClient, putScenes, type ServedProcess, spawnServer } from "@kroma/testkit";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const serverCredentials = {
@@ -52,8 +53,8 @@ let appRoot = "";
 let served: ServedProcess;
 let trusted: Listener;
 let untrusted: Listener;
-let admin: HttpCall;
-let scoped: HttpCall;
+let admin: ApiClient;
+let scoped: ApiClient;
 const env = () => ({ ...serverCredentials, KROMA_S3_TRUSTED_ENDPOINTS: `${trusted.url}/` });
 
 function kroma(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -71,16 +72,14 @@ function kroma(args: string[]): Promise<{ code: number; stdout: string; stderr: 
   });
 }
 
-/** A project whose S3 storage points at `endpoint`, with one file, set up by `call`. */
-async function projectAt(call: HttpCall, slug: string, endpoint: string): Promise<void> {
-  const s3 = await call("PUT", `/api/projects/${slug}/storage/s3`, {
-    enabled: true,
-    bucket: "b",
-    endpoint_url: endpoint,
-    region: "us-east-1",
+/** A project whose S3 storage points at `endpoint`, with one file, set up by `client`. */
+async function projectAt(client: ApiClient, slug: string, endpoint: string): Promise<void> {
+  const s3 = await client.PUT("/api/projects/{slug}/storage/s3", {
+    ...inProject(slug),
+    body: { enabled: true, bucket: "b", endpoint_url: endpoint, region: "us-east-1" },
   });
-  expect(s3.status, JSON.stringify(s3.body)).toBe(200);
-  const root = (await admin("GET", `/api/projects/${slug}`)).body.storage.local.project_root;
+  expect(s3.response.status, JSON.stringify(s3.data ?? s3.error)).toBe(200);
+  const root = (await expectOk(admin.GET("/api/projects/{slug}", inProject(slug)))).storage.local.project_root;
   await mkdir(root, { recursive: true });
   await writeFile(join(root, "a.txt"), `files of ${slug}`);
   await putScenes(root, ["scenes/a.png"]);
@@ -90,11 +89,13 @@ beforeAll(async () => {
   [trusted, untrusted] = await Promise.all([startListener(), startListener()]);
   appRoot = await mkdtemp(join(tmpdir(), "kroma-s3-credentials-"));
   served = await spawnServer(appRoot, env());
-  const local = httpClient(served.url);
-  for (const name of ["small", "ops"]) expect((await local("POST", "/api/projects", { name })).status).toBe(200);
-  admin = httpClient(served.url, { token: (await local("POST", "/auth/token", {})).body.auth_token.token });
-  scoped = httpClient(served.url, {
-    token: (await admin("POST", "/auth/token", { project_slug: "small" })).body.auth_token.token,
+  const local = portClient(served.url);
+  for (const name of ["small", "ops"]) {
+    expect((await local.POST("/api/projects", { body: { name } })).response.status).toBe(200);
+  }
+  admin = portClient(served.url, { token: (await local.POST("/auth/token", { body: {} })).data?.auth_token.token });
+  scoped = portClient(served.url, {
+    token: (await admin.POST("/auth/token", { body: { project_slug: "small" } })).data?.auth_token.token,
   });
   // The review's repro: a scoped token may set its S3 settings, endpoint included.
   await projectAt(scoped, "small", untrusted.url);
@@ -108,9 +109,12 @@ afterAll(async () => {
 
 describe("the server's own credentials", () => {
   it("go to an endpoint the operator listed in KROMA_S3_TRUSTED_ENDPOINTS", async () => {
-    const { status, body } = await admin("POST", "/api/projects/ops/storage/s3/sync", {});
-    expect(status).toBe(200);
-    expect(body.sync).toMatchObject({ uploaded: 2, failed: 0 });
+    const { response, data } = await admin.POST("/api/projects/{slug}/storage/s3/sync", {
+      ...inProject("ops"),
+      body: {},
+    });
+    expect(response.status).toBe(200);
+    expect(data?.sync).toMatchObject({ uploaded: 2, failed: 0 });
     expect(trusted.requests.length).toBeGreaterThan(0);
     expect(trusted.requests.map((r) => keyIdOf(r.headers))).toEqual(
       trusted.requests.map(() => serverCredentials.AWS_ACCESS_KEY_ID),
@@ -118,30 +122,34 @@ describe("the server's own credentials", () => {
   });
 
   it("never go to an unlisted endpoint a project set: API, CLI and trigger refuse before sending anything", async () => {
-    const api = await scoped("POST", "/api/projects/small/storage/s3/sync", {});
-    expect(api.status).toBe(400);
-    expect(api.body).toMatchObject({
+    const api = await scoped.POST("/api/projects/{slug}/storage/s3/sync", { ...inProject("small"), body: {} });
+    expect(api.response.status).toBe(400);
+    expect(api.error).toMatchObject({
       ok: false,
       error_code: "validation_error",
       details: { field: "s3.endpoint_url" },
     });
-    expect(api.body.error).toContain("KROMA_S3_TRUSTED_ENDPOINTS");
-    expect(api.body.error).toContain("aws/access_key_id");
+    expect(api.error?.error).toContain("KROMA_S3_TRUSTED_ENDPOINTS");
+    expect(api.error?.error).toContain("aws/access_key_id");
 
     const cli = await kroma(["sync", "s3", "small"]);
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain("KROMA_S3_TRUSTED_ENDPOINTS");
 
-    const trigger = await scoped("POST", "/api/projects/small/runs/trigger", {
-      scene_refs: ["scenes/a.png"],
-      storage_sync_s3: true,
+    const trigger = await scoped.POST("/api/projects/{slug}/runs/trigger", {
+      ...inProject("small"),
+      body: { scene_refs: ["scenes/a.png"], storage_sync_s3: true },
     });
-    expect(trigger.status).toBe(400);
-    expect(trigger.body.error).toContain("KROMA_S3_TRUSTED_ENDPOINTS");
-    expect((await scoped("GET", "/api/projects/small/runs")).body.total).toBe(0);
+    expect(trigger.response.status).toBe(400);
+    expect(trigger.error?.error).toContain("KROMA_S3_TRUSTED_ENDPOINTS");
+    expect((await scoped.GET("/api/projects/{slug}/runs", inProject("small"))).data?.total).toBe(0);
 
     // A dry run sends nothing either way.
-    expect((await scoped("POST", "/api/projects/small/storage/s3/sync", { dry_run: true })).status).toBe(200);
+    const dry = await scoped.POST("/api/projects/{slug}/storage/s3/sync", {
+      ...inProject("small"),
+      body: { dry_run: true },
+    });
+    expect(dry.response.status).toBe(200);
     expect(untrusted.requests).toEqual([]);
   });
 
@@ -149,17 +157,19 @@ describe("the server's own credentials", () => {
     for (const [secret_name, secret_value] of [
       ["access_key_id", projectKeyId],
       ["secret_access_key", "project-own-secret-access-key"],
-    ]) {
-      const stored = await scoped("POST", "/api/projects/small/secrets", {
-        provider_code: "aws",
-        secret_name,
-        secret_value,
+    ] as const) {
+      const stored = await scoped.POST("/api/projects/{slug}/secrets", {
+        ...inProject("small"),
+        body: { provider_code: "aws", secret_name, secret_value },
       });
-      expect(stored.status).toBe(200);
+      expect(stored.response.status).toBe(200);
     }
-    const { status, body } = await scoped("POST", "/api/projects/small/storage/s3/sync", {});
-    expect(status).toBe(200);
-    expect(body.sync).toMatchObject({ uploaded: 2, failed: 0 });
+    const { response, data } = await scoped.POST("/api/projects/{slug}/storage/s3/sync", {
+      ...inProject("small"),
+      body: {},
+    });
+    expect(response.status).toBe(200);
+    expect(data?.sync).toMatchObject({ uploaded: 2, failed: 0 });
     expect(untrusted.requests.length).toBeGreaterThan(0);
     for (const request of untrusted.requests) {
       expect(keyIdOf(request.headers)).toBe(projectKeyId);

@@ -10,15 +10,16 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  type ApiClient,
   type HeldImages,
-  type HttpCall,
-  httpClient,
   openSqliteProbe,
+  portClient,
   type ServedProcess,
   solidPng,
   spawnServer,
   startHeldImages,
 } from "@kroma/testkit";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 const dirs: string[] = [];
@@ -44,7 +45,7 @@ async function appRoot(): Promise<string> {
 async function serve(
   root: string,
   env: Record<string, string> = {},
-): Promise<{ server: ServedProcess; call: HttpCall }> {
+): Promise<{ server: ServedProcess; client: ApiClient }> {
   if (!images) throw new Error("start the stand-in first");
   const server = await spawnServer(root, {
     OPENAI_BASE_URL: `${images.url}/v1`,
@@ -53,7 +54,7 @@ async function serve(
     ...env,
   });
   servers.push(server);
-  return { server, call: httpClient(server.url) };
+  return { server, client: portClient(server.url) };
 }
 
 /** Polls `check` every 20 ms until it holds, failing after 20 s with `what`. */
@@ -66,23 +67,28 @@ async function until(what: string, check: () => boolean | Promise<boolean>): Pro
 }
 
 /** A project with `count` real PNG scenes under `scenes/`. */
-async function project(call: HttpCall, name: string, count: number): Promise<{ slug: string; root: string }> {
-  const { body } = await call("POST", "/api/projects", { name });
-  const root: string = body.storage.local.project_root;
+async function project(client: ApiClient, name: string, count: number): Promise<{ slug: string; root: string }> {
+  const body = await expectOk(client.POST("/api/projects", { body: { name } }));
+  const root = body.storage.local.project_root;
   await mkdir(join(root, "scenes"), { recursive: true });
   for (let i = 1; i <= count; i++) await writeFile(join(root, "scenes", `s${i}.png`), solidPng(8, 8, [90, 90, 90]));
   return { slug: body.project.slug, root };
 }
 
-async function triggerPaid(call: HttpCall, slug: string): Promise<string> {
-  const trigger = await call("POST", `/api/projects/${slug}/runs/trigger`, {
-    mode: "run",
-    confirm_spend: true,
-    input: "scenes",
+async function triggerPaid(client: ApiClient, slug: string): Promise<string> {
+  const trigger = await client.POST("/api/projects/{slug}/runs/trigger", {
+    ...inProject(slug),
+    body: { mode: "run", confirm_spend: true, input: "scenes" },
   });
-  expect(trigger.status).toBe(200);
-  return trigger.body.pipeline_trigger.run_id;
+  expect(trigger.response.status).toBe(200);
+  return trigger.data?.pipeline_trigger.run_id ?? "";
 }
+
+/** The run as the API reports it. */
+const runOf = (client: ApiClient, slug: string, runId: string) =>
+  client.GET("/api/projects/{slug}/runs/{runId}", { params: { path: { slug, runId } } });
+const resume = (client: ApiClient, slug: string, runId: string) =>
+  client.POST("/api/projects/{slug}/runs/{runId}/resume", { params: { path: { slug, runId } } });
 
 /** The run's row as stored, read from the database file after the server is gone. */
 async function storedRun(root: string, runId: string): Promise<{ status: string; error: string | null }> {
@@ -111,9 +117,9 @@ describe("SIGTERM while an image request hangs", () => {
   it("aborts it when the grace period runs out, sends nothing new, journals it as possibly billed and exits", async () => {
     images = await startHeldImages();
     const root = await appRoot();
-    const { server, call } = await serve(root, { KROMA_SHUTDOWN_GRACE_MS: "300" });
-    const { slug, root: projectRoot } = await project(call, "Hang", 2);
-    const runId = await triggerPaid(call, slug);
+    const { server, client } = await serve(root, { KROMA_SHUTDOWN_GRACE_MS: "300" });
+    const { slug, root: projectRoot } = await project(client, "Hang", 2);
+    const runId = await triggerPaid(client, slug);
     const first = await images.request(0);
     const connectionsAtSignal = images.connections();
 
@@ -136,9 +142,9 @@ describe("SIGTERM while an image request hangs", () => {
   it("keeps an image answered inside the grace period, starts nothing else, and a resume does not buy it again", async () => {
     images = await startHeldImages();
     const root = await appRoot();
-    const { server, call } = await serve(root, { KROMA_SHUTDOWN_GRACE_MS: "120000" });
-    const { slug, root: projectRoot } = await project(call, "Grace", 2);
-    const runId = await triggerPaid(call, slug);
+    const { server, client } = await serve(root, { KROMA_SHUTDOWN_GRACE_MS: "120000" });
+    const { slug, root: projectRoot } = await project(client, "Grace", 2);
+    const runId = await triggerPaid(client, slug);
     await images.request(0);
 
     const exited = server.stop("SIGTERM");
@@ -158,11 +164,11 @@ describe("SIGTERM while an image request hangs", () => {
     // Restarted: the resume requests only the scene that was not done.
     images.answerAll();
     const restarted = await serve(root);
-    const resumed = await restarted.call("POST", `/api/projects/${slug}/runs/${runId}/resume`);
-    expect(resumed.status).toBe(200);
+    const resumed = await resume(restarted.client, slug, runId);
+    expect(resumed.response.status).toBe(200);
     await until("the resumed run to finish", async () => {
-      const { body } = await restarted.call("GET", `/api/projects/${slug}/runs/${runId}`);
-      return body.run.status === "succeeded";
+      const { data } = await runOf(restarted.client, slug, runId);
+      return data?.run.status === "succeeded";
     });
     expect(images.requests.map((request) => request.images[0])).toEqual(["s1.png", "s2.png"]);
   });
@@ -174,29 +180,29 @@ describe("two servers on one database", () => {
     const root = await appRoot();
     const ttl = { KROMA_LEASE_TTL_MS: "2000" };
     const a = await serve(root, ttl);
-    const { slug } = await project(a.call, "Shared", 1);
-    const runId = await triggerPaid(a.call, slug);
+    const { slug } = await project(a.client, "Shared", 1);
+    const runId = await triggerPaid(a.client, slug);
     await images.request(0);
 
     const b = await serve(root, ttl);
     expect(b.server.stdout()).not.toContain(runId); // not among the runs B interrupted at start
-    const seen = await b.call("GET", `/api/projects/${slug}/runs/${runId}`);
-    expect(seen.body.run.status).toBe("running");
-    const refused = await b.call("POST", `/api/projects/${slug}/runs/${runId}/resume`);
-    expect(refused.status).toBe(409);
-    expect(refused.body.error_code).toBe("conflict");
+    const seen = await runOf(b.client, slug, runId);
+    expect(seen.data?.run.status).toBe("running");
+    const refused = await resume(b.client, slug, runId);
+    expect(refused.response.status).toBe(409);
+    expect(refused.error?.error_code).toBe("conflict");
 
     expect(await a.server.stop("SIGKILL")).toBe("SIGKILL");
     await until("B to interrupt the dead server's run", async () => {
-      const { body } = await b.call("GET", `/api/projects/${slug}/runs/${runId}`);
-      return body.run.status === "interrupted";
+      const { data } = await runOf(b.client, slug, runId);
+      return data?.run.status === "interrupted";
     });
     images.answerAll();
-    const resumed = await b.call("POST", `/api/projects/${slug}/runs/${runId}/resume`);
-    expect(resumed.status).toBe(200);
+    const resumed = await resume(b.client, slug, runId);
+    expect(resumed.response.status).toBe(200);
     await until("B to finish the run", async () => {
-      const { body } = await b.call("GET", `/api/projects/${slug}/runs/${runId}`);
-      return body.run.status === "succeeded";
+      const { data } = await runOf(b.client, slug, runId);
+      return data?.run.status === "succeeded";
     });
   });
 
@@ -204,20 +210,20 @@ describe("two servers on one database", () => {
     images = await startHeldImages();
     const root = await appRoot();
     const a = await serve(root);
-    const { slug } = await project(a.call, "Clobber", 1);
+    const { slug } = await project(a.client, "Clobber", 1);
     const b = await serve(root);
-    const runId = await triggerPaid(b.call, slug); // B executes it; A only shares the database
+    const runId = await triggerPaid(b.client, slug); // B executes it; A only shares the database
     const held = await images.request(0);
 
     expect(await a.server.stop("SIGTERM")).toBe(0);
-    const after = await b.call("GET", `/api/projects/${slug}/runs/${runId}`);
-    expect(after.body.run.status).toBe("running");
+    const after = await runOf(b.client, slug, runId);
+    expect(after.data?.run.status).toBe("running");
     expect(held.answered).toBe(false);
 
     images.release(0);
     await until("B to finish its run", async () => {
-      const { body } = await b.call("GET", `/api/projects/${slug}/runs/${runId}`);
-      return body.run.status === "succeeded";
+      const { data } = await runOf(b.client, slug, runId);
+      return data?.run.status === "succeeded";
     });
   });
 });

@@ -4,14 +4,16 @@
 // expected types are enough to fix a file).
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { type HttpCall, httpClient, startTestServer, type TestServer } from "@kroma/testkit";
+import type { components } from "@kroma/contract";
+import { type ApiClient, portClient, startTestServer, type TestServer } from "@kroma/testkit";
+import { oneField } from "@kroma/testkit/api-results";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const secrets = ["sk-live-VALUE1", "sk-live-VALUE2", "sk-enum-VALUE3", "beta-secret-profile", "beta secret text"];
 const fields = ["app_settings_path", "project_settings_path", "manifest_path", "postprocess_config_path"] as const;
 
 let server: TestServer;
-let alpha: HttpCall;
+let alpha: ApiClient;
 let alphaRoot = "";
 
 async function put(path: string, content: string): Promise<void> {
@@ -32,15 +34,19 @@ async function writeSecretLookingFiles(dir: string): Promise<void> {
 
 beforeAll(async () => {
   server = await startTestServer({ agentDispatch: false });
-  const local = httpClient(server.url);
-  for (const name of ["alpha", "beta"]) expect((await local("POST", "/api/projects", { name })).status).toBe(200);
-  const admin = httpClient(server.url, {
-    token: (await local("POST", "/auth/token", {})).body.auth_token.token,
+  const local = portClient(server.url);
+  for (const name of ["alpha", "beta"]) {
+    expect((await local.POST("/api/projects", { body: { name } })).response.status).toBe(200);
+  }
+  const admin = portClient(server.url, {
+    token: (await local.POST("/auth/token", { body: {} })).data?.auth_token.token,
   });
-  alpha = httpClient(server.url, {
-    token: (await admin("POST", "/auth/token", { project_slug: "alpha" })).body.auth_token.token,
+  alpha = portClient(server.url, {
+    token: (await admin.POST("/auth/token", { body: { project_slug: "alpha" } })).data?.auth_token.token,
   });
-  alphaRoot = (await alpha("GET", "/api/projects/alpha")).body.storage.local.project_root;
+  alphaRoot =
+    (await alpha.GET("/api/projects/{slug}", { params: { path: { slug: "alpha" } } })).data?.storage.local
+      .project_root ?? "";
   await writeSecretLookingFiles(join(server.appRoot, "var/projects/beta"));
   await writeSecretLookingFiles(alphaRoot);
   await mkdir(join(server.appRoot, "config"), { recursive: true });
@@ -49,7 +55,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const validate = (body: Record<string, string>) => alpha("POST", "/api/projects/alpha/runs/validate-config", body);
+const validate = (body: components["schemas"]["ValidateRunConfigRequest"]) =>
+  alpha.POST("/api/projects/{slug}/runs/validate-config", { params: { path: { slug: "alpha" } }, body });
 
 describe("validate-config paths", () => {
   it("refuses another project's files for a scoped token (the review's repro): 400, nothing read", async () => {
@@ -57,8 +64,8 @@ describe("validate-config paths", () => {
       manifest_path: "var/projects/beta/m.json",
       app_settings_path: "var/projects/beta/t.toml",
     });
-    expect(repro.status).toBe(400);
-    expect(repro.body).toMatchObject({ ok: false, error_code: "validation_error" });
+    expect(repro.response.status).toBe(400);
+    expect(repro.error).toMatchObject({ ok: false, error_code: "validation_error" });
     for (const field of fields) {
       for (const path of [
         "var/projects/beta/m.json",
@@ -70,12 +77,12 @@ describe("validate-config paths", () => {
         // Elsewhere in the app root that is neither the project's root nor config/.
         "var/exports/x.json",
       ]) {
-        const refused = await validate({ [field]: path });
-        expect([field, path, refused.status]).toEqual([field, path, 400]);
-        expect(refused.body.error).toContain(
+        const refused = await validate(oneField(field, path));
+        expect([field, path, refused.response.status]).toEqual([field, path, 400]);
+        expect(refused.error?.error).toContain(
           `Field '${field}' must name a file in the project's root or the app's config/`,
         );
-        for (const secret of secrets) expect(JSON.stringify(refused.body)).not.toContain(secret);
+        for (const secret of secrets) expect(JSON.stringify(refused.error)).not.toContain(secret);
       }
     }
   });
@@ -84,22 +91,22 @@ describe("validate-config paths", () => {
     await put(join(server.appRoot, "config/ok.manifest.json"), JSON.stringify({ safe_batch_limit: 3 }));
     for (const manifest_path of ["config/ok.manifest.json", "var/projects/alpha/m.json"]) {
       const response = await validate({ manifest_path });
-      expect([manifest_path, response.status]).toEqual([manifest_path, 200]);
+      expect([manifest_path, response.response.status]).toEqual([manifest_path, 200]);
     }
   });
 });
 
 describe("validate-config messages", () => {
   it("name the field and the expected type, never a value read from the file", async () => {
-    const { status, body } = await validate({
+    const { response, data } = await validate({
       manifest_path: "var/projects/alpha/m.json",
       app_settings_path: "var/projects/alpha/t.toml",
       project_settings_path: "var/projects/alpha/s.json",
       postprocess_config_path: "var/projects/alpha/p.json",
     });
-    expect(status).toBe(200);
-    expect(body.summary.valid).toBe(false);
-    const problems = body.summary.problems as { file: string; field: string; message: string }[];
+    expect(response.status).toBe(200);
+    expect(data?.summary.valid).toBe(false);
+    const problems = data?.summary.problems ?? [];
     const byField = Object.fromEntries(problems.map((p) => [p.field, p.message]));
     expect(byField).toMatchObject({
       safe_batch_limit: "must be an integer (got a string)",
@@ -109,7 +116,7 @@ describe("validate-config messages", () => {
       "pipeline.postprocess.color_profile": expect.stringContaining("names an unknown color profile; known profiles:"),
       "": "invalid JSON: unexpected character (not valid JSON syntax)",
     });
-    const text = JSON.stringify(body);
+    const text = JSON.stringify(data);
     for (const secret of secrets) expect(text, secret).not.toContain(secret);
     expect(text).not.toContain("Unexpected token");
   });
