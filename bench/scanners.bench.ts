@@ -4,11 +4,8 @@
 // to read (a linear scan stays near 1x, the review measured 56 s for the first payload). The
 // regexes they replaced are timed on a 50 KB cut of the payload for contrast. The tests prove
 // linearity by counting steps (tests/security/redos.test.ts); this only shows the time.
-// BENCH_ROUNDS (default 5) tunes it. Imports the server's source directly (tsx runs TypeScript).
-import { normalizeSlug } from "@kroma/server";
-import { exceedsJsonDepth } from "../packages/server/src/core/json-depth.js";
-// Not in @kroma/server's public exports yet (issue 14 report): the only imports left from a src/.
-import { extractJsonObject } from "../packages/server/src/features/bootstrap/extract-json.js";
+// BENCH_ROUNDS (default 5) tunes it.
+import { exceedsJsonDepth, extractJsonObject, normalizeSlug } from "@kroma/server/scanners";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 

@@ -6,17 +6,17 @@
 // timing; the wall-clock figures are in bench/scanners.bench.ts. Over real HTTP, the review's
 // payloads no longer hold up a concurrent GET /health.
 
+import {
+  balancedBraces,
+  exceedsJsonDepth,
+  extractJsonObject,
+  jsonFenceBody,
+  normalizeSlug,
+  type ScanSteps,
+} from "@kroma/server/scanners";
 import { rawRequest, useTestServer } from "@kroma/testkit";
 import { inProject } from "@kroma/testkit/api-results";
 import { describe, expect, it } from "vitest";
-import { exceedsJsonDepth } from "../../packages/server/src/core/json-depth.js";
-import type { ScanSteps } from "../../packages/server/src/core/scan-steps.js";
-import { normalizeSlug } from "../../packages/server/src/core/slug.js";
-import {
-  balancedBraces,
-  extractJsonObject,
-  jsonFenceBody,
-} from "../../packages/server/src/features/bootstrap/extract-json.js";
 
 type Scanner = (text: string, steps: ScanSteps) => unknown;
 
