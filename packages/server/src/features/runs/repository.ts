@@ -35,7 +35,7 @@ export type RunRepository = ReturnType<typeof createRunRepository>;
 
 /**
  * Runs and what they produced, as the API returns them (`*_json` columns parsed). Writes here are
- * the run queue's status moves; ingest (`runs/ingest.ts`) writes the rest.
+ * the run queue's status moves and notes; ingest (`runs/ingest.ts`) writes the rest.
  */
 export function createRunRepository(db: Kysely<Database>) {
   /** One page of a list, newest first as `query` orders it, and how many rows match in all. */
@@ -194,6 +194,20 @@ export function createRunRepository(db: Kysely<Database>) {
         .where("status", "in", [...from])
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** What a run's `done` event reports: its status, summary and error as stored. */
+    outcome(runId: string) {
+      return db
+        .selectFrom("runs")
+        .select(["status", "summary_json", "error"])
+        .where("id", "=", runId)
+        .executeTakeFirst();
+    },
+
+    /** Sets a run's `error` whatever its status (a problem after the run, e.g. its S3 sync). */
+    async noteError(runId: string, error: string): Promise<void> {
+      await db.updateTable("runs").set({ error }).where("id", "=", runId).execute();
     },
 
     /** The ids of every run still `queued`, `running` or `canceling`, whoever executes it. */
