@@ -35,7 +35,7 @@ export type RunRepository = ReturnType<typeof createRunRepository>;
 
 /**
  * Runs and what they produced, as the API returns them (`*_json` columns parsed). Writes here are
- * the run queue's status moves and notes; ingest (`runs/ingest.ts`) writes the rest.
+ * the run queue's status moves and notes; ingest writes the rest through `runs/log-repository.ts`.
  */
 export function createRunRepository(db: Kysely<Database>) {
   /** One page of a list, newest first as `query` orders it, and how many rows match in all. */
