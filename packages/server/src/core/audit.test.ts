@@ -92,10 +92,14 @@ async function audited(
     target_type: want.target_type,
     target_id: want.target_id,
   });
-  const detail = JSON.parse(event.detail_json);
-  expect(typeof detail).toBe("object");
-  return { response, detail };
+  const detail: unknown = JSON.parse(event.detail_json);
+  expect(isPlainObject(detail), event.detail_json).toBe(true);
+  return { response, detail: detail as Record<string, unknown> };
 }
+
+/** A JSON object, as every detail is: not null, not an array. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Sends a write that must fail with `status` and add no audit row. */
 async function refused(status: number, method: string, path: string, body?: unknown): Promise<void> {
@@ -584,13 +588,44 @@ describe("audit atomicity", () => {
   });
 });
 
+/** The fields the details of this file's writes may hold. */
+const detailFields = [
+  "attempts",
+  "changed",
+  "child_asset_id",
+  "dispatch_to_agent",
+  "instruction_type",
+  "item_count",
+  "link_type",
+  "max_attempts",
+  "name",
+  "parent_asset_id",
+  "provider_code",
+  "reference_set_id",
+  "role",
+  "slug",
+  "status",
+  "username",
+];
+
 describe("audit details", () => {
   it("never hold message content, template text, config values, instruction text or tokens", async () => {
     const events = await allEvents();
     expect(events.length).toBeGreaterThan(40);
     for (const event of events) {
-      expect(() => JSON.parse(event.detail_json)).not.toThrow();
       for (const text of neverLogged) expect(event.detail_json).not.toContain(text);
+      const detail: unknown = JSON.parse(event.detail_json);
+      expect(isPlainObject(detail), event.detail_json).toBe(true);
+      // Flat metadata only: known fields holding names, ids, statuses, counts, or column names.
+      for (const [field, value] of Object.entries(detail as Record<string, unknown>)) {
+        expect(detailFields, `${event.action}: ${field}`).toContain(field);
+        if (field === "changed") {
+          expect(value, event.action).toEqual(expect.any(Array));
+          for (const column of value as unknown[]) expect(column, event.action).toMatch(/^[a-z0-9_]+$/);
+        } else {
+          expect(["string", "number", "boolean"], `${event.action}: ${field}`).toContain(typeof value);
+        }
+      }
     }
   });
 });
