@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type HttpResult, httpClient } from "@kroma/testkit/http-client";
+import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type HttpResult, httpClient } from "../../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../../tests/support/server.js";
 import { createAgentDispatcher } from "../features/agent/dispatch.js";
 
 // Through real HTTP; audit rows are read straight from the server's database.

@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createKromaClient, type RunEvent } from "@kroma/sdk";
+import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
+import { localS3Credentials, startLocalS3 } from "@kroma/testkit/local-s3";
+import { putScenes } from "@kroma/testkit/run-fixtures";
+import { useTestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { localS3Credentials, startLocalS3 } from "../../../../../tests/support/local-s3.js";
-import { putScenes } from "../../../../../tests/support/run-fixtures.js";
-import { useTestServer } from "../../../../../tests/support/server.js";
-import { type ImagesServer, startImagesServer } from "../../../../pipeline/test/support/images-server.js";
 
 let images: ImagesServer;
 const imagesUrl = { value: "" };

@@ -3,10 +3,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { defaultManifest, defaultPipelineSettings, executeRun, type PaidRunLog, planDryRun } from "@kroma/pipeline";
 import { createKromaClient } from "@kroma/sdk";
+import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
+import { putScenes, runTablesDigest } from "@kroma/testkit/run-fixtures";
+import { useTestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { putScenes, runTablesDigest } from "../../../../../tests/support/run-fixtures.js";
-import { useTestServer } from "../../../../../tests/support/server.js";
-import { type ImagesServer, startImagesServer } from "../../../../pipeline/test/support/images-server.js";
 import { ingestRunLog, ingestRunLogFile } from "./ingest.js";
 
 const api = useTestServer({ agentDispatch: false, projects: ["Ingest", "Elsewhere"] });

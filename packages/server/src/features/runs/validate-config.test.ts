@@ -1,9 +1,9 @@
 import { cp, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { httpClient } from "@kroma/testkit/http-client";
+import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpClient } from "../../../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../../../tests/support/server.js";
 
 const repoConfig = fileURLToPath(new URL("../../../../../config", import.meta.url));
 let server: TestServer;
