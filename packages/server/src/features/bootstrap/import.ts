@@ -247,15 +247,13 @@ async function applyReferenceSets(
   const idOf = await sets.idsByName(projectId);
   for (const name of plan.removals) {
     const id = idOf.get(name) as string;
-    await sets.removeItems(projectId, id);
     await sets.remove(projectId, id);
   }
   for (const { entry, exists } of plan.writes) {
     const { items, ...fields } = entry;
     let setId = idOf.get(entry.name);
     if (exists && setId !== undefined) {
-      await sets.update(projectId, setId, fields, now);
-      await sets.removeItems(projectId, setId);
+      await sets.replace(projectId, setId, fields, now);
     } else {
       setId = await sets.insert(projectId, fields, now);
     }

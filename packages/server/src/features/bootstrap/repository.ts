@@ -18,6 +18,14 @@ export type BootstrapRepository = ReturnType<typeof createBootstrapRepository>;
  * the import's `now`, so every row it touches carries the same time.
  */
 export function createBootstrapRepository(db: Kysely<Database>) {
+  // Items go explicitly rather than by cascade, which would depend on `foreign_keys` being on.
+  const removeItems = (projectId: string, setId: string) =>
+    db
+      .deleteFrom("reference_items")
+      .where("project_id", "=", projectId)
+      .where("reference_set_id", "=", setId)
+      .execute();
+
   return {
     findProject(id: string): Promise<ProjectRecord> {
       return db
@@ -106,20 +114,14 @@ export function createBootstrapRepository(db: Kysely<Database>) {
         return new Map(stored.map((set) => [set.name, set.id]));
       },
 
-      // Items go explicitly rather than by cascade, which would depend on `foreign_keys` being on.
-      async removeItems(projectId: string, setId: string): Promise<void> {
-        await db
-          .deleteFrom("reference_items")
-          .where("project_id", "=", projectId)
-          .where("reference_set_id", "=", setId)
-          .execute();
-      },
-
+      /** A set and its items. */
       async remove(projectId: string, id: string): Promise<void> {
+        await removeItems(projectId, id);
         await db.deleteFrom("reference_sets").where("project_id", "=", projectId).where("id", "=", id).execute();
       },
 
-      async update(
+      /** A set's new fields, its items dropped for {@link insertItems} to write again. */
+      async replace(
         projectId: string,
         id: string,
         fields: { name: string; description: string },
@@ -131,6 +133,7 @@ export function createBootstrapRepository(db: Kysely<Database>) {
           .where("project_id", "=", projectId)
           .where("id", "=", id)
           .execute();
+        await removeItems(projectId, id);
       },
 
       /** A new set; returns its id. */
