@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Schema } from "@kroma/contract";
 import type { Kysely } from "kysely";
 import { inTransaction } from "../../core/audit.js";
 import type { KromaDb } from "../../core/db/database.js";
@@ -25,7 +26,7 @@ export const defaultBaseDir = "var/projects";
 /** The storage settings a new project starts with. */
 export type NewProjectStorage = Pick<ProjectStorageRow, "base_dir" | "project_root">;
 
-const projectColumns = [
+export const projectColumns = [
   "projects.id",
   "projects.slug",
   "projects.name",
@@ -198,17 +199,39 @@ export function createProjectRepository(db: KromaDb) {
   };
 }
 
+/** The project's own fields of a row that joins more (its owner, its storage). */
+export function toProjectRecord(row: ProjectRecord): ProjectRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    status: row.status,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+/** A project's S3 settings as the API and bundles show them (`enabled` a boolean). */
+export function toS3Settings(row: S3Columns): Schema<"ProjectStorage">["s3"] {
+  return {
+    enabled: row.s3_enabled === 1,
+    bucket: row.s3_bucket,
+    prefix: row.s3_prefix,
+    region: row.s3_region,
+    profile: row.s3_profile,
+    endpoint_url: row.s3_endpoint_url,
+  };
+}
+
+type S3Columns = Pick<
+  ProjectStorageRow,
+  "s3_enabled" | "s3_bucket" | "s3_prefix" | "s3_region" | "s3_profile" | "s3_endpoint_url"
+>;
+
 function toDetail(row: DetailRow): ProjectDetailRecord {
   return {
-    project: {
-      id: row.id,
-      slug: row.slug,
-      name: row.name,
-      description: row.description,
-      status: row.status,
-      created_at: row.created_at,
-      updated_at: row.updated_at,
-    },
+    project: toProjectRecord(row),
     storage: {
       project_id: row.project_id,
       base_dir: row.base_dir,
