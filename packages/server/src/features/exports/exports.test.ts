@@ -7,7 +7,7 @@ import { gunzipSync } from "node:zlib";
 import { defaultManifest, executeRun } from "@kroma/pipeline";
 import { exportedSecretValue, fileHashes, fillProjectContent } from "@kroma/testkit/export-fixtures";
 import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
-import { putScenes } from "@kroma/testkit/run-fixtures";
+import { paidRunSettings, putScenes } from "@kroma/testkit/run-fixtures";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/setup.js";
@@ -78,16 +78,9 @@ async function sourceProject(t: TestApp, name = "Source") {
   const run = await executeRun({
     projectSlug: slug,
     projectRoot: root,
-    resolvedFromBackend: true,
     manifest: { ...defaultManifest, output_guard: { ...defaultManifest.output_guard, enforce_grayscale: true } },
     request: { scene_refs: "scenes/alley.png,scenes/bridge.png", candidates: 2 },
-    confirmSpend: true,
-    model: "gpt-image-1",
-    size: "1024x1024",
-    quality: "medium",
-    apiKey: "sk-test-export",
-    baseURL: `${images.url}/v1`,
-    retryDelayMs: 1,
+    ...paidRunSettings(images.url, "sk-test-export"),
   });
   await ingestRunLogFile(t.db, {
     projectId: body.project.id,
