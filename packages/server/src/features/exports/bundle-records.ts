@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { join } from "node:path";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../core/db/schema.js";
-import { projectColumns, toProjectRecord, toS3Settings } from "../projects/repository.js";
+import { projectColumns, storageS3Columns, toProjectRecord, toS3Settings } from "../projects/repository.js";
 
 /** The tables a bundle carries, in the order import inserts them (referenced rows first). */
 export const bundleTables = [
@@ -182,17 +182,7 @@ export async function readProjectBundleRecord(db: Kysely<Database>, projectId: s
     .selectFrom("projects")
     .innerJoin("users", "users.id", "projects.user_id")
     .innerJoin("project_storage as storage", "storage.project_id", "projects.id")
-    .select([
-      ...projectColumns,
-      "users.username",
-      "users.display_name",
-      "storage.s3_enabled",
-      "storage.s3_bucket",
-      "storage.s3_prefix",
-      "storage.s3_region",
-      "storage.s3_profile",
-      "storage.s3_endpoint_url",
-    ])
+    .select([...projectColumns, "users.username", "users.display_name", ...storageS3Columns])
     .where("projects.id", "=", projectId)
     .executeTakeFirstOrThrow();
   const secrets = await db

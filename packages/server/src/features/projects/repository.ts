@@ -36,6 +36,16 @@ export const projectColumns = [
   "projects.updated_at",
 ] as const;
 
+/** A project's S3 settings, of its storage row joined `as storage` (see {@link toS3Settings}). */
+export const storageS3Columns = [
+  "storage.s3_enabled",
+  "storage.s3_bucket",
+  "storage.s3_prefix",
+  "storage.s3_region",
+  "storage.s3_profile",
+  "storage.s3_endpoint_url",
+] as const;
+
 /** A project with its storage row and record counts, as GET /api/projects/{slug} shows it. */
 export interface ProjectDetailRecord {
   project: ProjectRecord;
@@ -55,12 +65,7 @@ function detailQuery(db: KromaDb, slug: string) {
       "storage.project_id",
       "storage.base_dir",
       "storage.project_root",
-      "storage.s3_enabled",
-      "storage.s3_bucket",
-      "storage.s3_prefix",
-      "storage.s3_region",
-      "storage.s3_profile",
-      "storage.s3_endpoint_url",
+      ...storageS3Columns,
       "storage.updated_at as storage_updated_at",
     ])
     .select((eb) => [
