@@ -1,5 +1,6 @@
 import type { components } from "@kroma/contract/types";
 import type { Kysely, Selectable, SelectQueryBuilder } from "kysely";
+import { findProjectRow } from "../../core/db/project-rows.js";
 import type {
   AssetsTable,
   CandidatesTable,
@@ -56,18 +57,6 @@ export function createRunRepository(db: Kysely<Database>) {
     return { rows: (rows as unknown as Selectable<Database[TB]>[]).map(map), total: Number(counted.total) };
   }
 
-  /** The row of `table` with this id, if it belongs to the project. */
-  async function projectRow<TB extends "runs" | "assets">(table: TB, projectId: string, id: string) {
-    const row = await db
-      .selectFrom(table as "runs" | "assets")
-      .selectAll()
-      .where("project_id", "=", projectId)
-      .where("id", "=", id)
-      .executeTakeFirst();
-    // kysely cannot name `selectAll()` of a generic table as the table's row type; it is that row.
-    return row as Selectable<Database[TB]> | undefined;
-  }
-
   return {
     list(projectId: string, filter: { status?: RunRecordStatus; mode?: "dry" | "run" } & Page = {}) {
       let query = db.selectFrom("runs").where("project_id", "=", projectId);
@@ -77,7 +66,7 @@ export function createRunRepository(db: Kysely<Database>) {
     },
 
     async get(projectId: string, runId: string): Promise<RunRecord | undefined> {
-      const row = await projectRow("runs", projectId, runId);
+      const row = await findProjectRow(db, "runs", projectId, runId);
       return row && toRun(row);
     },
 
@@ -115,7 +104,7 @@ export function createRunRepository(db: Kysely<Database>) {
     },
 
     async getAsset(projectId: string, assetId: string): Promise<AssetRecord | undefined> {
-      const row = await projectRow("assets", projectId, assetId);
+      const row = await findProjectRow(db, "assets", projectId, assetId);
       return row && toAsset(row);
     },
 
