@@ -2,25 +2,20 @@ import { cp, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Schema } from "@kroma/contract";
-import { type ApiClient, portClient } from "@kroma/testkit/api-client";
-import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestServer } from "@kroma/testkit/test-server";
+import { beforeAll, describe, expect, it } from "vitest";
 
 const repoConfig = fileURLToPath(new URL("../../../../../config", import.meta.url));
-let server: TestServer;
-let api: ApiClient;
+const api = useTestServer({ agentDispatch: false, projects: ["Config"] });
 let projectRoot = "";
 beforeAll(async () => {
-  server = await startTestServer({ agentDispatch: false });
-  api = portClient(server.url);
-  const { data } = await api.POST("/api/projects", { body: { name: "Config" } });
+  const { data } = await api.client.GET("/api/projects/{slug}", { params: { path: { slug: "config" } } });
   projectRoot = data?.storage.local.project_root ?? "";
 });
-afterAll(() => server.stop());
 
 /** Validates project `config`'s configuration; answers the status and the summary (or error) body. */
 async function validate(body?: Schema<"ValidateRunConfigRequest">, slug = "config") {
-  const { data, error, response } = await api.POST("/api/projects/{slug}/runs/validate-config", {
+  const { data, error, response } = await api.client.POST("/api/projects/{slug}/runs/validate-config", {
     params: { path: { slug } },
     body,
   });
@@ -46,10 +41,16 @@ describe("POST /api/projects/{slug}/runs/validate-config", () => {
   });
 
   it("layers the app's config/ files under the project's own settings, with sources", async () => {
-    await mkdir(join(server.appRoot, "config"), { recursive: true });
-    await cp(join(repoConfig, "pipeline.settings.toml.example"), join(server.appRoot, "config/pipeline.settings.toml"));
-    await cp(join(repoConfig, "pipeline.manifest.json.example"), join(server.appRoot, "config/pipeline.manifest.json"));
-    await cp(join(repoConfig, "postprocess.json.example"), join(server.appRoot, "config/postprocess.json"));
+    await mkdir(join(api.server.appRoot, "config"), { recursive: true });
+    await cp(
+      join(repoConfig, "pipeline.settings.toml.example"),
+      join(api.server.appRoot, "config/pipeline.settings.toml"),
+    );
+    await cp(
+      join(repoConfig, "pipeline.manifest.json.example"),
+      join(api.server.appRoot, "config/pipeline.manifest.json"),
+    );
+    await cp(join(repoConfig, "postprocess.json.example"), join(api.server.appRoot, "config/postprocess.json"));
     await mkdir(join(projectRoot, ".kroma"), { recursive: true });
     await writeFile(
       join(projectRoot, ".kroma/pipeline.settings.json"),
@@ -71,7 +72,7 @@ describe("POST /api/projects/{slug}/runs/validate-config", () => {
 
   it("reports every problem with its file and field", async () => {
     await writeFile(
-      join(server.appRoot, "config/bad.manifest.json"),
+      join(api.server.appRoot, "config/bad.manifest.json"),
       JSON.stringify({ safe_batch_limit: 0, generation: { candidates: "3" } }),
     );
     const { status, summary } = await validate({ manifest_path: "config/bad.manifest.json" });
