@@ -58,3 +58,17 @@ export function runRow(
     ...fields,
   };
 }
+
+/** The settings of a test's paid run against the images stand-in at `imagesUrl`, besides its project and request. */
+export function paidRunSettings(imagesUrl: string, apiKey: string) {
+  return {
+    resolvedFromBackend: true,
+    confirmSpend: true,
+    model: "gpt-image-1",
+    size: "1024x1024",
+    quality: "medium",
+    apiKey,
+    baseURL: `${imagesUrl}/v1`,
+    retryDelayMs: 1,
+  };
+}

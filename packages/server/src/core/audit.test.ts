@@ -1,10 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { sql } from "kysely";
+import { type HttpResult, httpClient } from "@kroma/testkit/http-client";
+import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
+import { type Selectable, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type HttpResult, httpClient } from "../../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../../tests/support/server.js";
 import { createAgentDispatcher } from "../features/agent/dispatch.js";
+import type { AuditEventsTable } from "./db/schema.js";
 
 // Through real HTTP; audit rows are read straight from the server's database.
 let server: TestServer;
@@ -44,16 +45,7 @@ const neverLogged = [
   "AGENT-TOKEN-8b8b",
 ];
 
-interface AuditRow {
-  id: string;
-  actor_token_id: string | null;
-  action: string;
-  project_id: string | null;
-  target_type: string;
-  target_id: string | null;
-  detail_json: string;
-  created_at: string;
-}
+type AuditRow = Selectable<AuditEventsTable>;
 
 const allEvents = (): Promise<AuditRow[]> => server.db.selectFrom("audit_events").selectAll().execute();
 
@@ -72,6 +64,15 @@ interface Expected {
   target_id: string;
   project_id?: string;
 }
+
+/** What creating a `targetType` logs: `<targetType>.create`, on the id the response holds at `body[key]`. */
+const createOf =
+  (targetType: string, key = targetType) =>
+  (response: HttpResult): Expected => ({
+    action: `${targetType}.create`,
+    target_type: targetType,
+    target_id: response.body[key].id,
+  });
 
 /** Sends a write that must succeed and add exactly one audit row like `expected`; returns response and detail. */
 async function audited(
@@ -92,10 +93,14 @@ async function audited(
     target_type: want.target_type,
     target_id: want.target_id,
   });
-  const detail = JSON.parse(event.detail_json);
-  expect(typeof detail).toBe("object");
-  return { response, detail };
+  const detail: unknown = JSON.parse(event.detail_json);
+  expect(isPlainObject(detail), event.detail_json).toBe(true);
+  return { response, detail: detail as Record<string, unknown> };
 }
+
+/** A JSON object, as every detail is: not null, not an array. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Sends a write that must fail with `status` and add no audit row. */
 async function refused(status: number, method: string, path: string, body?: unknown): Promise<void> {
@@ -187,12 +192,7 @@ describe.each(namedRecords)("audit of $path", ({ path, key, create, update, chan
   const base = `${project}/${path}`;
 
   it(`logs ${key}.create, ${key}.update and ${key}.delete`, async () => {
-    const created = await audited(
-      (response) => ({ action: `${key}.create`, target_type: key, target_id: response.body[key].id }),
-      "POST",
-      base,
-      create,
-    );
+    const created = await audited(createOf(key), "POST", base, create);
     const record = created.response.body[key];
     expect(created.detail).toEqual({ name: create.name });
 
@@ -263,16 +263,7 @@ describe("audit of reference sets and items", () => {
   const base = `${project}/reference-sets`;
 
   it("logs reference_set and reference_item create, update and delete", async () => {
-    const created = await audited(
-      (response) => ({
-        action: "reference_set.create",
-        target_type: "reference_set",
-        target_id: response.body.reference_set.id,
-      }),
-      "POST",
-      base,
-      { name: "Moodboard" },
-    );
+    const created = await audited(createOf("reference_set"), "POST", base, { name: "Moodboard" });
     const setId = created.response.body.reference_set.id;
     expect(created.detail).toEqual({ name: "Moodboard" });
 
@@ -285,16 +276,10 @@ describe("audit of reference sets and items", () => {
     expect(setUpdated.detail).toEqual({ changed: ["description"] });
 
     const items = `${base}/${setId}/items`;
-    const itemCreated = await audited(
-      (response) => ({
-        action: "reference_item.create",
-        target_type: "reference_item",
-        target_id: response.body.item.id,
-      }),
-      "POST",
-      items,
-      { label: "first", content_text: "ITEM-TEXT-5a5a" },
-    );
+    const itemCreated = await audited(createOf("reference_item", "item"), "POST", items, {
+      label: "first",
+      content_text: "ITEM-TEXT-5a5a",
+    });
     const itemId = itemCreated.response.body.item.id;
     expect(itemCreated.detail).toEqual({ reference_set_id: setId });
 
@@ -341,16 +326,10 @@ describe("audit of asset links", () => {
   const base = `${project}/asset-links`;
 
   it("logs asset_link create, update and delete with the link's ends", async () => {
-    const created = await audited(
-      (response) => ({
-        action: "asset_link.create",
-        target_type: "asset_link",
-        target_id: response.body.asset_link.id,
-      }),
-      "POST",
-      base,
-      { parent_asset_id: "a1", child_asset_id: "a2" },
-    );
+    const created = await audited(createOf("asset_link"), "POST", base, {
+      parent_asset_id: "a1",
+      child_asset_id: "a2",
+    });
     const linkId = created.response.body.asset_link.id;
     expect(created.detail).toEqual({ parent_asset_id: "a1", child_asset_id: "a2", link_type: "derived_from" });
 
@@ -389,29 +368,15 @@ describe("audit of chat", () => {
   const base = `${project}/chat/sessions`;
 
   it("logs chat_session.create and chat_message.create with the role, never the content", async () => {
-    const session = await audited(
-      (response) => ({
-        action: "chat_session.create",
-        target_type: "chat_session",
-        target_id: response.body.session.id,
-      }),
-      "POST",
-      base,
-      { title: "Planning" },
-    );
+    const session = await audited(createOf("chat_session", "session"), "POST", base, { title: "Planning" });
     expect(session.detail).toEqual({ status: "active" });
     const sessionId = session.response.body.session.id;
 
-    const message = await audited(
-      (response) => ({
-        action: "chat_message.create",
-        target_type: "chat_message",
-        target_id: response.body.message.id,
-      }),
-      "POST",
-      `${base}/${sessionId}/messages`,
-      { role: "user", content: "MESSAGE-CONTENT-7f3a", content_json: { note: "MESSAGE-CONTENT-7f3a" } },
-    );
+    const message = await audited(createOf("chat_message", "message"), "POST", `${base}/${sessionId}/messages`, {
+      role: "user",
+      content: "MESSAGE-CONTENT-7f3a",
+      content_json: { note: "MESSAGE-CONTENT-7f3a" },
+    });
     expect(message.detail).toEqual({ role: "user" });
 
     await refused(400, "POST", `${base}/${sessionId}/messages`, { role: "user", content: "  " });
@@ -425,16 +390,10 @@ describe("audit of agent instructions", () => {
     (await call("POST", base, { instruction_text: "INSTRUCTION-TEXT-c0de" })).body.instruction.id as string;
 
   it("logs create, confirm and cancel with statuses, not the instruction's text", async () => {
-    const created = await audited(
-      (response) => ({
-        action: "agent_instruction.create",
-        target_type: "agent_instruction",
-        target_id: response.body.instruction.id,
-      }),
-      "POST",
-      base,
-      { instruction_text: "INSTRUCTION-TEXT-c0de", instruction_type: "edit" },
-    );
+    const created = await audited(createOf("agent_instruction", "instruction"), "POST", base, {
+      instruction_text: "INSTRUCTION-TEXT-c0de",
+      instruction_type: "edit",
+    });
     expect(created.detail).toEqual({ instruction_type: "edit", status: "pending", dispatch_to_agent: false });
     const id = created.response.body.instruction.id;
 
@@ -483,16 +442,10 @@ async function startAgent(status: number): Promise<{ url: string; close(): Promi
 describe("audit of the dispatch worker", () => {
   const base = `${project}/agent/instructions`;
   const queue = async () => {
-    const created = await audited(
-      (response) => ({
-        action: "agent_instruction.create",
-        target_type: "agent_instruction",
-        target_id: response.body.instruction.id,
-      }),
-      "POST",
-      base,
-      { instruction_text: "INSTRUCTION-TEXT-c0de", dispatch_to_agent: true },
-    );
+    const created = await audited(createOf("agent_instruction", "instruction"), "POST", base, {
+      instruction_text: "INSTRUCTION-TEXT-c0de",
+      dispatch_to_agent: true,
+    });
     expect(created.detail).toMatchObject({ status: "queued", dispatch_to_agent: true });
     return created.response.body.instruction.id as string;
   };
@@ -575,22 +528,34 @@ describe("audit atomicity", () => {
       logged.mockRestore();
       await sql`drop trigger audit_down`.execute(server.db);
     }
-    await audited(
-      (response) => ({ action: "character.create", target_type: "character", target_id: response.body.character.id }),
-      "POST",
-      `${project}/characters`,
-      { name: "Unaudited" },
-    );
+    await audited(createOf("character"), "POST", `${project}/characters`, { name: "Unaudited" });
   });
 });
+
+/** The fields the details of this file's writes may hold. */
+const detailFields = (
+  "attempts changed child_asset_id dispatch_to_agent instruction_type item_count link_type max_attempts name " +
+  "parent_asset_id provider_code reference_set_id role slug status username"
+).split(" ");
 
 describe("audit details", () => {
   it("never hold message content, template text, config values, instruction text or tokens", async () => {
     const events = await allEvents();
     expect(events.length).toBeGreaterThan(40);
     for (const event of events) {
-      expect(() => JSON.parse(event.detail_json)).not.toThrow();
       for (const text of neverLogged) expect(event.detail_json).not.toContain(text);
+      const detail: unknown = JSON.parse(event.detail_json);
+      expect(isPlainObject(detail), event.detail_json).toBe(true);
+      // Flat metadata only: known fields holding names, ids, statuses, counts, or column names.
+      for (const [field, value] of Object.entries(detail as Record<string, unknown>)) {
+        expect(detailFields, `${event.action}: ${field}`).toContain(field);
+        if (field === "changed") {
+          expect(value, event.action).toEqual(expect.any(Array));
+          for (const column of value as unknown[]) expect(column, event.action).toMatch(/^[a-z0-9_]+$/);
+        } else {
+          expect(["string", "number", "boolean"], `${event.action}: ${field}`).toContain(typeof value);
+        }
+      }
     }
   });
 });

@@ -1,3 +1,4 @@
+import type { Schema } from "@kroma/contract";
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 /** The database schema: one interface per table, the one type kysely queries are checked against. */
@@ -263,7 +264,8 @@ export interface ChatMessagesTable {
   created_at: string;
 }
 
-export type AgentInstructionStatus = "pending" | "confirmed" | "queued" | "running" | "done" | "failed" | "canceled";
+/** The spec's instruction statuses: the column holds nothing else. */
+export type AgentInstructionStatus = Schema<"AgentInstructionStatus">;
 
 export interface AgentInstructionsTable {
   id: string;

@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { httpClient } from "@kroma/testkit/http-client";
+import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { httpClient } from "../../../../../tests/support/http.js";
-import { startTestServer, type TestServer } from "../../../../../tests/support/server.js";
 import { type AgentDispatchOptions, createAgentDispatcher } from "./dispatch.js";
 
 /** What the fake agent answers: a status with a JSON (or raw text) body, or no answer at all. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { inTransaction, recordAudit } from "../../core/audit.js";
+import { hasProjectRow } from "../../core/db/project-rows.js";
 import type {
   AgentInstructionEventsTable,
   AgentInstructionStatus,
@@ -207,13 +208,7 @@ export function createAgentInstructionRepository(db: Db) {
     /** Oldest first; `undefined` when the instruction is not this project's. */
     async events(projectId: string, id: string): Promise<AgentInstructionEventRecord[] | undefined> {
       return inTransaction(db, async (trx) => {
-        const instruction = await trx
-          .selectFrom("agent_instructions")
-          .select("id")
-          .where("project_id", "=", projectId)
-          .where("id", "=", id)
-          .executeTakeFirst();
-        if (!instruction) return undefined;
+        if (!(await hasProjectRow(trx, "agent_instructions", projectId, id))) return undefined;
         return trx
           .selectFrom("agent_instruction_events")
           .select(eventColumns)

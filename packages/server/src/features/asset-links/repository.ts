@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { inTransaction } from "../../core/audit.js";
+import { findProjectRow } from "../../core/db/project-rows.js";
 import type { AssetLinksTable, Database } from "../../core/db/schema.js";
 import { validationError } from "../../core/errors.js";
 import { uniquely } from "../../core/input.js";
@@ -75,12 +76,7 @@ export function createAssetLinkRepository(db: Kysely<Database>) {
     /** Applies `changes` and re-checks the resulting link; `undefined` when the link is not in the project. */
     update(projectId: string, id: string, changes: Partial<AssetLinkFields>): Promise<AssetLinkRecord | undefined> {
       return inTransaction(db, async (trx) => {
-        const current = await trx
-          .selectFrom("asset_links")
-          .selectAll()
-          .where("project_id", "=", projectId)
-          .where("id", "=", id)
-          .executeTakeFirst();
+        const current = await findProjectRow(trx, "asset_links", projectId, id);
         if (!current) return undefined;
         const next = { ...current, ...changes, updated_at: nowIso() };
         await checkLink(trx, projectId, next);

@@ -1,6 +1,6 @@
+import type { HttpCall } from "@kroma/testkit/http-client";
+import { useTestServer } from "@kroma/testkit/test-server";
 import { describe, expect, it } from "vitest";
-import type { HttpCall } from "../../../../../tests/support/http.js";
-import { useTestServer } from "../../../../../tests/support/server.js";
 
 // Through real HTTP; the server checks every JSON response it sends against the spec.
 const api = useTestServer();

@@ -109,42 +109,37 @@ class Issues {
   }
 }
 
+type RawRecord<S extends RecordSection> = NonNullable<BootstrapSettings[S]>[number];
+/** A section's raw record, checked (issues named at `at`) and trimmed into what the import writes. */
+type Normalizer<S extends RecordSection> = (raw: RawRecord<S>, at: string, issues: Issues) => ImportedRecord<S>;
+
+const normalizers: { [S in RecordSection]: Normalizer<S> } = {
+  provider_accounts: providerAccount,
+  style_guides: (raw, at, issues) => {
+    const name = issues.required(`${at}.name`, raw.name);
+    const fields = { name, instructions: issues.required(`${at}.instructions`, raw.instructions) };
+    return { key: name, fields: raw.notes === undefined ? fields : { ...fields, notes: raw.notes.trim() } };
+  },
+  characters: (raw, at, issues) => {
+    const name = issues.required(`${at}.name`, raw.name);
+    return { key: name, fields: { name, ...givenText(raw, ["description", "prompt_text"]) } };
+  },
+  reference_sets: referenceSet,
+  prompt_templates: (raw, at, issues) => {
+    const name = issues.required(`${at}.name`, raw.name);
+    return { key: name, fields: { name, template_text: issues.required(`${at}.template_text`, raw.template_text) } };
+  },
+};
+
 function normalizeSettings(settings: BootstrapSettings): ImportedSettings {
   const issues = new Issues();
   const result: ImportedSettings = { sections: {} };
   if (settings.project !== undefined) result.project = normalizeProject(settings.project, issues);
-  const path = (section: string, index: number) => `settings.${section}.${index}`;
-  const sections = result.sections;
-  if (settings.provider_accounts) {
-    sections.provider_accounts = settings.provider_accounts.map((raw, i) =>
-      providerAccount(raw, path("provider_accounts", i), issues),
-    );
-  }
-  if (settings.style_guides) {
-    sections.style_guides = settings.style_guides.map((raw, i) => {
-      const at = path("style_guides", i);
-      const name = issues.required(`${at}.name`, raw.name);
-      const fields = { name, instructions: issues.required(`${at}.instructions`, raw.instructions) };
-      return { key: name, fields: raw.notes === undefined ? fields : { ...fields, notes: raw.notes.trim() } };
-    });
-  }
-  if (settings.characters) {
-    sections.characters = settings.characters.map((raw, i) => {
-      const name = issues.required(`${path("characters", i)}.name`, raw.name);
-      return { key: name, fields: { name, ...givenText(raw, ["description", "prompt_text"]) } };
-    });
-  }
-  if (settings.reference_sets) {
-    sections.reference_sets = settings.reference_sets.map((raw, i) =>
-      referenceSet(raw, path("reference_sets", i), issues),
-    );
-  }
-  if (settings.prompt_templates) {
-    sections.prompt_templates = settings.prompt_templates.map((raw, i) => {
-      const at = path("prompt_templates", i);
-      const name = issues.required(`${at}.name`, raw.name);
-      return { key: name, fields: { name, template_text: issues.required(`${at}.template_text`, raw.template_text) } };
-    });
+  const sections = result.sections as Record<RecordSection, ImportedRecord<RecordSection>[] | undefined>;
+  for (const section of recordSections) {
+    const raws = settings[section] as RawRecord<RecordSection>[] | undefined;
+    const normalize = normalizers[section] as Normalizer<RecordSection>;
+    if (raws) sections[section] = raws.map((raw, i) => normalize(raw, `settings.${section}.${i}`, issues));
   }
   for (const section of recordSections) checkUnique(section, sections[section], issues);
   if (issues.list.length > 0) throw invalid(issues.list);

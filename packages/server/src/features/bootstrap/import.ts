@@ -1,13 +1,12 @@
-import { randomUUID } from "node:crypto";
 import type { Schema } from "@kroma/contract";
 import type { Kysely } from "kysely";
 import { type Actor, audited } from "../../core/audit.js";
 import type { Database } from "../../core/db/schema.js";
-import { toJsonText } from "../../core/input.js";
 import { nowIso } from "../../core/time.js";
 import type { ProjectRecord } from "../projects/repository.js";
 import { bootstrapSchemaVersion } from "./export.js";
 import type { ImportedRecord, ImportedSettings, ImportRequest } from "./import-request.js";
+import { type BootstrapRepository, createBootstrapRepository, type NamedSection } from "./repository.js";
 import {
   keyFieldOf,
   type ProjectSettings,
@@ -62,10 +61,10 @@ export async function importBootstrap(
     }),
     async (trx) => {
       // Read inside the transaction, so the plan is made against exactly what it changes.
-      const before = await findProject(trx, project.id);
+      const before = await createBootstrapRepository(trx).findProject(project.id);
       const plan = planImport(await readSettings(trx, before), request.settings, request.mode);
       await applyPlan(trx, project.id, plan, nowIso());
-      const after = await findProject(trx, project.id);
+      const after = await createBootstrapRepository(trx).findProject(project.id);
       return outcome(request, plan, after, await readSettings(trx, after), true);
     },
   );
@@ -95,14 +94,6 @@ function outcome(
     project,
     settings,
   };
-}
-
-function findProject(db: Kysely<Database>, id: string): Promise<ProjectRecord> {
-  return db
-    .selectFrom("projects")
-    .select(["id", "slug", "name", "description", "status", "created_at", "updated_at"])
-    .where("id", "=", id)
-    .executeTakeFirstOrThrow();
 }
 
 /** A new record's values for the fields its import omits. */
@@ -218,154 +209,54 @@ function sameEntry(entry: object, stored: object): boolean {
 }
 
 async function applyPlan(trx: Kysely<Database>, projectId: string, plan: ImportPlan, now: string): Promise<void> {
-  if (plan.project) {
-    await trx
-      .updateTable("projects")
-      .set({ ...plan.project, updated_at: now })
-      .where("id", "=", projectId)
-      .execute();
+  const rows = createBootstrapRepository(trx);
+  if (plan.project) await rows.updateProject(projectId, plan.project, now);
+  await applySection(plan.sections.provider_accounts, {
+    remove: (code) => rows.providerAccounts.remove(projectId, code),
+    write: (entry, exists) => rows.providerAccounts.write(projectId, entry, exists, now),
+  });
+  for (const section of namedSections) {
+    const table = rows.named(section);
+    await applySection(plan.sections[section], {
+      remove: (name) => table.remove(projectId, name),
+      write: (entry, exists) => table.write(projectId, entry, exists, now),
+    });
   }
-  await applyProviderAccounts(trx, projectId, plan.sections.provider_accounts, now);
-  await applyNamedRecords(trx, "style_guides", projectId, plan.sections.style_guides, now);
-  await applyNamedRecords(trx, "characters", projectId, plan.sections.characters, now);
-  await applyNamedRecords(trx, "prompt_templates", projectId, plan.sections.prompt_templates, now);
-  await applyReferenceSets(trx, projectId, plan.sections.reference_sets, now);
+  await applyReferenceSets(rows, projectId, plan.sections.reference_sets, now);
 }
 
-async function applyProviderAccounts(
-  trx: Kysely<Database>,
-  projectId: string,
-  plan: SectionPlan<"provider_accounts">,
-  now: string,
-): Promise<void> {
-  for (const code of plan.removals) {
-    await trx
-      .deleteFrom("provider_accounts")
-      .where("project_id", "=", projectId)
-      .where("provider_code", "=", code)
-      .execute();
-  }
-  for (const { entry, exists } of plan.writes) {
-    const columns = { ...entry, enabled: entry.enabled ? 1 : 0, config_json: toJsonText(entry.config_json) };
-    if (exists) {
-      await trx
-        .updateTable("provider_accounts")
-        .set({ ...columns, updated_at: now })
-        .where("project_id", "=", projectId)
-        .where("provider_code", "=", entry.provider_code)
-        .execute();
-    } else {
-      await trx
-        .insertInto("provider_accounts")
-        .values({ project_id: projectId, ...columns, created_at: now, updated_at: now })
-        .execute();
-    }
-  }
-}
+const namedSections: readonly NamedSection[] = ["style_guides", "characters", "prompt_templates"];
 
-type NamedSection = "style_guides" | "characters" | "prompt_templates";
-
-async function applyNamedRecords<S extends NamedSection>(
-  trx: Kysely<Database>,
-  section: S,
-  projectId: string,
+/** A section's removals, then its writes, in plan order. */
+async function applySection<S extends RecordSection>(
   plan: SectionPlan<S>,
-  now: string,
+  rows: { remove: (key: string) => Promise<void>; write: (entry: SectionEntries[S], exists: boolean) => Promise<void> },
 ): Promise<void> {
-  // kysely cannot type a query over a generic table name; the union shares every column used here.
-  const table = section as NamedSection;
-  for (const name of plan.removals) {
-    await trx.deleteFrom(table).where("project_id", "=", projectId).where("name", "=", name).execute();
-  }
-  for (const { entry, exists } of plan.writes) {
-    if (exists) {
-      await trx
-        .updateTable(table)
-        .set({ ...entry, updated_at: now } as never)
-        .where("project_id", "=", projectId)
-        .where("name", "=", entry.name)
-        .execute();
-    } else {
-      const row = { id: randomUUID(), project_id: projectId, ...entry, created_at: now, updated_at: now };
-      await trx
-        .insertInto(table)
-        .values(row as never)
-        .execute();
-    }
-  }
+  for (const key of plan.removals) await rows.remove(key);
+  for (const { entry, exists } of plan.writes) await rows.write(entry, exists);
 }
 
 async function applyReferenceSets(
-  trx: Kysely<Database>,
+  rows: BootstrapRepository,
   projectId: string,
   plan: SectionPlan<"reference_sets">,
   now: string,
 ): Promise<void> {
   if (plan.removals.length === 0 && plan.writes.length === 0) return;
-  const stored = await trx
-    .selectFrom("reference_sets")
-    .select(["id", "name"])
-    .where("project_id", "=", projectId)
-    .execute();
-  const idOf = new Map(stored.map((set) => [set.name, set.id]));
-  // Items go explicitly rather than by cascade, which would depend on `foreign_keys` being on.
-  const removeItems = (setId: string) =>
-    trx
-      .deleteFrom("reference_items")
-      .where("project_id", "=", projectId)
-      .where("reference_set_id", "=", setId)
-      .execute();
-
+  const sets = rows.referenceSets;
+  const idOf = await sets.idsByName(projectId);
   for (const name of plan.removals) {
     const id = idOf.get(name) as string;
-    await removeItems(id);
-    await trx.deleteFrom("reference_sets").where("project_id", "=", projectId).where("id", "=", id).execute();
+    await sets.remove(projectId, id);
   }
   for (const { entry, exists } of plan.writes) {
     const { items, ...fields } = entry;
     let setId = idOf.get(entry.name);
     if (exists && setId !== undefined) {
-      await trx
-        .updateTable("reference_sets")
-        .set({ ...fields, updated_at: now })
-        .where("project_id", "=", projectId)
-        .where("id", "=", setId)
-        .execute();
-      await removeItems(setId);
+      await sets.replace(projectId, setId, fields, now);
     } else {
-      setId = randomUUID();
-      await trx
-        .insertInto("reference_sets")
-        .values({ id: setId, project_id: projectId, ...fields, created_at: now, updated_at: now })
-        .execute();
+      setId = await sets.insert(projectId, fields, now);
     }
-    await insertItems(trx, projectId, setId, items, now);
-  }
-}
-
-// Well under SQLite's limit on bound parameters per statement (10 columns an item).
-const itemsPerInsert = 200;
-
-async function insertItems(
-  trx: Kysely<Database>,
-  projectId: string,
-  setId: string,
-  items: SectionEntries["reference_sets"]["items"],
-  now: string,
-): Promise<void> {
-  const rows = items.map((item) => ({
-    id: randomUUID(),
-    project_id: projectId,
-    reference_set_id: setId,
-    ...item,
-    metadata_json: toJsonText(item.metadata_json),
-    created_at: now,
-    updated_at: now,
-  }));
-  for (let start = 0; start < rows.length; start += itemsPerInsert) {
-    await trx
-      .insertInto("reference_items")
-      .values(rows.slice(start, start + itemsPerInsert))
-      .execute();
+    await sets.insertItems(projectId, setId, items, now);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { inTransaction } from "../../core/audit.js";
+import { hasProjectRow } from "../../core/db/project-rows.js";
 import type { ChatMessagesTable, ChatSessionsTable, Database } from "../../core/db/schema.js";
 import { fromJsonText, toJsonText } from "../../core/input.js";
 import { nowIso } from "../../core/time.js";
@@ -63,13 +64,7 @@ export function createChatRepository(db: Kysely<Database>) {
     /** The session's messages in the order they were added; `undefined` when the session is not this project's. */
     async listMessages(projectId: string, sessionId: string): Promise<ChatMessageRecord[] | undefined> {
       return inTransaction(db, async (trx) => {
-        const session = await trx
-          .selectFrom("chat_sessions")
-          .select("id")
-          .where("project_id", "=", projectId)
-          .where("id", "=", sessionId)
-          .executeTakeFirst();
-        if (!session) return undefined;
+        if (!(await hasProjectRow(trx, "chat_sessions", projectId, sessionId))) return undefined;
         const rows = await trx
           .selectFrom("chat_messages")
           .select(messageColumns)

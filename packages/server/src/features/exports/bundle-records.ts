@@ -3,6 +3,7 @@ import { createWriteStream } from "node:fs";
 import { join } from "node:path";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../core/db/schema.js";
+import { projectColumns, storageS3Columns, toProjectRecord, toS3Settings } from "../projects/repository.js";
 
 /** The tables a bundle carries, in the order import inserts them (referenced rows first). */
 export const bundleTables = [
@@ -181,23 +182,7 @@ export async function readProjectBundleRecord(db: Kysely<Database>, projectId: s
     .selectFrom("projects")
     .innerJoin("users", "users.id", "projects.user_id")
     .innerJoin("project_storage as storage", "storage.project_id", "projects.id")
-    .select([
-      "projects.id",
-      "projects.slug",
-      "projects.name",
-      "projects.description",
-      "projects.status",
-      "projects.created_at",
-      "projects.updated_at",
-      "users.username",
-      "users.display_name",
-      "storage.s3_enabled",
-      "storage.s3_bucket",
-      "storage.s3_prefix",
-      "storage.s3_region",
-      "storage.s3_profile",
-      "storage.s3_endpoint_url",
-    ])
+    .select([...projectColumns, "users.username", "users.display_name", ...storageS3Columns])
     .where("projects.id", "=", projectId)
     .executeTakeFirstOrThrow();
   const secrets = await db
@@ -208,26 +193,9 @@ export async function readProjectBundleRecord(db: Kysely<Database>, projectId: s
     .orderBy("secret_name")
     .execute();
   return {
-    project: {
-      id: row.id,
-      slug: row.slug,
-      name: row.name,
-      description: row.description,
-      status: row.status,
-      created_at: row.created_at,
-      updated_at: row.updated_at,
-    },
+    project: toProjectRecord(row),
     owner: { username: row.username, display_name: row.display_name },
-    storage: {
-      s3: {
-        enabled: row.s3_enabled === 1,
-        bucket: row.s3_bucket,
-        prefix: row.s3_prefix,
-        region: row.s3_region,
-        profile: row.s3_profile,
-        endpoint_url: row.s3_endpoint_url,
-      },
-    },
+    storage: { s3: toS3Settings(row) },
     secrets,
   };
 }

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip, gunzipSync } from "node:zlib";
+import { fillProjectContent } from "@kroma/testkit/export-fixtures";
 import tarStream from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fillProjectContent } from "../../../../../tests/support/export-fixtures.js";
 import { createTestApp, type TestApp } from "../../../test/setup.js";
 import { importProjectBundle } from "./project-import.js";
 

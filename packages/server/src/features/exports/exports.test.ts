@@ -5,14 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { defaultManifest, executeRun } from "@kroma/pipeline";
+import { exportedSecretValue, fileHashes, fillProjectContent } from "@kroma/testkit/export-fixtures";
+import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
+import { paidRunSettings, putScenes } from "@kroma/testkit/run-fixtures";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportedSecretValue, fileHashes, fillProjectContent } from "../../../../../tests/support/export-fixtures.js";
-import { putScenes } from "../../../../../tests/support/run-fixtures.js";
-import { type ImagesServer, startImagesServer } from "../../../../pipeline/test/support/images-server.js";
 import { createTestApp, type TestApp } from "../../../test/setup.js";
 import { openDatabase } from "../../core/db/database.js";
 import { ingestRunLogFile } from "../runs/ingest.js";
-import { bundleTables } from "./bundle-records.js";
+import { type BundleTable, bundleTables } from "./bundle-records.js";
 import { importProjectBundle } from "./project-import.js";
 
 let images: ImagesServer;
@@ -77,16 +78,9 @@ async function sourceProject(t: TestApp, name = "Source") {
   const run = await executeRun({
     projectSlug: slug,
     projectRoot: root,
-    resolvedFromBackend: true,
     manifest: { ...defaultManifest, output_guard: { ...defaultManifest.output_guard, enforce_grayscale: true } },
     request: { scene_refs: "scenes/alley.png,scenes/bridge.png", candidates: 2 },
-    confirmSpend: true,
-    model: "gpt-image-1",
-    size: "1024x1024",
-    quality: "medium",
-    apiKey: "sk-test-export",
-    baseURL: `${images.url}/v1`,
-    retryDelayMs: 1,
+    ...paidRunSettings(images.url, "sk-test-export"),
   });
   await ingestRunLogFile(t.db, {
     projectId: body.project.id,
@@ -119,21 +113,57 @@ const references: Record<string, Record<string, string>> = {
   chat_messages: { session_id: "chat_sessions" },
   agent_instruction_events: { instruction_id: "agent_instructions" },
 };
-/** Every table a bundle carries. */
-const pictured = bundleTables;
+/** The tables a bundle leaves out: the installation's own, or carried another way. */
+const notBundled = [
+  "users", // the owner travels in project.json
+  "projects", // project.json
+  "project_storage", // project.json (S3 settings; the root is the importer's)
+  "auth_tokens",
+  "audit_events",
+  "secret_keys",
+  "project_secrets", // by name only, in project.json
+  "exports",
+  "s3_sync_state",
+  "leases",
+];
+
+/** The tables of a freshly migrated database, without SQLite's and the migrator's own. */
+async function migratedTables(): Promise<string[]> {
+  const db = await openDatabase(":memory:");
+  try {
+    const { rows } = await sql<{ name: string }>`
+      select name from sqlite_master
+      where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name not like 'kysely\\_%' escape '\\'
+    `.execute(db);
+    return rows.map((row) => row.name).sort();
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Every table a bundle must carry, as this test knows it rather than from the code under test:
+ * the migrated database's tables but those left out on purpose.
+ */
+let pictured: BundleTable[] = [];
+beforeAll(async () => {
+  pictured = (await migratedTables()).filter((table) => !notBundled.includes(table)) as BundleTable[];
+});
 
 async function projectRows(t: { db: TestApp["db"] }, projectId: string) {
   const rows: Record<string, Record<string, unknown>[]> = {};
   const runIds = (await t.db.selectFrom("runs").select("id").where("project_id", "=", projectId).execute()).map(
     (r) => r.id,
   );
+  const jobIds = runIds.length
+    ? (await t.db.selectFrom("jobs").select("id").where("run_id", "in", runIds).execute()).map((job) => job.id)
+    : [];
   for (const table of pictured) {
     if (table === "jobs") {
       rows[table] = runIds.length
         ? await t.db.selectFrom("jobs").selectAll().where("run_id", "in", runIds).execute()
         : [];
     } else if (table === "candidates") {
-      const jobIds = (rows.jobs ?? []).map((job) => job.id as string);
       rows[table] = jobIds.length
         ? await t.db.selectFrom("candidates").selectAll().where("job_id", "in", jobIds).execute()
         : [];
@@ -170,6 +200,14 @@ async function recordsPicture(t: { db: TestApp["db"] }, projectId: string): Prom
   }
   return picture;
 }
+
+describe("bundle tables", () => {
+  it("are every table of the migrated database but those left out on purpose", async () => {
+    const migrated = await migratedTables();
+    for (const table of notBundled) expect(migrated).toContain(table);
+    expect([...bundleTables].sort()).toEqual(pictured);
+  });
+});
 
 describe("POST /api/projects/{slug}/exports", () => {
   it("writes a bundle with a manifest, the records (secrets by name only) and the files, and records it", async () => {

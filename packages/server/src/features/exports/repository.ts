@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { components } from "@kroma/contract/types";
 import type { Kysely, Selectable } from "kysely";
+import { findProjectRow } from "../../core/db/project-rows.js";
 import type { Database, ExportsTable } from "../../core/db/schema.js";
 import { fromJsonText, toJsonText } from "../../core/input.js";
 import { nowIso } from "../../core/time.js";
@@ -46,12 +47,7 @@ export function createExportRepository(db: Kysely<Database>) {
     },
 
     async get(projectId: string, exportId: string): Promise<ExportRecord | undefined> {
-      const row = await db
-        .selectFrom("exports")
-        .selectAll()
-        .where("project_id", "=", projectId)
-        .where("id", "=", exportId)
-        .executeTakeFirst();
+      const row = await findProjectRow(db, "exports", projectId, exportId);
       return row && toExport(row);
     },
 

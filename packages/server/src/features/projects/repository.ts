@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Schema } from "@kroma/contract";
 import type { Kysely } from "kysely";
 import { inTransaction } from "../../core/audit.js";
 import type { KromaDb } from "../../core/db/database.js";
@@ -25,7 +26,7 @@ export const defaultBaseDir = "var/projects";
 /** The storage settings a new project starts with. */
 export type NewProjectStorage = Pick<ProjectStorageRow, "base_dir" | "project_root">;
 
-const projectColumns = [
+export const projectColumns = [
   "projects.id",
   "projects.slug",
   "projects.name",
@@ -33,6 +34,16 @@ const projectColumns = [
   "projects.status",
   "projects.created_at",
   "projects.updated_at",
+] as const;
+
+/** A project's S3 settings, of its storage row joined `as storage` (see {@link toS3Settings}). */
+export const storageS3Columns = [
+  "storage.s3_enabled",
+  "storage.s3_bucket",
+  "storage.s3_prefix",
+  "storage.s3_region",
+  "storage.s3_profile",
+  "storage.s3_endpoint_url",
 ] as const;
 
 /** A project with its storage row and record counts, as GET /api/projects/{slug} shows it. */
@@ -54,12 +65,7 @@ function detailQuery(db: KromaDb, slug: string) {
       "storage.project_id",
       "storage.base_dir",
       "storage.project_root",
-      "storage.s3_enabled",
-      "storage.s3_bucket",
-      "storage.s3_prefix",
-      "storage.s3_region",
-      "storage.s3_profile",
-      "storage.s3_endpoint_url",
+      ...storageS3Columns,
       "storage.updated_at as storage_updated_at",
     ])
     .select((eb) => [
@@ -198,17 +204,39 @@ export function createProjectRepository(db: KromaDb) {
   };
 }
 
+/** The project's own fields of a row that joins more (its owner, its storage). */
+export function toProjectRecord(row: ProjectRecord): ProjectRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    status: row.status,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+/** A project's S3 settings as the API and bundles show them (`enabled` a boolean). */
+export function toS3Settings(row: S3Columns): Schema<"ProjectStorage">["s3"] {
+  return {
+    enabled: row.s3_enabled === 1,
+    bucket: row.s3_bucket,
+    prefix: row.s3_prefix,
+    region: row.s3_region,
+    profile: row.s3_profile,
+    endpoint_url: row.s3_endpoint_url,
+  };
+}
+
+type S3Columns = Pick<
+  ProjectStorageRow,
+  "s3_enabled" | "s3_bucket" | "s3_prefix" | "s3_region" | "s3_profile" | "s3_endpoint_url"
+>;
+
 function toDetail(row: DetailRow): ProjectDetailRecord {
   return {
-    project: {
-      id: row.id,
-      slug: row.slug,
-      name: row.name,
-      description: row.description,
-      status: row.status,
-      created_at: row.created_at,
-      updated_at: row.updated_at,
-    },
+    project: toProjectRecord(row),
     storage: {
       project_id: row.project_id,
       base_dir: row.base_dir,

@@ -9,7 +9,7 @@ import { type ContentDeps, requireProject } from "../../core/project-lookup.js";
 import { checkProjectRoot } from "../../core/project-roots.js";
 import type { DefineRoute } from "../../core/router.js";
 import { checkStoragePath, resolveProjectRoot } from "../../core/storage-paths.js";
-import type { ProjectRecord } from "./repository.js";
+import { type ProjectRecord, toS3Settings } from "./repository.js";
 import { createStorageRepository } from "./storage-repository.js";
 
 const defaultS3Prefix = "kroma-projects";
@@ -22,14 +22,7 @@ export function describeStorage(
 ): Schema<"ProjectStorage"> {
   return {
     local: { base_dir: row.base_dir, project_root: resolveProjectRoot(appRoot, row, project.slug) },
-    s3: {
-      enabled: row.s3_enabled === 1,
-      bucket: row.s3_bucket,
-      prefix: row.s3_prefix,
-      region: row.s3_region,
-      profile: row.s3_profile,
-      endpoint_url: row.s3_endpoint_url,
-    },
+    s3: toS3Settings(row),
   };
 }
 

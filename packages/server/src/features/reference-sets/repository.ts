@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { components } from "@kroma/contract";
 import type { Kysely } from "kysely";
 import { inTransaction } from "../../core/audit.js";
+import { hasProjectRow } from "../../core/db/project-rows.js";
 import type { Database, ReferenceItemsTable, ReferenceSetsTable } from "../../core/db/schema.js";
 import { validationError } from "../../core/errors.js";
 import { fromJsonText, toJsonText, uniquely } from "../../core/input.js";
@@ -101,14 +102,8 @@ export function createReferenceSetRepository(db: Kysely<Database>) {
       return findSet(projectId, id);
     },
 
-    async exists(projectId: string, id: string): Promise<boolean> {
-      const row = await db
-        .selectFrom("reference_sets")
-        .select("id")
-        .where("project_id", "=", projectId)
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return row !== undefined;
+    exists(projectId: string, id: string): Promise<boolean> {
+      return hasProjectRow(db, "reference_sets", projectId, id);
     },
 
     create(projectId: string, fields: ReferenceSetFields): Promise<ReferenceSetRecord> {

@@ -1,7 +1,7 @@
 import type { KromaDb } from "../../core/db/database.js";
 import type { MasterKeySource } from "../secrets/crypto.js";
 import { resolveProjectSecret } from "../secrets/repository.js";
-import type { RunExecutionOptions } from "./queue.js";
+import type { RunExecutionOptions } from "./execute.js";
 
 /** The provider keys a project's runs use: its own secrets first, else the server's environment. */
 export function createRunKeys(db: KromaDb, keys: MasterKeySource, execution: RunExecutionOptions) {

@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createKromaClient, type RunEvent } from "@kroma/sdk";
+import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
+import { localS3Credentials, startLocalS3 } from "@kroma/testkit/local-s3";
+import { putScenes } from "@kroma/testkit/run-fixtures";
+import { useTestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { localS3Credentials, startLocalS3 } from "../../../../../tests/support/local-s3.js";
-import { putScenes } from "../../../../../tests/support/run-fixtures.js";
-import { useTestServer } from "../../../../../tests/support/server.js";
-import { type ImagesServer, startImagesServer } from "../../../../pipeline/test/support/images-server.js";
 
 let images: ImagesServer;
 const imagesUrl = { value: "" };
@@ -44,6 +44,14 @@ async function collect(runId: string): Promise<RunEvent[]> {
   for await (const event of kroma().runs.events("queue", runId)) events.push(event);
   return events;
 }
+
+/** A paid run of the three scenes, slow enough (with the script's delay) to act on while it runs. */
+const triggerThreeScenes = () =>
+  kroma().runs.trigger("queue", {
+    mode: "run",
+    confirm_spend: true,
+    scene_refs: ["scenes/a.png", "scenes/b.png", "scenes/c.png"],
+  });
 
 describe("POST /runs/trigger", () => {
   it("queues a paid run, runs it against the images API and streams its progress to one done event", async () => {
@@ -126,11 +134,7 @@ describe("GET /runs/{runId}/events", () => {
 
   it("resumes a dropped stream from Last-Event-ID without losing or repeating an event", async () => {
     images.script(() => ({ image: "gray", delayMs: 120 }));
-    const { pipeline_trigger } = await kroma().runs.trigger("queue", {
-      mode: "run",
-      confirm_spend: true,
-      scene_refs: ["scenes/a.png", "scenes/b.png", "scenes/c.png"],
-    });
+    const { pipeline_trigger } = await triggerThreeScenes();
     const url = `${api.server.url}/api/projects/queue/runs/${pipeline_trigger.run_id}/events`;
     const first = new AbortController();
     const before = await readIds(await fetch(url, { signal: first.signal }), 2);
@@ -179,11 +183,7 @@ describe("storage_sync_s3", () => {
 describe("POST /runs/{runId}/cancel", () => {
   it("stops a running run before its next request and records it canceled", async () => {
     images.script(() => ({ image: "gray", delayMs: 150 }));
-    const { pipeline_trigger } = await kroma().runs.trigger("queue", {
-      mode: "run",
-      confirm_spend: true,
-      scene_refs: ["scenes/a.png", "scenes/b.png", "scenes/c.png"],
-    });
+    const { pipeline_trigger } = await triggerThreeScenes();
     const runId = pipeline_trigger.run_id;
     const events: RunEvent[] = [];
     for await (const event of kroma().runs.events("queue", runId)) {

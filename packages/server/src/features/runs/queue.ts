@@ -1,84 +1,29 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import {
-  type DryRunLog,
-  effectivePostprocessSettings,
-  executeRun,
-  type ImageSettings,
-  loadPipelineConfig,
-  newRunId,
-  type PaidRunLog,
-  type PipelineConfig,
-  PipelineError,
-  planDryRun,
-  postprocessForLog,
-  type RawRunRequest,
-  RunInterruptedError,
-  type RunProgressEvent,
-  readRunJournal,
-  resumeRun,
-  runPostprocessFrom,
-} from "@kroma/pipeline";
+import { newRunId, type RawRunRequest } from "@kroma/pipeline";
 import { type Actor, recordAudit } from "../../core/audit.js";
 import type { KromaDb } from "../../core/db/database.js";
 import type { LeaseRepository } from "../../core/db/lease-repository.js";
 import { conflict, unavailable, validationError } from "../../core/errors.js";
 import { nowIso } from "../../core/time.js";
-import { syncProjectToS3 } from "../projects/s3-sync/sync.js";
 import type { MasterKeySource } from "../secrets/crypto.js";
 import type { RunEvent, RunEventHub } from "./events.js";
-import { ingestRunLog, ingestRunLogFile } from "./ingest.js";
+import {
+  createRunExecutor,
+  type RunExecutionOptions,
+  type RunJob,
+  type RunProject,
+  stoppedMessage,
+} from "./execute.js";
 import { createRunKeys } from "./keys.js";
 import { activeRunStatuses, createRunRepository, type RunRecord, type RunRecordStatus } from "./repository.js";
 import { checkRequestFiles, checkTrigger, type TriggerRequest } from "./trigger-check.js";
 
+export { defaultOpenAiTimeoutMs, type RunExecutionOptions, type RunProject } from "./execute.js";
 export type { TriggerRequest } from "./trigger-check.js";
-
-/** How the server runs the pipeline: where images are generated and with which model settings. */
-export interface RunExecutionOptions {
-  /** The server's own key (`OPENAI_API_KEY`), used when the project has no `openai/api_key` secret. */
-  openaiApiKey?: string;
-  /** Images API base URL (`OPENAI_BASE_URL`); default: OpenAI's. */
-  openaiBaseUrl?: string;
-  /** Model, size and quality (`OPENAI_IMAGE_*`). */
-  image: ImageSettings;
-  /** The server's PhotoRoom and remove.bg keys (`PHOTOROOM_API_KEY`, `REMOVE_BG_API_KEY`), used when a project has no secret. */
-  providerKeys?: { photoroom?: string; removebg?: string };
-  /** Attempts per image, retries included (default 3), and the first back-off in ms (default 1000). */
-  maxAttempts?: number;
-  retryDelayMs?: number;
-  /**
-   * How long one image request may take before it fails as a timeout (`OPENAI_TIMEOUT_MS`,
-   * default {@link defaultOpenAiTimeoutMs}), so a hung endpoint cannot hold the one-at-a-time queue.
-   */
-  timeoutMs?: number;
-}
-
-/** Default per-request timeout of an image request (3 minutes: a slow high-quality edit still fits). */
-export const defaultOpenAiTimeoutMs = 180_000;
 
 /** Default time a stopping server lets an image request in flight finish (`KROMA_SHUTDOWN_GRACE_MS`). */
 export const defaultShutdownGraceMs = 30_000;
 
-/** Why a run stopped without finishing: the row's `error` of an interrupted run. */
-const stoppedMessage = "The server stopped before the run finished";
-
-/** The project a run belongs to, with the root its files live under. */
-export interface RunProject {
-  id: string;
-  slug: string;
-  root: string;
-}
-
-interface Job {
-  runId: string;
-  project: RunProject;
-  mode: "dry" | "run";
-  request: RawRunRequest;
-  /** Upload the project's new or changed files to S3 once the run is recorded. */
-  syncS3: boolean;
-  cancel: AbortController;
-}
+type Job = RunJob;
 
 /** What a queued run's row keeps of its trigger, so a resume repeats it exactly. */
 type StoredRequest = RawRunRequest & { storage_sync_s3?: boolean };
@@ -111,7 +56,8 @@ export type RunQueue = ReturnType<typeof createRunQueue>;
  */
 export function createRunQueue(deps: RunQueueDeps) {
   const runs = createRunRepository(deps.db);
-  const { cutoutKeys, openAiKey } = createRunKeys(deps.db, deps.keys, deps.execution);
+  const runKeys = createRunKeys(deps.db, deps.keys, deps.execution);
+  const { openAiKey } = runKeys;
   const requestContext = { db: deps.db, keys: deps.keys, appRoot: deps.appRoot, openAiKey };
   const { leases } = deps;
   const pending: Job[] = [];
@@ -130,11 +76,7 @@ export function createRunQueue(deps: RunQueueDeps) {
     if (error !== undefined) {
       await runs.move(runId, activeRunStatuses, fallback, { finished_at: nowIso(), error });
     }
-    const row = await deps.db
-      .selectFrom("runs")
-      .select(["status", "summary_json", "error"])
-      .where("id", "=", runId)
-      .executeTakeFirst();
+    const row = await runs.outcome(runId);
     publish({
       type: "done",
       run_id: runId,
@@ -144,125 +86,27 @@ export function createRunQueue(deps: RunQueueDeps) {
     });
   }
 
+  const executor = createRunExecutor({
+    db: deps.db,
+    appRoot: deps.appRoot,
+    keys: deps.keys,
+    execution: deps.execution,
+    logError: deps.logError,
+    runKeys,
+    publish,
+    finish,
+    interruptSignal: interrupt.signal,
+    abortSignal: abortInFlight.signal,
+  });
+
   async function execute(job: Job): Promise<void> {
     try {
-      await executeLeased(job);
+      await executor.execute(job);
     } finally {
       // Released only once the run's final status is written, so no other server ever sees it
       // active without an owner.
       await leases.release("run", job.runId);
     }
-  }
-
-  async function executeLeased(job: Job): Promise<void> {
-    const moved = await runs.move(job.runId, ["queued"], "running", { started_at: nowIso() });
-    if (!moved) return; // canceled while it waited
-    status(job.runId, "running");
-    try {
-      const log = await runPipeline(job);
-      await ingestRunLog(deps.db, {
-        projectId: job.project.id,
-        projectSlug: job.project.slug,
-        projectRoot: job.project.root,
-        log,
-      });
-      if (job.syncS3) await syncAfterRun(job);
-      await finish(job.runId, "failed");
-    } catch (error) {
-      if (error instanceof RunInterruptedError) return finish(job.runId, "interrupted", interruptedMessage(error));
-      // A paid run that hit an unexpected error still wrote its log: ingest what it recorded.
-      const logPath = join(job.project.root, "runs", `${job.runId}.json`);
-      if (job.mode === "run" && existsSync(logPath)) {
-        await ingestRunLogFile(deps.db, {
-          projectId: job.project.id,
-          projectSlug: job.project.slug,
-          projectRoot: job.project.root,
-          path: logPath,
-        }).catch(deps.logError);
-      }
-      if (!(error instanceof PipelineError)) deps.logError(error);
-      await finish(job.runId, "failed", error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  /**
-   * The sync a trigger asked for. Its failure does not change how the run went: it is logged and
-   * noted in the run's `error`, and `POST /storage/s3/sync` (or `kroma sync s3`) finishes it later,
-   * uploading only what did not arrive.
-   */
-  async function syncAfterRun(job: Job): Promise<void> {
-    let problem: string | undefined;
-    try {
-      const report = await syncProjectToS3(deps.db, deps.keys, job.project);
-      if (report.failed > 0) problem = `${report.failed} file(s) failed to upload`;
-    } catch (error) {
-      deps.logError(error);
-      problem = error instanceof Error ? error.message : String(error);
-    }
-    if (problem) {
-      await deps.db
-        .updateTable("runs")
-        .set({ error: `S3 sync after the run: ${problem}` })
-        .where("id", "=", job.runId)
-        .execute();
-    }
-  }
-
-  async function runPipeline(job: Job): Promise<DryRunLog | PaidRunLog> {
-    const { project, runId } = job;
-    const config = await loadConfig(project.root);
-    const onProgress = (event: RunProgressEvent) => publish(progressEvent(runId, event));
-    // What runs is checked when it runs: the stored request's files are listed and read only
-    // inside the project root, whatever the trigger (or an import) saw earlier.
-    const common = { projectRoot: project.root, cwd: project.root, confineTo: project.root };
-    if (job.mode === "dry") {
-      const { runLog } = await planDryRun({
-        ...common,
-        ...deps.execution.image,
-        projectSlug: project.slug,
-        resolvedFromBackend: true,
-        manifest: config.manifest,
-        request: job.request,
-        postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
-        runId,
-      });
-      return runLog;
-    }
-    const postprocess = await runPostprocessFrom(config, {
-      keys: await cutoutKeys(project.id),
-      baseDir: deps.appRoot,
-    });
-    const spend = {
-      confirmSpend: true,
-      apiKey: await openAiKey(project.id),
-      baseURL: deps.execution.openaiBaseUrl,
-      maxAttempts: deps.execution.maxAttempts,
-      retryDelayMs: deps.execution.retryDelayMs,
-      timeoutMs: deps.execution.timeoutMs ?? defaultOpenAiTimeoutMs,
-      onProgress,
-      cancelSignal: job.cancel.signal,
-      interruptSignal: interrupt.signal,
-      abortSignal: abortInFlight.signal,
-    };
-    if (await readRunJournal(project.root, runId)) {
-      return (await resumeRun({ ...common, ...spend, runId, postprocessContext: postprocess.context })).runLog;
-    }
-    const { runLog } = await executeRun({
-      ...common,
-      ...spend,
-      ...deps.execution.image,
-      projectSlug: project.slug,
-      resolvedFromBackend: true,
-      manifest: config.manifest,
-      request: job.request,
-      postprocess,
-      runId,
-    });
-    return runLog;
-  }
-
-  function loadConfig(projectRoot: string): Promise<PipelineConfig> {
-    return loadPipelineConfig({ appRoot: deps.appRoot, projectRoot });
   }
 
   function drain(): void {
@@ -468,32 +312,4 @@ export function createRunQueue(deps: RunQueueDeps) {
 /** What a trigger or resume answers while the server shuts down. */
 function stoppingError() {
   return unavailable("The server is stopping and takes no new runs; try again once it is back");
-}
-
-/** The `error` of a run the server interrupted, naming a request it aborted (possibly billed). */
-function interruptedMessage(error: RunInterruptedError): string {
-  if (!error.aborted) return stoppedMessage;
-  const { job, candidate } = error.aborted;
-  return (
-    `${stoppedMessage}: the image request in flight (job ${job}, candidate ${candidate}) was aborted when the ` +
-    "shutdown grace period ran out and may have been billed; resume runs that job again"
-  );
-}
-
-/** A pipeline progress event as the stream sends it. */
-function progressEvent(runId: string, event: RunProgressEvent): RunEvent {
-  return {
-    type: "progress",
-    run_id: runId,
-    status: "running",
-    phase: event.phase,
-    job: event.job,
-    job_index: event.jobIndex,
-    jobs: event.jobs,
-    candidate: event.candidate,
-    candidates: event.candidates,
-    ...(event.attempt !== undefined ? { attempt: event.attempt } : {}),
-    ...(event.status !== undefined ? { job_status: event.status } : {}),
-    ...(event.error !== undefined ? { error: event.error } : {}),
-  };
 }

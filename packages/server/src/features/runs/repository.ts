@@ -1,5 +1,6 @@
 import type { components } from "@kroma/contract/types";
 import type { Kysely, Selectable, SelectQueryBuilder } from "kysely";
+import { findProjectRow } from "../../core/db/project-rows.js";
 import type {
   AssetsTable,
   CandidatesTable,
@@ -35,7 +36,7 @@ export type RunRepository = ReturnType<typeof createRunRepository>;
 
 /**
  * Runs and what they produced, as the API returns them (`*_json` columns parsed). Writes here are
- * the run queue's status moves; ingest (`runs/ingest.ts`) writes the rest.
+ * the run queue's status moves and notes; ingest writes the rest through `runs/log-repository.ts`.
  */
 export function createRunRepository(db: Kysely<Database>) {
   /** One page of a list, newest first as `query` orders it, and how many rows match in all. */
@@ -65,12 +66,7 @@ export function createRunRepository(db: Kysely<Database>) {
     },
 
     async get(projectId: string, runId: string): Promise<RunRecord | undefined> {
-      const row = await db
-        .selectFrom("runs")
-        .selectAll()
-        .where("project_id", "=", projectId)
-        .where("id", "=", runId)
-        .executeTakeFirst();
+      const row = await findProjectRow(db, "runs", projectId, runId);
       return row && toRun(row);
     },
 
@@ -108,12 +104,7 @@ export function createRunRepository(db: Kysely<Database>) {
     },
 
     async getAsset(projectId: string, assetId: string): Promise<AssetRecord | undefined> {
-      const row = await db
-        .selectFrom("assets")
-        .selectAll()
-        .where("project_id", "=", projectId)
-        .where("id", "=", assetId)
-        .executeTakeFirst();
+      const row = await findProjectRow(db, "assets", projectId, assetId);
       return row && toAsset(row);
     },
 
@@ -194,6 +185,20 @@ export function createRunRepository(db: Kysely<Database>) {
         .where("status", "in", [...from])
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** What a run's `done` event reports: its status, summary and error as stored. */
+    outcome(runId: string) {
+      return db
+        .selectFrom("runs")
+        .select(["status", "summary_json", "error"])
+        .where("id", "=", runId)
+        .executeTakeFirst();
+    },
+
+    /** Sets a run's `error` whatever its status (a problem after the run, e.g. its S3 sync). */
+    async noteError(runId: string, error: string): Promise<void> {
+      await db.updateTable("runs").set({ error }).where("id", "=", runId).execute();
     },
 
     /** The ids of every run still `queued`, `running` or `canceling`, whoever executes it. */

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createKromaClient, type KromaClient } from "@kroma/sdk";
+import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
+import { putScenes, runRow } from "@kroma/testkit/run-fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { putScenes, runRow } from "../../../../../tests/support/run-fixtures.js";
-import { type ImagesServer, startImagesServer } from "../../../../pipeline/test/support/images-server.js";
 import { openDatabase } from "../../core/db/database.js";
 import { type RunningServer, type StartServerOptions, startServer } from "../../core/serve.js";
 

@@ -3,10 +3,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { defaultManifest, defaultPipelineSettings, executeRun, type PaidRunLog, planDryRun } from "@kroma/pipeline";
 import { createKromaClient } from "@kroma/sdk";
+import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
+import { paidRunSettings, putScenes, runTablesDigest } from "@kroma/testkit/run-fixtures";
+import { useTestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { putScenes, runTablesDigest } from "../../../../../tests/support/run-fixtures.js";
-import { useTestServer } from "../../../../../tests/support/server.js";
-import { type ImagesServer, startImagesServer } from "../../../../pipeline/test/support/images-server.js";
 import { ingestRunLog, ingestRunLogFile } from "./ingest.js";
 
 const api = useTestServer({ agentDispatch: false, projects: ["Ingest", "Elsewhere"] });
@@ -29,16 +29,9 @@ beforeAll(async () => {
   paid = await executeRun({
     projectSlug: "ingest",
     projectRoot: root,
-    resolvedFromBackend: true,
     manifest: { ...defaultManifest, output_guard: { ...defaultManifest.output_guard, enforce_grayscale: true } },
     request: { scene_refs: "scenes/alley.png,scenes/bridge.png", candidates: 2 },
-    confirmSpend: true,
-    model: "gpt-image-1",
-    size: "1024x1024",
-    quality: "medium",
-    apiKey: "sk-test-ingest",
-    baseURL: `${images.url}/v1`,
-    retryDelayMs: 1,
+    ...paidRunSettings(images.url, "sk-test-ingest"),
   });
 });
 afterAll(() => images.close());
@@ -230,16 +223,9 @@ describe("ingest of a run with post-processing", () => {
     const { runLog, runLogPath } = await executeRun({
       projectSlug: "ingest",
       projectRoot: root,
-      resolvedFromBackend: true,
       manifest: defaultManifest,
       request: { scene_refs: "scenes/bridge.png" },
-      confirmSpend: true,
-      model: "gpt-image-1",
-      size: "1024x1024",
-      quality: "medium",
-      apiKey: "sk-test-ingest",
-      baseURL: `${images.url}/v1`,
-      retryDelayMs: 1,
+      ...paidRunSettings(images.url, "sk-test-ingest"),
       postprocess: { settings: { ...defaultPipelineSettings.postprocess, upscale: true, color: true } },
     });
     await ingestRunLogFile(api.server.db, { projectId, projectSlug: "ingest", projectRoot: root, path: runLogPath });

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { Schema } from "@kroma/contract/types";
 import {
   loadPipelineConfig,
   PipelineError,
@@ -11,22 +12,10 @@ import type { KromaDb } from "../../core/db/database.js";
 import { validationError } from "../../core/errors.js";
 import { checkS3SyncReady } from "../projects/s3-sync/sync.js";
 import type { MasterKeySource } from "../secrets/crypto.js";
-import type { RunProject } from "./queue.js";
+import type { RunProject } from "./execute.js";
 
 /** The trigger body, as the spec declares it. */
-export interface TriggerRequest {
-  mode?: "dry" | "run";
-  confirm_spend?: boolean;
-  input?: string;
-  scene_refs?: string[];
-  style_refs?: string[];
-  stage?: "style" | "time" | "weather";
-  time?: "day" | "night";
-  weather?: "clear" | "rain";
-  candidates?: number;
-  storage_sync_s3?: boolean;
-  project_root?: unknown;
-}
+export type TriggerRequest = Schema<"TriggerRunRequest">;
 
 /** What the checks need of the server: its database, keys and app root, and the project's OpenAI key. */
 export interface RunRequestContext {

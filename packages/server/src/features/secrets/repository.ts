@@ -1,3 +1,4 @@
+import type { Schema } from "@kroma/contract";
 import type { Kysely } from "kysely";
 import { inTransaction } from "../../core/audit.js";
 import type { Database, ProjectSecretsTable } from "../../core/db/schema.js";
@@ -19,30 +20,11 @@ import {
 } from "./crypto.js";
 
 /** A secret as the API returns it: metadata and a masked hint, never the value. */
-export interface SecretRecord {
-  project_id: string;
-  provider_code: string;
-  secret_name: string;
-  has_value: boolean;
-  hint: string;
-  key_id: string;
-  created_at: string;
-  updated_at: string;
-}
+export type SecretRecord = Schema<"Secret">;
 
-export interface SecretKeyUsage {
-  key_id: string;
-  active: boolean;
-  created_at: string;
-  secret_count: number;
-}
+export type SecretKeyUsage = Schema<"SecretKeyUsage">;
 
-export interface SecretRotationStatus {
-  active_key_id: string | null;
-  total_secrets: number;
-  stale_secrets: number;
-  keys: SecretKeyUsage[];
-}
+export type SecretRotationStatus = Schema<"SecretRotationStatusResponse">["rotation_status"];
 
 export interface SecretRotation {
   key_id: string;
