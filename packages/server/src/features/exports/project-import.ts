@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import type { Kysely } from "kysely";
 import { type Actor, recordAudit } from "../../core/audit.js";
+import { serverPaths } from "../../core/config.js";
 import type { KromaDb } from "../../core/db/database.js";
 import { createLeaseRepository, type LeaseRepository, newLeaseOwner } from "../../core/db/lease-repository.js";
 import type { Database } from "../../core/db/schema.js";
@@ -116,7 +117,7 @@ async function importStaged(db: KromaDb, options: ImportBundleOptions, staging: 
   const ids = await collectIds(staging);
   const rootCheck = {
     appRoot: options.appRoot,
-    masterKeyFile: options.masterKeyFile ?? join(options.appRoot, "var/backend/master.key"),
+    masterKeyFile: options.masterKeyFile ?? serverPaths(options.appRoot).masterKeyFile,
   };
   const created = await writeProject(db, { staging, record, slug, root, ids, actor: options.actor ?? null, rootCheck });
   return {
