@@ -1,8 +1,11 @@
+import type { components } from "@kroma/contract";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import type { HttpCall } from "@kroma/testkit/http-client";
 import { useTestServer } from "@kroma/testkit/test-server";
 import { describe, expect, it } from "vitest";
 
-// Through real HTTP; the server checks every JSON response it sends against the spec.
+// Through real HTTP; the server checks every JSON response it sends against the spec. Requests
+// the spec allows go through the typed client; the one it refuses through the untyped `call`.
 const api = useTestServer();
 const call: HttpCall = (...args) => api.call(...args);
 
@@ -11,66 +14,104 @@ let projectCount = 0;
 /** A fresh project per test, so tests do not see each other's records. */
 async function newProject(): Promise<string> {
   projectCount += 1;
-  const { body } = await call("POST", "/api/projects", { name: `Boot ${projectCount}`, description: "Start" });
-  return body.project.slug;
+  const body = { name: `Boot ${projectCount}`, description: "Start" };
+  return (await expectOk(api.client.POST("/api/projects", { body }))).project.slug;
 }
 
 /** A project with a record in every section, created out of name order. */
 async function seededProject(): Promise<string> {
   const slug = await newProject();
-  const base = `/api/projects/${slug}`;
-  await call("POST", `${base}/provider-accounts`, {
-    provider_code: "openai",
-    display_name: "OpenAI",
-    base_url: "https://api.openai.com",
-    config_json: { model: "gpt-image-1", size: "1024x1024" },
+  const at = inProject(slug);
+  const { client } = api;
+  await client.POST("/api/projects/{slug}/provider-accounts", {
+    ...at,
+    body: {
+      provider_code: "openai",
+      display_name: "OpenAI",
+      base_url: "https://api.openai.com",
+      config_json: { model: "gpt-image-1", size: "1024x1024" },
+    },
   });
-  await call("POST", `${base}/provider-accounts`, { provider_code: "fal", enabled: false });
-  await call("POST", `${base}/style-guides`, { name: "Watercolor", instructions: "Soft washes", notes: "n" });
-  await call("POST", `${base}/style-guides`, { name: "Noir", instructions: "High contrast" });
-  await call("POST", `${base}/characters`, { name: "Mara", description: "Scout", prompt_text: "red coat" });
-  const set = await call("POST", `${base}/reference-sets`, { name: "Moods", description: "Palettes" });
-  const setId = set.body.reference_set.id;
-  await call("POST", `${base}/reference-sets/${setId}/items`, { label: "Second", content_text: "dusk", sort_order: 2 });
-  await call("POST", `${base}/reference-sets/${setId}/items`, {
-    label: "First",
-    content_uri: "https://example.com/a.png",
-    sort_order: 1,
-    metadata_json: { weight: 0.5 },
+  await client.POST("/api/projects/{slug}/provider-accounts", {
+    ...at,
+    body: { provider_code: "fal", enabled: false },
   });
-  await call("POST", `${base}/prompt-templates`, { name: "Hero", template_text: "A {subject}" });
+  const guide = (body: { name: string; instructions: string; notes?: string }) =>
+    client.POST("/api/projects/{slug}/style-guides", { ...at, body });
+  await guide({ name: "Watercolor", instructions: "Soft washes", notes: "n" });
+  await guide({ name: "Noir", instructions: "High contrast" });
+  await client.POST("/api/projects/{slug}/characters", {
+    ...at,
+    body: { name: "Mara", description: "Scout", prompt_text: "red coat" },
+  });
+  const set = await expectOk(
+    client.POST("/api/projects/{slug}/reference-sets", { ...at, body: { name: "Moods", description: "Palettes" } }),
+  );
+  const inSet = { params: { path: { slug, referenceSetId: set.reference_set.id } } };
+  await client.POST("/api/projects/{slug}/reference-sets/{referenceSetId}/items", {
+    ...inSet,
+    body: { label: "Second", content_text: "dusk", sort_order: 2 },
+  });
+  await client.POST("/api/projects/{slug}/reference-sets/{referenceSetId}/items", {
+    ...inSet,
+    body: { label: "First", content_uri: "https://example.com/a.png", sort_order: 1, metadata_json: { weight: 0.5 } },
+  });
+  await client.POST("/api/projects/{slug}/prompt-templates", {
+    ...at,
+    body: { name: "Hero", template_text: "A {subject}" },
+  });
   return slug;
 }
 
+const projectOf = async (slug: string) =>
+  (await expectOk(api.client.GET("/api/projects/{slug}", inProject(slug)))).project;
+
 /** Everything the list endpoints show, timestamps included, to prove what did or did not change. */
 async function snapshot(slug: string) {
-  const base = `/api/projects/${slug}`;
-  const sets = (await call("GET", `${base}/reference-sets`)).body.reference_sets;
+  const { client } = api;
+  const at = inProject(slug);
+  const sets = (await expectOk(client.GET("/api/projects/{slug}/reference-sets", at))).reference_sets;
   const items = [];
-  for (const set of sets) items.push((await call("GET", `${base}/reference-sets/${set.id}/items`)).body.items);
+  for (const set of sets) {
+    const inSet = { params: { path: { slug, referenceSetId: set.id } } };
+    items.push((await expectOk(client.GET("/api/projects/{slug}/reference-sets/{referenceSetId}/items", inSet))).items);
+  }
   return {
-    project: (await call("GET", base)).body.project,
-    provider_accounts: (await call("GET", `${base}/provider-accounts`)).body.provider_accounts,
-    style_guides: (await call("GET", `${base}/style-guides`)).body.style_guides,
-    characters: (await call("GET", `${base}/characters`)).body.characters,
+    project: await projectOf(slug),
+    provider_accounts: (await expectOk(client.GET("/api/projects/{slug}/provider-accounts", at))).provider_accounts,
+    style_guides: (await expectOk(client.GET("/api/projects/{slug}/style-guides", at))).style_guides,
+    characters: (await expectOk(client.GET("/api/projects/{slug}/characters", at))).characters,
     reference_sets: sets,
     items,
-    prompt_templates: (await call("GET", `${base}/prompt-templates`)).body.prompt_templates,
+    prompt_templates: (await expectOk(client.GET("/api/projects/{slug}/prompt-templates", at))).prompt_templates,
   };
 }
 
+type ImportBody = components["schemas"]["BootstrapImportRequest"];
+/** The envelope's `details` of a refused import (the spec leaves their shape open). */
+type ImportDetails = { field?: string; issues: { message: string }[] };
+const detailsOf = (error: { details?: unknown } | undefined) => error?.details as ImportDetails;
+
+/** The parts of the export's JSON Schema the tests read (the spec types it as any JSON object). */
+type ExpectedSchema = {
+  $schema: string;
+  required: string[];
+  properties: Record<string, { items: { required: string[] } }>;
+};
+
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
-const importInto = (slug: string, body: unknown) => call("POST", `/api/projects/${slug}/bootstrap-import`, body);
-const exportOf = async (slug: string) => (await call("GET", `/api/projects/${slug}/bootstrap-prompt`)).body;
+const importInto = (slug: string, body: ImportBody) =>
+  api.client.POST("/api/projects/{slug}/bootstrap-import", { ...inProject(slug), body });
+const exportOf = (slug: string) => expectOk(api.client.GET("/api/projects/{slug}/bootstrap-prompt", inProject(slug)));
 const none = { created: 0, updated: 0, removed: 0, unchanged: 0 };
 
 async function auditRows(slug: string) {
-  const project = (await call("GET", `/api/projects/${slug}`)).body.project;
+  const project = await projectOf(slug);
   return api.server.db.selectFrom("audit_events").selectAll().where("project_id", "=", project.id).execute();
 }
 
 async function addSecret(slug: string) {
-  const project = (await call("GET", `/api/projects/${slug}`)).body.project;
+  const project = await projectOf(slug);
   const now = new Date().toISOString();
   await api.server.db
     .insertInto("secret_keys")
@@ -97,11 +138,9 @@ describe("bootstrap export", () => {
   it("returns the project's settings sorted, the expected shape and a prompt", async () => {
     const slug = await seededProject();
     await addSecret(slug);
-    const { status, body } = await call("GET", `/api/projects/${slug}/bootstrap-prompt`);
-    expect(status).toBe(200);
-    const { bootstrap } = body;
+    const { bootstrap } = await exportOf(slug);
     expect(bootstrap.schema_version).toBe(1);
-    expect(bootstrap.project).toEqual((await call("GET", `/api/projects/${slug}`)).body.project);
+    expect(bootstrap.project).toEqual(await projectOf(slug));
     expect(bootstrap.settings).toEqual({
       project: { name: bootstrap.project.name, description: "Start" },
       provider_accounts: [
@@ -140,7 +179,7 @@ describe("bootstrap export", () => {
       secrets: [{ provider_code: "openai", secret_name: "api_key" }],
     });
 
-    const schema = bootstrap.expected_response;
+    const schema = bootstrap.expected_response as ExpectedSchema;
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.required).toEqual([
       "project",
@@ -151,7 +190,7 @@ describe("bootstrap export", () => {
       "prompt_templates",
     ]);
     expect(Object.keys(schema.properties)).not.toContain("secrets");
-    expect(schema.properties.reference_sets.items.required).toEqual(["name", "items"]);
+    expect(schema.properties.reference_sets?.items.required).toEqual(["name", "items"]);
     // Component references are inlined: the assistant never sees the spec.
     expect(JSON.stringify(schema)).not.toContain("$ref");
 
@@ -190,26 +229,26 @@ describe("bootstrap export", () => {
     const reversed = {
       ...settings,
       project: { name: (await exportOf(other)).bootstrap.project.name, description: "Start" },
-      provider_accounts: [...settings.provider_accounts].reverse(),
-      style_guides: [...settings.style_guides].reverse(),
-      reference_sets: settings.reference_sets.map((set: { items: unknown[] }) => ({
+      provider_accounts: [...(settings.provider_accounts ?? [])].reverse(),
+      style_guides: [...(settings.style_guides ?? [])].reverse(),
+      reference_sets: (settings.reference_sets ?? []).map((set) => ({
         ...set,
         items: [...set.items].reverse(),
       })),
     };
-    expect((await importInto(other, { settings: reversed })).status).toBe(200);
+    expect((await importInto(other, { settings: reversed })).response.status).toBe(200);
     const { project: _p1, ...settings1 } = settings;
     const { project: _p2, ...settings2 } = (await exportOf(other)).bootstrap.settings;
     expect(settings2).toEqual({ ...settings1, secrets: [] });
   });
 
   it("404s an unknown project", async () => {
-    const response = await call("GET", "/api/projects/nope/bootstrap-prompt");
-    expect(response.status).toBe(404);
-    expect(response.body.error).toBe("Project 'nope' not found");
+    const exported = await api.client.GET("/api/projects/{slug}/bootstrap-prompt", inProject("nope"));
+    expect(exported.response.status).toBe(404);
+    expect(exported.error?.error).toBe("Project 'nope' not found");
     const imported = await importInto("nope", { settings: {} });
-    expect(imported.status).toBe(404);
-    expect(imported.body.error).toBe("Project 'nope' not found");
+    expect(imported.response.status).toBe(404);
+    expect(imported.error?.error).toBe("Project 'nope' not found");
   });
 });
 
@@ -220,8 +259,7 @@ describe("bootstrap import", () => {
     const before = await snapshot(slug);
     const { settings } = (await exportOf(slug)).bootstrap;
     await tick();
-    const { status, body } = await importInto(slug, { settings, mode: "replace" });
-    expect(status).toBe(200);
+    const body = await expectOk(importInto(slug, { settings, mode: "replace" }));
     expect(body.bootstrap_import).toMatchObject({
       schema_version: 1,
       mode: "replace",
@@ -245,16 +283,18 @@ describe("bootstrap import", () => {
     const slug = await seededProject();
     const before = await snapshot(slug);
     await tick();
-    const { body } = await importInto(slug, {
-      settings: {
-        style_guides: [
-          { name: "Noir", instructions: "Even higher contrast" },
-          { name: " Pastel ", instructions: " Light ", notes: " soft " },
-        ],
-        provider_accounts: [{ provider_code: " OpenAI ", config_json: { size: "1024x1024", model: "gpt-image-1" } }],
-        characters: [],
-      },
-    });
+    const body = await expectOk(
+      importInto(slug, {
+        settings: {
+          style_guides: [
+            { name: "Noir", instructions: "Even higher contrast" },
+            { name: " Pastel ", instructions: " Light ", notes: " soft " },
+          ],
+          provider_accounts: [{ provider_code: " OpenAI ", config_json: { size: "1024x1024", model: "gpt-image-1" } }],
+          characters: [],
+        },
+      }),
+    );
     const result = body.bootstrap_import;
     expect(result.mode).toBe("merge");
     expect(result.changes).toEqual({
@@ -266,11 +306,11 @@ describe("bootstrap import", () => {
     });
 
     const after = await snapshot(slug);
-    const guides = Object.fromEntries(after.style_guides.map((guide: { name: string }) => [guide.name, guide]));
-    const old = Object.fromEntries(before.style_guides.map((guide: { name: string }) => [guide.name, guide]));
+    const guides = Object.fromEntries(after.style_guides.map((guide) => [guide.name, guide]));
+    const old = Object.fromEntries(before.style_guides.map((guide) => [guide.name, guide]));
     // Omitted fields keep their stored values.
-    expect(guides.Noir).toMatchObject({ id: old.Noir.id, instructions: "Even higher contrast", notes: "" });
-    expect(guides.Noir.updated_at > old.Noir.updated_at).toBe(true);
+    expect(guides.Noir).toMatchObject({ id: old.Noir?.id, instructions: "Even higher contrast", notes: "" });
+    expect(String(guides.Noir?.updated_at) > String(old.Noir?.updated_at)).toBe(true);
     expect(guides.Watercolor).toEqual(old.Watercolor);
     expect(guides.Pastel).toMatchObject({ instructions: "Light", notes: "soft" });
     expect(after.characters).toEqual(before.characters);
@@ -283,15 +323,17 @@ describe("bootstrap import", () => {
   it("replace leaves each given section holding exactly the imported records; other sections stay", async () => {
     const slug = await seededProject();
     const before = await snapshot(slug);
-    const { body } = await importInto(slug, {
-      mode: "replace",
-      settings: {
-        style_guides: [{ name: "Watercolor", instructions: "Soft washes", notes: "n" }],
-        characters: [],
-        reference_sets: [{ name: "Shapes", items: [{ content_text: "circle" }, { content_text: "square" }] }],
-        provider_accounts: [{ provider_code: "openai", enabled: false }],
-      },
-    });
+    const body = await expectOk(
+      importInto(slug, {
+        mode: "replace",
+        settings: {
+          style_guides: [{ name: "Watercolor", instructions: "Soft washes", notes: "n" }],
+          characters: [],
+          reference_sets: [{ name: "Shapes", items: [{ content_text: "circle" }, { content_text: "square" }] }],
+          provider_accounts: [{ provider_code: "openai", enabled: false }],
+        },
+      }),
+    );
     expect(body.bootstrap_import.changes).toEqual({
       provider_accounts: { ...none, updated: 1, removed: 1 },
       style_guides: { ...none, unchanged: 1, removed: 1 },
@@ -327,36 +369,40 @@ describe("bootstrap import", () => {
     const slug = await seededProject();
     const before = await snapshot(slug);
     await tick();
-    const { body } = await importInto(slug, {
-      settings: {
-        reference_sets: [{ name: "Moods", items: [{ label: "Only", content_text: "noon", sort_order: 5 }] }],
-      },
-    });
+    const body = await expectOk(
+      importInto(slug, {
+        settings: {
+          reference_sets: [{ name: "Moods", items: [{ label: "Only", content_text: "noon", sort_order: 5 }] }],
+        },
+      }),
+    );
     expect(body.bootstrap_import.changes.reference_sets).toEqual({ ...none, updated: 1 });
     const after = await snapshot(slug);
-    expect(after.reference_sets[0]).toMatchObject({ id: before.reference_sets[0].id, description: "Palettes" });
-    expect(after.reference_sets[0].updated_at > before.reference_sets[0].updated_at).toBe(true);
+    const [set, oldSet] = [after.reference_sets[0], before.reference_sets[0]];
+    expect(set).toMatchObject({ id: oldSet?.id, description: "Palettes" });
+    expect(String(set?.updated_at) > String(oldSet?.updated_at)).toBe(true);
     expect(after.items).toMatchObject([[{ label: "Only", content_text: "noon", sort_order: 5 }]]);
   });
 
   it("updates the project's name and description", async () => {
     const slug = await newProject();
     const unchanged = await importInto(slug, { settings: { project: { description: " Start " } } });
-    expect(unchanged.body.bootstrap_import.project_updated).toBe(false);
+    expect(unchanged.data?.bootstrap_import.project_updated).toBe(false);
 
-    const { body } = await importInto(slug, { settings: { project: { name: " Renamed ", description: "New" } } });
+    const body = await expectOk(importInto(slug, { settings: { project: { name: " Renamed ", description: "New" } } }));
     expect(body.bootstrap_import.project_updated).toBe(true);
     expect(body.bootstrap_import.project).toMatchObject({ slug, name: "Renamed", description: "New" });
-    expect((await call("GET", `/api/projects/${slug}`)).body.project).toEqual(body.bootstrap_import.project);
+    expect(await projectOf(slug)).toEqual(body.bootstrap_import.project);
     expect(body.bootstrap_import.settings.project).toEqual({ name: "Renamed", description: "New" });
   });
 
   it("ignores the secrets section", async () => {
     const slug = await newProject();
-    const { status, body } = await importInto(slug, {
-      settings: { secrets: [{ provider_code: "openai", secret_name: "api_key" }] },
-    });
-    expect(status).toBe(200);
+    const body = await expectOk(
+      importInto(slug, {
+        settings: { secrets: [{ provider_code: "openai", secret_name: "api_key" }] },
+      }),
+    );
     expect(body.bootstrap_import.settings.secrets).toEqual([]);
   });
 });
@@ -373,8 +419,7 @@ describe("bootstrap import from an assistant's reply", () => {
       "",
       'Let me know if you want changes. Example: {"not": "this"}',
     ].join("\n");
-    const { status, body } = await importInto(slug, { ai_response_text: reply });
-    expect(status).toBe(200);
+    const body = await expectOk(importInto(slug, { ai_response_text: reply }));
     expect(body.bootstrap_import.changes.prompt_templates).toEqual({ ...none, created: 1 });
     expect(body.bootstrap_import.settings.prompt_templates).toEqual([
       { name: "Wide", template_text: "A {subject}, wide" },
@@ -387,8 +432,7 @@ describe("bootstrap import from an assistant's reply", () => {
       "I kept {placeholders} as they were. Here it is:\n" +
       JSON.stringify({ characters: [{ name: "Ivo", prompt_text: "uses } and { in text" }] }) +
       "\nHope this helps!";
-    const { status, body } = await importInto(slug, { ai_response_text: reply });
-    expect(status).toBe(200);
+    const body = await expectOk(importInto(slug, { ai_response_text: reply }));
     expect(body.bootstrap_import.settings.characters).toEqual([
       { name: "Ivo", description: "", prompt_text: "uses } and { in text" },
     ]);
@@ -403,13 +447,13 @@ describe("bootstrap import from an assistant's reply", () => {
       ['{"hello": "world"}', "Field 'ai_response_text' holds a JSON object with none of:"],
     ] as const) {
       const response = await importInto(slug, { ai_response_text: text });
-      expect(response.status, text).toBe(400);
-      expect(response.body.error, text).toContain(message);
-      expect(response.body.details.field).toBe("ai_response_text");
+      expect(response.response.status, text).toBe(400);
+      expect(response.error?.error, text).toContain(message);
+      expect(detailsOf(response.error).field).toBe("ai_response_text");
     }
     const broken = await importInto(slug, { ai_response_text: '```json\n{"style_guides": [,]}\n```' });
-    expect(broken.status).toBe(400);
-    expect(broken.body.error).toMatch(/^Field 'ai_response_text' holds invalid JSON/);
+    expect(broken.response.status).toBe(400);
+    expect(broken.error?.error).toMatch(/^Field 'ai_response_text' holds invalid JSON/);
     expect(await snapshot(slug)).toEqual(before);
   });
 
@@ -420,20 +464,19 @@ describe("bootstrap import from an assistant's reply", () => {
       style_guides: [{ name: "Ink" }],
       reference_sets: [{ name: "Set" }],
     })}\n\`\`\``;
-    const { status, body } = await importInto(slug, { ai_response_text: reply });
-    expect(status).toBe(400);
-    expect(body.error).toBe(
+    const { response, error } = await importInto(slug, { ai_response_text: reply });
+    expect(response.status).toBe(400);
+    expect(error?.error).toBe(
       "Field 'settings.style_guides.0.instructions' is required; Field 'settings.reference_sets.0.items' is required",
     );
-    expect(body.details.field).toBe("settings.style_guides.0.instructions");
+    expect(detailsOf(error).field).toBe("settings.style_guides.0.instructions");
     expect(await snapshot(slug)).toEqual(before);
   });
 
   it("unwraps a reply that wraps the settings in a settings key", async () => {
     const slug = await newProject();
     const reply = JSON.stringify({ settings: { style_guides: [{ name: "Ink", instructions: "Lines" }] } });
-    const { status, body } = await importInto(slug, { ai_response_text: reply });
-    expect(status).toBe(200);
+    const body = await expectOk(importInto(slug, { ai_response_text: reply }));
     expect(body.bootstrap_import.changes.style_guides).toEqual({ ...none, created: 1 });
   });
 });
@@ -442,28 +485,28 @@ describe("bootstrap import validation", () => {
   it("needs exactly one of settings and ai_response_text", async () => {
     const slug = await newProject();
     const neither = await importInto(slug, { mode: "merge" });
-    expect(neither.status).toBe(400);
-    expect(neither.body.error).toBe("Provide one of: settings, ai_response_text");
+    expect(neither.response.status).toBe(400);
+    expect(neither.error?.error).toBe("Provide one of: settings, ai_response_text");
     const both = await importInto(slug, { settings: {}, ai_response_text: "{}" });
-    expect(both.status).toBe(400);
-    expect(both.body.error).toBe("Provide only one of: settings, ai_response_text");
+    expect(both.response.status).toBe(400);
+    expect(both.error?.error).toBe("Provide only one of: settings, ai_response_text");
   });
 
   it("is all or nothing: one bad record and nothing is written", async () => {
     const slug = await seededProject();
     const before = await snapshot(slug);
     const audits = (await auditRows(slug)).length;
-    const { status, body } = await importInto(slug, {
+    const { response, error } = await importInto(slug, {
       settings: {
         style_guides: [{ name: "Valid", instructions: "Fine" }],
         reference_sets: [{ name: "Refs", items: [{ content_text: "ok" }, { label: "empty", content_text: "  " }] }],
       },
     });
-    expect(status).toBe(400);
-    expect(body.error).toBe(
+    expect(response.status).toBe(400);
+    expect(error?.error).toBe(
       "Field 'settings.reference_sets.0.items.1' needs at least one of: content_uri, content_text",
     );
-    expect(body.details.field).toBe("settings.reference_sets.0.items.1");
+    expect(detailsOf(error).field).toBe("settings.reference_sets.0.items.1");
     expect(await snapshot(slug)).toEqual(before);
     expect(await auditRows(slug)).toHaveLength(audits);
   });
@@ -471,7 +514,7 @@ describe("bootstrap import validation", () => {
   it("reports every rule broken, naming each path", async () => {
     const slug = await seededProject();
     const before = await snapshot(slug);
-    const { status, body } = await importInto(slug, {
+    const { response, error } = await importInto(slug, {
       mode: "replace",
       settings: {
         project: { name: "  " },
@@ -491,8 +534,8 @@ describe("bootstrap import validation", () => {
         reference_sets: [{ name: "  ", items: [] }],
       },
     });
-    expect(status).toBe(400);
-    expect(body.details.issues.map((issue: { message: string }) => issue.message)).toEqual([
+    expect(response.status).toBe(400);
+    expect(detailsOf(error).issues.map((issue: { message: string }) => issue.message)).toEqual([
       "Field 'settings.project.name' is required",
       "Field 'settings.provider_accounts.2.provider_code' is required",
       "Field 'settings.provider_accounts.3.base_url' must be an http(s) URL",
@@ -504,13 +547,18 @@ describe("bootstrap import validation", () => {
       "Field 'settings.provider_accounts.1.provider_code' repeats 'openai' of settings.provider_accounts.0 (provider_code must be unique within a section)",
       "Field 'settings.style_guides.1.name' repeats 'A' of settings.style_guides.0 (name must be unique within a section)",
     ]);
-    expect(body.error).toBe(body.details.issues.map((issue: { message: string }) => issue.message).join("; "));
+    expect(error?.error).toBe(
+      detailsOf(error)
+        .issues.map((issue: { message: string }) => issue.message)
+        .join("; "),
+    );
     expect(await snapshot(slug)).toEqual(before);
   });
 
   it("applies the spec's limits to settings too", async () => {
     const slug = await newProject();
-    const { status, body } = await importInto(slug, {
+    // Untyped on purpose: `mode: "overwrite"` is outside the spec's enum, the refusal under test.
+    const { status, body } = await call("POST", `/api/projects/${slug}/bootstrap-import`, {
       settings: { characters: [{ name: "x".repeat(201) }] },
       mode: "overwrite",
     });
@@ -526,7 +574,7 @@ describe("bootstrap import dry run and audit", () => {
     const other = await seededProject();
     const before = await snapshot(slug);
     const audits = (await auditRows(slug)).length;
-    const request = {
+    const request: ImportBody = {
       mode: "replace",
       settings: {
         project: { description: "Changed" },
@@ -534,38 +582,39 @@ describe("bootstrap import dry run and audit", () => {
         characters: [{ name: "Mara", description: "Scout", prompt_text: "red coat" }, { name: "Ivo" }],
       },
     };
-    const dry = await importInto(slug, { ...request, dry_run: true });
-    expect(dry.status).toBe(200);
-    expect(dry.body.bootstrap_import).toMatchObject({ dry_run: true, applied: false, project_updated: true });
-    expect(dry.body.bootstrap_import.project).toEqual(before.project);
+    const dry = await expectOk(importInto(slug, { ...request, dry_run: true }));
+    expect(dry.bootstrap_import).toMatchObject({ dry_run: true, applied: false, project_updated: true });
+    expect(dry.bootstrap_import.project).toEqual(before.project);
     expect(await snapshot(slug)).toEqual(before);
     expect(await auditRows(slug)).toHaveLength(audits);
 
     // The same import for real, on an identical project, gives the same report and settings.
-    const real = await importInto(other, request);
-    expect(real.body.bootstrap_import).toMatchObject({ dry_run: false, applied: true, project_updated: true });
-    expect(real.body.bootstrap_import.changes).toEqual(dry.body.bootstrap_import.changes);
-    expect(real.body.bootstrap_import.changes).toEqual({
+    const real = await expectOk(importInto(other, request));
+    expect(real.bootstrap_import).toMatchObject({ dry_run: false, applied: true, project_updated: true });
+    expect(real.bootstrap_import.changes).toEqual(dry.bootstrap_import.changes);
+    expect(real.bootstrap_import.changes).toEqual({
       provider_accounts: none,
       style_guides: { ...none, updated: 1, removed: 1 },
       characters: { ...none, created: 1, unchanged: 1 },
       reference_sets: none,
       prompt_templates: none,
     });
-    const { project: dryProject, ...drySettings } = dry.body.bootstrap_import.settings;
-    const { project: realProject, ...realSettings } = real.body.bootstrap_import.settings;
+    const { project: dryProject, ...drySettings } = dry.bootstrap_import.settings;
+    const { project: realProject, ...realSettings } = real.bootstrap_import.settings;
     expect(realSettings).toEqual(drySettings);
-    expect(dryProject.description).toBe("Changed");
-    expect(realProject.description).toBe("Changed");
+    expect(dryProject?.description).toBe("Changed");
+    expect(realProject?.description).toBe("Changed");
   });
 
   it("records one audit event per real import, with the counts and no values", async () => {
     const slug = await seededProject();
     const before = (await auditRows(slug)).length;
-    const { body } = await importInto(slug, {
-      mode: "replace",
-      settings: { prompt_templates: [{ name: "New", template_text: "x" }] },
-    });
+    const body = await expectOk(
+      importInto(slug, {
+        mode: "replace",
+        settings: { prompt_templates: [{ name: "New", template_text: "x" }] },
+      }),
+    );
     const rows = await auditRows(slug);
     expect(rows).toHaveLength(before + 1);
     const event = rows.find((row) => row.action === "bootstrap.import");

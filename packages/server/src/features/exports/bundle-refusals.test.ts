@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip, gunzipSync } from "node:zlib";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { fillProjectContent } from "@kroma/testkit/export-fixtures";
 import tarStream from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,16 +70,13 @@ async function bundleEntries(path: string): Promise<CraftedEntry[]> {
 /** A real bundle of a small project with files, and the app it came from. */
 async function exportedBundle(): Promise<{ t: TestApp; bundle: string }> {
   const t = await createTestApp();
-  const { body } = await t.call("POST", "/api/projects", { name: "Origin" });
-  await fillProjectContent(
-    t.call,
-    "origin",
-    body.storage.local.project_root,
-    join(scratch, `outside-${Date.now()}.txt`),
+  const { storage } = await expectOk(t.client.POST("/api/projects", { body: { name: "Origin" } }));
+  await fillProjectContent(t.call, "origin", storage.local.project_root, join(scratch, `outside-${Date.now()}.txt`));
+  const { export_path } = await expectOk(
+    t.client.POST("/api/projects/{slug}/exports", { ...inProject("origin"), body: { include_files: true } }),
   );
-  const res = await t.call("POST", "/api/projects/origin/exports", { include_files: true });
   const bundle = join(scratch, `origin-${Date.now()}.tar.gz`);
-  await copyFile(res.body.export_path, bundle);
+  await copyFile(export_path, bundle);
   return { t, bundle };
 }
 

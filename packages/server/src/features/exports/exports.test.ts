@@ -4,12 +4,15 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import type { components } from "@kroma/contract";
 import { defaultManifest, executeRun } from "@kroma/pipeline";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { exportedSecretValue, fileHashes, fillProjectContent } from "@kroma/testkit/export-fixtures";
 import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { paidRunSettings, putScenes } from "@kroma/testkit/run-fixtures";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProjects } from "../../../test/projects.js";
 import { createTestApp, type TestApp } from "../../../test/setup.js";
 import { openDatabase } from "../../core/db/database.js";
 import { ingestRunLogFile } from "../runs/ingest.js";
@@ -26,6 +29,12 @@ afterAll(async () => {
   await images.close();
   await rm(scratch, { recursive: true, force: true });
 });
+
+type ExportBody = components["schemas"]["CreateExportRequest"];
+const createExport = (t: TestApp, slug: string, body: ExportBody) =>
+  t.client.POST("/api/projects/{slug}/exports", { ...inProject(slug), body });
+const getAsset = (t: TestApp, slug: string, assetId: string) =>
+  t.client.GET("/api/projects/{slug}/assets/{assetId}", { params: { path: { slug, assetId } } });
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
@@ -65,10 +74,15 @@ function readTar(bundle: Buffer): Map<string, Buffer> {
  * reports, cost events), asset links between its outputs, and files (see `fillProjectContent`).
  */
 async function sourceProject(t: TestApp, name = "Source") {
-  const { body } = await t.call("POST", "/api/projects", { name, description: "exported project" });
-  const slug: string = body.project.slug;
-  const root: string = body.storage.local.project_root;
-  await t.call("PUT", `/api/projects/${slug}/storage/s3`, { enabled: true, bucket: "kroma-b", prefix: "backups" });
+  const body = await expectOk(t.client.POST("/api/projects", { body: { name, description: "exported project" } }));
+  const slug = body.project.slug;
+  const root = body.storage.local.project_root;
+  await expectOk(
+    t.client.PUT("/api/projects/{slug}/storage/s3", {
+      ...inProject(slug),
+      body: { enabled: true, bucket: "kroma-b", prefix: "backups" },
+    }),
+  );
   await mkdir(root, { recursive: true });
   await fillProjectContent(t.call, slug, root, join(scratch, `${slug}-outside.txt`));
   await putScenes(root, ["scenes/bridge.png"]);
@@ -88,15 +102,20 @@ async function sourceProject(t: TestApp, name = "Source") {
     projectRoot: root,
     path: run.runLogPath,
   });
-  const { body: assets } = await t.call("GET", `/api/projects/${slug}/assets`);
-  const finals = assets.assets.filter((a: { asset_kind: string }) => a.asset_kind === "final");
-  const candidates = assets.assets.filter((a: { asset_kind: string }) => a.asset_kind === "candidate");
-  await t.call("POST", `/api/projects/${slug}/asset-links`, {
-    parent_asset_id: candidates[0].id,
-    child_asset_id: finals[0].id,
-    link_type: "variant_of",
-  });
-  return { slug, root, id: body.project.id as string, runId: run.runLog.run_id };
+  const assets = await expectOk(t.client.GET("/api/projects/{slug}/assets", inProject(slug)));
+  const finals = assets.assets.filter((a) => a.asset_kind === "final");
+  const candidates = assets.assets.filter((a) => a.asset_kind === "candidate");
+  await expectOk(
+    t.client.POST("/api/projects/{slug}/asset-links", {
+      ...inProject(slug),
+      body: {
+        parent_asset_id: candidates[0]?.id ?? "",
+        child_asset_id: finals[0]?.id ?? "",
+        link_type: "variant_of",
+      },
+    }),
+  );
+  return { slug, root, id: body.project.id, runId: run.runLog.run_id };
 }
 
 // An independent picture of a project's records: rows without their own ids, with every
@@ -213,9 +232,8 @@ describe("POST /api/projects/{slug}/exports", () => {
   it("writes a bundle with a manifest, the records (secrets by name only) and the files, and records it", async () => {
     const t = await createTestApp();
     const source = await sourceProject(t);
-    const res = await t.call("POST", `/api/projects/${source.slug}/exports`, { include_files: true });
-    expect(res.status).toBe(200);
-    const { export: record, export_path, export_sha256, export_asset_id } = res.body;
+    const created = await expectOk(createExport(t, source.slug, { include_files: true }));
+    const { export: record, export_path, export_sha256, export_asset_id } = created;
     expect(export_path).toMatch(new RegExp(`^${source.root}/exports/source_\\d{8}T\\d{6}Z\\.tar\\.gz$`));
     const bytes = await readFile(export_path);
     expect(sha256(bytes)).toBe(export_sha256);
@@ -266,27 +284,29 @@ describe("POST /api/projects/{slug}/exports", () => {
     expect(project.storage.s3).toMatchObject({ enabled: true, bucket: "kroma-b", prefix: "backups" });
     expect(gunzipSync(bytes).includes(exportedSecretValue)).toBe(false);
 
-    const listed = await t.call("GET", `/api/projects/${source.slug}/exports`);
-    expect(listed.body).toMatchObject({ ok: true, count: 1, total: 1, exports: [record] });
-    expect((await t.call("GET", `/api/projects/${source.slug}/exports/${record.id}`)).body.export).toEqual(record);
-    expect((await t.call("GET", `/api/projects/${source.slug}/exports/nope`)).status).toBe(404);
-    const asset = await t.call("GET", `/api/projects/${source.slug}/assets/${export_asset_id}`);
-    expect(asset.body.asset).toMatchObject({ kind: "export", sha256: export_sha256, rel_path: record.rel_path });
+    const listed = await t.client.GET("/api/projects/{slug}/exports", inProject(source.slug));
+    expect(listed.data).toMatchObject({ ok: true, count: 1, total: 1, exports: [record] });
+    const exportAt = (exportId: string) =>
+      t.client.GET("/api/projects/{slug}/exports/{exportId}", { params: { path: { slug: source.slug, exportId } } });
+    expect((await exportAt(record.id)).data?.export).toEqual(record);
+    expect((await exportAt("nope")).response.status).toBe(404);
+    const asset = await getAsset(t, source.slug, export_asset_id);
+    expect(asset.data?.asset).toMatchObject({ kind: "export", sha256: export_sha256, rel_path: record.rel_path });
     const audits = await t.db.selectFrom("audit_events").select("action").where("target_id", "=", record.id).execute();
     expect(audits.map((a) => a.action)).toEqual(["export.create", "export.complete"]);
   });
 
   it("without include_files carries the records and the pipeline settings file only", async () => {
     const t = await createTestApp();
-    const { body } = await t.call("POST", "/api/projects", { name: "Lean" });
-    const root = body.storage.local.project_root;
+    const { storage } = await expectOk(t.client.POST("/api/projects", { body: { name: "Lean" } }));
+    const root = storage.local.project_root;
     await fillProjectContent(t.call, "lean", root, join(scratch, "lean-outside.txt"));
-    const res = await t.call("POST", "/api/projects/lean/exports", {});
-    const entries = readTar(await readFile(res.body.export_path));
+    const res = await expectOk(createExport(t, "lean", {}));
+    const entries = readTar(await readFile(res.export_path));
     expect([...entries.keys()].filter((name) => name.startsWith("files/"))).toEqual([
       "files/.kroma/pipeline.settings.json",
     ]);
-    expect(res.body.export.manifest_json).toMatchObject({
+    expect(res.export.manifest_json).toMatchObject({
       include_files: false,
       files: 1,
       counts: { style_guides: 1 },
@@ -295,28 +315,26 @@ describe("POST /api/projects/{slug}/exports", () => {
 
   it("answers the seed's POST /export alias and writes under var/exports/", async () => {
     const t = await createTestApp();
-    await t.call("POST", "/api/projects", { name: "Alias" });
-    const res = await t.call("POST", "/api/projects/alias/export", {
-      include_files: false,
-      output: "var/exports/alias_seed.tar.gz",
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.export_path).toBe(join(t.appRoot, "var/exports/alias_seed.tar.gz"));
-    expect(sha256(await readFile(res.body.export_path))).toBe(res.body.export_sha256);
-    expect(res.body.export).toMatchObject({
+    await createProjects(t.client, "Alias");
+    const exportAlias = (body: ExportBody) =>
+      t.client.POST("/api/projects/{slug}/export", { ...inProject("alias"), body });
+    const res = await expectOk(exportAlias({ include_files: false, output: "var/exports/alias_seed.tar.gz" }));
+    expect(res.export_path).toBe(join(t.appRoot, "var/exports/alias_seed.tar.gz"));
+    expect(sha256(await readFile(res.export_path))).toBe(res.export_sha256);
+    expect(res.export).toMatchObject({
       rel_path: "var/exports/alias_seed.tar.gz",
-      export_asset_id: res.body.export_asset_id,
+      export_asset_id: res.export_asset_id,
     });
-    const asset = await t.call("GET", `/api/projects/alias/assets/${res.body.export_asset_id}`);
-    expect(asset.body.asset).toMatchObject({ kind: "export", rel_path: null });
-    const again = await t.call("POST", "/api/projects/alias/export", { output: "var/exports/alias_seed.tar.gz" });
-    expect(again.status).toBe(409);
+    const asset = await getAsset(t, "alias", res.export_asset_id);
+    expect(asset.data?.asset).toMatchObject({ kind: "export", rel_path: null });
+    const again = await exportAlias({ output: "var/exports/alias_seed.tar.gz" });
+    expect(again.response.status).toBe(409);
   });
 
   it("refuses outputs that escape the project or var/exports/, and records nothing for them", async () => {
     const t = await createTestApp();
-    const { body } = await t.call("POST", "/api/projects", { name: "Escape" });
-    const root = body.storage.local.project_root;
+    const { storage } = await expectOk(t.client.POST("/api/projects", { body: { name: "Escape" } }));
+    const root = storage.local.project_root;
     await mkdir(root, { recursive: true });
     await mkdir(join(scratch, "elsewhere"), { recursive: true });
     await symlink(join(scratch, "elsewhere"), join(root, "linked"));
@@ -328,11 +346,11 @@ describe("POST /api/projects/{slug}/exports", () => {
       "notes.zip",
       "a%2Fb.tar.gz",
     ]) {
-      const res = await t.call("POST", "/api/projects/escape/exports", { output });
-      expect([output, res.status, res.body.error_code]).toEqual([output, 400, "validation_error"]);
+      const { error, response } = await createExport(t, "escape", { output });
+      expect([output, response.status, error?.error_code]).toEqual([output, 400, "validation_error"]);
     }
     expect(await readdir(join(scratch, "elsewhere"))).toEqual([]);
-    expect((await t.call("GET", "/api/projects/escape/exports")).body.count).toBe(0);
+    expect((await t.client.GET("/api/projects/{slug}/exports", inProject("escape"))).data?.count).toBe(0);
   });
 });
 
@@ -340,7 +358,7 @@ describe("import of a bundle", () => {
   it("round trip: records and file hashes of the imported project equal the source's, with new ids", async () => {
     const t = await createTestApp();
     const source = await sourceProject(t);
-    const { body } = await t.call("POST", `/api/projects/${source.slug}/exports`, { include_files: true });
+    const body = await expectOk(createExport(t, source.slug, { include_files: true }));
     const imported = await importProjectBundle(t.db, {
       bundlePath: body.export_path,
       slug: "copy",
@@ -368,12 +386,13 @@ describe("import of a bundle", () => {
       expect(asset.storage_uri).toBe(`file://${imported.project_root}/${asset.rel_path}`);
       expect(existsSync(join(imported.project_root, asset.rel_path as string))).toBe(true);
     }
-    const detail = await t.call("GET", "/api/projects/copy");
+    const projectAt = (slug: string) => expectOk(t.client.GET("/api/projects/{slug}", inProject(slug)));
+    const detail = await projectAt("copy");
     // The source also counts the bundle's own asset (kind `export`), which bundles never carry.
-    const sourceCounts = (await t.call("GET", `/api/projects/${source.slug}`)).body.counts;
-    expect(detail.body.counts).toEqual({ ...sourceCounts, assets: sourceCounts.assets - 1 });
-    expect(detail.body.storage.s3).toMatchObject({ enabled: true, bucket: "kroma-b", prefix: "backups" });
-    expect((await t.call("GET", "/api/projects/copy/secrets")).body.count).toBe(0);
+    const sourceCounts = (await projectAt(source.slug)).counts;
+    expect(detail.counts).toEqual({ ...sourceCounts, assets: sourceCounts.assets - 1 });
+    expect(detail.storage.s3).toMatchObject({ enabled: true, bucket: "kroma-b", prefix: "backups" });
+    expect((await t.client.GET("/api/projects/{slug}/secrets", inProject("copy"))).data?.count).toBe(0);
     const audit = await t.db.selectFrom("audit_events").selectAll().where("action", "=", "project.import").execute();
     expect(audit.map((a) => a.project_id)).toEqual([copyId]);
 
@@ -394,7 +413,7 @@ describe("import of a bundle", () => {
   it("keeps every id when restoring into another database", async () => {
     const t = await createTestApp();
     const source = await sourceProject(t, "Keep");
-    const { body } = await t.call("POST", `/api/projects/${source.slug}/exports`, { include_files: true });
+    const body = await expectOk(createExport(t, source.slug, { include_files: true }));
     const otherRoot = await mkdtemp(join(tmpdir(), "kroma-restore-"));
     const other = await openDatabase(join(otherRoot, "var/backend/app.db"));
     try {
