@@ -1,5 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type ApiClient, portClient } from "@kroma/testkit/api-client";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { type HttpResult, httpClient } from "@kroma/testkit/http-client";
 import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
 import { type Selectable, sql } from "kysely";
@@ -8,15 +10,20 @@ import { createAgentDispatcher } from "../features/agent/dispatch.js";
 import type { AuditEventsTable } from "./db/schema.js";
 
 // Through real HTTP; audit rows are read straight from the server's database.
+// Set-up and reads go through the typed client. `audited` and `refused` still take method and path
+// through the untyped `call`: the per-record table below sends one request shape to three paths,
+// and many refused writes send bodies the spec rejects (blank names, empty updates, bad URLs).
 let server: TestServer;
 let call: ReturnType<typeof httpClient>;
+let client: ApiClient;
 let projectId: string;
 beforeAll(async () => {
   // No background worker: the dispatch tests drive passes themselves.
   server = await startTestServer({ agentDispatch: false });
   call = httpClient(server.url);
-  projectId = (await call("POST", "/api/projects", { name: "Audited" })).body.project.id;
-  await call("POST", "/api/projects", { name: "Owned", username: "alice" });
+  client = portClient(server.url);
+  projectId = (await expectOk(client.POST("/api/projects", { body: { name: "Audited" } }))).project.id;
+  await client.POST("/api/projects", { body: { name: "Owned", username: "alice" } });
   // Assets arrive through run ingest, which has no endpoint yet: write the rows directly.
   for (const id of ["a1", "a2", "a3"]) {
     await server.db
@@ -298,8 +305,12 @@ describe("audit of reference sets and items", () => {
     );
     expect(itemDeleted.detail).toEqual({ reference_set_id: setId });
 
-    await call("POST", items, { content_uri: "file:///a.png" });
-    await call("POST", items, { content_uri: "file:///b.png" });
+    for (const content_uri of ["file:///a.png", "file:///b.png"]) {
+      await client.POST("/api/projects/{slug}/reference-sets/{referenceSetId}/items", {
+        params: { path: { slug: "audited", referenceSetId: setId } },
+        body: { content_uri },
+      });
+    }
     const setDeleted = await audited(
       { action: "reference_set.delete", target_type: "reference_set", target_id: setId },
       "DELETE",
@@ -309,8 +320,16 @@ describe("audit of reference sets and items", () => {
   });
 
   it("logs nothing for a refused write", async () => {
-    const setId = (await call("POST", base, { name: "Kept" })).body.reference_set.id;
-    const item = (await call("POST", `${base}/${setId}/items`, { content_text: "x" })).body.item;
+    const { reference_set } = await expectOk(
+      client.POST("/api/projects/{slug}/reference-sets", { ...inProject("audited"), body: { name: "Kept" } }),
+    );
+    const setId = reference_set.id;
+    const { item } = await expectOk(
+      client.POST("/api/projects/{slug}/reference-sets/{referenceSetId}/items", {
+        params: { path: { slug: "audited", referenceSetId: setId } },
+        body: { content_text: "x" },
+      }),
+    );
     await refused(409, "POST", base, { name: "Kept" });
     await refused(400, "POST", `${base}/${setId}/items`, { label: "empty" });
     // Clearing the only content is refused inside the write's transaction.
@@ -355,7 +374,10 @@ describe("audit of asset links", () => {
   });
 
   it("logs nothing for a refused write", async () => {
-    await call("POST", base, { parent_asset_id: "a2", child_asset_id: "a3", link_type: "variant_of" });
+    await client.POST("/api/projects/{slug}/asset-links", {
+      ...inProject("audited"),
+      body: { parent_asset_id: "a2", child_asset_id: "a3", link_type: "variant_of" },
+    });
     await refused(409, "POST", base, { parent_asset_id: "a2", child_asset_id: "a3", link_type: "variant_of" });
     await refused(400, "POST", base, { parent_asset_id: "a1", child_asset_id: "a1" });
     await refused(400, "POST", base, { parent_asset_id: "a1", child_asset_id: "nope" });
@@ -387,7 +409,14 @@ describe("audit of chat", () => {
 describe("audit of agent instructions", () => {
   const base = `${project}/agent/instructions`;
   const create = async () =>
-    (await call("POST", base, { instruction_text: "INSTRUCTION-TEXT-c0de" })).body.instruction.id as string;
+    (
+      await expectOk(
+        client.POST("/api/projects/{slug}/agent/instructions", {
+          ...inProject("audited"),
+          body: { instruction_text: "INSTRUCTION-TEXT-c0de" },
+        }),
+      )
+    ).instruction.id;
 
   it("logs create, confirm and cancel with statuses, not the instruction's text", async () => {
     const created = await audited(createOf("agent_instruction", "instruction"), "POST", base, {
@@ -415,7 +444,9 @@ describe("audit of agent instructions", () => {
 
   it("logs nothing for a refused write", async () => {
     const id = await create();
-    await call("POST", `${base}/${id}/cancel`);
+    await client.POST("/api/projects/{slug}/agent/instructions/{instructionId}/cancel", {
+      params: { path: { slug: "audited", instructionId: id } },
+    });
     await refused(409, "POST", `${base}/${id}/cancel`);
     await refused(409, "POST", `${base}/${id}/confirm`);
     await refused(404, "POST", `${base}/no-such-instruction/confirm`);
@@ -519,11 +550,14 @@ describe("audit atomicity", () => {
     );
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      const response = await call("POST", `${project}/characters`, { name: "Unaudited" });
+      const { response } = await client.POST("/api/projects/{slug}/characters", {
+        ...inProject("audited"),
+        body: { name: "Unaudited" },
+      });
       expect(response.status).toBe(500);
       expect(String(logged.mock.calls[0]?.[0])).toMatch(/audit down/);
-      const characters = (await call("GET", `${project}/characters`)).body.characters;
-      expect(characters.map((character: { name: string }) => character.name)).not.toContain("Unaudited");
+      const { characters } = await expectOk(client.GET("/api/projects/{slug}/characters", inProject("audited")));
+      expect(characters.map((character) => character.name)).not.toContain("Unaudited");
     } finally {
       logged.mockRestore();
       await sql`drop trigger audit_down`.execute(server.db);

@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { httpClient } from "@kroma/testkit/http-client";
+import type { components } from "@kroma/contract";
+import { type ApiClient, portClient } from "@kroma/testkit/api-client";
+import { expectOk } from "@kroma/testkit/api-results";
 import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type AgentDispatchOptions, createAgentDispatcher } from "./dispatch.js";
@@ -50,18 +52,17 @@ async function startAgent(...replies: Reply[]): Promise<FakeAgent> {
 }
 
 const token = "s3cret-agent-token";
-const base = "/api/projects/dispatch/agent/instructions";
 
 let server: TestServer;
-let call: ReturnType<typeof httpClient>;
+let client: ApiClient;
 let logs: string[];
 let offsetMs: number;
 
 beforeEach(async () => {
   // No background worker: each test drives passes itself with runOnce().
   server = await startTestServer({ agentDispatch: false });
-  call = httpClient(server.url);
-  await call("POST", "/api/projects", { name: "Dispatch" });
+  client = portClient(server.url);
+  await expectOk(client.POST("/api/projects", { body: { name: "Dispatch" } }));
   logs = [];
   offsetMs = 0;
 });
@@ -80,19 +81,34 @@ function dispatcher(options: AgentDispatchOptions = {}) {
   });
 }
 
-async function queue(body: Record<string, unknown> = {}) {
-  const created = await call("POST", base, {
+type CreateBody = components["schemas"]["CreateAgentInstructionRequest"];
+const inProject = { params: { path: { slug: "dispatch" } } };
+const onInstruction = (instructionId: string) => ({ params: { path: { slug: "dispatch", instructionId } } });
+
+const create = (body: CreateBody) =>
+  expectOk(client.POST("/api/projects/{slug}/agent/instructions", { ...inProject, body }));
+
+async function queue(body: CreateBody = {}) {
+  const { instruction } = await create({
     instruction_text: "Paint the harbor at dusk",
     dispatch_to_agent: true,
     ...body,
   });
-  expect(created.body.instruction.status).toBe("queued");
-  return created.body.instruction;
+  expect(instruction.status).toBe("queued");
+  return instruction;
 }
 
-const read = async (id: string) => (await call("GET", `${base}/${id}`)).body.instruction;
-const history = async (id: string): Promise<{ event_type: string; message: string | null }[]> =>
-  (await call("GET", `${base}/${id}/events`)).body.events;
+const cancel = (id: string, message?: string) =>
+  client.POST("/api/projects/{slug}/agent/instructions/{instructionId}/cancel", {
+    ...onInstruction(id),
+    body: message === undefined ? undefined : { message },
+  });
+const read = async (id: string) =>
+  (await expectOk(client.GET("/api/projects/{slug}/agent/instructions/{instructionId}", onInstruction(id))))
+    .instruction;
+const history = async (id: string) =>
+  (await expectOk(client.GET("/api/projects/{slug}/agent/instructions/{instructionId}/events", onInstruction(id))))
+    .events;
 const types = async (id: string) => (await history(id)).map((event) => event.event_type);
 
 describe("agent dispatch", () => {
@@ -102,7 +118,7 @@ describe("agent dispatch", () => {
       instruction_type: "pipeline.run",
       payload_json: { scene: "harbor", candidates: 2 },
     });
-    const held = (await call("POST", base, { instruction_text: "Not for the agent" })).body.instruction;
+    const held = (await create({ instruction_text: "Not for the agent" })).instruction;
 
     expect(await dispatcher({ apiUrl: agent.url, apiToken: token }).runOnce()).toBe(1);
 
@@ -182,11 +198,11 @@ describe("agent dispatch", () => {
     const retryEvent = (await history(instruction.id)).at(-1);
     expect(retryEvent?.event_type).toBe("retry_scheduled");
     const scheduledFrom = Date.parse(waiting.updated_at);
-    expect(Date.parse(waiting.next_attempt_at) - scheduledFrom).toBe(20);
+    expect(Date.parse(waiting.next_attempt_at ?? "") - scheduledFrom).toBe(20);
 
     // Not due yet: the back-off holds it back.
     expect(await worker.runOnce()).toBe(0);
-    offsetMs = Date.parse(waiting.next_attempt_at) - Date.now();
+    offsetMs = Date.parse(waiting.next_attempt_at ?? "") - Date.now();
     expect(await worker.runOnce()).toBe(1);
 
     expect(await read(instruction.id)).toMatchObject({
@@ -218,8 +234,8 @@ describe("agent dispatch", () => {
       const current = await read(instruction.id);
       expect(current.attempts).toBe(pass);
       if (current.status === "queued") {
-        delays.push(Date.parse(current.next_attempt_at) - Date.parse(current.updated_at));
-        offsetMs = Date.parse(current.next_attempt_at) - Date.now();
+        delays.push(Date.parse(current.next_attempt_at ?? "") - Date.parse(current.updated_at));
+        offsetMs = Date.parse(current.next_attempt_at ?? "") - Date.now();
       }
     }
     expect(delays).toEqual([20, 40]);
@@ -254,7 +270,7 @@ describe("agent dispatch", () => {
         status: "queued",
         last_error: `http_${status}`,
       });
-      await call("POST", `${base}/${instruction.id}/cancel`);
+      await cancel(instruction.id);
     }
   });
 
@@ -314,7 +330,7 @@ describe("agent dispatch", () => {
   it("never sends an instruction canceled while queued", async () => {
     const agent = await startAgent({ status: 200, json: { status: "ok" } });
     const instruction = await queue();
-    expect((await call("POST", `${base}/${instruction.id}/cancel`, { message: "changed my mind" })).status).toBe(200);
+    expect((await cancel(instruction.id, "changed my mind")).response.status).toBe(200);
     expect(await dispatcher({ apiUrl: agent.url }).runOnce()).toBe(0);
     expect(agent.requests).toHaveLength(0);
     expect((await read(instruction.id)).status).toBe("canceled");
@@ -380,23 +396,29 @@ describe("the worker in a running server", () => {
     const agent = await startAgent({ status: 200, json: { status: "accepted" } });
     const live = await startTestServer({ agentDispatch: { apiUrl: agent.url, apiToken: token, pollIntervalMs: 10 } });
     try {
-      const liveCall = httpClient(live.url);
-      await liveCall("POST", "/api/projects", { name: "Live" });
-      const path = "/api/projects/live/agent/instructions";
-      const created = await liveCall("POST", path, { instruction_text: "Go", dispatch_to_agent: true });
-      const id = created.body.instruction.id;
+      const liveClient = portClient(live.url);
+      await expectOk(liveClient.POST("/api/projects", { body: { name: "Live" } }));
+      const inLive = { params: { path: { slug: "live" } } };
+      const created = await expectOk(
+        liveClient.POST("/api/projects/{slug}/agent/instructions", {
+          ...inLive,
+          body: { instruction_text: "Go", dispatch_to_agent: true },
+        }),
+      );
+      const id = created.instruction.id;
+      const onLive = { params: { path: { slug: "live", instructionId: id } } };
 
-      await expect.poll(async () => (await liveCall("GET", `${path}/${id}`)).body.instruction.status).toBe("done");
+      const status = async () =>
+        (await expectOk(liveClient.GET("/api/projects/{slug}/agent/instructions/{instructionId}", onLive))).instruction
+          .status;
+      await expect.poll(status).toBe("done");
       expect(agent.requests).toHaveLength(1);
       expect(agent.requests[0]?.headers.authorization).toBe(`Bearer ${token}`);
       expect(agent.requests[0]?.body).toMatchObject({ instruction_id: id, project_slug: "live", objective: "Go" });
-      const events = (await liveCall("GET", `${path}/${id}/events`)).body.events;
-      expect(events.map((event: { event_type: string }) => event.event_type)).toEqual([
-        "created",
-        "queued",
-        "dispatch_started",
-        "dispatched",
-      ]);
+      const { events } = await expectOk(
+        liveClient.GET("/api/projects/{slug}/agent/instructions/{instructionId}/events", onLive),
+      );
+      expect(events.map((event) => event.event_type)).toEqual(["created", "queued", "dispatch_started", "dispatched"]);
     } finally {
       await live.stop();
     }

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { defaultManifest, defaultPipelineSettings, executeRun, type PaidRunLog, planDryRun } from "@kroma/pipeline";
 import { createKromaClient } from "@kroma/sdk";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { paidRunSettings, putScenes, runTablesDigest } from "@kroma/testkit/run-fixtures";
 import { useTestServer } from "@kroma/testkit/test-server";
@@ -17,7 +18,7 @@ let paid: { runLog: PaidRunLog; runLogPath: string };
 
 beforeAll(async () => {
   images = await startImagesServer();
-  const { body } = await api.call("GET", "/api/projects/ingest");
+  const body = await expectOk(api.client.GET("/api/projects/{slug}", inProject("ingest")));
   root = body.storage.local.project_root;
   projectId = body.project.id;
   await putScenes(root, ["scenes/alley.png", "scenes/bridge.png"]);
@@ -35,6 +36,16 @@ beforeAll(async () => {
   });
 });
 afterAll(() => images.close());
+
+const onRun = (runId: string) => ({ params: { path: { slug: "ingest", runId } } });
+const getRun = (runId: string) => expectOk(api.client.GET("/api/projects/{slug}/runs/{runId}", onRun(runId)));
+const runJobs = (runId: string) => expectOk(api.client.GET("/api/projects/{slug}/runs/{runId}/jobs", onRun(runId)));
+const runAssets = (runId: string) =>
+  expectOk(
+    api.client.GET("/api/projects/{slug}/assets", { params: { path: { slug: "ingest" }, query: { run_id: runId } } }),
+  );
+const qualityReports = (query: { run_id: string; grade?: "fail" }) =>
+  expectOk(api.client.GET("/api/projects/{slug}/quality-reports", { params: { path: { slug: "ingest" }, query } }));
 
 const ingestPaid = () =>
   ingestRunLogFile(api.server.db, { projectId, projectSlug: "ingest", projectRoot: root, path: paid.runLogPath });
@@ -57,9 +68,9 @@ describe("ingest of a paid run log", () => {
 
   it("serves them over HTTP in the shapes API.md gives", async () => {
     const runId = paid.runLog.run_id;
-    const list = await api.call("GET", "/api/projects/ingest/runs");
-    expect(list.body).toMatchObject({ ok: true, count: 1, total: 1 });
-    expect(list.body.runs[0]).toMatchObject({
+    const list = await expectOk(api.client.GET("/api/projects/{slug}/runs", inProject("ingest")));
+    expect(list).toMatchObject({ ok: true, count: 1, total: 1 });
+    expect(list.runs[0]).toMatchObject({
       id: runId,
       project_id: projectId,
       run_mode: "run",
@@ -73,10 +84,11 @@ describe("ingest of a paid run log", () => {
       summary_json: { jobs: 2, done: 2, failed_guard: 0, candidates_generated: 3, candidates_failed: 1 },
     });
 
-    const detail = await api.call("GET", `/api/projects/ingest/runs/${runId}`);
-    const [alley, bridge] = detail.body.jobs;
+    const detail = await getRun(runId);
+    const [alley, bridge] = detail.jobs;
+    if (!alley || !bridge) throw new Error("expected two jobs");
     expect(alley).toMatchObject({ job_key: "style_1_alley", status: "done", selected_candidate_index: 2 });
-    expect(alley.candidates.map((c: { status: string }) => c.status)).toEqual(["generated", "generated"]);
+    expect(alley.candidates.map((c) => c.status)).toEqual(["generated", "generated"]);
     expect(alley.candidates[1]).toMatchObject({
       candidate_index: 2,
       final_asset_id: alley.final_asset_id,
@@ -87,14 +99,18 @@ describe("ingest of a paid run log", () => {
     expect(bridge).toMatchObject({ job_key: "style_2_bridge", selected_candidate_index: 1 });
     expect(bridge.candidates[1]).toMatchObject({ status: "failed", output_asset_id: null });
 
-    const jobs = await api.call("GET", `/api/projects/ingest/runs/${runId}/jobs`);
-    expect(jobs.body).toMatchObject({ ok: true, run_id: runId, count: 2 });
-    expect(jobs.body.jobs).toEqual(detail.body.jobs);
+    const jobs = await runJobs(runId);
+    expect(jobs).toMatchObject({ ok: true, run_id: runId, count: 2 });
+    expect(jobs.jobs).toEqual(detail.jobs);
 
-    const finalAsset = await api.call("GET", `/api/projects/ingest/assets/${alley.final_asset_id}`);
+    const finalAsset = await expectOk(
+      api.client.GET("/api/projects/{slug}/assets/{assetId}", {
+        params: { path: { slug: "ingest", assetId: alley.final_asset_id ?? "" } },
+      }),
+    );
     const onDisk = await readFile(join(root, "outputs/style_1_alley.png"));
     const { createHash } = await import("node:crypto");
-    expect(finalAsset.body.asset).toMatchObject({
+    expect(finalAsset.asset).toMatchObject({
       kind: "image",
       asset_kind: "final",
       rel_path: "outputs/style_1_alley.png",
@@ -106,18 +122,18 @@ describe("ingest of a paid run log", () => {
       job_id: alley.id,
     });
 
-    const reports = await api.call("GET", `/api/projects/ingest/quality-reports?run_id=${runId}&grade=fail`);
-    expect(reports.body.count).toBe(1);
-    expect(reports.body.quality_reports[0]).toMatchObject({
+    const reports = await qualityReports({ run_id: runId, grade: "fail" });
+    expect(reports.count).toBe(1);
+    expect(reports.quality_reports[0]).toMatchObject({
       report_type: "output_guard",
       grade: "fail",
       hard_failures: 1,
-      asset_id: alley.candidates[0].output_asset_id,
+      asset_id: alley.candidates[0]?.output_asset_id,
     });
 
-    const costs = await api.call("GET", "/api/projects/ingest/cost-events");
-    expect(costs.body).toMatchObject({ count: 2, total: 2, total_cost_usd: 0.126 });
-    const byJob = Object.fromEntries(costs.body.cost_events.map((e: { job_id: string }) => [e.job_id, e]));
+    const costs = await expectOk(api.client.GET("/api/projects/{slug}/cost-events", inProject("ingest")));
+    expect(costs).toMatchObject({ count: 2, total: 2, total_cost_usd: 0.126 });
+    const byJob = Object.fromEntries(costs.cost_events.map((e) => [e.job_id, e]));
     expect(byJob[alley.id]).toMatchObject({
       provider_code: "openai",
       model_name: "gpt-image-1",
@@ -169,10 +185,10 @@ describe("ingest of a dry run log", () => {
       log: runLog,
     });
     expect(result.counts).toMatchObject({ jobs: 1, candidates: 3, assets: 0 });
-    const { body } = await api.call("GET", `/api/projects/ingest/runs/${runLog.run_id}`);
+    const body = await getRun(runLog.run_id);
     expect(body.run).toMatchObject({ run_mode: "dry", status: "succeeded" });
     expect(body.jobs[0]).toMatchObject({ status: "planned", final_asset_id: null });
-    expect(body.jobs[0].candidates.map((c: { output_path: string }) => c.output_path)).toEqual([
+    expect(body.jobs[0]?.candidates.map((c) => c.output_path)).toEqual([
       "outputs/style_1_alley__c1.png",
       "outputs/style_1_alley__c2.png",
       "outputs/style_1_alley__c3.png",
@@ -206,12 +222,12 @@ describe("ingest refuses bad logs and writes nothing", () => {
       log: runLog,
     });
     expect(result.changed).toBe(true);
-    const { body } = await api.call("GET", `/api/projects/ingest/runs/${runLog.run_id}/jobs`);
-    expect(body.jobs.map((job: { job_key: string }) => job.job_key)).toEqual(["style_1_alley"]);
-    expect((await api.call("GET", `/api/projects/ingest/assets?run_id=${runLog.run_id}`)).body.total).toBe(3);
+    const body = await runJobs(runLog.run_id);
+    expect(body.jobs.map((job) => job.job_key)).toEqual(["style_1_alley"]);
+    expect((await runAssets(runLog.run_id)).total).toBe(3);
     // Back to the full log: the rows come back with the same ids.
     await ingestPaid();
-    expect((await api.call("GET", `/api/projects/ingest/runs/${runLog.run_id}/jobs`)).body.count).toBe(2);
+    expect((await runJobs(runLog.run_id)).count).toBe(2);
     expect(existsSync(paid.runLogPath)).toBe(true);
   });
 });
@@ -230,28 +246,29 @@ describe("ingest of a run with post-processing", () => {
     });
     await ingestRunLogFile(api.server.db, { projectId, projectSlug: "ingest", projectRoot: root, path: runLogPath });
     const runId = runLog.run_id;
-    const { body } = await api.call("GET", `/api/projects/ingest/assets?run_id=${runId}`);
-    const byKind = Object.fromEntries(body.assets.map((asset: { asset_kind: string }) => [asset.asset_kind, asset]));
+    const body = await runAssets(runId);
+    const byKind = Object.fromEntries(body.assets.map((asset) => [asset.asset_kind, asset]));
     expect(Object.keys(byKind).sort()).toEqual(["color", "final", "upscale"]);
-    expect(byKind.upscale).toMatchObject({ rel_path: "upscaled/style_1_bridge_x2.png", width: 128, height: 96 });
-    expect(byKind.color.rel_path).toBe("color_corrected/style_1_bridge_x2_neutral.png");
+    const { final, upscale, color } = byKind;
+    if (!final || !upscale || !color) throw new Error("expected final, upscale and color assets");
+    expect(upscale).toMatchObject({ rel_path: "upscaled/style_1_bridge_x2.png", width: 128, height: 96 });
+    expect(color.rel_path).toBe("color_corrected/style_1_bridge_x2_neutral.png");
 
-    const links = await api.call("GET", `/api/projects/ingest/asset-links?link_type=derived_from`);
-    const chain = links.body.asset_links.filter((link: { child_asset_id: string }) =>
-      [byKind.upscale.id, byKind.color.id].includes(link.child_asset_id),
+    const links = await expectOk(
+      api.client.GET("/api/projects/{slug}/asset-links", {
+        params: { path: { slug: "ingest" }, query: { link_type: "derived_from" } },
+      }),
     );
-    const pairs = chain.map((link: { parent_asset_id: string; child_asset_id: string }) => [
-      link.parent_asset_id,
-      link.child_asset_id,
-    ]);
+    const chain = links.asset_links.filter((link) => [upscale.id, color.id].includes(link.child_asset_id));
+    const pairs = chain.map((link) => [link.parent_asset_id, link.child_asset_id]);
     expect(pairs.sort()).toEqual(
       [
-        [byKind.final.id, byKind.upscale.id],
-        [byKind.upscale.id, byKind.color.id],
+        [final.id, upscale.id],
+        [upscale.id, color.id],
       ].sort(),
     );
     // The guard's report is on the file it checked: the colour-corrected one.
-    const reports = await api.call("GET", `/api/projects/ingest/quality-reports?run_id=${runId}`);
-    expect(reports.body.quality_reports[0].asset_id).toBe(byKind.color.id);
+    const reports = await qualityReports({ run_id: runId });
+    expect(reports.quality_reports[0]?.asset_id).toBe(color.id);
   });
 });
