@@ -48,6 +48,16 @@ export interface LocalProject {
   appRoot: string;
 }
 
+/** Runs `work` on the database file `dbPath`, closing it afterwards whatever happens. */
+async function withDatabase<T>(dbPath: string, work: (db: KromaDb) => Promise<T>): Promise<T> {
+  const db = await openDatabase(dbPath);
+  try {
+    return await work(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
 /**
  * Runs `work` with the database file the server uses (`KROMA_BACKEND_DB` under `KROMA_APP_ROOT`)
  * and the project `slug` names in it, then closes it. Resolves to no `result` (and runs nothing)
@@ -62,16 +72,13 @@ export async function withLocalProject<T>(
   const { dbPath, appRoot } = config;
   const normalized = normalizeSlug(slug);
   if (!existsSync(dbPath)) return { missing: `no database at ${dbPath} (KROMA_BACKEND_DB)` };
-  const db = await openDatabase(dbPath);
-  try {
+  return withDatabase(dbPath, async (db) => {
     const project = normalized === undefined ? undefined : await createProjectRepository(db).findBySlug(normalized);
     if (!project || normalized === undefined) return { missing: `project '${slug}' is not in ${dbPath}` };
     const storage = await createStorageRepository(db).get(project.id);
     const projectRoot = resolveProjectRoot(appRoot, storage, normalized);
     return { result: await work({ db, dbPath, projectId: project.id, slug: normalized, projectRoot, appRoot }) };
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
 /**
@@ -80,13 +87,10 @@ export async function withLocalProject<T>(
  * loopback requires a token from its first request, so its first token cannot come over HTTP;
  * whoever can write the database file may create one.
  */
-export async function createLocalToken(dbPath: string, input: Schema<"CreateAuthTokenRequest">) {
-  const db = await openDatabase(dbPath);
-  try {
-    return createdTokenBody(await issueAuthToken({ db, projects: createProjectRepository(db) }, null, input));
-  } finally {
-    await db.destroy();
-  }
+export function createLocalToken(dbPath: string, input: Schema<"CreateAuthTokenRequest">) {
+  return withDatabase(dbPath, async (db) =>
+    createdTokenBody(await issueAuthToken({ db, projects: createProjectRepository(db) }, null, input)),
+  );
 }
 
 /**
@@ -94,22 +98,19 @@ export async function createLocalToken(dbPath: string, input: Schema<"CreateAuth
  * The import leases its staging directory (renewed every third of the TTL), so a server beside it
  * leaves the directory alone, and removes it if this process is killed.
  */
-export async function importLocalBundle(
+export function importLocalBundle(
   config: ServerConfig,
   options: { bundlePath: string; slug?: string },
 ): Promise<ProjectImport> {
-  const db = await openDatabase(config.dbPath);
-  try {
-    return await importProjectBundle(db, {
+  return withDatabase(config.dbPath, (db) =>
+    importProjectBundle(db, {
       bundlePath: options.bundlePath,
       slug: options.slug,
       appRoot: config.appRoot,
       masterKeyFile: config.masterKeyFile,
       leaseTtlMs: config.leaseTtlMs,
-    });
-  } finally {
-    await db.destroy();
-  }
+    }),
+  );
 }
 
 /** Writes a bundle of `project` (see `exportProject`), leased for the configured TTL. */
@@ -168,8 +169,7 @@ export async function withLocalRunLease<T>(
   work: () => Promise<T>,
 ): Promise<T> {
   if (!existsSync(config.dbPath)) return work();
-  const db = await openDatabase(config.dbPath);
-  try {
+  return withDatabase(config.dbPath, async (db) => {
     const leases = createLeaseRepository(db, { owner: newLeaseOwner(), ttlMs: config.leaseTtlMs });
     if (!(await leases.acquire("run", runId, { by: lease.by })))
       throw lease.refused(await leases.liveOwner("run", runId));
@@ -180,9 +180,7 @@ export async function withLocalRunLease<T>(
       stopHeartbeat();
       await leases.release("run", runId);
     }
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
 /**
