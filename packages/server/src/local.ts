@@ -92,18 +92,22 @@ export async function withLocalProject<T>(
  */
 export async function moveLocalAssetFiles(
   config: Pick<ServerConfig, "dbPath" | "appRoot">,
-  projectRoot: string,
+  target: { projectRoot: string; slug?: string | undefined },
   moved: readonly MovedFile[],
 ): Promise<{ slug?: string; records: number; missing?: string }> {
   if (!existsSync(config.dbPath)) return { records: 0, missing: `no database at ${config.dbPath} (KROMA_BACKEND_DB)` };
   return withDatabase(config.dbPath, async (db) => {
     const storage = createStorageRepository(db);
+    const wanted = target.slug === undefined ? undefined : normalizeSlug(target.slug);
     for (const project of await createProjectRepository(db).list()) {
       const root = resolveProjectRoot(config.appRoot, await storage.get(project.id), project.slug);
-      if (resolve(root) !== resolve(projectRoot)) continue;
-      return { slug: project.slug, records: await moveAssetFiles(db, { id: project.id, root }, moved) };
+      const named = wanted !== undefined && project.slug === wanted;
+      if (!named && resolve(root) !== resolve(target.projectRoot)) continue;
+      const records = await moveAssetFiles(db, { id: project.id, root: target.projectRoot }, moved);
+      return { slug: project.slug, records };
     }
-    return { records: 0, missing: `no project in ${config.dbPath} has the root ${projectRoot}` };
+    const which = target.slug === undefined ? `has the root ${target.projectRoot}` : `is named '${target.slug}'`;
+    return { records: 0, missing: `no project in ${config.dbPath} ${which} (--project SLUG names it)` };
   });
 }
 

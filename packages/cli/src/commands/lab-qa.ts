@@ -29,6 +29,7 @@ interface QaFlags extends GuardFlags {
 
 interface ArchiveBadFlags extends GuardFlags {
   projectRoot: string;
+  project?: string;
 }
 
 /** Adds the guard options to a command, worded the same for both. */
@@ -99,6 +100,10 @@ export function labQaCommands(lab: Command, globals: () => GlobalOptions): void 
       ),
   )
     .requiredOption("--project-root <path>", "project directory; every image under --input must lie inside it")
+    .option(
+      "--project <slug>",
+      "the project whose asset records follow the moved files (default: the one whose root is --project-root)",
+    )
     .addHelpText(
       "after",
       "\nNames are kept; a name already taken in archive/bad/ gets _<stamp> added. Images with only\n" +
@@ -112,7 +117,7 @@ export function labQaCommands(lab: Command, globals: () => GlobalOptions): void 
         settings: await guardSettings(flags),
         stamp: archiveStamp(),
       });
-      const records = await moveRecords(projectRoot, result);
+      const records = await moveRecords({ projectRoot, slug: flags.project }, result);
       emit(globals(), { ...result, records }, () => `${describeArchiveBad(result)}\n${describeRecords(records)}`);
     });
 }
@@ -122,12 +127,12 @@ export function labQaCommands(lab: Command, globals: () => GlobalOptions): void 
  * They live in the server's database (`KROMA_BACKEND_DB`); the project is the one whose root is
  * `--project-root`.
  */
-async function moveRecords(projectRoot: string, result: ArchiveBadResult) {
+async function moveRecords(target: { projectRoot: string; slug?: string | undefined }, result: ArchiveBadResult) {
   if (result.moved.length === 0) return { records: 0 };
   const server = await import("@kroma/server/local");
-  const rel = (path: string) => relative(projectRoot, path).split(sep).join("/");
+  const rel = (path: string) => relative(target.projectRoot, path).split(sep).join("/");
   const moved = result.moved.map((file) => ({ from: rel(file.from), to: rel(file.to) }));
-  return server.moveLocalAssetFiles(server.loadServerConfig(), projectRoot, moved);
+  return server.moveLocalAssetFiles(server.loadServerConfig(), target, moved);
 }
 
 function describeRecords(records: { slug?: string; records: number; missing?: string }): string {
