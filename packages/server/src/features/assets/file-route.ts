@@ -58,7 +58,12 @@ async function answer(context: Context, file: VerifiedFile, type: string): Promi
         size: file.size,
       }),
     );
-    return Response.json(body, { status: 416, headers: { ...headers, "content-range": `bytes */${file.size}` } });
+    // `new Response`, not `Response.json`: on @hono/node-server the latter makes an object that is
+    // not an instance of the global Response the router checks for.
+    return new Response(JSON.stringify(body), {
+      status: 416,
+      headers: { ...headers, "content-type": "application/json", "content-range": `bytes */${file.size}` },
+    });
   }
   const [start, end] = choice.kind === "partial" ? [choice.start, choice.end] : [0, file.size - 1];
   const length = end - start + 1;
