@@ -96,7 +96,8 @@ async function makeThumbnail(bytes: Buffer, size: ThumbnailSize): Promise<Buffer
   const options = { limitInputPixels: maxThumbnailInputPixels, failOn: "error" } as const;
   let metadata: sharp.Metadata;
   try {
-    metadata = await sharp(bytes, options).metadata();
+    // Only the header is read here, so no limit is needed to learn the dimensions to refuse.
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw notAnImage();
   }
