@@ -28,12 +28,18 @@ export function assetsApi(raw: Client<paths>, call: Call, baseUrl: string) {
   return {
     /** `GET /assets/{assetId}/file`: the whole file's bytes. */
     download: async (slug: string, assetId: string): Promise<Uint8Array> => {
-      const request = raw.GET("/api/projects/{slug}/assets/{assetId}/file", { ...at(slug, assetId), parseAs: "arrayBuffer" });
+      const request = raw.GET("/api/projects/{slug}/assets/{assetId}/file", {
+        ...at(slug, assetId),
+        parseAs: "arrayBuffer",
+      });
       return new Uint8Array((await call(orEmpty(request, new ArrayBuffer(0)))) as ArrayBuffer);
     },
     /** `GET /assets/{assetId}/file` as a stream, for files too large to hold in memory. */
     downloadStream: async (slug: string, assetId: string): Promise<ReadableStream<Uint8Array>> => {
-      const request = raw.GET("/api/projects/{slug}/assets/{assetId}/file", { ...at(slug, assetId), parseAs: "stream" });
+      const request = raw.GET("/api/projects/{slug}/assets/{assetId}/file", {
+        ...at(slug, assetId),
+        parseAs: "stream",
+      });
       const body = (await call(orEmpty(request, null))) as ReadableStream<Uint8Array> | null;
       return body ?? new ReadableStream({ start: (controller) => controller.close() });
     },

@@ -19,7 +19,10 @@ export function noneMatch(header: string | undefined, etag: string): boolean {
 }
 
 /** What to send for a request's `Range`. */
-export type RangeChoice = { kind: "whole" } | { kind: "partial"; start: number; end: number } | { kind: "unsatisfiable" };
+export type RangeChoice =
+  | { kind: "whole" }
+  | { kind: "partial"; start: number; end: number }
+  | { kind: "unsatisfiable" };
 
 /**
  * The part of a `size`-byte representation with strong ETag `etag` to send (RFC 9110 §14):

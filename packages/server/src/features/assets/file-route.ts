@@ -2,8 +2,8 @@ import type { Context } from "hono";
 import { ApiError, toErrorResponse } from "../../core/errors.js";
 import { requestHeader } from "../../core/request-header.js";
 import type { DefineRoute } from "../../core/router.js";
-import type { AssetLookup } from "./asset-lookup.js";
 import type { AssetFileVerifier, VerifiedFile } from "./asset-file.js";
+import type { AssetLookup } from "./asset-lookup.js";
 import { chooseRange, immutableCacheControl, noneMatch } from "./conditional.js";
 import { fileStream } from "./file-stream.js";
 

@@ -1,12 +1,18 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pngChunk } from "@kroma/testkit/png-bytes";
 import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
+import { pngChunk } from "@kroma/testkit/png-bytes";
 import { useTestServer } from "@kroma/testkit/test-server";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Asset, type ProjectWithAssets, projectWithRunAssets, putFileAsset, sha256 } from "../../../test/assets.js";
+import {
+  type Asset,
+  type ProjectWithAssets,
+  projectWithRunAssets,
+  putFileAsset,
+  sha256,
+} from "../../../test/assets.js";
 import { maxThumbnailInputPixels } from "./thumbnail.js";
 
 const api = useTestServer({ agentDispatch: false });
@@ -21,7 +27,10 @@ beforeAll(async () => {
   const bytes = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#3a7" } })
     .jpeg()
     .toBuffer();
-  large = { id: await putFileAsset(api.server.db, project, "uploads/large.jpg", bytes, "image/jpeg"), sha256: sha256(bytes) };
+  large = {
+    id: await putFileAsset(api.server.db, project, "uploads/large.jpg", bytes, "image/jpeg"),
+    sha256: sha256(bytes),
+  };
 });
 afterAll(() => images.close());
 
