@@ -34,7 +34,7 @@ async function entryNames(path: string): Promise<string[]> {
     stream.on("end", next);
     stream.resume();
   });
-  const done = new Promise((resolve, reject) => reader.on("finish", resolve).on("error", reject));
+  const done = new Promise<void>((resolve, reject) => reader.on("finish", () => resolve()).on("error", reject));
   createReadStream(path).pipe(createGunzip()).pipe(reader);
   await done;
   return names;

@@ -66,14 +66,15 @@ describe("GET /assets/{assetId}/file", () => {
   });
 
   it("sends the whole file for several ranges, a malformed range, or an If-Range that is not the ETag", async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { range: "bytes=0-1,10-20" },
       { range: "bytes=abc" },
       { range: "items=0-1" },
       { range: "bytes=0-9", "if-range": '"someone-else"' },
       { range: "bytes=0-9", "if-range": `W/${etag()}` },
       { range: "bytes=0-9", "if-range": "Wed, 21 Oct 2015 07:28:00 GMT" },
-    ]) {
+    ];
+    for (const headers of cases) {
       const response = await getFile(headers);
       expect(response.status, JSON.stringify(headers)).toBe(200);
       expect((await bytesOf(response)).equals(original), JSON.stringify(headers)).toBe(true);
@@ -138,7 +139,7 @@ describe("GET /assets/{assetId}/file", () => {
     // Same size, and the modification time put back: the remembered hash must still not be trusted.
     await utimes(filePath(), before.atime, before.mtime);
     try {
-      for (const headers of [{}, { range: "bytes=0-9" }]) {
+      for (const headers of [{}, { range: "bytes=0-9" }] as Record<string, string>[]) {
         const response = await getFile(headers);
         expect(response.status).toBe(409);
         expect(response.headers.get("content-type")).toMatch(/^application\/json/);
