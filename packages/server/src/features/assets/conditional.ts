@@ -29,7 +29,7 @@ export type RangeChoice =
  * - no `Range`, a malformed one or another unit: the whole (a server may ignore `Range`);
  * - `If-Range` that is not exactly `etag` (strong comparison; a date never matches, there is
  *   no `Last-Modified`): the whole;
- * - one satisfiable range (`a-b`, `a-`, `-n`, clipped to the end): that part;
+ * - one satisfiable range (`a-b`, `a-`, `-n`, clipped to the file): that part;
  * - several ranges: the whole (allowed, and simpler than `multipart/byteranges`);
  * - none satisfiable: 416.
  */
@@ -41,7 +41,13 @@ export function chooseRange(
 ): RangeChoice {
   if (range === undefined) return { kind: "whole" };
   if (ifRange !== undefined && ifRange.trim() !== etag) return { kind: "whole" };
-  const parsed = parseRange(size, range, { combine: true });
+  // A suffix longer than the file means the whole file (RFC 9110 §14.1.2); range-parser would
+  // call it unsatisfiable, so suffixes are clipped to the size first.
+  const clipped = range.replace(
+    /(=|,)(\s*)-(\d+)/g,
+    (_, sep: string, space: string, length: string) => `${sep}${space}-${Math.min(Number(length), size)}`,
+  );
+  const parsed = parseRange(size, clipped, { combine: true });
   if (parsed === -1) return { kind: "unsatisfiable" };
   if (parsed === -2 || parsed.type !== "bytes" || parsed.length !== 1) return { kind: "whole" };
   const [only] = parsed;

@@ -62,6 +62,7 @@ describe("GET /assets/{assetId}/file", () => {
     const response = await getFile({ range: `bytes=${original.length}-` });
     expect(response.status).toBe(416);
     expect(response.headers.get("content-range")).toBe(`bytes */${original.length}`);
+    expect(response.headers.get("cache-control")).toBeNull();
     expect(await response.json()).toMatchObject({ ok: false, error_code: "range_not_satisfiable" });
   });
 

@@ -62,7 +62,12 @@ async function answer(context: Context, file: VerifiedFile, type: string): Promi
     // not an instance of the global Response the router checks for.
     return new Response(JSON.stringify(body), {
       status: 416,
-      headers: { ...headers, "content-type": "application/json", "content-range": `bytes */${file.size}` },
+      // Not the cache headers of the bytes: a refusal is not a representation to keep for a year.
+      headers: {
+        "accept-ranges": "bytes",
+        "content-type": "application/json",
+        "content-range": `bytes */${file.size}`,
+      },
     });
   }
   const [start, end] = choice.kind === "partial" ? [choice.start, choice.end] : [0, file.size - 1];
