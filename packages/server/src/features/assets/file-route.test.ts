@@ -184,6 +184,26 @@ describe("GET /assets/{assetId}/file", () => {
     }
   });
 
+  it("sends a recorded media type that is not one as application/octet-stream", async () => {
+    await api.server.db
+      .updateTable("assets")
+      .set({ mime_type: "image/png\r\nx-evil: 1" })
+      .where("id", "=", final.id)
+      .execute();
+    try {
+      const response = await getFile();
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/octet-stream");
+      expect(response.headers.get("x-evil")).toBeNull();
+    } finally {
+      await api.server.db
+        .updateTable("assets")
+        .set({ mime_type: final.mime_type })
+        .where("id", "=", final.id)
+        .execute();
+    }
+  });
+
   it("refuses a rel_path that climbs out of the root", async () => {
     await api.server.db.updateTable("assets").set({ rel_path: "../outside.png" }).where("id", "=", final.id).execute();
     try {

@@ -34,12 +34,21 @@ export function fileRoute(route: DefineRoute, lookup: AssetLookup, verifier: Ass
     // is current when the file on disk no longer is that copy.
     const file = await verifier.open(root, asset);
     try {
-      return answer(context, file, asset.mime_type ?? "application/octet-stream");
+      return await answer(context, file, contentType(asset.mime_type));
     } catch (error) {
       await file.handle.close();
       throw error;
     }
   });
+}
+
+/**
+ * The record's media type when it is one (`type/subtype`, parameters allowed); records come from
+ * runs, imports and uploads, and a value that is not a media type must not reach a header.
+ */
+function contentType(mimeType: string | null): string {
+  const valid = mimeType !== null && /^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.+-]+=[\w.+-]+)*$/.test(mimeType);
+  return valid ? mimeType : "application/octet-stream";
 }
 
 async function answer(context: Context, file: VerifiedFile, type: string): Promise<Response> {
