@@ -4,6 +4,7 @@ import { assetsApi } from "./assets.js";
 import { contentApi } from "./content.js";
 import { KromaApiError } from "./errors.js";
 import { exportsApi } from "./exports.js";
+import { reviewsApi } from "./reviews.js";
 import { runsApi } from "./runs.js";
 
 /** Where a local Kroma server listens by default. */
@@ -121,6 +122,8 @@ export function createKromaClient(options: KromaClientOptions = {}) {
     ...contentApi(raw, call),
     ...exportsApi(raw, call),
     ...runs,
+    // One `runs` namespace: the runs themselves (runs.ts) and the review of their jobs (reviews.ts).
+    runs: { ...runs.runs, ...reviewsApi(raw, call) },
     // One `assets` namespace: the records (runs.ts) and their bytes (assets.ts).
     assets: { ...runs.assets, ...assetsApi(raw, call, baseUrl) },
   };

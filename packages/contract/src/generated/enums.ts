@@ -20,6 +20,8 @@ export {
   runRecordStatusValues,
   runCandidateStatusValues,
   qualityGradeValues,
+  reviewStateValues,
+  reviewActionValues,
   runEventTypeValues,
   runEventPhaseValues,
   runStageValues,

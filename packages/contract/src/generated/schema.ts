@@ -619,6 +619,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/runs/{runId}/jobs/{jobId}/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make another of the job's candidates its final
+         * @description The candidate's own image (and, when the run post-processed, its chain's last file) becomes
+         *     the job's final; the previous final stays in the records as a candidate. The review goes back
+         *     to `pending` (a decision is about bytes). A candidate that was not generated, or whose
+         *     post-processing did not finish, is a 409 naming why; a step that would call a paid service
+         *     needs `confirm_spend: true`.
+         *     Audited (who: the token's label; when; why: `note`; what it replaced).
+         */
+        post: operations["selectJobCandidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/jobs/{jobId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the job's final
+         * @description Approves the job's current final (keyed by its sha256). With `baseline: true` it also
+         *     becomes the project's baseline for the job's scene; an existing baseline of another asset is
+         *     a 409 unless `replace_baseline: true`. A job with no final is a 409.
+         *     Audited (who: the token's label; when; why: `note`; what it replaced).
+         */
+        post: operations["approveJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/jobs/{jobId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject the job's final
+         * @description Rejects the job's current final, with a note saying why.
+         *     Audited (who: the token's label; when; why: `note`; what it replaced).
+         */
+        post: operations["rejectJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/jobs/{jobId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo the job's last decision
+         * @description Back to `pending`: an approval or rejection is withdrawn (a baseline it set is removed,
+         *     restoring the one it replaced), and an undone select brings the previous final back. The undo
+         *     is itself an entry of the history. A job with no decision is a 409.
+         *     Audited (who: the token's label; when; why: `note`; what it replaced).
+         */
+        post: operations["undoJobReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/jobs/{jobId}/review-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        /** Every decision on a job, oldest first */
+        get: operations["getJobReviewHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/assets": {
         parameters: {
             query?: never;
@@ -2317,6 +2456,7 @@ export interface components {
             meta_json: components["schemas"]["JsonObject"];
             created_at: components["schemas"]["Timestamp"];
             candidates: components["schemas"]["RunCandidate"][];
+            review_state: components["schemas"]["ReviewState"];
         };
         Asset: {
             id: string;
@@ -2409,6 +2549,93 @@ export interface components {
             run_id: string;
             count: number;
             jobs: components["schemas"]["RunJob"][];
+            /** @description Over every job of the run, whatever `review` filters. */
+            review_progress: components["schemas"]["ReviewProgress"];
+        };
+        /**
+         * @description A job's review: `pending` until someone approves or rejects its final, and again after an
+         *     undo or after another candidate is selected (a decision is about the candidate's bytes).
+         * @enum {string}
+         */
+        ReviewState: "pending" | "approved" | "rejected";
+        /** @enum {string} */
+        ReviewAction: "select" | "approve" | "reject" | "undo";
+        /** @description How far a run's review has come; `decided` = approved + rejected. */
+        ReviewProgress: {
+            total: number;
+            decided: number;
+            approved: number;
+            rejected: number;
+            pending: number;
+        };
+        /** @description One decision on a job, as the review history lists it (oldest first). */
+        ReviewEvent: {
+            id: string;
+            run_id: string;
+            job_id: string;
+            seq: number;
+            action: components["schemas"]["ReviewAction"];
+            state: components["schemas"]["ReviewState"];
+            /** @description The job's chosen candidate after the decision. */
+            candidate_index: number | null;
+            /** @description The sha256 of that candidate's image. */
+            candidate_sha256: string | null;
+            previous_state: components["schemas"]["ReviewState"];
+            /** @description What the decision replaced. */
+            previous_candidate_index: number | null;
+            /** @description Why */
+            note: string | null;
+            /** @description The label of the token that decided (null when no token was needed). */
+            actor: string | null;
+            /** @description The decision's audit event (`GET /audit-events`). */
+            audit_id: string;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        SelectCandidateRequest: {
+            /** @description The candidate to make the job's final. */
+            candidate_index: number;
+            note?: string;
+            /**
+             * @description Needed only when making the candidate final would call a paid service (a post-process
+             *     step it never completed); without it such a select is refused, naming the step.
+             */
+            confirm_spend?: boolean;
+        };
+        ReviewDecisionRequest: {
+            note?: string;
+        };
+        ApproveRequest: {
+            note?: string;
+            /** @description Also make the approved final the project's baseline for the job's scene. */
+            baseline?: boolean;
+            /** @description With `baseline`: replace the scene's existing baseline (without it, an existing one is a 409). */
+            replace_baseline?: boolean;
+        };
+        /** @description The approved final a scene is held to. */
+        Baseline: {
+            /** @description The scene's path under the project root (`scenes/alley.png`). */
+            scene: string;
+            asset_id: string;
+            run_id: string;
+            job_id: string;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        ReviewResponse: {
+            /** @constant */
+            ok: true;
+            job: components["schemas"]["RunJob"];
+            review: components["schemas"]["ReviewEvent"];
+            baseline?: components["schemas"]["Baseline"];
+            replaced_baseline?: components["schemas"]["Baseline"] | null;
+            audit_id: string;
+        };
+        ReviewHistoryResponse: {
+            /** @constant */
+            ok: true;
+            run_id: string;
+            job_id: string;
+            count: number;
+            history: components["schemas"]["ReviewEvent"][];
         };
         AssetListResponse: {
             /** @constant */
@@ -3071,6 +3298,8 @@ export interface components {
         LinkId: components["schemas"]["Id"];
         RunId: components["schemas"]["Id"];
         AssetId: components["schemas"]["Id"];
+        /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+        JobId: components["schemas"]["Id"];
         /** @description Most rows to return (default 500). */
         Limit: number;
         /** @description Rows to skip (default 0). */
@@ -3783,7 +4012,10 @@ export interface operations {
     };
     listRunJobs: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only jobs in this review state. */
+                review?: components["schemas"]["ReviewState"];
+            };
             header?: never;
             path: {
                 /** @description The project's slug. */
@@ -3902,6 +4134,185 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    selectJobCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelectCandidateRequest"];
+            };
+        };
+        responses: {
+            /** @description The job after the decision, and the history entry it made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    approveJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
+        responses: {
+            /** @description The job after the decision, and the history entry it made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rejectJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReviewDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description The job after the decision, and the history entry it made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    undoJobReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReviewDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description The job after the decision, and the history entry it made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getJobReviewHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewHistoryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
         };
     };
     listAssets: {
@@ -5913,6 +6324,8 @@ export const runModeValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const runRecordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunRecordStatus"]> = ["queued", "running", "canceling", "succeeded", "partial", "failed", "canceled", "interrupted"];
 export const runCandidateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunCandidate"]["status"]> = ["planned", "generated", "failed"];
 export const qualityGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QualityGrade"]> = ["pass", "warn", "fail"];
+export const reviewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewState"]> = ["pending", "approved", "rejected"];
+export const reviewActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewAction"]> = ["select", "approve", "reject", "undo"];
 export const runEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["type"]> = ["status", "progress", "done"];
 export const runEventPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["phase"]> = ["request", "retry", "candidate_done", "candidate_failed", "job_done", "job_skipped"];
 export const runStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStage"]> = ["style", "time", "weather"];

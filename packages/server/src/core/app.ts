@@ -18,6 +18,7 @@ import { storageRoutes } from "../features/projects/storage-routes.js";
 import { promptTemplateRoutes } from "../features/prompt-templates/routes.js";
 import { providerAccountRoutes } from "../features/provider-accounts/routes.js";
 import { referenceSetRoutes } from "../features/reference-sets/routes.js";
+import { reviewRoutes } from "../features/reviews/routes.js";
 import { assetRoutes } from "../features/runs/assets-routes.js";
 import { RunEventHub } from "../features/runs/events.js";
 import { createRunQueue, type RunExecutionOptions, type RunQueue } from "../features/runs/queue.js";
@@ -176,6 +177,7 @@ export function createApp(options: AppOptions): Hono {
     runEvents: runs.events,
     eventStreams: new EventStreamGate(options.eventStreams ?? defaultEventStreamLimits),
   });
+  reviewRoutes(route, deps);
   assetRoutes(route, deps);
   assetFileRoutes(route, deps);
   exportRoutes(route, { ...deps, version: serverVersion });

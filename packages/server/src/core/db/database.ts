@@ -19,6 +19,7 @@ import * as runRecords from "./migrations/0013-run-records.js";
 import * as exportsSync from "./migrations/0014-exports-sync.js";
 import * as leases from "./migrations/0015-leases.js";
 import * as assetFileState from "./migrations/0016-asset-file-state.js";
+import * as jobReviews from "./migrations/0019-job-reviews.js";
 import type { Database } from "./schema.js";
 
 /** Migrations in order; a new one is a new file in ./migrations and a new line here. */
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "0014-exports-sync": exportsSync,
   "0015-leases": leases,
   "0016-asset-file-state": assetFileState,
+  "0019-job-reviews": jobReviews,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

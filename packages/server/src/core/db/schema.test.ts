@@ -38,6 +38,9 @@ const columns = {
   exports: ["id", "project_id", "run_id", "status", "export_format", "storage_uri", "rel_path", "file_size_bytes", "checksum_sha256", "manifest_json", "export_asset_id", "error", "created_at", "completed_at"],
   s3_sync_state: ["project_id", "endpoint_url", "bucket", "object_key", "rel_path", "size_bytes", "sha256", "etag", "uploaded_at"],
   leases: ["kind", "target_id", "owner_id", "owner_host", "owner_pid", "acquired_at", "heartbeat_at_ms", "detail_json"],
+  job_reviews: ["job_id", "project_id", "run_id", "state", "candidate_index", "candidate_sha256", "updated_at"],
+  job_review_events: ["id", "project_id", "run_id", "job_id", "seq", "action", "state", "candidate_index", "candidate_sha256", "previous_state", "previous_candidate_index", "note", "actor_token_id", "actor_label", "audit_id", "undone", "detail_json", "created_at"],
+  scene_baselines: ["project_id", "scene", "asset_id", "run_id", "job_id", "created_at"],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 /** The columns `schema.ts` declares that {@link columns} leaves out, per table (`never` when none). */
