@@ -22,7 +22,7 @@ export interface KromaClientOptions {
    * Whether a browser sends cookies (the `kroma_session` of `auth.signIn`), as `fetch`'s
    * `credentials`. The browser default, `same-origin`, is what a page served by the API's origin needs.
    */
-  credentials?: RequestCredentials;
+  credentials?: RequestInit["credentials"];
 }
 
 /** The raw openapi-fetch client, typed by the spec; results are `{ data, error, response }`. */
