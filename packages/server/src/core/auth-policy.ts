@@ -166,7 +166,10 @@ export function createAuthGuard(
     // Cookie-authenticated writes meet it too: that is what stops cross-site request forgery.
     if (changesState(context.req.method)) checkSameOrigin(context, policy.allowedHosts);
     const onSessionRoute = specPath === sessionPath;
-    if (!onSessionRoute && (policy.mode === "off" || !(specPath.startsWith("/api/") || specPath.startsWith("/auth/")))) {
+    if (
+      !onSessionRoute &&
+      (policy.mode === "off" || !(specPath.startsWith("/api/") || specPath.startsWith("/auth/")))
+    ) {
       return undefined;
     }
 

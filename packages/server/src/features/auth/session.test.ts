@@ -41,7 +41,11 @@ async function send(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, cookies: response.headers.getSetCookie() };
+  return {
+    status: response.status,
+    body: text ? JSON.parse(text) : undefined,
+    cookies: response.headers.getSetCookie(),
+  };
 }
 
 /** The first token (none is needed to create it on a fresh loopback server in `auto` mode). */
@@ -259,9 +263,9 @@ describe("cookie-authenticated requests", () => {
     expect((await write({ origin: server.url, "sec-fetch-site": "same-origin" })).status).toBe(200);
     // Nor can a page elsewhere sign a browser in, or out.
     const foreign = { origin: "https://evil.example" };
-    expect((await send(server, "POST", "/auth/session", { body: { token: token.token }, headers: foreign })).status).toBe(
-      403,
-    );
+    expect(
+      (await send(server, "POST", "/auth/session", { body: { token: token.token }, headers: foreign })).status,
+    ).toBe(403);
     expect((await send(server, "DELETE", "/auth/session", { cookie: secret, headers: foreign })).status).toBe(403);
     expect((await send(server, "GET", "/auth/session", { cookie: secret })).status).toBe(200);
   });
@@ -292,9 +296,7 @@ describe("sessions and the auth modes", () => {
     const server = await serve({ authMode: "off" });
     const token = await firstToken(server);
     const { secret } = await signIn(server, token.token);
-    expect((await send(server, "GET", "/auth/session", { cookie: secret })).body.auth_session.token.id).toBe(
-      token.id,
-    );
+    expect((await send(server, "GET", "/auth/session", { cookie: secret })).body.auth_session.token.id).toBe(token.id);
     expect((await send(server, "GET", "/api/projects", { cookie: "anything" })).status).toBe(200);
   });
 
