@@ -138,23 +138,48 @@ export function sessionRefusal(reason: Extract<SessionCheck, { ok: false }>["rea
  * The session routes themselves (`/auth/session`) are checked only for what they are given, in
  * every auth mode: a bad cookie there is no failure (signing in again must work past a stale
  * cookie, and signing out must clear it), and their handlers answer 401 for what is missing.
+ * Elsewhere an expired or ended session (or one whose token no longer works) is a 401.
  */
 export function createAuthGuard(
   tokens: AuthTokenRepository,
   policy: AuthPolicy,
   sessions?: AuthSessionRepository,
 ): RequestGuard {
-  const missing = () => policyError(401, "Missing Authorization: Bearer token");
+  const missing = (foreignCookie = false) =>
+    policyError(
+      401,
+      foreignCookie
+        ? "Missing Authorization: Bearer token (the kroma_session cookie names no session of this server)"
+        : "Missing Authorization: Bearer token",
+    );
 
-  async function authenticateSession(context: Context, secret: string, specPath: string, lenient: boolean) {
+  /**
+   * True when the cookie authenticated the request. A cookie naming no session of this server
+   * counts as no cookie: browsers send one host's cookies to all its ports, so it may be another
+   * server's, and must not break a server that needs no token. An ended session is a 401.
+   */
+  async function authenticateSession(context: Context, secret: string, specPath: string): Promise<boolean> {
     const check = await (sessions as AuthSessionRepository).check(secret);
     if (!check.ok) {
-      if (lenient) return;
+      // On the session routes nothing fails here: a new sign-in must get past a stale cookie.
+      if (check.reason === "unknown" || specPath === sessionPath) return false;
       throw sessionRefusal(check.reason);
     }
     admit(context, check.token, specPath);
     context.set("authSession", { session: check.session, token: check.token });
     await Promise.all([sessions?.touch(check.session.id), tokens.touch(check.token.id)]);
+    return true;
+  }
+
+  /** Without credentials: refused when a token is required, else let through. */
+  function requireNone(foreignCookie: boolean): Promise<void> | undefined {
+    if (policy.mode === "required" || !policy.loopback) throw missing(foreignCookie);
+    const known = tokens.knownToExist();
+    if (known === false) return undefined;
+    if (known === true) throw missing(foreignCookie);
+    return tokens.anyExist().then((exist) => {
+      if (exist) throw missing(foreignCookie);
+    });
   }
 
   return (context, specPath) => {
@@ -176,14 +201,11 @@ export function createAuthGuard(
     const presented = bearerOf(context);
     if (presented !== undefined) return authenticateToken(tokens, context, presented, specPath).then(() => undefined);
     const secret = sessions ? sessionCookieOf(context) : undefined;
-    if (secret !== undefined) return authenticateSession(context, secret, specPath, onSessionRoute);
-    if (onSessionRoute) return undefined;
-    if (policy.mode === "required" || !policy.loopback) throw missing();
-    const known = tokens.knownToExist();
-    if (known === false) return undefined;
-    if (known === true) throw missing();
-    return tokens.anyExist().then((exist) => {
-      if (exist) throw missing();
-    });
+    if (secret !== undefined) {
+      return authenticateSession(context, secret, specPath).then((done) =>
+        done || onSessionRoute ? undefined : requireNone(true),
+      );
+    }
+    return onSessionRoute ? undefined : requireNone(false);
   };
 }

@@ -172,12 +172,15 @@ describe("signing in", () => {
 
 describe("a session ends", () => {
   it("when it expires (KROMA_SESSION_TTL_MS)", async () => {
-    const server = await serve({ sessionTtlMs: 300 });
+    // Long enough for one request on a busy machine, short enough to wait for.
+    const server = await serve({ sessionTtlMs: 2000 });
     const token = await firstToken(server);
     const { secret, response } = await signIn(server, token.token);
-    expect(response.cookies[0]).toContain("Max-Age=1;");
+    expect(response.cookies[0]).toContain("Max-Age=2;");
     expect((await send(server, "GET", "/api/projects", { cookie: secret })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    const left = Date.parse(response.body.auth_session.expires_at) - Date.now();
+    expect(left).toBeLessThanOrEqual(2000);
+    await new Promise((resolve) => setTimeout(resolve, left + 50));
     const expired = await send(server, "GET", "/api/projects", { cookie: secret });
     expectFailure(expired, 401, ["policy", "unauthorized"], "Session has expired; sign in again");
     expect((await send(server, "GET", "/auth/session", { cookie: secret })).status).toBe(401);
@@ -240,11 +243,15 @@ describe("a session ends", () => {
     expectFailure(refused, 401, ["policy", "unauthorized"], "The API token of this session has expired");
   });
 
-  it("is refused for an unknown secret", async () => {
+  it("is no session at all for an unknown secret (another server's cookie on the same host)", async () => {
     const server = await serve();
+    // No token yet: nothing is required, and a cookie this server never issued changes nothing.
+    expect((await send(server, "GET", "/api/projects", { cookie: "made-up" })).status).toBe(200);
     await firstToken(server);
     const refused = await send(server, "GET", "/api/projects", { cookie: "made-up" });
-    expectFailure(refused, 401, ["policy", "unauthorized"], "Unknown session; sign in again");
+    expectFailure(refused, 401, ["policy", "unauthorized"], /^Missing Authorization: Bearer token \(the kroma_session/);
+    const me = await send(server, "GET", "/auth/session", { cookie: "made-up" });
+    expectFailure(me, 401, ["policy", "unauthorized"], "Unknown session; sign in again");
     expect((await send(server, "GET", "/auth/session")).body.error).toBe("Not signed in: no session cookie");
   });
 });
