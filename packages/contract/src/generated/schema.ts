@@ -2322,8 +2322,11 @@ export interface components {
             run_id: string;
             /** @description The job id of the run log (`style_1_street`). */
             job_key: string;
-            /** @enum {string} */
-            status: "planned" | "done" | "failed" | "failed_guard" | "canceled";
+            /**
+             * @description `running`: the job generating now in a run still in progress (its candidates so far are recorded).
+             * @enum {string}
+             */
+            status: "planned" | "done" | "failed" | "failed_guard" | "canceled" | "running";
             prompt_text: string | null;
             selected_candidate_index: number | null;
             final_asset_id: string | null;
@@ -2338,7 +2341,7 @@ export interface components {
             project_id: string;
             /** @description `image` for files a run wrote. */
             kind: string;
-            /** @description `candidate` (one of N), `final` (`outputs/<job_id>.png`), ... */
+            /** @description `final` (the job's chosen candidate), `candidate` (another of its N), or the post-process stage that wrote it. */
             asset_kind: string | null;
             /** @description `file://` URL of the file when it was ingested. */
             storage_uri: string | null;
@@ -2354,6 +2357,12 @@ export interface components {
             candidate_id: string | null;
             metadata_json: components["schemas"]["JsonObject"];
             created_at: components["schemas"]["Timestamp"];
+            /**
+             * @description True when the file at `rel_path` no longer holds the bytes `sha256` names and they were not
+             *     found elsewhere in the project (a record from before runs wrote under `outputs/<run_id>/`,
+             *     whose file a later run replaced). Such a record is kept, but its file is not served.
+             */
+            stale: boolean;
         };
         /**
          * @description `fail`: hard failures; `warn`: soft warnings only; `pass`: neither.
@@ -2499,6 +2508,14 @@ export interface components {
             attempt?: number;
             job_status?: string;
             error?: string;
+            /** @description `candidate_done`, `job_done`: the job's record id (`GET /runs/{runId}/jobs`); `job` is its key in the log. */
+            job_id?: string;
+            /**
+             * @description `candidate_done`: the assets the candidate made (its image, then each post-processed file),
+             *     recorded before the event was sent, so `GET /assets/{assetId}/file` already serves them.
+             *     `job_done`: every asset of the job.
+             */
+            asset_ids?: string[];
             summary?: components["schemas"]["JsonObject"] | null;
         };
         /** @description A run log as written to `runs/<run_id>.json`: a dry run (`mode: dry`) or a paid run (`mode: run`). */
@@ -2714,10 +2731,13 @@ export interface components {
             stages: components["schemas"]["PostprocessStageLog"][];
         };
         /**
-         * @description Job outcome: `failed_guard` keeps its output, but its best candidate still fails the guard; `canceled`: the run was canceled before the job finished.
+         * @description Job outcome: `failed_guard` keeps its output, but its best candidate still fails the guard;
+         *     `canceled`: the run was canceled before the job finished. `running` appears only in the live
+         *     records of a run still in progress (the job generating now, with its candidates so far),
+         *     never in a finished run's log.
          * @enum {string}
          */
-        RunJobStatus: "done" | "failed" | "failed_guard" | "canceled";
+        RunJobStatus: "done" | "failed" | "failed_guard" | "canceled" | "running";
         /** @description One job of a paid run. */
         RunJobLog: {
             id: string;
@@ -5831,7 +5851,7 @@ export const runCandidateLogStatusValues: ReadonlyArray<FlattenedDeepRequired<co
 export const postprocessStageNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessStageName"]> = ["bg_remove", "bg_refine_openai", "upscale", "color"];
 export const postprocessStageLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessStageLog"]["status"]> = ["done", "skipped", "failed"];
 export const postprocessChainLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessChainLog"]["status"]> = ["done", "failed"];
-export const runJobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunJobStatus"]> = ["done", "failed", "failed_guard", "canceled"];
+export const runJobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunJobStatus"]> = ["done", "failed", "failed_guard", "canceled", "running"];
 export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["succeeded", "partial", "failed", "canceled"];
 export const exportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportStatus"]> = ["running", "completed", "failed"];
 export const exportExport_formatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Export"]["export_format"]> = ["tar.gz"];
