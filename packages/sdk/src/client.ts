@@ -1,5 +1,6 @@
 import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
+import { assetsApi } from "./assets.js";
 import { sessionApi } from "./auth.js";
 import { contentApi } from "./content.js";
 import { KromaApiError } from "./errors.js";
@@ -89,6 +90,11 @@ export function createKromaClient(options: KromaClientOptions = {}) {
   const streamFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const path = (slug: string) => ({ params: { path: { slug } } });
   const call = <T>(request: Promise<FetchResult<T>>) => unwrap(request, baseUrl);
+  const runs = runsApi(raw, call, {
+    baseUrl,
+    headers,
+    fetch: (input, init) => streamFetch(input, { ...credentials, ...init }),
+  });
 
   return {
     raw,
@@ -123,11 +129,9 @@ export function createKromaClient(options: KromaClientOptions = {}) {
     },
     ...contentApi(raw, call),
     ...exportsApi(raw, call),
-    ...runsApi(raw, call, {
-      baseUrl,
-      headers,
-      fetch: (input, init) => streamFetch(input, { ...credentials, ...init }),
-    }),
+    ...runs,
+    // One `assets` namespace: the records (runs.ts) and their bytes (assets.ts).
+    assets: { ...runs.assets, ...assetsApi(raw, call, baseUrl) },
   };
 }
 

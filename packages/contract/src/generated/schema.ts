@@ -706,6 +706,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/assets/{assetId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                assetId: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The asset's file, verified against its sha256
+         * @description Streams the file the asset record names (`rel_path`, under the project root) with the
+         *     record's `mime_type` (`application/octet-stream` when it has none). The bytes are checked
+         *     against the record's `sha256` before the first one is sent, so a changed file is refused
+         *     (409 `asset_file_changed`) rather than served; the check is remembered while the file's
+         *     device, inode, size and modification time stay the same. A record without a `sha256` is
+         *     refused (409 `asset_unverifiable`). The file is opened without following a symlink and must
+         *     lie inside the project root.
+         *
+         *     `ETag` is the strong validator `"<sha256>"`; `If-None-Match` (a list, or `*`) that matches it
+         *     is answered 304. `Range` takes one byte range (`bytes=a-b`, `a-`, `-n`) and is answered 206
+         *     with `Content-Range`; a range past the end is answered 416 with `Content-Range: bytes *\/<size>`;
+         *     several ranges are answered with the whole file (200). With `If-Range`, the range is honoured
+         *     only when it names the current ETag. `HEAD` is answered like `GET` (the same status and
+         *     headers) without a body.
+         */
+        get: operations["getAssetFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/assets/{assetId}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                assetId: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A WebP thumbnail of the asset's image
+         * @description The asset's image scaled down (never up) to fit a `size` x `size` box, as WebP. The source
+         *     file is verified against the record's `sha256` first, as for `/file`. A thumbnail is made on
+         *     first request and kept under the project's `.kroma/cache/thumbnails/<sha256>-<size>.webp`
+         *     (which exports and S3 sync leave out); later requests serve that file. `ETag` is
+         *     `"<sha256>-<size>"`; a matching `If-None-Match` is answered 304. An image with more pixels
+         *     than the server decodes is refused (422 `image_too_large`); a file that is not an image
+         *     (422 `not_an_image`). `HEAD` is answered like `GET` without a body.
+         */
+        get: operations["getAssetThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/quality-reports": {
         parameters: {
             query?: never;
@@ -4073,6 +4140,178 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getAssetFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One byte range, such as `bytes=0-1023`, `bytes=1024-` or `bytes=-512`. */
+                Range?: string;
+                /** @description Honour `Range` only when this is the current ETag; otherwise send the whole file. */
+                "If-Range"?: string;
+                /** @description ETags the client holds (or `*`); a match is answered 304 without a body. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                assetId: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file. */
+            200: {
+                headers: {
+                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
+                    ETag?: string;
+                    /** @description `private, max-age=31536000, immutable`: the bytes of an ETag never change. */
+                    "Cache-Control"?: string;
+                    /** @description `bytes`. */
+                    "Accept-Ranges"?: string;
+                    /** @description Bytes in the body. */
+                    "Content-Length"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested byte range. */
+            206: {
+                headers: {
+                    /** @description `bytes <first>-<last>/<size>`. */
+                    "Content-Range"?: string;
+                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
+                    ETag?: string;
+                    /** @description Bytes in the body. */
+                    "Content-Length"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The client's copy (`If-None-Match`) is current; no body. */
+            304: {
+                headers: {
+                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such project or asset (`not_found`), or its file is gone (`asset_file_missing`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The file no longer hashes to the record's `sha256` (`asset_file_changed`, `details` names `path`, `expected_sha256`, `actual_sha256`), the record has no `sha256` (`asset_unverifiable`), or the path leads outside the project root (`asset_file_outside_root`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The range lies past the end of the file (`range_not_satisfiable`); `Content-Range: bytes *\/<size>`. */
+            416: {
+                headers: {
+                    /** @description `bytes *\/<size>`. */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAssetThumbnail: {
+        parameters: {
+            query?: {
+                /** @description The longest side of the thumbnail's box, in pixels (default 256). */
+                size?: 128 | 256 | 512;
+            };
+            header?: {
+                /** @description ETags the client holds (or `*`); a match is answered 304 without a body. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                assetId: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail. */
+            200: {
+                headers: {
+                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
+                    ETag?: string;
+                    /** @description `private, max-age=31536000, immutable`: the bytes of an ETag never change. */
+                    "Cache-Control"?: string;
+                    /** @description Bytes in the body. */
+                    "Content-Length"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description The client's copy (`If-None-Match`) is current; no body. */
+            304: {
+                headers: {
+                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such project or asset (`not_found`), or its file is gone (`asset_file_missing`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The file no longer hashes to the record's `sha256` (`asset_file_changed`, `details` names `path`, `expected_sha256`, `actual_sha256`), the record has no `sha256` (`asset_unverifiable`), or the path leads outside the project root (`asset_file_outside_root`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The file is not an image the server can read (`not_an_image`), or has more pixels than it decodes (`image_too_large`, `details.max_pixels`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
     listQualityReports: {
         parameters: {
             query?: {
@@ -5825,6 +6064,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsDocsAssetsAssetGetParametersPathAssetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/docs/assets/{asset}"]["get"]["parameters"]["path"]["asset"]> = ["swagger-ui.css", "swagger-ui-bundle.js"];
+export const pathsApiProjectsSlugAssetsAssetIdThumbnailGetParametersQuerySizeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/projects/{slug}/assets/{assetId}/thumbnail"]["get"]["parameters"]["query"]["size"]> = [128, 256, 512];
 export const errorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorKind"]> = ["validation", "policy", "provider", "infra", "unknown"];
 export const projectStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Project"]["status"]> = ["active", "archived"];
 export const projectSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectSummary"]["status"]> = ["active", "archived"];
