@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { httpClient } from "@kroma/testkit/http-client";
 import { startTestServer, type TestServer } from "@kroma/testkit/test-server";
+import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
+import { putFileAsset, sha256 } from "../../../test/assets.js";
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -275,6 +277,27 @@ describe("cookie-authenticated requests", () => {
     ).toBe(403);
     expect((await send(server, "DELETE", "/auth/session", { cookie: secret, headers: foreign })).status).toBe(403);
     expect((await send(server, "GET", "/auth/session", { cookie: secret })).status).toBe(200);
+  });
+
+  it("load a project's images the way an <img> does: the cookie is the only credential", async () => {
+    const server = await serve();
+    const created = await httpClient(server.url)("POST", "/api/projects", { name: "Pictures" });
+    const project = { projectId: created.body.project.id, root: created.body.storage.local.project_root };
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c03" } })
+      .png()
+      .toBuffer();
+    const assetId = await putFileAsset(server.db, project, "uploads/red.png", png, "image/png");
+    const token = await firstToken(server);
+    const { secret } = await signIn(server, token.token);
+    const base = `${server.url}/api/projects/pictures/assets/${assetId}`;
+    for (const url of [`${base}/file`, `${base}/thumbnail?size=128`]) {
+      expect((await fetch(url)).status, url).toBe(401);
+      const loaded = await fetch(url, { headers: { cookie: `kroma_session=${secret}`, "sec-fetch-dest": "image" } });
+      expect(loaded.status, url).toBe(200);
+      const bytes = Buffer.from(await loaded.arrayBuffer());
+      if (url.endsWith("/file")) expect(sha256(bytes)).toBe(sha256(png));
+      else expect(loaded.headers.get("content-type")).toBe("image/webp");
+    }
   });
 
   it("never take a token or a session from the query string", async () => {
