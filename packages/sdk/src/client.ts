@@ -1,6 +1,7 @@
 import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
 import { assetsApi } from "./assets.js";
+import { sessionApi } from "./auth.js";
 import { contentApi } from "./content.js";
 import { KromaApiError } from "./errors.js";
 import { exportsApi } from "./exports.js";
@@ -19,6 +20,11 @@ export interface KromaClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * Whether a browser sends cookies (the `kroma_session` of `auth.signIn`), as `fetch`'s
+   * `credentials`. The browser default, `same-origin`, is what a page served by the API's origin needs.
+   */
+  credentials?: RequestInit["credentials"];
 }
 
 /** The raw openapi-fetch client, typed by the spec; results are `{ data, error, response }`. */
@@ -80,13 +86,15 @@ export function createKromaClient(options: KromaClientOptions = {}) {
     ...options.headers,
     ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
   };
-  const raw: KromaRawClient = createClient<paths>({ baseUrl, fetch: options.fetch, headers });
+  const credentials = options.credentials ? { credentials: options.credentials } : {};
+  const raw: KromaRawClient = createClient<paths>({ baseUrl, fetch: options.fetch, headers, ...credentials });
+  const streamFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const path = (slug: string) => ({ params: { path: { slug } } });
   const call = <T>(request: Promise<FetchResult<T>>) => unwrap(request, baseUrl);
   const runs = runsApi(raw, call, {
     baseUrl,
     headers,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: (input, init) => streamFetch(input, { ...credentials, ...init }),
   });
 
   return {
@@ -118,6 +126,7 @@ export function createKromaClient(options: KromaClientOptions = {}) {
       listTokens: () => call(raw.GET("/auth/tokens")),
       /** `DELETE /auth/tokens/{tokenId}` */
       revokeToken: (tokenId: string) => call(raw.DELETE("/auth/tokens/{tokenId}", { params: { path: { tokenId } } })),
+      ...sessionApi(raw, call),
     },
     ...contentApi(raw, call),
     ...exportsApi(raw, call),

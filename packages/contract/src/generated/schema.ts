@@ -150,6 +150,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current browser session (whether this browser is signed in)
+         * @description The session the `kroma_session` cookie names. Without a valid one (no cookie, an unknown,
+         *     expired or deleted session, or one whose token was revoked or has expired) the answer is
+         *     401 (`error_code` "unauthorized"): sign in again. A bearer token alone is not a session.
+         */
+        get: operations["getAuthSession"];
+        put?: never;
+        /**
+         * Sign in, exchanging an API token for a browser session
+         * @description A browser's `<img>` and `EventSource` cannot send an `Authorization` header, so a web app
+         *     signs in once: it presents an API token, either as `Authorization: Bearer <token>` or as
+         *     `{ "token": "..." }` in a JSON body (not both), and gets a session cookie,
+         *     `kroma_session=<secret>; HttpOnly; SameSite=Strict; Path=/; Max-Age=<ttl>` (with `Secure`
+         *     when the request came over https). From then on every route accepts the cookie in place of
+         *     the bearer header, with the token's scope, until the session expires (`KROMA_SESSION_TTL_MS`,
+         *     default 12 hours, never past the token's own expiry), is deleted, or its token is revoked or
+         *     expires. The session's secret exists only in the cookie; the server keeps its SHA-256 hash.
+         *     The body never carries the token or the secret.
+         *
+         *     A project-scoped token gives a session scoped to that project. A session cookie is not a
+         *     credential for signing in again: present the token. Like every state-changing request, a
+         *     sign-in from another site's page is refused (403), so no page elsewhere can sign a browser
+         *     in. While no token exists yet (auth `auto` on loopback, fresh install) there is nothing to
+         *     exchange and none is needed: 409 (`error_code` "conflict").
+         */
+        post: operations["createAuthSession"];
+        /**
+         * Sign out, ending the current browser session
+         * @description Ends the session the `kroma_session` cookie names, at once, and clears the cookie
+         *     (`Max-Age=0`). Without a valid session the answer is 401, and the cookie is cleared all the
+         *     same. Revoking a token (`DELETE /auth/tokens/{tokenId}`) ends every session made from it.
+         */
+        delete: operations["deleteAuthSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects": {
         parameters: {
             query?: never;
@@ -2168,6 +2214,45 @@ export interface components {
             deleted: true;
             token_id: string;
         };
+        CreateAuthSessionRequest: {
+            /** @description The API token to exchange, when it is not sent as `Authorization: Bearer`. */
+            token?: string;
+        };
+        /** @description The token a session was made from; its scope is the session's. */
+        AuthSessionToken: {
+            id: string;
+            label: string;
+            token_prefix: string;
+            /** @description The project the token is scoped to, or null for all. */
+            project_id: string | null;
+            project_slug: string | null;
+            /** Format: date-time */
+            expires_at: string | null;
+        };
+        AuthSession: {
+            id: string;
+            created_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When the session stops working.
+             */
+            expires_at: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            token: components["schemas"]["AuthSessionToken"];
+        };
+        AuthSessionResponse: {
+            /** @constant */
+            ok: true;
+            auth_session: components["schemas"]["AuthSession"];
+        };
+        AuthSessionDeletedResponse: {
+            /** @constant */
+            ok: true;
+            /** @constant */
+            deleted: true;
+            session_id: string;
+        };
         Secret: {
             project_id: string;
             provider_code: string;
@@ -3223,7 +3308,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description No valid token was given while auth is required (`error_kind` "policy", `error_code` "unauthorized"). */
+        /** @description No valid token (nor session cookie) was given while auth is required (`error_kind` "policy", `error_code` "unauthorized"). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -3510,6 +3595,89 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session and the token behind it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateAuthSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The session, with the `Set-Cookie` header that carries its secret. */
+            201: {
+                headers: {
+                    /** @description `kroma_session=<secret>; Max-Age=<ttl>; Path=/; HttpOnly; SameSite=Strict` (and `Secure` over https). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is ended and the cookie cleared. */
+            200: {
+                headers: {
+                    /** @description `kroma_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionDeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };

@@ -6,6 +6,7 @@ import { assetLinkRoutes } from "../features/asset-links/routes.js";
 import { assetFileRoutes } from "../features/assets/routes.js";
 import { createAuthTokenRepository } from "../features/auth/repository.js";
 import { authRoutes } from "../features/auth/routes.js";
+import { createAuthSessionRepository } from "../features/auth/session-repository.js";
 import { bootstrapRoutes } from "../features/bootstrap/routes.js";
 import { characterRoutes } from "../features/characters/routes.js";
 import { chatRoutes } from "../features/chat/routes.js";
@@ -63,6 +64,8 @@ export interface AppOptions {
   shutdownGraceMs?: number;
   /** Limits of `GET /runs/{runId}/events` (`KROMA_SSE_*`); default {@link defaultEventStreamLimits}. */
   eventStreams?: EventStreamLimits;
+  /** How long a browser session lasts (`KROMA_SESSION_TTL_MS`, default 12 hours). */
+  sessionTtlMs?: number;
   /** The run queue and its event hub, when the caller manages them (`startServer` does); else made here. */
   runs?: { queue: RunQueue; events: RunEventHub };
 }
@@ -122,6 +125,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   const tokens = createAuthTokenRepository(options.db);
+  const sessions = createAuthSessionRepository(options.db, { ttlMs: options.sessionTtlMs });
 
   const document: OpenApiDocument = openapiDocument;
   const validator = createContractValidator(document);
@@ -130,7 +134,7 @@ export function createApp(options: AppOptions): Hono {
     validator,
     validateResponses: options.validateResponses ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
-    guard: createAuthGuard(tokens, options.auth ?? { mode: "auto", loopback: true }),
+    guard: createAuthGuard(tokens, options.auth ?? { mode: "auto", loopback: true }, sessions),
   });
   const leases = leasesOf(options);
   const deps = {
@@ -138,6 +142,7 @@ export function createApp(options: AppOptions): Hono {
     leases,
     validator,
     tokens,
+    sessions,
     projects: createProjectRepository(options.db),
     storage: createStorageRepository(options.db),
     appRoot: options.appRoot ?? process.cwd(),

@@ -32,6 +32,7 @@ const columns = {
   agent_instructions: ["id", "project_id", "instruction_text", "instruction_type", "payload_json", "dispatch_to_agent", "status", "attempts", "max_attempts", "next_attempt_at", "last_error", "agent_response_json", "created_at", "updated_at", "confirmed_at", "canceled_at"],
   agent_instruction_events: ["id", "project_id", "instruction_id", "seq", "event_type", "message", "created_at"],
   auth_tokens: ["id", "user_id", "project_id", "token_prefix", "token_hash", "label", "expires_at", "revoked_at", "last_used_at", "created_at"],
+  auth_sessions: ["id", "token_id", "secret_hash", "created_at", "expires_at", "last_used_at", "revoked_at"],
   audit_events: ["id", "actor_token_id", "action", "project_id", "target_type", "target_id", "detail_json", "created_at"],
   secret_keys: ["id", "wrapped_key", "active", "created_at"],
   project_secrets: ["project_id", "provider_code", "secret_name", "key_id", "nonce", "ciphertext", "auth_tag", "hint", "created_at", "updated_at"],

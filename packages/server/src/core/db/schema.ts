@@ -24,6 +24,7 @@ export interface Database {
   agent_instructions: AgentInstructionsTable;
   agent_instruction_events: AgentInstructionEventsTable;
   auth_tokens: AuthTokensTable;
+  auth_sessions: AuthSessionsTable;
   audit_events: AuditEventsTable;
   secret_keys: SecretKeysTable;
   project_secrets: ProjectSecretsTable;
@@ -315,6 +316,19 @@ export interface AuthTokensTable {
   revoked_at: string | null;
   last_used_at: string | null;
   created_at: string;
+}
+
+/** Browser sessions made from a token (see migration 0017 and `features/auth/session-repository.ts`). */
+export interface AuthSessionsTable {
+  id: string;
+  /** The token the session was made from: its actor, its scope, and it must still be active. */
+  token_id: string;
+  /** SHA-256 of the cookie's secret, hex; the secret itself is never stored. */
+  secret_hash: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface AuditEventsTable {
