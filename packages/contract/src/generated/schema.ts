@@ -2668,7 +2668,7 @@ export interface components {
             previous_state: components["schemas"]["ReviewState"];
             /** @description What the decision replaced. */
             previous_candidate_index: number | null;
-            /** @description Why */
+            /** @description Why, as the reviewer wrote it. */
             note: string | null;
             /** @description The label of the token that decided (null when no token was needed). */
             actor: string | null;
