@@ -3,6 +3,7 @@ import createClient, { type Client } from "openapi-fetch";
 import { assetsApi } from "./assets.js";
 import { sessionApi } from "./auth.js";
 import { contentApi } from "./content.js";
+import { deliveriesApi } from "./deliveries.js";
 import { KromaApiError } from "./errors.js";
 import { exportsApi } from "./exports.js";
 import { reviewsApi } from "./reviews.js";
@@ -130,6 +131,7 @@ export function createKromaClient(options: KromaClientOptions = {}) {
     },
     ...contentApi(raw, call),
     ...exportsApi(raw, call),
+    ...deliveriesApi(raw, call),
     ...runs,
     // One `runs` namespace: the runs themselves (runs.ts) and the review of their jobs (reviews.ts).
     runs: { ...runs.runs, ...reviewsApi(raw, call) },

@@ -804,6 +804,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pack the approved finals into a zip with a manifest
+         * @description Streams a zip holding each approved final (its last post-processed file when the run
+         *     post-processed it, else its image) under `files/<run_id>/<job_key>.<ext>`, and
+         *     `manifest.json`: per file its path in the zip, sha256, bytes, scene, run, job, candidate,
+         *     prompt, every review decision and the provenance chain (the `derived_from` links from the
+         *     delivered file back to the candidate's image, then the scene). Each file is checked against
+         *     its record's sha256 before it is packed and hashed again as it is sent; a changed or missing
+         *     file is a 409 before the first byte, never a wrong file in the zip. Rejected and pending jobs
+         *     are left out. Nothing approved is a 409. Audited.
+         */
+        post: operations["createDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/assets": {
         parameters: {
             query?: never;
@@ -2636,6 +2666,11 @@ export interface components {
             jobs: components["schemas"]["RunJob"][];
             /** @description Over every job of the run, whatever `review` filters. */
             review_progress: components["schemas"]["ReviewProgress"];
+        };
+        /** @description What to deliver: the approved finals of one run (`run_id`), or the latest approved final of every scene (`latest_approved: true`). Exactly one. */
+        DeliveryRequest: {
+            run_id?: string;
+            latest_approved?: boolean;
         };
         /**
          * @description A job's review: `pending` until someone approves or rejects its final, and again after an
@@ -4480,6 +4515,40 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryRequest"];
+            };
+        };
+        responses: {
+            /** @description The zip (`Content-Disposition: attachment`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -10,6 +10,7 @@ import { createAuthSessionRepository } from "../features/auth/session-repository
 import { bootstrapRoutes } from "../features/bootstrap/routes.js";
 import { characterRoutes } from "../features/characters/routes.js";
 import { chatRoutes } from "../features/chat/routes.js";
+import { deliveryRoutes } from "../features/deliveries/routes.js";
 import { exportRoutes } from "../features/exports/routes.js";
 import { createProjectRepository } from "../features/projects/repository.js";
 import { projectRoutes } from "../features/projects/routes.js";
@@ -183,6 +184,7 @@ export function createApp(options: AppOptions): Hono {
     eventStreams: new EventStreamGate(options.eventStreams ?? defaultEventStreamLimits),
   });
   reviewRoutes(route, deps);
+  deliveryRoutes(route, deps);
   assetRoutes(route, deps);
   assetFileRoutes(route, deps);
   exportRoutes(route, { ...deps, version: serverVersion });

@@ -1,4 +1,4 @@
-import { createKromaClient, KromaApiError } from "@kroma/sdk";
+import { createKromaClient, type KromaApiError } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { putScenes } from "@kroma/testkit/run-fixtures";
@@ -161,6 +161,8 @@ describe("reviewing a run's jobs", () => {
     // Undoing the replacement restores the first baseline.
     await kroma().runs.undo("review", second.runId, second.alley.id);
     const baseline = await api.server.db.selectFrom("scene_baselines").selectAll().execute();
-    expect(baseline.map((row) => [row.scene, row.asset_id])).toEqual([["scenes/alley.png", first.alley.final_asset_id]]);
+    expect(baseline.map((row) => [row.scene, row.asset_id])).toEqual([
+      ["scenes/alley.png", first.alley.final_asset_id],
+    ]);
   });
 });
