@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { defaultBaseUrl } from "@kroma/sdk";
 import { Command, CommanderError } from "commander";
 import { configCommand } from "./commands/config.js";
+import { deliverCommand } from "./commands/deliver.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { exportsCommand } from "./commands/exports.js";
 import { labCommand } from "./commands/lab.js";
@@ -40,6 +41,7 @@ export function createProgram(): Command {
   configCommand(program, globals);
   labCommand(program, globals);
   runsCommand(program, globals);
+  deliverCommand(program, globals);
   exportsCommand(program, globals);
   syncCommand(program, globals);
   doctorCommand(program, globals);

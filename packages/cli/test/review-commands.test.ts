@@ -1,7 +1,12 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createKromaClient } from "@kroma/sdk";
 import { type ImagesServer, putScenes, startImagesServer, startTestServer, type TestServer } from "@kroma/testkit";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // `kroma runs select|approve|reject|undo|history` against a real server, on a paid run it executed.
@@ -87,5 +92,41 @@ describe("kroma runs select, approve, undo and history", () => {
     const missing = await kroma(["runs", "select", runId, "style_1_a", "-p", "picked", "--candidate", "5"]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("has no candidate 5");
+  });
+
+  it("kroma deliver writes the approved finals as a verified zip, or unpacks them into a folder", async () => {
+    expect((await kroma(["runs", "approve", runId, "style_1_a", "-p", "picked"])).code).toBe(0);
+    const dir = await mkdtemp(join(tmpdir(), "kroma-deliver-"));
+    try {
+      const zipPath = join(dir, "out.zip");
+      const zipped = await kroma(["deliver", "-p", "picked", "--run", runId, "-o", zipPath]);
+      expect(zipped).toMatchObject({ code: 0, stderr: "" });
+      expect(zipped.stdout).toContain("Delivered 1 file(s)");
+      const entries = unzipSync(await readFile(zipPath));
+      expect(Object.keys(entries).sort()).toEqual(["files/" + runId + "/style_1_a.png", "manifest.json"].sort());
+
+      const unpacked = await kroma([
+        "--json",
+        "deliver",
+        "-p",
+        "picked",
+        "--latest-approved",
+        "-o",
+        join(dir, "folder"),
+      ]);
+      expect(JSON.parse(unpacked.stdout)).toMatchObject({ files: 1, verified: true });
+      const manifest = JSON.parse(await readFile(join(dir, "folder/manifest.json"), "utf8"));
+      const delivered = await readFile(join(dir, "folder", manifest.files[0].file));
+      expect(createHash("sha256").update(delivered).digest("hex")).toBe(manifest.files[0].sha256);
+
+      const again = await kroma(["deliver", "-p", "picked", "--run", runId, "-o", zipPath]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain("exists");
+      const both = await kroma(["deliver", "-p", "picked", "--run", runId, "--latest-approved", "-o", zipPath]);
+      expect(both.code).toBe(1);
+      expect(both.stderr).toContain("exactly one of --run RUN_ID or --latest-approved");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
