@@ -5,6 +5,7 @@ import { type RunningServer, type StartServerOptions, startServer } from "@kroma
 import { afterAll, beforeAll } from "vitest";
 import { type ApiClient, portClient } from "./api-client.js";
 import { type HttpCall, httpClient } from "./http-client.js";
+import { type ImagesServer, startImagesServer } from "./images-server.js";
 
 export interface TestServer extends RunningServer {
   /** Temporary app root holding the database (`var/backend/app.db`) and project files. */
@@ -57,4 +58,41 @@ export function useTestServer(options: Partial<StartServerOptions> & { projects?
   });
   afterAll(() => api.server?.stop());
   return api;
+}
+
+/**
+ * {@link useTestServer} for paid runs: the server generates against a local images stand-in
+ * (`startImagesServer`, started before the file's tests, closed after), with the gpt-image-1
+ * defaults and a 1 ms retry back-off. `paid.images` is the stand-in, to script and inspect.
+ *
+ * @example
+ * const paid = usePaidTestServer({ projects: ["Review"] });
+ * it("runs", async () => { paid.images.script(() => ({ image: "gray" })); ... });
+ */
+export function usePaidTestServer(options: { projects?: string[]; apiKey?: string } = {}) {
+  const stand: { images?: ImagesServer } = {};
+  const api = useTestServer({
+    agentDispatch: false,
+    projects: options.projects ?? [],
+    runExecution: {
+      openaiApiKey: options.apiKey ?? "sk-test-paid",
+      // Read when a run starts, after beforeAll started the stand-in.
+      get openaiBaseUrl() {
+        return `${stand.images?.url}/v1`;
+      },
+      image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
+      retryDelayMs: 1,
+    },
+  });
+  beforeAll(async () => {
+    stand.images = await startImagesServer();
+  });
+  afterAll(() => stand.images?.close());
+  return {
+    api,
+    get images(): ImagesServer {
+      if (!stand.images) throw new Error("usePaidTestServer: the images stand-in starts in beforeAll");
+      return stand.images;
+    },
+  };
 }

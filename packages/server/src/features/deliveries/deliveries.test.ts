@@ -3,40 +3,24 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createKromaClient, type KromaApiError } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
-import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { putScenes } from "@kroma/testkit/run-fixtures";
-import { useTestServer } from "@kroma/testkit/test-server";
+import { usePaidTestServer } from "@kroma/testkit/test-server";
 import { unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 // Delivering what was chosen: a zip of exactly the approved finals, each true to its record,
 // with a manifest that says where every file came from and who decided on it.
 
-let images: ImagesServer;
-const imagesUrl = { value: "" };
-const api = useTestServer({
-  agentDispatch: false,
-  projects: ["Deliver"],
-  runExecution: {
-    openaiApiKey: "sk-test-deliver",
-    get openaiBaseUrl() {
-      return `${imagesUrl.value}/v1`;
-    },
-    image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
-    retryDelayMs: 1,
-  },
-});
+const paid = usePaidTestServer({ projects: ["Deliver"], apiKey: "sk-test-deliver" });
+const api = paid.api;
 const kroma = () => createKromaClient({ baseUrl: api.server.url });
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 let root = "";
 
 beforeAll(async () => {
-  images = await startImagesServer();
-  imagesUrl.value = images.url;
   root = (await expectOk(api.client.GET("/api/projects/{slug}", inProject("deliver")))).storage.local.project_root;
   await putScenes(root, ["scenes/a.png", "scenes/b.png", "scenes/c.png"]);
 });
-afterAll(() => images.close());
 
 async function finishedRun() {
   const { pipeline_trigger } = await kroma().runs.trigger("deliver", {

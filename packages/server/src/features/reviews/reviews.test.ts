@@ -1,42 +1,26 @@
 import { createKromaClient, type KromaApiError } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
-import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { putScenes } from "@kroma/testkit/run-fixtures";
-import { useTestServer } from "@kroma/testkit/test-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usePaidTestServer } from "@kroma/testkit/test-server";
+import { beforeAll, describe, expect, it } from "vitest";
 
 // Choosing and approving over real HTTP, through the SDK as a client would: another candidate
 // becomes a job's final, a final is approved or rejected with a note, a decision is undone, and
 // every decision is in the job's review history and the audit log.
 
-let images: ImagesServer;
-const imagesUrl = { value: "" };
-const api = useTestServer({
-  agentDispatch: false,
-  projects: ["Review"],
-  runExecution: {
-    openaiApiKey: "sk-test-review",
-    get openaiBaseUrl() {
-      return `${imagesUrl.value}/v1`;
-    },
-    image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
-    retryDelayMs: 1,
-  },
-});
+const paid = usePaidTestServer({ projects: ["Review"], apiKey: "sk-test-review" });
+const api = paid.api;
 const kroma = () => createKromaClient({ baseUrl: api.server.url });
 
 beforeAll(async () => {
-  images = await startImagesServer();
-  imagesUrl.value = images.url;
   const { storage } = await expectOk(api.client.GET("/api/projects/{slug}", inProject("review")));
   await putScenes(storage.local.project_root, ["scenes/alley.png", "scenes/bridge.png"]);
 });
-afterAll(() => images.close());
 
 /** A finished paid run of both scenes with 3 candidates each; bridge's third candidate is refused. */
 async function reviewedRun() {
-  images.reset();
-  images.script(({ images: files, sceneAttempt }) =>
+  paid.images.reset();
+  paid.images.script(({ images: files, sceneAttempt }) =>
     files[0] === "bridge.png" && sceneAttempt === 2 ? { status: 400, message: "Invalid image" } : { image: "gray" },
   );
   const { pipeline_trigger } = await kroma().runs.trigger("review", {

@@ -1,44 +1,28 @@
 import { createHash } from "node:crypto";
 import { createKromaClient, type RunEvent } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
-import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { putScenes } from "@kroma/testkit/run-fixtures";
-import { useTestServer } from "@kroma/testkit/test-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usePaidTestServer } from "@kroma/testkit/test-server";
+import { beforeAll, describe, expect, it } from "vitest";
 
 // Live results: a queued run's candidates are recorded as they finish, and the events name them,
 // so a client shows each picture while the run is still going.
 
-let images: ImagesServer;
-const imagesUrl = { value: "" };
-const api = useTestServer({
-  agentDispatch: false,
-  projects: ["Live"],
-  runExecution: {
-    openaiApiKey: "sk-test-live",
-    get openaiBaseUrl() {
-      return `${imagesUrl.value}/v1`;
-    },
-    image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
-    retryDelayMs: 1,
-  },
-});
+const paid = usePaidTestServer({ projects: ["Live"], apiKey: "sk-test-live" });
+const api = paid.api;
 let root = "";
 const kroma = () => createKromaClient({ baseUrl: api.server.url });
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 beforeAll(async () => {
-  images = await startImagesServer();
-  imagesUrl.value = images.url;
   root = (await expectOk(api.client.GET("/api/projects/{slug}", inProject("live")))).storage.local.project_root;
   await putScenes(root, ["scenes/a.png", "scenes/b.png"]);
 });
-afterAll(() => images.close());
 
 describe("a queued run's live records", () => {
   it("name each candidate's assets in its event, served before the run has ended", async () => {
     // Slow answers: while a candidate's event is handled, the next request is still in flight.
-    images.script(() => ({ image: "gray", delayMs: 400 }));
+    paid.images.script(() => ({ image: "gray", delayMs: 400 }));
     const { pipeline_trigger } = await kroma().runs.trigger("live", {
       mode: "run",
       confirm_spend: true,
