@@ -3,7 +3,6 @@
 /** Every string enum of the spec as an array of its values (openapi-typescript `enumValues`). */
 export {
   pathsDocsAssetsAssetGetParametersPathAssetValues,
-  pathsApiProjectsSlugAssetsPostParametersQueryKindValues,
   errorKindValues,
   projectStatusValues,
   projectSummaryStatusValues,
@@ -20,6 +19,7 @@ export {
   runRecordStatusValues,
   runCandidateStatusValues,
   qualityGradeValues,
+  uploadAssetKindValues,
   runEventTypeValues,
   runEventPhaseValues,
   runStageValues,

@@ -2370,6 +2370,24 @@ export interface components {
             ok: true;
             asset: components["schemas"]["Asset"];
         };
+        /** @enum {string} */
+        UploadAssetKind: "scene" | "reference";
+        UploadAssetForm: {
+            /**
+             * Format: binary
+             * @description The image: PNG, JPEG or WebP.
+             */
+            file: string;
+            /** @description The file's original name (default: the part's file name). */
+            name?: string;
+        };
+        UploadAssetResponse: {
+            /** @constant */
+            ok: true;
+            asset: components["schemas"]["Asset"];
+            /** @description True when these bytes were stored before as this kind: `asset` is that asset. */
+            deduplicated: boolean;
+        };
         QualityReportListResponse: {
             /** @constant */
             ok: true;
@@ -3884,7 +3902,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description What the image is for; its `asset_kind`. */
-                kind: "scene" | "reference";
+                kind: components["schemas"]["UploadAssetKind"];
                 /** @description The file's original name, for a raw body (a multipart body gives its own). */
                 name?: string;
             };
@@ -3900,15 +3918,7 @@ export interface operations {
                 "image/png": string;
                 "image/jpeg": string;
                 "image/webp": string;
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description The image: PNG, JPEG or WebP.
-                     */
-                    file: string;
-                    /** @description The file's original name (default: the part's file name). */
-                    name?: string;
-                };
+                "multipart/form-data": components["schemas"]["UploadAssetForm"];
             };
         };
         responses: {
@@ -3918,13 +3928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @constant */
-                        ok: true;
-                        asset: components["schemas"]["Asset"];
-                        /** @description True when these bytes were stored before as this kind: `asset` is that asset. */
-                        deduplicated: boolean;
-                    };
+                    "application/json": components["schemas"]["UploadAssetResponse"];
                 };
             };
             /** @description The new asset. */
@@ -3933,7 +3937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": paths["/api/projects/{slug}/assets"]["post"]["responses"]["200"]["content"]["application/json"]["schema"];
+                    "application/json": components["schemas"]["UploadAssetResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5726,7 +5730,6 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsDocsAssetsAssetGetParametersPathAssetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/docs/assets/{asset}"]["get"]["parameters"]["path"]["asset"]> = ["swagger-ui.css", "swagger-ui-bundle.js"];
-export const pathsApiProjectsSlugAssetsPostParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/projects/{slug}/assets"]["post"]["parameters"]["query"]["kind"]> = ["scene", "reference"];
 export const errorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorKind"]> = ["validation", "policy", "provider", "infra", "unknown"];
 export const projectStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Project"]["status"]> = ["active", "archived"];
 export const projectSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectSummary"]["status"]> = ["active", "archived"];
@@ -5743,6 +5746,7 @@ export const runModeValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const runRecordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunRecordStatus"]> = ["queued", "running", "canceling", "succeeded", "partial", "failed", "canceled", "interrupted"];
 export const runCandidateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunCandidate"]["status"]> = ["planned", "generated", "failed"];
 export const qualityGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QualityGrade"]> = ["pass", "warn", "fail"];
+export const uploadAssetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UploadAssetKind"]> = ["scene", "reference"];
 export const runEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["type"]> = ["status", "progress", "done"];
 export const runEventPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["phase"]> = ["request", "retry", "candidate_done", "candidate_failed", "job_done", "job_skipped"];
 export const runStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStage"]> = ["style", "time", "weather"];

@@ -36,6 +36,7 @@ export type StartServerOptions = Omit<
   | "shutdownGraceMs"
   | "eventStreams"
   | "masterKeyFile"
+  | "uploadLimits"
 > & {
   /** The master key file used without `masterKey` (default: `master.key` beside the database). */
   masterKeyFile?: string;
@@ -50,6 +51,8 @@ export type StartServerOptions = Omit<
   runExecution?: ServerConfig["runExecution"];
   /** Default `auto`. */
   authMode?: AuthMode;
+  /** Limits of image uploads (default: `defaultUploadLimits`). */
+  uploadLimits?: ServerConfig["uploadLimits"];
   /** The dispatch worker's settings (default: no agent URL, so dispatched instructions fail); `false` runs no worker. */
   agentDispatch?: AgentDispatchOptions | false;
 };
@@ -86,6 +89,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     runExecution: config.runExecution,
     shutdownGraceMs: config.shutdownGraceMs,
     eventStreams: config.eventStreams,
+    uploadLimits: config.uploadLimits,
   };
   const runs = createRuns(appOptions);
   // Runs a previous server left queued or running are interrupted, never silently re-run.

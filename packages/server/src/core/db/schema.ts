@@ -169,6 +169,8 @@ export interface AssetsTable {
   candidate_id: string | null;
   metadata_json: string | null;
   created_at: string;
+  /** The name an uploaded file came with (migration 0018); null for files a run wrote. */
+  original_name: string | null;
 }
 
 export interface PromptTemplatesTable {
@@ -232,6 +234,8 @@ export interface ReferenceItemsTable {
   metadata_json: string;
   created_at: string;
   updated_at: string;
+  /** An asset of the project the item points at (migration 0018). */
+  asset_id: string | null;
 }
 
 export interface AssetLinksTable {
