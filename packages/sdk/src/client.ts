@@ -1,5 +1,6 @@
 import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
+import { assetUploadApi } from "./asset-upload.js";
 import { contentApi } from "./content.js";
 import { KromaApiError } from "./errors.js";
 import { exportsApi } from "./exports.js";
@@ -81,6 +82,8 @@ export function createKromaClient(options: KromaClientOptions = {}) {
   const raw: KromaRawClient = createClient<paths>({ baseUrl, fetch: options.fetch, headers });
   const path = (slug: string) => ({ params: { path: { slug } } });
   const call = <T>(request: Promise<FetchResult<T>>) => unwrap(request, baseUrl);
+  const transport = { baseUrl, headers, fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)) };
+  const runs = runsApi(raw, call, transport);
 
   return {
     raw,
@@ -114,11 +117,8 @@ export function createKromaClient(options: KromaClientOptions = {}) {
     },
     ...contentApi(raw, call),
     ...exportsApi(raw, call),
-    ...runsApi(raw, call, {
-      baseUrl,
-      headers,
-      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    }),
+    ...runs,
+    assets: { ...runs.assets, ...assetUploadApi(call, transport) },
   };
 }
 
