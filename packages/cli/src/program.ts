@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { defaultBaseUrl } from "@kroma/sdk";
 import { Command, CommanderError } from "commander";
+import { assetsCommand } from "./commands/assets.js";
 import { configCommand } from "./commands/config.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { exportsCommand } from "./commands/exports.js";
@@ -40,6 +41,7 @@ export function createProgram(): Command {
   configCommand(program, globals);
   labCommand(program, globals);
   runsCommand(program, globals);
+  assetsCommand(program, globals);
   exportsCommand(program, globals);
   syncCommand(program, globals);
   doctorCommand(program, globals);
