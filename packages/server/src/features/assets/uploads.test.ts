@@ -221,6 +221,20 @@ describe("POST /api/projects/{slug}/assets", () => {
     });
   });
 
+  it("refuses a form another site's page posts (403), storing nothing", async () => {
+    const count = await assetCount("uploads");
+    const form = new FormData();
+    form.append("file", new Blob([await scenePng(16, 16)], { type: "image/png" }), "x.png");
+    const response = await fetch(`${api.server.url}/api/projects/uploads/assets?kind=scene`, {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+      body: form,
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ ok: false, error_code: "forbidden" });
+    expect(await assetCount("uploads")).toBe(count);
+  });
+
   it("404s an unknown project", async () => {
     const answer = await uploadRaw("nope", "kind=scene", await scenePng(8, 8), "image/png");
     expect(answer.status).toBe(404);
