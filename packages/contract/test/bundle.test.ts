@@ -12,10 +12,12 @@ import { openapiDocument } from "../src/generated/document.js";
  * A changed path, schema or description changes the first; a changed generated type the second.
  * Since then schema.ts also ends with openapi-typescript's `enumValues` arrays; the digest is of
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
+ * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
+ * takes the new digests here (issue 15: `uploadAsset`, `Asset.original_name`, items' `asset_id`).
  */
 const before = {
-  dereferenced: "e8fcbd9002fa8ab875bc1929518e96e05bfc03bb24fd9e6cda0f1423146c583b",
-  schemaTs: "e0c3d0a1692c6de948ab64c3655915005e3974922d559cffb0d0355ff3e3ba18",
+  dereferenced: "6d4ef9136427ad37da0c3ea1519e0534c4cfdcc181bab909df1b288c3038128b",
+  schemaTs: "57d65f16b81de05a1f19025bfac5701eb7d459b7dd2ec69bd8b20d66154dc177",
 };
 
 /**
