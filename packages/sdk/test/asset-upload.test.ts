@@ -1,7 +1,8 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { scenePng, startTestServer, type TestServer } from "@kroma/testkit";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKromaClient, KromaApiError } from "../src/index.js";
 
@@ -42,6 +43,14 @@ describe("kroma.assets.upload", () => {
     });
     const streamed = await kroma.assets.upload("sdk_uploads", { kind: "reference", file: stream, name: "ref.png" });
     expect(streamed.asset).toMatchObject({ asset_kind: "reference", sha256: sha256(other), width: 20, height: 20 });
+
+    // Over the 1 MiB limit of JSON bodies: uploads have their own (50 MiB by default).
+    const noise = await sharp(randomBytes(700 * 700 * 3), { raw: { width: 700, height: 700, channels: 3 } })
+      .png()
+      .toBuffer();
+    expect(noise.length).toBeGreaterThan(1024 * 1024);
+    const large = await kroma.assets.upload("sdk_uploads", { kind: "scene", file: noise });
+    expect(large.asset).toMatchObject({ sha256: sha256(noise), width: 700, height: 700 });
 
     const refused = await kroma.assets
       .upload("sdk_uploads", {

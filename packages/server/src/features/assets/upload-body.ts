@@ -48,10 +48,16 @@ async function receiveMultipart(
   target: string,
   given: { name?: string },
 ): Promise<ReceivedUpload> {
-  const parser = busboy({
-    headers: { "content-type": header },
-    limits: { files: 1, fields: 4, fieldSize: 1024, parts: 6 },
-  });
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": header },
+      limits: { files: 1, fields: 4, fieldSize: 1024, parts: 6 },
+    });
+  } catch {
+    // busboy refuses a header without a boundary as it starts.
+    throw validationError("The multipart body has no boundary in its Content-Type", { field: "file" });
+  }
   let written: Promise<{ size: number; sha256: string }> | undefined;
   let part: { type: string; fileName: string } | undefined;
   let extra = false;

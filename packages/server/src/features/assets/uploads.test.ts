@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bombPng, imageInfo, listTree, rawRequest, scenePng, solidPng, useTestServer } from "@kroma/testkit";
 import sharp from "sharp";
@@ -201,6 +202,12 @@ describe("POST /api/projects/{slug}/assets", () => {
         "unsupported_media_type",
       ],
       ["a multipart body without a file part", (s) => formWithout(s), 400, "validation_error"],
+      [
+        "a multipart body without a boundary",
+        (s) => uploadRaw(s, "kind=scene", "--x\r\n", "multipart/form-data"),
+        400,
+        "validation_error",
+      ],
       ["an empty body", (s) => uploadRaw(s, "kind=scene", "", "image/png"), 400, "invalid_image"],
       ["an unknown kind", (s) => uploadRaw(s, "kind=final", whole, "image/png"), 400, "validation_error"],
     ];
@@ -233,6 +240,23 @@ describe("POST /api/projects/{slug}/assets", () => {
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ ok: false, error_code: "forbidden" });
     expect(await assetCount("uploads")).toBe(count);
+  });
+
+  it("refuses to store through a symlink leading out of the project root", async () => {
+    expect((await api.call("POST", "/api/projects", { name: "Linked", slug: "linked" })).status).toBe(200);
+    const root = await projectRoot("linked");
+    const outside = await mkdtemp(join(tmpdir(), "kroma-outside-"));
+    try {
+      await mkdir(root, { recursive: true });
+      await symlink(outside, join(root, "uploads"));
+      const answer = await uploadRaw("linked", "kind=scene", await scenePng(10, 10), "image/png");
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toContain("leads outside the project root");
+      expect(await readdir(outside)).toEqual([]);
+      expect(await assetCount("linked")).toBe(0);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it("404s an unknown project", async () => {
