@@ -1,5 +1,8 @@
 // The spec-driven fuzz against a real server. The normal test run sends a short, fixed-seed
 // sample (FUZZ_RUNS requests per operation, default 12); `pnpm test:fuzz` sends over 10,000.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createContractValidator, listOperations, openapiDocument } from "@kroma/contract";
 import type { KromaDb } from "@kroma/server";
 import { portClient, putScenes, useTestServer } from "@kroma/testkit";
@@ -80,6 +83,23 @@ beforeAll(async () => {
     body: { scene_refs: ["scenes/a.png"] },
   });
   known.runId = [run.data?.pipeline_trigger.run_id ?? ""];
+  // An asset with a real file, so the file and thumbnail routes answer with bytes, not only 404s.
+  const { project } = await expectOk(client.GET("/api/projects/{slug}", fuzz));
+  const scene = await readFile(join(root, "scenes/a.png"));
+  await api.server.db
+    .insertInto("assets")
+    .values({
+      id: "fuzz-asset",
+      project_id: project.id,
+      kind: "image",
+      rel_path: "scenes/a.png",
+      storage_backend: "local",
+      mime_type: "image/png",
+      sha256: createHash("sha256").update(scene).digest("hex"),
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  known.assetId = ["fuzz-asset"];
 });
 
 afterAll(() => {

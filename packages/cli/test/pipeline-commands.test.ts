@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -275,10 +276,10 @@ describe("kroma lab run", () => {
         summary: { jobs: 1, done: 1 },
       });
       expect(images.requests.map((r) => r.headers.authorization)).toEqual(["Bearer sk-from-secrets"]);
-      expect(existsSync(join(root, "outputs/style_1_dock.png"))).toBe(true);
       const runId = JSON.parse(result.stdout).run_id;
+      expect(existsSync(join(root, `outputs/${runId}/style_1_dock.png`))).toBe(true);
       const { assets } = await sdk.assets.list("paid", { run_id: runId });
-      expect(assets.map((asset) => asset.rel_path)).toEqual(["outputs/style_1_dock.png"]);
+      expect(assets.map((asset) => asset.rel_path)).toEqual([`outputs/${runId}/style_1_dock.png`]);
     } finally {
       await images.close();
     }
@@ -388,6 +389,54 @@ describe("kroma lab qa and archive-bad", () => {
     expect(existsSync(join(root, "archive/bad/red.png"))).toBe(true);
     expect(existsSync(join(root, "outputs/red.png"))).toBe(false);
     expect(existsSync(join(root, "outputs/gray.png"))).toBe(true);
+  });
+});
+
+describe("kroma lab archive-bad with records", () => {
+  it("moves the asset records of the files it archives, so each still names its bytes", async () => {
+    const images = await startImagesServer();
+    try {
+      images.script(({ index }) => ({ image: index === 0 ? "color" : "gray" }));
+      const { sdk, root } = await newProject("Archived", "archived", {
+        "scenes/a.png": solidPng(8, 8, [90, 90, 90]),
+        "scenes/b.png": solidPng(8, 8, [90, 90, 90]),
+      });
+      const env = {
+        KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
+        OPENAI_API_KEY: "sk-test-archive",
+        OPENAI_BASE_URL: `${images.url}/v1`,
+      };
+      const run = await kroma(
+        ["--json", "--api-url", server.url, "lab", "run", "--project", "archived", "--confirm-spend"].concat(
+          ["--scene-refs", "scenes/a.png,scenes/b.png", "--output-guard-enabled", "false"],
+        ),
+        dir,
+        env,
+      );
+      expect(run.code).toBe(0);
+      const runId = JSON.parse(run.stdout).run_id as string;
+
+      const moved = await kroma(
+        ["--json", "lab", "archive-bad", "--input", join(root, "outputs"), "--project-root", root].concat(
+          ["--project", "archived", "--enforce-grayscale", "true"],
+        ),
+        dir,
+        env,
+      );
+      expect(moved.code).toBe(0);
+      expect(JSON.parse(moved.stdout).records).toEqual({ slug: "archived", records: 1 });
+      const { assets } = await sdk.assets.list("archived", { run_id: runId });
+      expect(assets.map((asset) => asset.rel_path).sort()).toEqual([
+        "archive/bad/style_1_a.png",
+        `outputs/${runId}/style_2_b.png`,
+      ]);
+      for (const asset of assets) {
+        const bytes = await readFile(join(root, asset.rel_path ?? ""));
+        expect(createHash("sha256").update(bytes).digest("hex")).toBe(asset.sha256);
+      }
+    } finally {
+      await images.close();
+    }
   });
 });
 

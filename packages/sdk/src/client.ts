@@ -1,6 +1,7 @@
 import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
 import { assetUploadApi } from "./asset-upload.js";
+import { assetsApi } from "./assets.js";
 import { contentApi } from "./content.js";
 import { KromaApiError } from "./errors.js";
 import { exportsApi } from "./exports.js";
@@ -118,7 +119,8 @@ export function createKromaClient(options: KromaClientOptions = {}) {
     ...contentApi(raw, call),
     ...exportsApi(raw, call),
     ...runs,
-    assets: { ...runs.assets, ...assetUploadApi(call, transport) },
+    // One `assets` namespace: the records (runs.ts), their bytes (assets.ts) and uploads (asset-upload.ts).
+    assets: { ...runs.assets, ...assetsApi(raw, call, baseUrl), ...assetUploadApi(call, transport) },
   };
 }
 

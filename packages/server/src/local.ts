@@ -7,6 +7,7 @@
  * repositories.
  */
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Schema } from "@kroma/contract";
 import { serverVersion } from "./core/app.js";
 import { loadServerConfig, type ServerConfig } from "./core/config.js";
@@ -14,6 +15,7 @@ import { type KromaDb, openDatabase } from "./core/db/database.js";
 import { createLeaseRepository, type Lease, newLeaseOwner } from "./core/db/lease-repository.js";
 import { normalizeSlug } from "./core/slug.js";
 import { resolveProjectRoot } from "./core/storage-paths.js";
+import { type MovedFile, moveAssetFiles } from "./features/assets/moved-files.js";
 import { createdTokenBody, issueAuthToken } from "./features/auth/tokens.js";
 import { exportProject, type ProjectExport } from "./features/exports/project-export.js";
 import { importProjectBundle, type ProjectImport } from "./features/exports/project-import.js";
@@ -30,6 +32,7 @@ import {
 
 export { loadServerConfig, type ServerConfig } from "./core/config.js";
 export { type RunningServer, startServer } from "./core/serve.js";
+export type { MovedFile } from "./features/assets/moved-files.js";
 export type { ProjectExport } from "./features/exports/project-export.js";
 export type { ProjectImport } from "./features/exports/project-import.js";
 export type { S3SyncFile, S3SyncReport } from "./features/projects/s3-sync/sync.js";
@@ -78,6 +81,33 @@ export async function withLocalProject<T>(
     const storage = await createStorageRepository(db).get(project.id);
     const projectRoot = resolveProjectRoot(appRoot, storage, normalized);
     return { result: await work({ db, dbPath, projectId: project.id, slug: normalized, projectRoot, appRoot }) };
+  });
+}
+
+/**
+ * Points the asset records naming files that moved inside the project at `projectRoot` at their
+ * new paths (`lab archive-bad`). The project is the one of the local database whose root is
+ * `projectRoot`; without a database or such a project there are no records to move, and
+ * `missing` says why.
+ */
+export async function moveLocalAssetFiles(
+  config: Pick<ServerConfig, "dbPath" | "appRoot">,
+  target: { projectRoot: string; slug?: string | undefined },
+  moved: readonly MovedFile[],
+): Promise<{ slug?: string; records: number; missing?: string }> {
+  if (!existsSync(config.dbPath)) return { records: 0, missing: `no database at ${config.dbPath} (KROMA_BACKEND_DB)` };
+  return withDatabase(config.dbPath, async (db) => {
+    const storage = createStorageRepository(db);
+    const wanted = target.slug === undefined ? undefined : normalizeSlug(target.slug);
+    for (const project of await createProjectRepository(db).list()) {
+      const root = resolveProjectRoot(config.appRoot, await storage.get(project.id), project.slug);
+      const named = wanted !== undefined && project.slug === wanted;
+      if (!named && resolve(root) !== resolve(target.projectRoot)) continue;
+      const records = await moveAssetFiles(db, { id: project.id, root: target.projectRoot }, moved);
+      return { slug: project.slug, records };
+    }
+    const which = target.slug === undefined ? `has the root ${target.projectRoot}` : `is named '${target.slug}'`;
+    return { records: 0, missing: `no project in ${config.dbPath} ${which} (--project SLUG names it)` };
   });
 }
 

@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import {
   type ArchiveBadResult,
   archiveBad,
@@ -29,6 +29,7 @@ interface QaFlags extends GuardFlags {
 
 interface ArchiveBadFlags extends GuardFlags {
   projectRoot: string;
+  project?: string;
 }
 
 /** Adds the guard options to a command, worded the same for both. */
@@ -99,20 +100,44 @@ export function labQaCommands(lab: Command, globals: () => GlobalOptions): void 
       ),
   )
     .requiredOption("--project-root <path>", "project directory; every image under --input must lie inside it")
+    .option(
+      "--project <slug>",
+      "the project whose asset records follow the moved files (default: the one whose root is --project-root)",
+    )
     .addHelpText(
       "after",
       "\nNames are kept; a name already taken in archive/bad/ gets _<stamp> added. Images with only\n" +
         "warnings stay where they are. Nothing is moved when any image lies outside the project root.",
     )
     .action(async (flags: ArchiveBadFlags) => {
+      const projectRoot = resolve(flags.projectRoot);
       const result = await archiveBad({
         input: flags.input,
-        projectRoot: resolve(flags.projectRoot),
+        projectRoot,
         settings: await guardSettings(flags),
         stamp: archiveStamp(),
       });
-      emit(globals(), result, () => describeArchiveBad(result));
+      const records = await moveRecords({ projectRoot, slug: flags.project }, result);
+      emit(globals(), { ...result, records }, () => `${describeArchiveBad(result)}\n${describeRecords(records)}`);
     });
+}
+
+/**
+ * The asset records naming the moved files follow them, so no record names a file that is gone.
+ * They live in the server's database (`KROMA_BACKEND_DB`); the project is the one whose root is
+ * `--project-root`.
+ */
+async function moveRecords(target: { projectRoot: string; slug?: string | undefined }, result: ArchiveBadResult) {
+  if (result.moved.length === 0) return { records: 0 };
+  const server = await import("@kroma/server/local");
+  const rel = (path: string) => relative(target.projectRoot, path).split(sep).join("/");
+  const moved = result.moved.map((file) => ({ from: rel(file.from), to: rel(file.to) }));
+  return server.moveLocalAssetFiles(server.loadServerConfig(), target, moved);
+}
+
+function describeRecords(records: { slug?: string; records: number; missing?: string }): string {
+  if (records.missing) return `  records   none moved: ${records.missing}`;
+  return `  records   ${records.records} asset record(s) of project ${records.slug ?? "-"} now name the archived files`;
 }
 
 function describeSettings(settings: QaReport["settings"]): string {

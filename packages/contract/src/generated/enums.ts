@@ -3,6 +3,7 @@
 /** Every string enum of the spec as an array of its values (openapi-typescript `enumValues`). */
 export {
   pathsDocsAssetsAssetGetParametersPathAssetValues,
+  pathsApiProjectsSlugAssetsAssetIdThumbnailGetParametersQuerySizeValues,
   errorKindValues,
   projectStatusValues,
   projectSummaryStatusValues,

@@ -638,7 +638,7 @@ export interface paths {
          *     one `file` part of a `multipart/form-data` body (with an optional `name` field). The body may
          *     be up to `KROMA_UPLOAD_MAX_BYTES` (default 50 MiB; 413 `payload_too_large` beyond, checked
          *     while it streams in) and the image up to `KROMA_UPLOAD_MAX_PIXELS` (default 100 megapixels;
-         *     413 `image_too_large` beyond, checked at its header before decoding). The bytes decide the
+         *     422 `image_too_large` beyond, checked at its header before decoding, as thumbnails do). The bytes decide the
          *     format: what is not a PNG, JPEG or WebP image, or is one but not the declared type, is 415
          *     `unsupported_media_type`; an image that does not decode whole (truncated, corrupt) is 400
          *     `invalid_image`. Nothing is kept on disk when the upload fails.
@@ -668,6 +668,73 @@ export interface paths {
         };
         /** One asset */
         get: operations["getAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/assets/{assetId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                assetId: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The asset's file, verified against its sha256
+         * @description Streams the file the asset record names (`rel_path`, under the project root) with the
+         *     record's `mime_type` (`application/octet-stream` when it has none). The bytes are checked
+         *     against the record's `sha256` before the first one is sent, so a changed file is refused
+         *     (409 `asset_file_changed`) rather than served; the check is remembered while the file's
+         *     device, inode, size and modification time stay the same. A record without a `sha256` is
+         *     refused (409 `asset_unverifiable`). The file is opened without following a symlink and must
+         *     lie inside the project root.
+         *
+         *     `ETag` is the strong validator `"<sha256>"`; `If-None-Match` (a list, or `*`) that matches it
+         *     is answered 304. `Range` takes one byte range (`bytes=a-b`, `a-`, `-n`) and is answered 206
+         *     with `Content-Range`; a range past the end is answered 416 with `Content-Range: bytes *\/<size>`;
+         *     several ranges are answered with the whole file (200). With `If-Range`, the range is honoured
+         *     only when it names the current ETag. `HEAD` is answered like `GET` (the same status and
+         *     headers) without a body.
+         */
+        get: operations["getAssetFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/assets/{assetId}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                assetId: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A WebP thumbnail of the asset's image
+         * @description The asset's image scaled down (never up) to fit a `size` x `size` box, as WebP. The source
+         *     file is verified against the record's `sha256` first, as for `/file`. A thumbnail is made on
+         *     first request and kept under the project's `.kroma/cache/thumbnails/<sha256>-<size>.webp`
+         *     (which exports and S3 sync leave out); later requests serve that file. `ETag` is
+         *     `"<sha256>-<size>"`; a matching `If-None-Match` is answered 304. An image with more pixels
+         *     than the server decodes is refused (422 `image_too_large`); a file that is not an image
+         *     (422 `not_an_image`). `HEAD` is answered like `GET` without a body.
+         */
+        get: operations["getAssetThumbnail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2259,8 +2326,11 @@ export interface components {
             run_id: string;
             /** @description The job id of the run log (`style_1_street`). */
             job_key: string;
-            /** @enum {string} */
-            status: "planned" | "done" | "failed" | "failed_guard" | "canceled";
+            /**
+             * @description `running`: the job generating now in a run still in progress (its candidates so far are recorded).
+             * @enum {string}
+             */
+            status: "planned" | "done" | "failed" | "failed_guard" | "canceled" | "running";
             prompt_text: string | null;
             selected_candidate_index: number | null;
             final_asset_id: string | null;
@@ -2275,7 +2345,7 @@ export interface components {
             project_id: string;
             /** @description `image` for files a run wrote. */
             kind: string;
-            /** @description `candidate` (one of N), `final` (`outputs/<job_id>.png`), ... */
+            /** @description `final` (the job's chosen candidate), `candidate` (another of its N), or the post-process stage that wrote it. */
             asset_kind: string | null;
             /** @description `file://` URL of the file when it was ingested. */
             storage_uri: string | null;
@@ -2291,6 +2361,12 @@ export interface components {
             candidate_id: string | null;
             metadata_json: components["schemas"]["JsonObject"];
             created_at: components["schemas"]["Timestamp"];
+            /**
+             * @description True when the file at `rel_path` no longer holds the bytes `sha256` names and they were not
+             *     found elsewhere in the project (a record from before runs wrote under `outputs/<run_id>/`,
+             *     whose file a later run replaced). Such a record is kept, but its file is not served.
+             */
+            stale: boolean;
             /** @description The uploaded file's name (`uploadAsset`); null for files a run wrote. */
             original_name?: string | null;
         };
@@ -2456,6 +2532,14 @@ export interface components {
             attempt?: number;
             job_status?: string;
             error?: string;
+            /** @description `candidate_done`, `job_done`: the job's record id (`GET /runs/{runId}/jobs`); `job` is its key in the log. */
+            job_id?: string;
+            /**
+             * @description `candidate_done`: the assets the candidate made (its image, then each post-processed file),
+             *     recorded before the event was sent, so `GET /assets/{assetId}/file` already serves them.
+             *     `job_done`: every asset of the job.
+             */
+            asset_ids?: string[];
             summary?: components["schemas"]["JsonObject"] | null;
         };
         /** @description A run log as written to `runs/<run_id>.json`: a dry run (`mode: dry`) or a paid run (`mode: run`). */
@@ -2671,10 +2755,13 @@ export interface components {
             stages: components["schemas"]["PostprocessStageLog"][];
         };
         /**
-         * @description Job outcome: `failed_guard` keeps its output, but its best candidate still fails the guard; `canceled`: the run was canceled before the job finished.
+         * @description Job outcome: `failed_guard` keeps its output, but its best candidate still fails the guard;
+         *     `canceled`: the run was canceled before the job finished. `running` appears only in the live
+         *     records of a run still in progress (the job generating now, with its candidates so far),
+         *     never in a finished run's log.
          * @enum {string}
          */
-        RunJobStatus: "done" | "failed" | "failed_guard" | "canceled";
+        RunJobStatus: "done" | "failed" | "failed_guard" | "canceled" | "running";
         /** @description One job of a paid run. */
         RunJobLog: {
             id: string;
@@ -3946,6 +4033,15 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description The image has more pixels than uploads may have (`image_too_large`, `details` names `width`, `height`, `max_pixels`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -3975,6 +4071,178 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAssetFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One byte range, such as `bytes=0-1023`, `bytes=1024-` or `bytes=-512`. */
+                Range?: string;
+                /** @description Honour `Range` only when this is the current ETag; otherwise send the whole file. */
+                "If-Range"?: string;
+                /** @description ETags the client holds (or `*`); a match is answered 304 without a body. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                assetId: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file. */
+            200: {
+                headers: {
+                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
+                    ETag?: string;
+                    /** @description `private, max-age=31536000, immutable`: the bytes of an ETag never change. */
+                    "Cache-Control"?: string;
+                    /** @description `bytes`. */
+                    "Accept-Ranges"?: string;
+                    /** @description Bytes in the body. */
+                    "Content-Length"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The requested byte range. */
+            206: {
+                headers: {
+                    /** @description `bytes <first>-<last>/<size>`. */
+                    "Content-Range"?: string;
+                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
+                    ETag?: string;
+                    /** @description Bytes in the body. */
+                    "Content-Length"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description The client's copy (`If-None-Match`) is current; no body. */
+            304: {
+                headers: {
+                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such project or asset (`not_found`), or its file is gone (`asset_file_missing`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The file no longer hashes to the record's `sha256` (`asset_file_changed`, `details` names `path`, `expected_sha256`, `actual_sha256`), the record has no `sha256` (`asset_unverifiable`), or the path leads outside the project root (`asset_file_outside_root`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The range lies past the end of the file (`range_not_satisfiable`); `Content-Range: bytes *\/<size>`. */
+            416: {
+                headers: {
+                    /** @description `bytes *\/<size>`. */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAssetThumbnail: {
+        parameters: {
+            query?: {
+                /** @description The longest side of the thumbnail's box, in pixels (default 256). */
+                size?: 128 | 256 | 512;
+            };
+            header?: {
+                /** @description ETags the client holds (or `*`); a match is answered 304 without a body. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                assetId: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail. */
+            200: {
+                headers: {
+                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
+                    ETag?: string;
+                    /** @description `private, max-age=31536000, immutable`: the bytes of an ETag never change. */
+                    "Cache-Control"?: string;
+                    /** @description Bytes in the body. */
+                    "Content-Length"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description The client's copy (`If-None-Match`) is current; no body. */
+            304: {
+                headers: {
+                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such project or asset (`not_found`), or its file is gone (`asset_file_missing`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The file no longer hashes to the record's `sha256` (`asset_file_changed`, `details` names `path`, `expected_sha256`, `actual_sha256`), the record has no `sha256` (`asset_unverifiable`), or the path leads outside the project root (`asset_file_outside_root`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The file is not an image the server can read (`not_an_image`), or has more pixels than it decodes (`image_too_large`, `details.max_pixels`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };
@@ -5730,6 +5998,7 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsDocsAssetsAssetGetParametersPathAssetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/docs/assets/{asset}"]["get"]["parameters"]["path"]["asset"]> = ["swagger-ui.css", "swagger-ui-bundle.js"];
+export const pathsApiProjectsSlugAssetsAssetIdThumbnailGetParametersQuerySizeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/projects/{slug}/assets/{assetId}/thumbnail"]["get"]["parameters"]["query"]["size"]> = [128, 256, 512];
 export const errorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorKind"]> = ["validation", "policy", "provider", "infra", "unknown"];
 export const projectStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Project"]["status"]> = ["active", "archived"];
 export const projectSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProjectSummary"]["status"]> = ["active", "archived"];
@@ -5757,7 +6026,7 @@ export const runCandidateLogStatusValues: ReadonlyArray<FlattenedDeepRequired<co
 export const postprocessStageNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessStageName"]> = ["bg_remove", "bg_refine_openai", "upscale", "color"];
 export const postprocessStageLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessStageLog"]["status"]> = ["done", "skipped", "failed"];
 export const postprocessChainLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessChainLog"]["status"]> = ["done", "failed"];
-export const runJobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunJobStatus"]> = ["done", "failed", "failed_guard", "canceled"];
+export const runJobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunJobStatus"]> = ["done", "failed", "failed_guard", "canceled", "running"];
 export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["succeeded", "partial", "failed", "canceled"];
 export const exportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportStatus"]> = ["running", "completed", "failed"];
 export const exportExport_formatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Export"]["export_format"]> = ["tar.gz"];

@@ -80,3 +80,14 @@ export async function resolveProjectRefs(
   for (const ref of refs) resolved.push(await resolveProjectRef(projectRoot, ref, field));
   return resolved;
 }
+
+/**
+ * A run id as a directory name. Run ids are made of `[A-Za-z0-9_-]` (see `newRunId`); anything
+ * else is refused so no id can point a run's outputs outside its own directory.
+ */
+export function runDirName(runId: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(runId)) {
+    throw new PipelineError(`Run id '${runId}' is invalid: use only letters, digits, '_' and '-'`, { field: "run_id" });
+  }
+  return runId;
+}

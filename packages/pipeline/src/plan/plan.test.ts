@@ -32,16 +32,22 @@ describe("job ids and output paths", () => {
     expect(jobId("weather", 3, "/p/scenes/a b.png")).toBe("weather_3_a_b");
   });
 
-  it("writes outputs/<job_id>.png for one candidate", () => {
-    expect(candidateOutputs(root, "style_1_a", 1)).toEqual([join(root, "outputs", "style_1_a.png")]);
+  it("writes outputs/<run_id>/<job_id>.png for one candidate", () => {
+    expect(candidateOutputs(root, "run_1", "style_1_a", 1)).toEqual([join(root, "outputs", "run_1", "style_1_a.png")]);
   });
 
-  it("writes outputs/<job_id>__c<k>.png for several candidates", () => {
-    expect(candidateOutputs(root, "style_1_a", 3)).toEqual([
-      join(root, "outputs", "style_1_a__c1.png"),
-      join(root, "outputs", "style_1_a__c2.png"),
-      join(root, "outputs", "style_1_a__c3.png"),
+  it("writes outputs/<run_id>/<job_id>__c<k>.png for several candidates", () => {
+    expect(candidateOutputs(root, "run_1", "style_1_a", 3)).toEqual([
+      join(root, "outputs", "run_1", "style_1_a__c1.png"),
+      join(root, "outputs", "run_1", "style_1_a__c2.png"),
+      join(root, "outputs", "run_1", "style_1_a__c3.png"),
     ]);
+  });
+
+  it("refuses a run id that could leave the run's directory", () => {
+    for (const bad of ["../x", "a/b", "", ".", "a\\b"]) {
+      expect(() => candidateOutputs(root, bad, "style_1_a", 1)).toThrow(PipelineError);
+    }
   });
 });
 
@@ -51,7 +57,7 @@ describe("planRun", () => {
 
   it("plans one job per scene with the scene then every style ref, sharing one prompt", () => {
     const request = validateRunRequest({ scene_refs: ["x"], stage: "time", time: "night", candidates: 3 });
-    const plan = planRun({ projectRoot: "/p", manifest: defaultManifest, request, scenes, styleRefs });
+    const plan = planRun({ projectRoot: "/p", runId: "run_1", manifest: defaultManifest, request, scenes, styleRefs });
     expect(plan.jobs.map((job) => job.id)).toEqual(["time_1_a", "time_2_a", "time_3_b_c"]);
     expect(plan.jobs[1]?.input_images).toEqual(["/p/scenes/sub/a.png", ...styleRefs]);
     expect(new Set(plan.jobs.map((job) => job.prompt))).toEqual(
@@ -60,9 +66,9 @@ describe("planRun", () => {
       ]),
     );
     expect(plan.jobs[2]?.outputs).toEqual([
-      "/p/outputs/time_3_b_c__c1.png",
-      "/p/outputs/time_3_b_c__c2.png",
-      "/p/outputs/time_3_b_c__c3.png",
+      "/p/outputs/run_1/time_3_b_c__c1.png",
+      "/p/outputs/run_1/time_3_b_c__c2.png",
+      "/p/outputs/run_1/time_3_b_c__c3.png",
     ]);
     expect(plan.jobs[0]).toMatchObject({ mode: "time", time: "night", weather: "clear", scene: "/p/scenes/a.png" });
   });
@@ -70,19 +76,19 @@ describe("planRun", () => {
   it("refuses more jobs than safe_batch_limit and allows exactly the limit", () => {
     const request = validateRunRequest({ scene_refs: ["x"] });
     const manifest: Manifest = { ...defaultManifest, safe_batch_limit: 2 };
-    const attempt = () => planRun({ projectRoot: "/p", manifest, request, scenes, styleRefs });
+    const attempt = () => planRun({ projectRoot: "/p", runId: "run_1", manifest, request, scenes, styleRefs });
     expect(attempt).toThrow(PipelineError);
     expect(attempt).toThrow("Run has 3 jobs, above safe_batch_limit 2");
-    expect(planRun({ projectRoot: "/p", manifest, request, scenes: scenes.slice(0, 2), styleRefs }).jobs).toHaveLength(
-      2,
-    );
+    expect(
+      planRun({ projectRoot: "/p", runId: "run_1", manifest, request, scenes: scenes.slice(0, 2), styleRefs }).jobs,
+    ).toHaveLength(2);
   });
 
   it("refuses more candidates than max_candidates even for a hand-built request", () => {
     const request = { ...validateRunRequest({ scene_refs: ["x"] }), candidates: 9 };
-    expect(() => planRun({ projectRoot: "/p", manifest: defaultManifest, request, scenes, styleRefs })).toThrow(
-      "Field 'candidates' (9) exceeds max_candidates (6)",
-    );
+    expect(() =>
+      planRun({ projectRoot: "/p", runId: "run_1", manifest: defaultManifest, request, scenes, styleRefs }),
+    ).toThrow("Field 'candidates' (9) exceeds max_candidates (6)");
   });
 });
 
@@ -148,15 +154,15 @@ describe("planDryRun", () => {
       status: "planned",
       planned_generation: {
         candidates: 3,
-        outputs: ["outputs/weather_1_b__c1.png", "outputs/weather_1_b__c2.png", "outputs/weather_1_b__c3.png"],
+        outputs: [1, 2, 3].map((k) => `outputs/${runLog.run_id}/weather_1_b__c${k}.png`),
       },
       planned_postprocess: postprocess,
       planned_output_guard: runLog.output_guard,
     });
     expect(runLog.jobs[1]?.planned_generation.outputs).toEqual([
-      "outputs/weather_2_a__c1.png",
-      "outputs/weather_2_a__c2.png",
-      "outputs/weather_2_a__c3.png",
+      `outputs/${runLog.run_id}/weather_2_a__c1.png`,
+      `outputs/${runLog.run_id}/weather_2_a__c2.png`,
+      `outputs/${runLog.run_id}/weather_2_a__c3.png`,
     ]);
     expect(existsSync(join(root, "outputs"))).toBe(false); // a dry run writes only its log
   });
@@ -168,7 +174,7 @@ describe("planDryRun", () => {
     const { runLog } = await planDryRun(options({ request: { input: "shots" }, cwd: dir, resolvedFromBackend: true }));
     expect(runLog.jobs.map((job) => job.id)).toEqual(["style_1_two", "style_2_one"]);
     expect(runLog.jobs[0]?.input_images).toEqual([join(dir, "shots/nested/two.jpg"), "refs/style.png"]);
-    expect(runLog.jobs[0]?.planned_generation.outputs).toEqual(["outputs/style_1_two.png"]);
+    expect(runLog.jobs[0]?.planned_generation.outputs).toEqual([`outputs/${runLog.run_id}/style_1_two.png`]);
     expect(runLog.inputs.map((input) => input.sha256)).toEqual([sha256("22"), sha256("1"), sha256("style")]);
     expect(runLog.storage.resolved_from_backend).toBe(true);
   });

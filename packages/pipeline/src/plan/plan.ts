@@ -1,7 +1,7 @@
 import { basename, extname, join, resolve } from "node:path";
 import type { Manifest, Stage, TimeOfDay, Weather } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
-import { resolveProjectRef, resolveProjectRefs } from "../files/paths.js";
+import { resolveProjectRef, resolveProjectRefs, runDirName } from "../files/paths.js";
 import { composePrompt } from "./prompt.js";
 import {
   type DryRunJob,
@@ -29,7 +29,7 @@ export interface PlannedJob {
   /** The scene followed by every style reference. */
   input_images: string[];
   prompt: string;
-  /** Candidate k of N writes `outputs/<id>__c<k>.png`; a single candidate writes `outputs/<id>.png`. */
+  /** Candidate k of N writes `outputs/<run_id>/<id>__c<k>.png`; a single candidate `outputs/<run_id>/<id>.png`. */
   outputs: string[];
 }
 
@@ -71,14 +71,16 @@ export function jobId(stage: Stage, n: number, scene: string): string {
 }
 
 /**
- * The absolute output paths of a job's candidates: `outputs/<id>__c<k>.png` for k = 1..N, or
- * `outputs/<id>.png` alone when N = 1 (the seed's names, so existing projects keep their files).
+ * The absolute output paths of a job's candidates: `outputs/<run_id>/<id>__c<k>.png` for
+ * k = 1..N, or `outputs/<run_id>/<id>.png` alone when N = 1. Every run writes under its own
+ * directory, so a second run over the same scenes never replaces a file the first one recorded.
  *
  * @example
- * candidateOutputs("/p", "style_1_street", 2); // ["/p/outputs/style_1_street__c1.png", "/p/outputs/style_1_street__c2.png"]
+ * candidateOutputs("/p", "run_1", "style_1_street", 2);
+ * // ["/p/outputs/run_1/style_1_street__c1.png", "/p/outputs/run_1/style_1_street__c2.png"]
  */
-export function candidateOutputs(projectRoot: string, id: string, candidates: number): string[] {
-  const dir = join(resolve(projectRoot), "outputs");
+export function candidateOutputs(projectRoot: string, runId: string, id: string, candidates: number): string[] {
+  const dir = join(resolve(projectRoot), "outputs", runDirName(runId));
   if (candidates === 1) return [join(dir, `${id}.png`)];
   return Array.from({ length: candidates }, (_, i) => join(dir, `${id}__c${i + 1}.png`));
 }
@@ -86,6 +88,8 @@ export function candidateOutputs(projectRoot: string, id: string, candidates: nu
 /** Inputs to {@link planRun}: the scenes and style refs already resolved to absolute paths. */
 export interface PlanRunOptions {
   projectRoot: string;
+  /** The run's id: its outputs go under `outputs/<run_id>/`. */
+  runId: string;
   manifest: Manifest;
   request: RunRequest;
   scenes: readonly string[];
@@ -98,10 +102,10 @@ export interface PlanRunOptions {
  * before anything is written or spent. Pure: touches no files.
  *
  * @example
- * const plan = planRun({ projectRoot, manifest, request, scenes: ["/p/scenes/a.png"], styleRefs: [] });
+ * const plan = planRun({ projectRoot, runId, manifest, request, scenes: ["/p/scenes/a.png"], styleRefs: [] });
  * plan.jobs[0].id; // "style_1_a"
  */
-export function planRun({ projectRoot, manifest, request, scenes, styleRefs }: PlanRunOptions): RunPlan {
+export function planRun({ projectRoot, runId, manifest, request, scenes, styleRefs }: PlanRunOptions): RunPlan {
   const root = resolve(projectRoot);
   const limit = manifest.safe_batch_limit ?? 20;
   if (scenes.length > limit) {
@@ -124,7 +128,7 @@ export function planRun({ projectRoot, manifest, request, scenes, styleRefs }: P
       scene,
       input_images: [scene, ...styleRefs],
       prompt,
-      outputs: candidateOutputs(root, id, request.candidates),
+      outputs: candidateOutputs(root, runId, id, request.candidates),
     };
   });
   return {
@@ -190,6 +194,7 @@ export interface PreparedRun {
  */
 export async function prepareRun(
   options: Pick<DryRunOptions, "projectSlug" | "projectRoot" | "manifest" | "request" | "cwd" | "confineTo"> & {
+    runId: string;
     /**
      * The scenes an interrupted run planned (absolute paths), used instead of listing `input`
      * again, so a resumed run has the same jobs even if files were added to the directory since.
@@ -208,7 +213,7 @@ export async function prepareRun(
       ? await listInputImages(request.input, cwd, { confineTo })
       : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
   const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
-  const plan = planRun({ projectRoot: root, manifest, request, scenes, styleRefs });
+  const plan = planRun({ projectRoot: root, runId: options.runId, manifest, request, scenes, styleRefs });
   const inputs = await digestRunInputs(root, scenes, styleRefs, { confineTo });
   return { root, request, scenes, styleRefs, plan, inputs };
 }
@@ -236,7 +241,8 @@ async function confinedScenes(scenes: string[], confineTo: string | undefined): 
  */
 export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryRunLog; runLogPath: string }> {
   const { now = new Date() } = options;
-  const { root, request, plan, inputs } = await prepareRun(options);
+  const runId = options.runId ?? newRunId(now);
+  const { root, request, plan, inputs } = await prepareRun({ ...options, runId });
   const rel = (path: string) => logPath(root, path);
   const jobs = plan.jobs.map(
     (job): DryRunJob => ({
@@ -254,7 +260,7 @@ export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryR
   );
   const runLog: DryRunLog = {
     ...runLogHeader({
-      runId: options.runId ?? newRunId(now),
+      runId,
       now,
       project: options.projectSlug,
       mode: "dry",

@@ -129,7 +129,7 @@ describe("runPostprocessChain", () => {
 });
 
 describe("the OpenAI refine pass", () => {
-  it("edits the cut-out with background transparent, archives the unrefined file and replaces it", async () => {
+  it("edits the cut-out with background transparent into a new file, leaving the unrefined cut-out as it was", async () => {
     const refined = (await cutoutPng(64, 48)).toString("base64");
     images.script(() => ({ b64: refined }));
     const settings = allOn({ bg_refine_openai: true, upscale: false, color: false });
@@ -137,24 +137,26 @@ describe("the OpenAI refine pass", () => {
     const result = await runPostprocessChain(scene, settings, context());
     expect(result.status).toBe("done");
     const nobg = join(root, "background_removed", "alley_nobg.png");
+    const refinedFile = join(root, "background_removed", "alley_nobg_refined.png");
     const refine = result.records[1];
     expect(refine).toMatchObject({
       stage: "bg_refine_openai",
       status: "done",
       input: nobg,
-      output: nobg,
+      output: refinedFile,
       backend: "openai",
-      archived: join(root, "archive", "replaced", "alley_nobg_replaced_20250102T030405Z.png"),
       params: { background: "transparent", format: "png", required: false, resized_to_input: true },
     });
     expect(images.requests).toHaveLength(1);
     expect(images.requests[0]?.fields).toMatchObject({ background: "transparent", output_format: "png" });
     expect(images.requests[0]?.fields.prompt).toMatch(/halos/);
     // The stand-in answers 64x48; the refined cut-out keeps the cut-out's size and its transparency.
-    expect(await sharp(nobg).metadata()).toMatchObject({ width: 48, height: 32, hasAlpha: true });
-    expect((await rgba(nobg)).data[3]).toBe(0);
-    expect(refine?.sha256).toBe(await sha256File(nobg));
-    expect(await sha256File(refine?.archived as string)).toBe(result.records[0]?.sha256);
+    expect(await sharp(refinedFile).metadata()).toMatchObject({ width: 48, height: 32, hasAlpha: true });
+    expect((await rgba(refinedFile)).data[3]).toBe(0);
+    expect(refine?.sha256).toBe(await sha256File(refinedFile));
+    // The cut-out the first stage recorded is untouched, and nothing was archived.
+    expect(await sha256File(nobg)).toBe(result.records[0]?.sha256);
+    expect(result.final_output).toBe(refinedFile);
   });
 
   it("optional: a failed refine is skipped with a warning and the chain goes on with the cut-out", async () => {

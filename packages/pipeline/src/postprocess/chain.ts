@@ -1,11 +1,13 @@
-import { rename, rm } from "node:fs/promises";
-import { basename, extname, join, resolve } from "node:path";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { postprocessStageNameValues } from "@kroma/contract/enums";
 import type { Schema } from "@kroma/contract/types";
 import type { PostprocessSettings, ResolvedPipelineSettings, SettingKey } from "../config/settings.js";
 import { defaultPostprocessConfig, type PostprocessConfig } from "../config/validation.js";
 import { archiveReplaced, archiveStamp } from "../files/archive.js";
 import { sha256File } from "../files/hash.js";
+import { runDirName } from "../files/paths.js";
+import { embedPngText, isPng, type PngTextEntry } from "../files/png-metadata.js";
 import { refineCutoutFile } from "./bg-refine-openai.js";
 import { removeBackgroundFile } from "./bg-remove.js";
 import { colorCorrectFile } from "./color.js";
@@ -35,6 +37,17 @@ export interface ProviderBaseUrls {
 export interface PostprocessContext {
   /** Outputs go to `background_removed/`, `upscaled/` and `color_corrected/` under it. */
   projectRoot: string;
+  /**
+   * The run this chain belongs to: its outputs then go to `<stage dir>/<run_id>/`, a directory no
+   * other run writes, so no run replaces a file another run's records name. Unset (the `lab`
+   * post-process commands): straight under each stage directory.
+   */
+  runId?: string | undefined;
+  /**
+   * PNG text chunks every PNG the chain writes carries (a run passes the generated PNG's
+   * `kroma:run_id`, `kroma:job_id`, ... so a post-processed file still says where it came from).
+   */
+  provenance?: readonly PngTextEntry[] | undefined;
   /** `postprocess.json`, merged over the defaults (default: the defaults). */
   config?: PostprocessConfig | undefined;
   /** Colour profiles (default: the built-ins); see `loadColorSettings`. */
@@ -86,8 +99,6 @@ export interface PostprocessStageRecord {
   sha256: string | null;
   warnings?: string[];
   error?: string;
-  /** Refine: where the unrefined cut-out was archived before being replaced. */
-  archived?: string;
 }
 
 /** The outcome of a chain: the last good file, and one record per enabled stage that ran. */
@@ -159,9 +170,10 @@ export function effectivePostprocessSettings(
  * Runs the post-process chain on one image in the fixed order bg_remove -> bg_refine_openai ->
  * upscale -> color, each enabled stage reading the previous one's output and writing
  * `<dir>/<name>_<suffix>.<ext>` under the project root (`background_removed/<name>_nobg`,
- * `upscaled/<name>_x<scale>`, `color_corrected/<name>_<profile>`). Outputs are written atomically;
- * one that already exists is archived to `archive/replaced/` first (unless turned off). The refine
- * pass replaces the cut-out in place (archiving the unrefined one); when it fails the chain fails
+ * `upscaled/<name>_x<scale>`, `color_corrected/<name>_<profile>`; `<dir>/<run_id>/...` for a run's
+ * chain). Outputs are written atomically; one that already exists is archived to
+ * `archive/replaced/` first (unless turned off). The refine pass writes a new file beside the
+ * cut-out (`<name>_nobg_refined`), leaving the unrefined one as it was; when it fails the chain fails
  * if `bg_refine_openai_required`, else the stage is `skipped` with a warning and the unrefined
  * cut-out goes on. Any other failing stage ends the chain with `status: "failed"`: the chain never
  * throws for a bad image or a failing service, only when `signal` aborts it.
@@ -213,10 +225,16 @@ async function runStage(
     const planned = planStage(stage, input, settings, ctx);
     output = planned.output;
     const temporary = temporaryPath(output);
-    const report = await planned.run(temporary).catch(async (error: unknown) => {
-      await rm(temporary, { force: true });
-      throw error;
-    });
+    const report = await planned
+      .run(temporary)
+      .then(async (report) => {
+        await tagProvenance(temporary, ctx.provenance);
+        return report;
+      })
+      .catch(async (error: unknown) => {
+        await rm(temporary, { force: true });
+        throw error;
+      });
     await commit(temporary, output, ctx);
     return {
       ...base,
@@ -253,11 +271,12 @@ function planStage(
   const config = ctx.config ?? defaultPostprocessConfig;
   const root = resolve(ctx.projectRoot);
   const name = basename(input, extname(input));
+  const dir = (stageDir: string) => (ctx.runId ? join(root, stageDir, runDirName(ctx.runId)) : join(root, stageDir));
   const limits = { maxInputPixels: ctx.maxInputPixels, signal: ctx.signal };
   if (stage === "bg_remove") {
     const { format } = config.bg_remove;
     return {
-      output: join(root, "background_removed", `${name}_nobg${extensionOf(format)}`),
+      output: join(dir("background_removed"), `${name}_nobg${extensionOf(format)}`),
       run: (temporary) =>
         removeBackgroundFile(input, temporary, {
           ...limits,
@@ -274,7 +293,7 @@ function planStage(
   if (stage === "upscale") {
     const { scale, format } = config.upscale;
     return {
-      output: join(root, "upscaled", `${name}_x${scale}${extensionOf(format)}`),
+      output: join(dir("upscaled"), `${name}_x${scale}${extensionOf(format)}`),
       run: (temporary) =>
         upscaleFile(input, temporary, {
           ...limits,
@@ -292,13 +311,17 @@ function planStage(
   // Colour correction keeps the file type it was given (png, jpg or webp; anything else becomes png).
   const format = formatOfPath(input) ?? "png";
   return {
-    output: join(root, "color_corrected", `${name}_${settings.color_profile}${extensionOf(format)}`),
+    output: join(dir("color_corrected"), `${name}_${settings.color_profile}${extensionOf(format)}`),
     run: (temporary) =>
       colorCorrectFile(input, temporary, { ...limits, profileName: settings.color_profile, profile, format }),
   };
 }
 
-/** The refine pass: replaces the cut-out in place on success; on failure fails or warns per `required`. */
+/**
+ * The refine pass: writes `<cut-out name>_refined.<ext>` beside the cut-out on success (the
+ * unrefined cut-out stays as it was: its record still names true bytes); on failure fails or
+ * warns per `required`.
+ */
 async function runRefine(
   cutout: string,
   settings: PostprocessSettings,
@@ -306,7 +329,8 @@ async function runRefine(
   started: number,
 ): Promise<PostprocessStageRecord> {
   const required = settings.bg_refine_openai_required;
-  const temporary = temporaryPath(cutout);
+  const output = join(dirname(cutout), `${basename(cutout, extname(cutout))}_refined${extname(cutout)}`);
+  const temporary = temporaryPath(output);
   const format = (ctx.config ?? defaultPostprocessConfig).bg_remove.format;
   try {
     const report = await refineCutoutFile(cutout, temporary, {
@@ -317,19 +341,17 @@ async function runRefine(
       maxInputPixels: ctx.maxInputPixels,
       signal: ctx.signal,
     });
-    const archived =
-      ctx.archiveReplaced === false ? undefined : await archiveReplaced(ctx.projectRoot, cutout, ctx.stamp);
-    await rename(temporary, cutout);
+    await tagProvenance(temporary, ctx.provenance);
+    await commit(temporary, output, ctx);
     return {
       stage: "bg_refine_openai",
       status: "done",
       input: cutout,
-      output: cutout,
+      output,
       ...fromReport(report),
       params: { ...report.params, required },
       ms: elapsedMs(started),
-      sha256: await sha256File(cutout),
-      ...(archived ? { archived } : {}),
+      sha256: await sha256File(output),
     };
   } catch (error) {
     await rm(temporary, { force: true });
@@ -348,6 +370,17 @@ async function runRefine(
     if (required) return { ...common, status: "failed", error: message };
     return { ...common, status: "skipped", warnings: [`optional OpenAI refine skipped: ${message}`] };
   }
+}
+
+/**
+ * Adds the provenance chunks to a PNG the stage wrote (sharp writes none of the input's text
+ * chunks). JPEG and WebP outputs have no text chunks to carry them and are left as written.
+ */
+async function tagProvenance(file: string, provenance: readonly PngTextEntry[] | undefined): Promise<void> {
+  if (!provenance?.length) return;
+  const bytes = await readFile(file);
+  if (!isPng(bytes)) return;
+  await writeFile(file, embedPngText(bytes, provenance));
 }
 
 /** Moves the finished temporary file into place, archiving what it replaces. */

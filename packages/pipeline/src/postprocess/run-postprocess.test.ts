@@ -1,9 +1,11 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createContractValidator, openapiDocument } from "@kroma/contract";
 import { serviceErrors } from "@kroma/testkit/cutout-services";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultPipelineSettings, type PostprocessSettings } from "../config/settings.js";
+import { readPngTextMap } from "../files/png-metadata.js";
 import type { ExecuteRunOptions } from "../run/context.js";
 import { executeRun } from "../run/execute.js";
 import { paidRunOptions } from "../test-helpers/run-options.js";
@@ -64,13 +66,23 @@ describe("a paid run with post-processing", () => {
       const [upscale, color] = chain?.stages ?? [];
       expect(upscale).toMatchObject({
         input: candidate.output,
-        output: `upscaled/style_1_yard__c${candidate.candidate_index}_x2.png`,
+        output: `upscaled/${runLog.run_id}/style_1_yard__c${candidate.candidate_index}_x2.png`,
         width: 128,
         height: 96,
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
       expect(color).toMatchObject({ input: upscale?.output, output: chain?.final_output });
+      expect(chain?.final_output.startsWith(`color_corrected/${runLog.run_id}/`)).toBe(true);
       expect(candidate.output_guard?.checked_input).toBe(chain?.final_output);
+      // Every post-processed file still says which run, job and candidate it came from.
+      for (const stage of chain?.stages ?? []) {
+        const tags = readPngTextMap(await readFile(join(root, stage.output ?? "")));
+        expect(tags).toMatchObject({
+          "kroma:run_id": runLog.run_id,
+          "kroma:job_id": "style_1_yard",
+          "kroma:candidate": String(candidate.candidate_index),
+        });
+      }
     }
     const selected = job?.candidates.find((c) => c.candidate_index === job.selected_candidate);
     expect(job?.final_postprocessed_output).toBe(selected?.postprocess?.final_output);

@@ -78,7 +78,6 @@ export async function chainForLog(root: string, chain: PostprocessChainResult) {
       ...record,
       input: logPath(root, record.input),
       output: record.output === null ? null : logPath(root, record.output),
-      ...(record.archived ? { archived: logPath(root, record.archived) } : {}),
       ...size,
     });
   }

@@ -44,14 +44,10 @@ export async function runCandidate(
     archived_previous: null,
     ms: 0,
   };
+  // The candidate's own progress event comes from the job, once the live record is written.
   const finish = (error?: string): RunCandidateLog => {
     entry.ms = Math.round(performance.now() - started);
     if (error !== undefined) entry.error = error;
-    progress(context, {
-      phase: error === undefined ? "candidate_done" : "candidate_failed",
-      ...where,
-      ...(error ? { error } : {}),
-    });
     return entry;
   };
 
@@ -86,8 +82,9 @@ export async function runCandidate(
   }
   if (outcome.value.usage) entry.usage = outcome.value.usage;
 
+  const tags = pngTags(context, job, k + 1);
   try {
-    const png = embedPngText(outcome.value.png, pngTags(context, job, k + 1));
+    const png = embedPngText(outcome.value.png, tags);
     const archived = await replaceFile(context, output, png);
     entry.archived_previous = archived === undefined ? null : logPath(context.root, archived);
     entry.sha256 = createHash("sha256").update(png).digest("hex");
@@ -99,7 +96,7 @@ export async function runCandidate(
     return finish(`Could not write ${entry.output}: ${describe(error, context.apiKey)}`);
   }
   entry.status = "generated";
-  const checked = await postprocessCandidate(context, entry, output);
+  const checked = await postprocessCandidate(context, entry, output, tags);
 
   // checkImage never throws for a bad image: an unreadable one is a hard failure in the result.
   const guard = context.request.output_guard;
@@ -147,13 +144,20 @@ async function stopOnFailedAttempt(context: RunContext, job: PlannedJob, entry: 
  * entry, and returns the file the guard should check: the chain's last output (the last good file
  * when a stage failed), or the candidate itself when nothing is enabled.
  */
-async function postprocessCandidate(context: RunContext, entry: RunCandidateLog, output: string): Promise<string> {
+async function postprocessCandidate(
+  context: RunContext,
+  entry: RunCandidateLog,
+  output: string,
+  provenance: PngTextEntry[],
+): Promise<string> {
   const postprocess = context.options.postprocess;
   if (!postprocess || enabledPostprocessStages(postprocess.settings).length === 0) return output;
   const given = postprocess.context ?? {};
   const chain = await runPostprocessChain(output, postprocess.settings, {
     ...given,
     projectRoot: context.root,
+    runId: context.runId,
+    provenance,
     archiveReplaced: context.request.archive_replaced,
     stamp: context.stamp,
     // The refine pass uses the run's own key and endpoint unless told otherwise.

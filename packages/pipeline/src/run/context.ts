@@ -7,6 +7,7 @@ import type { RunPlan } from "../plan/plan.js";
 import type { RawRunRequest, RunRequest } from "../plan/run-request.js";
 import type { RunPostprocess } from "../postprocess/run-postprocess.js";
 import type { AbortedImageRequest } from "./journal.js";
+import type { PaidRunLog, RunJobLog } from "./log.js";
 
 // What a paid run is given and what every job of it shares: options, progress, stop signals.
 
@@ -84,6 +85,14 @@ export interface ExecuteRunOptions {
   abortSignal?: AbortSignal;
   /** Reads scenes and refs only inside this root, never through a symlink (see `prepareRun`). */
   confineTo?: string | undefined;
+  /**
+   * Live records: called with the run's log so far (the finished jobs, then the job in progress
+   * with its candidates so far, status `running`) after each candidate and each job, and awaited
+   * before that candidate's or job's progress event, so a caller that records it (the server
+   * ingests it) can name in the event assets that already exist. A failure here never stops the
+   * paid run: the final log is written whatever happens.
+   */
+  onLiveLog?: (log: PaidRunLog) => Promise<void>;
 }
 
 /**
@@ -116,6 +125,21 @@ export interface RunContext {
   software: string;
   /** `.kroma/in-progress/<run_id>.jsonl`: finished jobs, for {@link resumeRun}. */
   journalPath: string;
+  /** The jobs finished so far, in plan order (a resumed run's kept jobs included). */
+  finished: RunJobLog[];
+  /** The run's log over `jobs`: the final one, or a live snapshot (see `onLiveLog`). */
+  logOf: (jobs: RunJobLog[], fatal?: unknown) => PaidRunLog;
+}
+
+/** Hands the run's log so far to `onLiveLog`, if any; a failing recorder never stops the run. */
+export async function recordLive(context: RunContext, current?: RunJobLog): Promise<void> {
+  const record = context.options.onLiveLog;
+  if (!record) return;
+  try {
+    await record(context.logOf(current ? [...context.finished, current] : context.finished));
+  } catch {
+    // ignored on purpose: the final log still records everything
+  }
 }
 
 /** Whether the caller asked the run to stop; an interrupt wins over a cancel and throws. */

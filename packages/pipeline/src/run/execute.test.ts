@@ -117,25 +117,26 @@ describe("a paid run: 2 jobs x 3 candidates with retries, a failed candidate and
     expect(runLog.cost_estimate.basis).toMatch(/^Estimate/);
     expect(Date.parse(runLog.finished_at)).toBeGreaterThanOrEqual(Date.parse(runLog.started_at));
 
+    const out = (name: string) => `outputs/${runLog.run_id}/${name}`;
     const [alley, bridge] = runLog.jobs;
     expect(alley).toMatchObject({
       id: "style_1_alley",
       status: "done",
       selected_candidate: 2,
-      final_output: "outputs/style_1_alley.png",
+      final_output: out("style_1_alley__c2.png"),
       input_images: ["scenes/alley.png", "refs/ink.png"],
     });
     const [a1, a2, a3] = alley?.candidates ?? [];
     expect(a1).toMatchObject({
       candidate_index: 1,
-      output: "outputs/style_1_alley__c1.png",
+      output: out("style_1_alley__c1.png"),
       status: "generated",
       rank: { hard_failures: 1 },
       output_guard: {
-        checked_input: "outputs/style_1_alley__c1.png",
+        checked_input: out("style_1_alley__c1.png"),
         summary: { total_files: 1, hard_failures: 1 },
         files: [
-          { file: "outputs/style_1_alley__c1.png", grayscale_like: false, hard_fail_reasons: ["not_grayscale_like"] },
+          { file: out("style_1_alley__c1.png"), grayscale_like: false, hard_fail_reasons: ["not_grayscale_like"] },
         ],
       },
     });
@@ -155,10 +156,10 @@ describe("a paid run: 2 jobs x 3 candidates with retries, a failed candidate and
     expect(b3).toMatchObject({ status: "failed", error: "HTTP 400: Your request was rejected by the safety system" });
     expect(b3?.attempts).toHaveLength(1);
     expect(b3?.attempts[0]).toMatchObject({ status: 400, retryable: false });
-    expect(existsSync(join(root, "outputs/style_2_bridge__c2.png"))).toBe(false);
-    expect(existsSync(join(root, "outputs/style_2_bridge__c3.png"))).toBe(false);
+    expect(existsSync(join(root, out("style_2_bridge__c2.png")))).toBe(false);
+    expect(existsSync(join(root, out("style_2_bridge__c3.png")))).toBe(false);
 
-    // Every generated file on disk matches its logged digest; each final output is its selected candidate.
+    // Every generated file on disk matches its logged digest; each final output is its selected candidate's file.
     for (const job of runLog.jobs) {
       for (const candidate of job.candidates.filter((c) => c.status === "generated")) {
         const bytes = await readFile(join(root, candidate.output));
@@ -166,6 +167,7 @@ describe("a paid run: 2 jobs x 3 candidates with retries, a failed candidate and
         expect(bytes.length).toBe(candidate.bytes);
       }
       const selected = job.candidates[(job.selected_candidate ?? 0) - 1];
+      expect(job.final_output).toBe(selected?.output);
       const final = await readFile(join(root, job.final_output ?? "missing"));
       expect(sha256(final)).toBe(selected?.sha256);
     }
@@ -184,7 +186,7 @@ describe("a paid run: 2 jobs x 3 candidates with retries, a failed candidate and
     }
 
     // The selected alley image is the gray one and carries its origin as PNG text.
-    const finalAlley = await readFile(join(root, "outputs/style_1_alley.png"));
+    const finalAlley = await readFile(join(root, out("style_1_alley__c2.png")));
     expect(readPngTextMap(finalAlley)).toMatchObject({
       "kroma:run_id": runLog.run_id,
       "kroma:job_id": "style_1_alley",
@@ -207,20 +209,14 @@ describe("a paid run: 2 jobs x 3 candidates with retries, a failed candidate and
     ]);
   });
 
-  it("archives every file it overwrites when run again into the same outputs", async () => {
+  it("a second run over the same scenes writes its own files and leaves the first run's true to its log", async () => {
     const request = { scene_refs: "scenes/alley.png,scenes/bridge.png", candidates: 3, enforce_grayscale: true };
     server.script(scenario);
     const first = await executeRun(options({ request }));
-    const before = new Map<string, string>();
-    for (const name of await readdir(join(root, "outputs"))) {
-      before.set(name, sha256(await readFile(join(root, "outputs", name))));
-    }
-    expect([...before.keys()].sort()).toEqual([
-      "style_1_alley.png",
+    expect((await readdir(join(root, "outputs", first.runLog.run_id))).sort()).toEqual([
       "style_1_alley__c1.png",
       "style_1_alley__c2.png",
       "style_1_alley__c3.png",
-      "style_2_bridge.png",
       "style_2_bridge__c1.png",
     ]);
 
@@ -228,23 +224,22 @@ describe("a paid run: 2 jobs x 3 candidates with retries, a failed candidate and
     server.script(() => ({ image: "gray" }));
     const second = await executeRun(options({ request, now: new Date("2025-03-04T06:00:00Z") }));
     expect(second.runLog.status).toBe("succeeded");
-    const archived = (await readdir(join(root, "archive/replaced"))).sort();
-    const stamp = "20250304T060000Z";
-    expect(archived).toEqual([...before.keys()].map((name) => name.replace(".png", `_replaced_${stamp}.png`)).sort());
-    for (const name of archived) {
-      const original = name.replace(`_replaced_${stamp}`, "");
-      expect(sha256(await readFile(join(root, "archive/replaced", name)))).toBe(before.get(original));
+    expect(second.runLog.run_id).not.toBe(first.runLog.run_id);
+    expect((await readdir(join(root, "outputs"))).sort()).toEqual([first.runLog.run_id, second.runLog.run_id].sort());
+    // Nothing was replaced, so nothing was archived, and both logs still describe the bytes on disk.
+    expect(existsSync(join(root, "archive"))).toBe(false);
+    for (const { runLog } of [first, second]) {
+      for (const job of runLog.jobs) {
+        for (const candidate of job.candidates.filter((c) => c.status === "generated")) {
+          expect(candidate.output.startsWith(`outputs/${runLog.run_id}/`)).toBe(true);
+          expect(candidate.archived_previous).toBeNull();
+          const bytes = await readFile(join(root, candidate.output));
+          expect(sha256(bytes)).toBe(candidate.sha256);
+          expect(readPngTextMap(bytes)["kroma:run_id"]).toBe(runLog.run_id);
+        }
+        expect(job.final_output_archived_previous).toBeNull();
+      }
     }
-
-    // The log says where each replaced file went; files that did not exist before replaced nothing.
-    const [alley, bridge] = second.runLog.jobs;
-    expect(alley?.candidates[0]?.archived_previous).toBe(`archive/replaced/style_1_alley__c1_replaced_${stamp}.png`);
-    expect(alley?.final_output_archived_previous).toBe(`archive/replaced/style_1_alley_replaced_${stamp}.png`);
-    expect(bridge?.candidates[1]?.archived_previous).toBeNull();
-    expect(first.runLog.jobs[0]?.candidates[0]?.archived_previous).toBeNull();
-    // The new c1 of bridge is the second run's, tagged with its run id.
-    const tags = readPngTextMap(await readFile(join(root, "outputs/style_2_bridge__c1.png")));
-    expect(tags["kroma:run_id"]).toBe(second.runLog.run_id);
     expect(await readdir(join(root, "runs"))).toHaveLength(2);
   });
 });
@@ -304,7 +299,7 @@ describe("failures", () => {
       }),
     ]);
     expect((await readLog(runLogPath)).status).toBe("failed");
-    expect(existsSync(join(root, "outputs/style_1_alley.png"))).toBe(false);
+    expect(existsSync(join(root, `outputs/${runLog.run_id}/style_1_alley.png`))).toBe(false);
   });
 
   it("carries on with the next job when one fails, and calls the run partial", async () => {
@@ -312,7 +307,7 @@ describe("failures", () => {
     const { runLog } = await executeRun(options());
     expect(runLog.status).toBe("partial");
     expect(runLog.jobs.map((job) => job.status)).toEqual(["failed", "done"]);
-    expect(existsSync(join(root, "outputs/style_2_bridge.png"))).toBe(true);
+    expect(existsSync(join(root, `outputs/${runLog.run_id}/style_2_bridge.png`))).toBe(true);
   });
 
   it("retries 429, dropped connections and timeouts, recording each attempt", async () => {
@@ -358,7 +353,7 @@ describe("failures", () => {
     await writeFile(join(root, "outputs"), "a file where the outputs directory should be");
     const { runLog } = await executeRun(options());
     expect(runLog.status).toBe("failed");
-    expect(runLog.jobs[0]?.candidates[0]?.error).toMatch(/^Could not write outputs\/style_1_alley\.png: /);
+    expect(runLog.jobs[0]?.candidates[0]?.error).toMatch(/^Could not write outputs\/run_[^/]+\/style_1_alley\.png: /);
     expect(server.requests).toHaveLength(2);
     expect(await readdir(join(root, "runs"))).toHaveLength(1);
   });
@@ -384,11 +379,11 @@ describe("the output guard", () => {
     expect(job).toMatchObject({
       status: "failed_guard",
       selected_candidate: 1,
-      final_output: "outputs/style_1_alley.png",
+      final_output: `outputs/${runLog.run_id}/style_1_alley__c1.png`,
     });
     expect(job?.error).toBe("Best candidate 1 fails the output guard: not_grayscale_like");
     expect(runLog).toMatchObject({ status: "failed", summary: { done: 0, failed_guard: 1, candidates_generated: 2 } });
-    expect(existsSync(join(root, "outputs/style_1_alley.png"))).toBe(true);
+    expect(existsSync(join(root, `outputs/${runLog.run_id}/style_1_alley__c1.png`))).toBe(true);
   });
 
   it("with the guard off, checks nothing and keeps the first generated candidate", async () => {
@@ -409,31 +404,34 @@ describe("the output guard", () => {
 });
 
 describe("one candidate per job", () => {
-  it("writes outputs/<job_id>.png directly, with no copy", async () => {
+  it("writes outputs/<run_id>/<job_id>.png, which is also the final output", async () => {
     const { runLog } = await executeRun(options({ request: { scene_refs: "scenes/alley.png" } }));
+    const output = `outputs/${runLog.run_id}/style_1_alley.png`;
     expect(runLog.jobs[0]).toMatchObject({
       status: "done",
       selected_candidate: 1,
-      final_output: "outputs/style_1_alley.png",
-      candidates: [{ output: "outputs/style_1_alley.png", status: "generated" }],
+      final_output: output,
+      candidates: [{ output, status: "generated" }],
     });
-    expect(await readdir(join(root, "outputs"))).toEqual(["style_1_alley.png"]);
+    expect(await readdir(join(root, "outputs", runLog.run_id))).toEqual(["style_1_alley.png"]);
   });
 
-  it("overwrites without archiving when archive_replaced is off", async () => {
+  it("with archive_replaced off, a second run still keeps the first one's file", async () => {
     const request = { scene_refs: "scenes/alley.png", archive_replaced: false };
-    await executeRun(options({ request }));
+    const first = await executeRun(options({ request }));
     const { runLog } = await executeRun(options({ request, now: new Date("2025-03-04T07:00:00Z") }));
     expect(runLog.archive_replaced).toBe(false);
     expect(runLog.jobs[0]?.candidates[0]?.archived_previous).toBeNull();
     expect(existsSync(join(root, "archive"))).toBe(false);
-    const tags = readPngTextMap(await readFile(join(root, "outputs/style_1_alley.png")));
-    expect(tags["kroma:run_id"]).toBe(runLog.run_id);
+    for (const log of [first.runLog, runLog]) {
+      const tags = readPngTextMap(await readFile(join(root, `outputs/${log.run_id}/style_1_alley.png`)));
+      expect(tags["kroma:run_id"]).toBe(log.run_id);
+    }
   });
 
   it("leaves no temporary files behind", async () => {
-    await executeRun(options({ request: { scene_refs: "scenes/alley.png", candidates: 2 } }));
-    const names = await readdir(join(root, "outputs"));
+    const { runLog } = await executeRun(options({ request: { scene_refs: "scenes/alley.png", candidates: 2 } }));
+    const names = await readdir(join(root, "outputs", runLog.run_id));
     expect(names.filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -21,8 +21,9 @@ import { buildLog, type PaidRunLog, type RunJobLog } from "./log.js";
  * (same ids, prompt and outputs), then for each job and candidate sends an image edit with up to
  * `maxAttempts` tries on transient failures, writes each PNG atomically (archiving a file it
  * replaces unless `archive_replaced` is off) with the run id, job id, candidate and prompt
- * embedded as PNG text, runs the output guard on every candidate, picks the best and copies it to
- * `outputs/<job_id>.png`. A failed candidate or job is recorded and the run goes on; the log is
+ * embedded as PNG text, under `outputs/<run_id>/`, runs the output guard on every candidate and
+ * picks the best as the job's final output (a pointer to that candidate's file, never a copy
+ * that could replace another run's). A failed candidate or job is recorded and the run goes on; the log is
  * written under `runs/` whatever happened. Refuses, before any request, without `confirmSpend`
  * or an API key. While it runs, a journal under `.kroma/in-progress/` records every finished job so
  * an interrupted run can be continued with {@link resumeRun}.
@@ -38,10 +39,11 @@ import { buildLog, type PaidRunLog, type RunJobLog } from "./log.js";
 export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: PaidRunLog; runLogPath: string }> {
   const apiKey = checkSpendAllowed(options);
   const now = options.now ?? new Date();
-  const prepared = await prepareRun(options);
+  const runId = options.runId ?? newRunId(now);
+  const prepared = await prepareRun({ ...options, runId });
   const header: RunJournalHeader = {
     journal_version: 1,
-    run_id: options.runId ?? newRunId(now),
+    run_id: runId,
     project: options.projectSlug,
     started_at: now.toISOString(),
     request: options.request,
@@ -85,9 +87,14 @@ export async function runJobs(parts: {
     retryDelayMs: Math.max(0, options.retryDelayMs ?? 1000),
     software: `kroma ${kromaVersion}`,
     journalPath,
+    finished: [],
+    logOf: (jobs, fatal) => {
+      const durationMs = header.prior_duration_ms + Math.round(performance.now() - started);
+      return buildLog(context, { inputs, jobs, now, durationMs, kromaVersion, fatal, resumes: header.resumes });
+    },
   };
 
-  const jobs: RunJobLog[] = [];
+  const jobs = context.finished;
   let fatal: unknown;
   try {
     for (const [index, job] of plan.jobs.entries()) jobs.push(await nextJob(context, job, index, kept.get(job.id)));
@@ -99,8 +106,7 @@ export async function runJobs(parts: {
     for (const job of plan.jobs.slice(jobs.length)) jobs.push(unrunJob(context, job, describe(error, apiKey)));
   }
 
-  const durationMs = header.prior_duration_ms + Math.round(performance.now() - started);
-  const runLog = buildLog(context, { inputs, jobs, now, durationMs, kromaVersion, fatal, resumes: header.resumes });
+  const runLog = context.logOf(jobs, fatal);
   const runLogPath = await writeRunLog(root, runLog);
   await removeRunJournal(root, context.runId);
   if (fatal !== undefined) throw fatal;

@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { pickBestCandidate } from "../guard/output-guard.js";
 import type { CandidateRank } from "../guard/types.js";
-import { candidateOutputs, type PlannedJob } from "../plan/plan.js";
+import type { PlannedJob } from "../plan/plan.js";
 import { logPath } from "../plan/run-log.js";
-import { replaceFile, runCandidate } from "./candidate.js";
-import { describe, progress, type RunContext, stopRequested } from "./context.js";
+import { runCandidate } from "./candidate.js";
+import { progress, type RunContext, recordLive, stopRequested } from "./context.js";
 import type { RunCandidateLog, RunJobLog } from "./log.js";
 
 // One job of a paid run: its candidates in turn, then the best becomes the final output.
@@ -16,18 +15,29 @@ const unranked: CandidateRank = { hard_failures: 0, soft_warnings: 0, avg_chroma
 export async function runJob(context: RunContext, job: PlannedJob, index: number): Promise<RunJobLog> {
   const started = performance.now();
   const candidates: RunCandidateLog[] = [];
+  const where = { job: job.id, jobIndex: index + 1, jobs: context.plan.jobs.length, candidates: job.outputs.length };
   for (let k = 0; k < job.outputs.length; k++) {
     // Checked before each request, so a cancel or shutdown never wastes an image in flight.
     if (stopRequested(context) === "cancel") return canceledJob(context, job, candidates);
-    candidates.push(await runCandidate(context, job, index, k));
+    const candidate = await runCandidate(context, job, index, k);
+    candidates.push(candidate);
+    if (candidate.status === "generated") await recordLive(context, runningJob(context, job, candidates, started));
+    const { error } = candidate;
+    progress(context, {
+      phase: error === undefined ? "candidate_done" : "candidate_failed",
+      ...where,
+      candidate: k + 1,
+      ...(error ? { error } : {}),
+    });
   }
-  const outcome = await finishJob(context, job, candidates);
+  const outcome = finishJob(candidates);
   const result: RunJobLog = {
     ...jobBase(context, job),
     ...outcome,
     candidates,
     ms: Math.round(performance.now() - started),
   };
+  await recordLive(context, result);
   progress(context, {
     phase: "job_done",
     job: job.id,
@@ -55,38 +65,31 @@ type JobOutcome = Pick<
 >;
 
 /**
- * Picks the best generated candidate and, with several candidates, copies it to
- * `outputs/<job_id>.png` (with one, the candidate already is that file). No generated candidate
- * fails the job; a best candidate with hard guard failures keeps its output as `failed_guard`.
+ * Picks the best generated candidate as the job's final output: its own file under
+ * `outputs/<run_id>/`, named, never copied, so choosing another candidate later only moves the
+ * pointer. No generated candidate fails the job; a best candidate with hard guard failures keeps
+ * its output as `failed_guard`.
  */
-async function finishJob(context: RunContext, job: PlannedJob, candidates: RunCandidateLog[]): Promise<JobOutcome> {
+function finishJob(candidates: RunCandidateLog[]): JobOutcome {
   // With the guard off every generated candidate ranks the same, so the first one wins.
   const best = pickBestCandidate(
     candidates.map((candidate) => (candidate.status === "generated" ? selectionRank(candidate) : undefined)),
   );
   const chosen = best === undefined ? undefined : candidates[best];
-  const none = { selected_candidate: null, final_output: null, final_output_archived_previous: null };
   if (chosen === undefined) {
     const last = candidates.at(-1)?.error ?? "unknown";
-    return { status: "failed", error: `All ${candidates.length} candidate(s) failed; last error: ${last}`, ...none };
-  }
-  const rel = (path: string) => logPath(context.root, path);
-  const finalPath = candidateOutputs(context.root, job.id, 1)[0] as string;
-  const source = job.outputs[chosen.candidate_index - 1] as string;
-  let archived: string | undefined;
-  if (finalPath !== source) {
-    try {
-      archived = await replaceFile(context, finalPath, await readFile(source));
-    } catch (error) {
-      const why = describe(error, context.apiKey);
-      const message = `Could not copy candidate ${chosen.candidate_index} to ${rel(finalPath)}: ${why}`;
-      return { status: "failed", error: message, ...none, selected_candidate: chosen.candidate_index };
-    }
+    return {
+      status: "failed",
+      error: `All ${candidates.length} candidate(s) failed; last error: ${last}`,
+      selected_candidate: null,
+      final_output: null,
+      final_output_archived_previous: null,
+    };
   }
   const outputs = {
     selected_candidate: chosen.candidate_index,
-    final_output: rel(finalPath),
-    final_output_archived_previous: archived === undefined ? null : rel(archived),
+    final_output: chosen.output,
+    final_output_archived_previous: null,
     ...(chosen.postprocess ? { final_postprocessed_output: chosen.postprocess.final_output } : {}),
   };
   const failedStage = chosen.postprocess?.stages.find((stage) => stage.status === "failed");
@@ -128,6 +131,19 @@ function jobBase(context: RunContext, job: PlannedJob) {
 function guardError(candidate: RunCandidateLog): string {
   const reasons = candidate.output_guard?.files.flatMap((file) => file.hard_fail_reasons) ?? [];
   return `Best candidate ${candidate.candidate_index} fails the output guard: ${reasons.join(", ")}`;
+}
+
+/** The job generating now, as the live records show it: its candidates so far, nothing chosen yet. */
+function runningJob(context: RunContext, job: PlannedJob, candidates: RunCandidateLog[], started: number): RunJobLog {
+  return {
+    ...jobBase(context, job),
+    status: "running",
+    selected_candidate: null,
+    final_output: null,
+    final_output_archived_previous: null,
+    candidates: [...candidates],
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 /** A job the run never reached because it stopped on an unexpected error. */

@@ -94,7 +94,7 @@ describe("replayRun", () => {
         recorded: {
           prompt: log.jobs[1]?.prompt,
           input_images: ["scenes/bridge.png", "refs/ink.png"],
-          outputs: ["outputs/style_2_bridge.png"],
+          outputs: [`outputs/${log.run_id}/style_2_bridge.png`],
         },
         current: null,
       },
@@ -131,21 +131,25 @@ describe("replayRun", () => {
       "jobs.style_1_alley.outputs",
       "jobs.style_2_bridge.outputs",
     ]);
-    expect(result.differences[0]?.current).toEqual(["outputs/style_1_alley.png"]);
+    expect(result.differences[0]?.current).toEqual([`outputs/${edited.run_id}/style_1_alley.png`]);
   });
 
   it("accepts a paid run's log, including a job it never ran", async () => {
     const dry = await dryRun({ candidates: "2" });
+    const paidId = "run_20250102T030405Z_abcdef";
     const { planned_generation: _, ...withoutPlan } = dry.jobs[0] as DryRunLog["jobs"][number];
     const ran = {
       ...withoutPlan,
       status: "done",
-      candidates: dry.jobs[0]?.planned_generation.outputs.map((output, k) => ({ candidate_index: k + 1, output })),
+      candidates: dry.jobs[0]?.planned_generation.outputs.map((output, k) => ({
+        candidate_index: k + 1,
+        output: output.replace(dry.run_id, paidId),
+      })),
     };
     const { planned_generation: __, ...unrun } = dry.jobs[1] as DryRunLog["jobs"][number];
     const paid = {
       ...dry,
-      run_id: "run_20250102T030405Z_abcdef",
+      run_id: paidId,
       mode: "run",
       jobs: [ran, { ...unrun, status: "failed", candidates: [] }],
     } as unknown as PaidRunLog;

@@ -99,7 +99,14 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayResult> {
   const scenes = await resolveLoggedFiles(root, recordedScenes, "scene_refs");
   const styleRefs = await resolveLoggedFiles(root, recordedStyleRefs, "style_refs");
   const request = validateRunRequest(requestFromLog(log, recordedScenes, recordedStyleRefs), options.manifest);
-  const plan = planRun({ projectRoot: root, manifest: options.manifest, request, scenes, styleRefs });
+  const plan = planRun({
+    projectRoot: root,
+    runId: log.run_id,
+    manifest: options.manifest,
+    request,
+    scenes,
+    styleRefs,
+  });
 
   const differences = [
     ...compareJobs(recordedJobs(root, log), currentJobs(root, plan.jobs)),
@@ -213,7 +220,7 @@ function recordedJobs(root: string, log: ReplayableLog): Map<string, ComparableJ
       job.planned_generation?.outputs ??
       (ran.length > 0
         ? ran
-        : candidateOutputs(root, job.id, log.generation.candidates).map((path) => logPath(root, path)));
+        : candidateOutputs(root, log.run_id, job.id, log.generation.candidates).map((path) => logPath(root, path)));
     jobs.set(job.id, { prompt: job.prompt, input_images: job.input_images, outputs });
   }
   return jobs;

@@ -76,7 +76,7 @@ describe("interrupt and resume", () => {
     expect(existsSync(join(root, "runs/run_test_resume.json"))).toBe(false);
     const journal = await readRunJournal(root, "run_test_resume");
     expect([...(journal?.jobs.keys() ?? [])]).toEqual(["style_1_a"]);
-    const firstOutput = await readFile(join(root, "outputs/style_1_a.png"));
+    const firstOutput = await readFile(join(root, "outputs/run_test_resume/style_1_a.png"));
 
     server.reset();
     const skipped: string[] = [];
@@ -92,7 +92,7 @@ describe("interrupt and resume", () => {
     expect(runLog.run_id).toBe("run_test_resume");
     expect(runLog.status).toBe("succeeded");
     expect(runLog.resumes).toEqual([{ at: expect.any(String), kept_jobs: ["style_1_a"] }]);
-    expect(await readFile(join(root, "outputs/style_1_a.png"))).toEqual(firstOutput);
+    expect(await readFile(join(root, "outputs/run_test_resume/style_1_a.png"))).toEqual(firstOutput);
     expect(existsSync(runJournalPath(root, "run_test_resume"))).toBe(false);
     expect(JSON.parse(await readFile(join(root, "runs/run_test_resume.json"), "utf8")).status).toBe("succeeded");
   });
@@ -102,7 +102,7 @@ describe("interrupt and resume", () => {
     await expect(
       executeRun(options({ interruptSignal: interrupt.signal, ...stopAfterFirstJob(interrupt) })),
     ).rejects.toBeInstanceOf(RunInterruptedError);
-    await writeFile(join(root, "outputs/style_1_a.png"), "edited by hand");
+    await writeFile(join(root, "outputs/run_test_resume/style_1_a.png"), "edited by hand");
 
     server.reset();
     const { runLog } = await resume();

@@ -23,6 +23,7 @@ export type ResumeRunOptions = Pick<
   | "retryDelayMs"
   | "timeoutMs"
   | "onProgress"
+  | "onLiveLog"
   | "cancelSignal"
   | "interruptSignal"
   | "abortSignal"
@@ -70,6 +71,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<{ runLog: Pa
   };
   const prepared = await prepareRun({
     ...runOptions,
+    runId: header.run_id,
     plannedScenes: header.scenes.map((scene) => resolve(root, scene)),
   });
   const kept = await keptJobs(root, prepared.plan, journal.jobs);

@@ -3,6 +3,7 @@ import { createContractValidator, type OpenApiDocument, openapiDocument } from "
 import { Hono } from "hono";
 import { agentInstructionRoutes } from "../features/agent/routes.js";
 import { assetLinkRoutes } from "../features/asset-links/routes.js";
+import { assetFileRoutes } from "../features/assets/routes.js";
 import { defaultUploadLimits, type UploadLimits } from "../features/assets/upload-limits.js";
 import { assetUploadRoutes } from "../features/assets/upload-route.js";
 import { createAuthTokenRepository } from "../features/auth/repository.js";
@@ -181,6 +182,7 @@ export function createApp(options: AppOptions): Hono {
     eventStreams: new EventStreamGate(options.eventStreams ?? defaultEventStreamLimits),
   });
   assetRoutes(route, deps);
+  assetFileRoutes(route, deps);
   assetUploadRoutes(route, { ...deps, limits: options.uploadLimits ?? defaultUploadLimits });
   exportRoutes(route, { ...deps, version: serverVersion });
   s3SyncRoutes(route, deps);

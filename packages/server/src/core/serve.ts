@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { type AgentDispatchOptions, startAgentDispatcher } from "../features/agent/dispatch.js";
+import { checkLegacyAssetFiles } from "../features/assets/legacy-files.js";
 import { createApp, createRuns } from "./app.js";
 import { type AuthMode, type AuthPolicy, isLoopbackHost, loopbackHosts } from "./auth-policy.js";
 import { masterKeyFileBeside, type ServerConfig } from "./config.js";
@@ -97,6 +98,15 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
   // Exports and imports a dead process left half-done are failed and cleaned up, now and every TTL.
   const recovery = { db, leases, appRoot: config.appRoot };
   await sweepAbandonedWork(recovery);
+  // Asset records from before per-run outputs are checked against their files once (repointed
+  // to archived bytes or marked stale); a database with none answers one query.
+  const legacyFiles = await checkLegacyAssetFiles(db, config.appRoot);
+  for (const report of legacyFiles.filter((r) => r.repointed + r.stale > 0)) {
+    console.error(
+      `kroma: checked ${report.checked} asset record(s) of an older layout in project ${report.project_id}: ` +
+        `${report.repointed} repointed to archived bytes, ${report.stale} marked stale`,
+    );
+  }
   const stopSweep = startAbandonedWorkSweep(recovery, leases.ttlMs);
   const app = createApp({ ...appOptions, runs });
   // Not @hono/node-server's serve(): its listener answers a bad Host with a bare 400 (see createApiServer).

@@ -18,6 +18,7 @@ import * as secrets from "./migrations/0012-secrets.js";
 import * as runRecords from "./migrations/0013-run-records.js";
 import * as exportsSync from "./migrations/0014-exports-sync.js";
 import * as leases from "./migrations/0015-leases.js";
+import * as assetFileState from "./migrations/0016-asset-file-state.js";
 import * as assetUploads from "./migrations/0018-asset-uploads.js";
 import type { Database } from "./schema.js";
 
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   "0013-run-records": runRecords,
   "0014-exports-sync": exportsSync,
   "0015-leases": leases,
+  "0016-asset-file-state": assetFileState,
   "0018-asset-uploads": assetUploads,
 };
 

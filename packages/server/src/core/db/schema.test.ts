@@ -17,7 +17,7 @@ const columns = {
   runs: ["id", "project_id", "run_mode", "status", "stage", "time_of_day", "weather", "model_name", "provider_code", "settings_snapshot_json", "image_size", "image_quality", "run_log_path", "started_at", "finished_at", "created_at", "error", "summary_json", "request_json", "run_log_sha256"],
   jobs: ["id", "run_id", "job_key", "status", "prompt_text", "selected_candidate_index", "final_asset_id", "final_output", "meta_json", "created_at"],
   candidates: ["id", "job_id", "candidate_index", "status", "output_asset_id", "final_asset_id", "output_path", "final_output_path", "rank_hard_failures", "rank_soft_warnings", "rank_avg_chroma_exceed", "meta_json", "created_at"],
-  assets: ["id", "project_id", "kind", "asset_kind", "storage_uri", "rel_path", "storage_backend", "mime_type", "width", "height", "sha256", "run_id", "job_id", "candidate_id", "metadata_json", "created_at", "original_name"],
+  assets: ["id", "project_id", "kind", "asset_kind", "storage_uri", "rel_path", "storage_backend", "mime_type", "width", "height", "sha256", "run_id", "job_id", "candidate_id", "metadata_json", "created_at", "stale", "file_checked_at", "original_name"],
   quality_reports: ["id", "project_id", "run_id", "asset_id", "report_type", "grade", "hard_failures", "soft_warnings", "avg_chroma_exceed", "summary_json", "created_at"],
   cost_events: ["id", "project_id", "run_id", "job_id", "provider_code", "model_name", "event_type", "units", "unit_cost_usd", "total_cost_usd", "currency", "meta_json", "created_at"],
   prompt_templates: ["id", "project_id", "name", "template_text", "created_at", "updated_at"],

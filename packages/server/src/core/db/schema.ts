@@ -169,6 +169,10 @@ export interface AssetsTable {
   candidate_id: string | null;
   metadata_json: string | null;
   created_at: string;
+  /** 1 when the file no longer holds the bytes `sha256` names and they were found nowhere else. */
+  stale: Generated<number>;
+  /** When the file was last checked against `sha256`; null: not yet (rows from older layouts). */
+  file_checked_at: string | null;
   /** The name an uploaded file came with (migration 0018); null for files a run wrote. */
   original_name: string | null;
 }

@@ -2,7 +2,7 @@
 export interface UploadLimits {
   /** Largest body (`KROMA_UPLOAD_MAX_BYTES`), checked while it streams in: 413 `payload_too_large`. */
   maxBytes: number;
-  /** Most pixels (width x height, `KROMA_UPLOAD_MAX_PIXELS`), checked before decoding: 413 `image_too_large`. */
+  /** Most pixels (width x height, `KROMA_UPLOAD_MAX_PIXELS`), checked before decoding: 422 `image_too_large`. */
   maxPixels: number;
 }
 

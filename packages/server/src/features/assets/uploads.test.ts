@@ -168,7 +168,7 @@ describe("POST /api/projects/{slug}/assets", () => {
       [
         "a 1.6 gigapixel PNG bomb",
         (s) => uploadRaw(s, "kind=scene", bombPng(40_000, 40_000), "image/png"),
-        413,
+        422,
         "image_too_large",
       ],
       [

@@ -29,13 +29,16 @@ export interface ProjectFileListing {
 /** Marks temporary files of bundles and syncs being written; walks never include them. */
 export const partialMarker = ".kroma-partial-";
 
-/** Directories that never travel: a run's scratch space (`.kroma/in-progress`). */
-const alwaysExcluded = new Set([".kroma/in-progress"]);
+/**
+ * Directories that never travel: a run's scratch space (`.kroma/in-progress`) and what the server
+ * can make again from the project's files (`.kroma/cache`: thumbnails).
+ */
+const alwaysExcluded = new Set([".kroma/in-progress", ".kroma/cache"]);
 
 /**
  * Every regular file under `root`, sorted by path. Symlinks are never followed nor included
  * (so nothing outside the root can be reached through one), special files are skipped, and
- * so are `.kroma/in-progress`, temporary files of writes in progress and any path `exclude`
+ * so are `.kroma/in-progress`, `.kroma/cache`, temporary files of writes in progress and any path `exclude`
  * names (a directory excludes everything under it). A missing root lists nothing. What the walk
  * saw can change before a file is read: open it with `openListedFile`, which checks.
  *

@@ -25,6 +25,7 @@ import type { MasterKeySource } from "../secrets/crypto.js";
 import type { RunEvent } from "./events.js";
 import { ingestRunLog, ingestRunLogFile } from "./ingest.js";
 import type { createRunKeys } from "./keys.js";
+import { createLiveRecords } from "./live-records.js";
 import { createRunRepository, type RunRecordStatus } from "./repository.js";
 
 /** How the server runs the pipeline: where images are generated and with which model settings. */
@@ -149,7 +150,9 @@ export function createRunExecutor(deps: RunExecutorDeps) {
   async function runPipeline(job: RunJob): Promise<DryRunLog | PaidRunLog> {
     const { project, runId } = job;
     const config = await loadConfig(project.root);
-    const onProgress = (event: RunProgressEvent) => publish(progressEvent(runId, event));
+    const live = createLiveRecords(deps.db, project, runId);
+    const onProgress = (event: RunProgressEvent) =>
+      publish({ ...progressEvent(runId, event), ...live.eventFields(event) });
     // What runs is checked when it runs: the stored request's files are listed and read only
     // inside the project root, whatever the trigger (or an import) saw earlier.
     const common = { projectRoot: project.root, cwd: project.root, confineTo: project.root };
@@ -178,6 +181,8 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       retryDelayMs: deps.execution.retryDelayMs,
       timeoutMs: deps.execution.timeoutMs ?? defaultOpenAiTimeoutMs,
       onProgress,
+      // Recorded as each candidate and job finishes; a failing write is logged, and the run goes on.
+      onLiveLog: (log: PaidRunLog) => live.record(log).catch(deps.logError),
       cancelSignal: job.cancel.signal,
       interruptSignal: deps.interruptSignal,
       abortSignal: deps.abortSignal,

@@ -8,6 +8,7 @@ import { type Actor, recordAudit } from "../../core/audit.js";
 import type { KromaDb } from "../../core/db/database.js";
 import type { Database } from "../../core/db/schema.js";
 import { conflict, validationError } from "../../core/errors.js";
+import { checkProjectAssetFiles } from "../assets/legacy-files.js";
 import { type RunLog, runLogRecords } from "./log-records.js";
 import { createRunLogRepository, type RunLogRepository } from "./log-repository.js";
 
@@ -30,6 +31,12 @@ export interface IngestRunLogOptions {
   runLogPath?: string;
   actor?: Actor | null;
   validator?: ContractValidator;
+  /**
+   * A live snapshot of a run still executing (see the pipeline's `onLiveLog`): its jobs,
+   * candidates and assets so far are written, but the run keeps the status it has (running, or
+   * canceling) and no finish time, and no audit event is written: the final ingest audits the run.
+   */
+  live?: boolean;
 }
 
 let sharedValidator: ContractValidator | undefined;
@@ -78,6 +85,11 @@ export async function ingestRunLog(db: KromaDb, options: IngestRunLogOptions): P
     // Checked again inside the transaction: another writer may have ingested it meanwhile.
     const existing = await storedRun(runLogs, log.run_id, options.projectId, trx);
     if (existing?.run_log_sha256 === hash) return false;
+    if (options.live) {
+      records.run = { ...records.run, status: existing?.status ?? "running", finished_at: null, error: null };
+      await runLogs.write(trx, records, hash, existing !== undefined);
+      return true;
+    }
     await runLogs.write(trx, records, hash, existing !== undefined);
     await recordAudit(trx, options.actor ?? null, {
       action: "run.ingest",
@@ -88,6 +100,10 @@ export async function ingestRunLog(db: KromaDb, options: IngestRunLogOptions): P
     });
     return true;
   });
+  // A log in the layout from before per-run outputs may name files a later run replaced.
+  if (changed && records.assets.some((asset) => asset.file_checked_at === null)) {
+    await checkProjectAssetFiles(db, options.projectId, root);
+  }
   return changed ? { run_id: log.run_id, changed, counts } : { run_id: log.run_id, changed };
 }
 

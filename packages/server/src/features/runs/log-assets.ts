@@ -59,7 +59,17 @@ export function imageAsset(
     candidate_id: asset.candidateId,
     metadata_json: toJsonText(asset.metadata),
     created_at: log.timestamp,
+    stale: 0,
+    // A run since outputs became per run wrote this file under a directory of its own, and hashed
+    // what it wrote. A log from before (files named per scene) may name bytes a later run
+    // replaced: left unchecked, for the file check to verify, repoint or mark stale.
+    file_checked_at: isRunScoped(asset.relPath, log.run_id) ? log.timestamp : null,
   };
+}
+
+/** Whether a file lies in a run's own directory (`outputs/<run_id>/...`, `upscaled/<run_id>/...`). */
+function isRunScoped(relPath: string, runId: string): boolean {
+  return relPath.split("/").includes(runId);
 }
 
 /**

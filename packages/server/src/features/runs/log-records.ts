@@ -165,8 +165,17 @@ function addPaidJob(records: RunLogRecords, log: PaidRunLog, job: RunJobLog, con
   const ids = jobIds(log.run_id, job.id);
   const jobId = ids.job;
   const selected = job.candidates.find((candidate) => candidate.candidate_index === job.selected_candidate);
-  const finalAssetId = job.final_output && selected ? ids.finalAsset : null;
-  if (finalAssetId && selected && job.final_output) {
+  // The final output is the chosen candidate's own file (runs since per-run outputs, and every
+  // one-candidate job): its asset is the candidate's, so the id a live event announced for the
+  // candidate stays the final's. Only an older log's copy (`outputs/<job_id>.png`) is an asset of its own.
+  const finalIsCandidate = selected?.status === "generated" && selected.output === job.final_output;
+  const finalAssetId =
+    job.final_output && selected
+      ? finalIsCandidate
+        ? ids.candidateAsset(selected.candidate_index)
+        : ids.finalAsset
+      : null;
+  if (finalAssetId && selected && job.final_output && !finalIsCandidate) {
     records.assets.push(
       imageAsset(context, log, {
         id: finalAssetId,
@@ -257,17 +266,16 @@ function addCandidate(
   const id = ids.candidate(k);
   const isSelected = k === job.selected_candidate && finalAssetId !== null;
   const generated = candidate.status === "generated";
-  // With one candidate its file is the final output itself: one asset, not two.
+  // The chosen candidate's file is the final output itself: one asset, of kind `final`.
   let outputAssetId: string | null = null;
-  if (generated && candidate.output === job.final_output && isSelected) outputAssetId = finalAssetId;
-  else if (generated) {
+  if (generated) {
     outputAssetId = ids.candidateAsset(k);
     records.assets.push(
       imageAsset(context, log, {
         id: outputAssetId,
         jobId,
         candidateId: id,
-        assetKind: "candidate",
+        assetKind: isSelected && candidate.output === job.final_output ? "final" : "candidate",
         relPath: candidate.output,
         file: candidate,
         metadata: { bytes: candidate.bytes, candidate_index: k },

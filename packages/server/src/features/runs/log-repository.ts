@@ -14,9 +14,13 @@ export type RunLogRepository = ReturnType<typeof createRunLogRepository>;
 
 export function createRunLogRepository(db: KromaDb) {
   return {
-    /** The project and log hash of a stored run, if any; read on `trx` when given. */
+    /** The project, log hash and status of a stored run, if any; read on `trx` when given. */
     storedHash(runId: string, trx: Kysely<Database> = db) {
-      return trx.selectFrom("runs").select(["project_id", "run_log_sha256"]).where("id", "=", runId).executeTakeFirst();
+      return trx
+        .selectFrom("runs")
+        .select(["project_id", "run_log_sha256", "status"])
+        .where("id", "=", runId)
+        .executeTakeFirst();
     },
 
     /** Writes the records; `replace`: the run has rows already, drop those the log no longer has. */

@@ -261,8 +261,8 @@ function toCandidate(row: Selectable<CandidatesTable>): RunCandidateRecord {
   return { ...row, status: row.status as RunCandidateRecord["status"], meta_json: jsonObject(row.meta_json) };
 }
 
-function toAsset(row: Selectable<AssetsTable>): AssetRecord {
-  return { ...row, metadata_json: jsonObject(row.metadata_json) };
+function toAsset({ file_checked_at: _, stale, ...row }: Selectable<AssetsTable>): AssetRecord {
+  return { ...row, metadata_json: jsonObject(row.metadata_json), stale: stale === 1 };
 }
 
 function toQualityReport(row: Selectable<QualityReportsTable>): QualityReportRecord {

@@ -85,6 +85,7 @@ export async function checkRequestFiles(
       const { header } = journal;
       await prepareRun({
         ...common,
+        runId: header.run_id,
         confineTo: project.root,
         manifest: header.manifest,
         request: header.request,
@@ -98,7 +99,14 @@ export async function checkRequestFiles(
       await resolveProjectRef(project.root, request.input, "input", { allowDirectory: true });
     }
     const { manifest } = await loadPipelineConfig({ appRoot: ctx.appRoot, projectRoot: project.root });
-    const { scenes } = await prepareRun({ ...common, confineTo: project.root, manifest, request });
+    // Only the files are checked here: the run id just names where outputs would go.
+    const { scenes } = await prepareRun({
+      ...common,
+      runId: runId ?? "trigger_check",
+      confineTo: project.root,
+      manifest,
+      request,
+    });
     for (const scene of scenes) await resolveProjectRef(project.root, scene, "input");
   });
 }
