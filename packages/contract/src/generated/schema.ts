@@ -3074,6 +3074,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description The image has more pixels than the server decodes (`error_code` "image_too_large", `details` names `width`, `height`, `max_pixels`). */
+        ImageTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description A bounded resource is used up by this client (`error_kind` "policy", `error_code` "too_many_requests"), such as the open event streams of one run. */
         TooManyRequests: {
             headers: {
@@ -4033,15 +4042,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description The image has more pixels than uploads may have (`image_too_large`, `details` names `width`, `height`, `max_pixels`). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
+            422: components["responses"]["ImageTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
