@@ -95,6 +95,10 @@ describe("POST /api/projects/{slug}/assets", () => {
       .where("target_id", "=", asset.id)
       .execute();
     expect(audit.map((event) => event.action)).toEqual(["asset.upload"]);
+    // And its file is served like any asset's.
+    const file = await fetch(`${api.server.url}/api/projects/uploads/assets/${asset.id}/file`);
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(png);
   });
 
   it("keeps a JPEG sent as multipart/form-data, with the part's file name or the name field", async () => {
