@@ -407,9 +407,12 @@ describe("kroma lab archive-bad with records", () => {
         OPENAI_BASE_URL: `${images.url}/v1`,
       };
       const run = await kroma(
-        ["--json", "--api-url", server.url, "lab", "run", "--project", "archived", "--confirm-spend"].concat(
-          ["--scene-refs", "scenes/a.png,scenes/b.png", "--output-guard-enabled", "false"],
-        ),
+        ["--json", "--api-url", server.url, "lab", "run", "--project", "archived", "--confirm-spend"].concat([
+          "--scene-refs",
+          "scenes/a.png,scenes/b.png",
+          "--output-guard-enabled",
+          "false",
+        ]),
         dir,
         env,
       );
@@ -417,9 +420,12 @@ describe("kroma lab archive-bad with records", () => {
       const runId = JSON.parse(run.stdout).run_id as string;
 
       const moved = await kroma(
-        ["--json", "lab", "archive-bad", "--input", join(root, "outputs"), "--project-root", root].concat(
-          ["--project", "archived", "--enforce-grayscale", "true"],
-        ),
+        ["--json", "lab", "archive-bad", "--input", join(root, "outputs"), "--project-root", root].concat([
+          "--project",
+          "archived",
+          "--enforce-grayscale",
+          "true",
+        ]),
         dir,
         env,
       );

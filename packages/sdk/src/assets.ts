@@ -53,7 +53,8 @@ export function assetsApi(raw: Client<paths>, call: Call, baseUrl: string) {
     },
     /**
      * The thumbnail's absolute URL, for an `<img src>`. It carries no token (the server refuses
-     * tokens in query strings): fetch it with the `Authorization` header where auth is required.
+     * tokens in query strings): where auth is required, sign the browser in (`auth.signIn`), whose
+     * session cookie goes with the `<img>`, or fetch it with the `Authorization` header.
      */
     thumbnailUrl: (slug: string, assetId: string, size: ThumbnailSize = 256): string =>
       `${baseUrl}/api/projects/${encodeURIComponent(slug)}/assets/${encodeURIComponent(assetId)}/thumbnail?size=${size}`,

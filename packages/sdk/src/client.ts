@@ -2,10 +2,12 @@ import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
 import { assetUploadApi } from "./asset-upload.js";
 import { assetsApi } from "./assets.js";
+import { sessionApi } from "./auth.js";
 import { contentApi } from "./content.js";
 import { KromaApiError } from "./errors.js";
 import { exportsApi } from "./exports.js";
-import { runsApi } from "./runs.js";
+import { reviewsApi } from "./reviews.js";
+import { runsApi, type StreamTransport } from "./runs.js";
 
 /** Where a local Kroma server listens by default. */
 export const defaultBaseUrl = "http://127.0.0.1:8788";
@@ -19,6 +21,11 @@ export interface KromaClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * Whether a browser sends cookies (the `kroma_session` of `auth.signIn`), as `fetch`'s
+   * `credentials`. The browser default, `same-origin`, is what a page served by the API's origin needs.
+   */
+  credentials?: RequestInit["credentials"];
 }
 
 /** The raw openapi-fetch client, typed by the spec; results are `{ data, error, response }`. */
@@ -80,10 +87,16 @@ export function createKromaClient(options: KromaClientOptions = {}) {
     ...options.headers,
     ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
   };
-  const raw: KromaRawClient = createClient<paths>({ baseUrl, fetch: options.fetch, headers });
+  const credentials = options.credentials ? { credentials: options.credentials } : {};
+  const raw: KromaRawClient = createClient<paths>({ baseUrl, fetch: options.fetch, headers, ...credentials });
+  const streamFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const path = (slug: string) => ({ params: { path: { slug } } });
   const call = <T>(request: Promise<FetchResult<T>>) => unwrap(request, baseUrl);
-  const transport = { baseUrl, headers, fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)) };
+  const transport: StreamTransport = {
+    baseUrl,
+    headers,
+    fetch: (input, init) => streamFetch(input, { ...credentials, ...init }),
+  };
   const runs = runsApi(raw, call, transport);
 
   return {
@@ -115,10 +128,13 @@ export function createKromaClient(options: KromaClientOptions = {}) {
       listTokens: () => call(raw.GET("/auth/tokens")),
       /** `DELETE /auth/tokens/{tokenId}` */
       revokeToken: (tokenId: string) => call(raw.DELETE("/auth/tokens/{tokenId}", { params: { path: { tokenId } } })),
+      ...sessionApi(raw, call),
     },
     ...contentApi(raw, call),
     ...exportsApi(raw, call),
     ...runs,
+    // One `runs` namespace: the runs themselves (runs.ts) and the review of their jobs (reviews.ts).
+    runs: { ...runs.runs, ...reviewsApi(raw, call) },
     // One `assets` namespace: the records (runs.ts), their bytes (assets.ts) and uploads (asset-upload.ts).
     assets: { ...runs.assets, ...assetsApi(raw, call, baseUrl), ...assetUploadApi(call, transport) },
   };

@@ -63,9 +63,9 @@ export function runsApi(raw: Client<paths>, call: Call, transport: StreamTranspo
         call(raw.GET("/api/projects/{slug}/runs", { params: { path: { slug }, query } })),
       /** `GET /runs/{runId}`: the run with its jobs and their candidates. */
       get: (slug: string, runId: string) => call(raw.GET("/api/projects/{slug}/runs/{runId}", atRun(slug, runId))),
-      /** `GET /runs/{runId}/jobs` */
-      jobs: (slug: string, runId: string) =>
-        call(raw.GET("/api/projects/{slug}/runs/{runId}/jobs", atRun(slug, runId))),
+      /** `GET /runs/{runId}/jobs`: in plan order, with the run's review progress; `review` filters. */
+      jobs: (slug: string, runId: string, query: Query<"/api/projects/{slug}/runs/{runId}/jobs"> = {}) =>
+        call(raw.GET("/api/projects/{slug}/runs/{runId}/jobs", { params: { path: { slug, runId }, query } })),
       /** `POST /runs/trigger`: queues a dry (default) or paid run; answers with its id at once. */
       trigger: (slug: string, body: Schema<"TriggerRunRequest"> = {}) =>
         call(raw.POST("/api/projects/{slug}/runs/trigger", { ...at(slug), body })),

@@ -2,6 +2,7 @@ import type { KromaClient, RunEvent } from "@kroma/sdk";
 import { type Command, CommanderError } from "commander";
 import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions } from "../output.js";
+import { reviewCommands } from "./runs-review.js";
 
 interface TriggerFlags {
   project: string;
@@ -25,7 +26,9 @@ const finalStatuses = new Set(["succeeded", "partial", "failed", "canceled", "in
  * (Runs on this machine without a server are `kroma lab run`.)
  */
 export function runsCommand(program: Command, globals: () => GlobalOptions): void {
-  const runs = program.command("runs").description("Queue, follow, cancel and resume runs the server executes");
+  const runs = program
+    .command("runs")
+    .description("Queue, follow, cancel and resume runs the server executes; select, approve or reject their finals");
   const client = () => apiClient(globals());
 
   runs
@@ -90,6 +93,8 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
       if (flags.watch) return watch(client(), globals(), flags.project, runId);
       emit(globals(), result, () => `Run ${runId} ${result.run.status}`);
     });
+
+  reviewCommands(runs, client, globals);
 }
 
 /** Prints each event as a line (or JSON line) until the run ends; a run that did not succeed exits 1. */

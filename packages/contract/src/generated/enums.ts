@@ -20,6 +20,8 @@ export {
   runRecordStatusValues,
   runCandidateStatusValues,
   qualityGradeValues,
+  reviewStateValues,
+  reviewActionValues,
   uploadAssetKindValues,
   runEventTypeValues,
   runEventPhaseValues,

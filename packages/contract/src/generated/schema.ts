@@ -150,6 +150,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current browser session (whether this browser is signed in)
+         * @description The session the `kroma_session` cookie names. Without a valid one (no cookie, an unknown,
+         *     expired or deleted session, or one whose token was revoked or has expired) the answer is
+         *     401 (`error_code` "unauthorized"): sign in again. A bearer token alone is not a session.
+         */
+        get: operations["getAuthSession"];
+        put?: never;
+        /**
+         * Sign in, exchanging an API token for a browser session
+         * @description A browser's `<img>` and `EventSource` cannot send an `Authorization` header, so a web app
+         *     signs in once: it presents an API token, either as `Authorization: Bearer <token>` or as
+         *     `{ "token": "..." }` in a JSON body (not both), and gets a session cookie,
+         *     `kroma_session=<secret>; HttpOnly; SameSite=Strict; Path=/; Max-Age=<ttl>` (with `Secure`
+         *     when the request came over https). From then on every route accepts the cookie in place of
+         *     the bearer header, with the token's scope, until the session expires (`KROMA_SESSION_TTL_MS`,
+         *     default 12 hours, never past the token's own expiry), is deleted, or its token is revoked or
+         *     expires. The session's secret exists only in the cookie; the server keeps its SHA-256 hash.
+         *     The body never carries the token or the secret.
+         *
+         *     A project-scoped token gives a session scoped to that project. A session cookie is not a
+         *     credential for signing in again: present the token. Like every state-changing request, a
+         *     sign-in from another site's page is refused (403), so no page elsewhere can sign a browser
+         *     in. While no token exists yet (auth `auto` on loopback, fresh install) there is nothing to
+         *     exchange and none is needed: 409 (`error_code` "conflict").
+         */
+        post: operations["createAuthSession"];
+        /**
+         * Sign out, ending the current browser session
+         * @description Ends the session the `kroma_session` cookie names, at once, and clears the cookie
+         *     (`Max-Age=0`). Without a valid session the answer is 401, and the cookie is cleared all the
+         *     same. Revoking a token (`DELETE /auth/tokens/{tokenId}`) ends every session made from it.
+         */
+        delete: operations["deleteAuthSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects": {
         parameters: {
             query?: never;
@@ -611,6 +657,145 @@ export interface paths {
          *     and so does a run another server finished (checked on each keep-alive).
          */
         get: operations["streamRunEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/jobs/{jobId}/select": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make another of the job's candidates its final
+         * @description The candidate's own image (and, when the run post-processed, its chain's last file) becomes
+         *     the job's final; the previous final stays in the records as a candidate. The review goes back
+         *     to `pending` (a decision is about bytes). A candidate that was not generated, or whose
+         *     post-processing did not finish, is a 409 naming why; a step that would call a paid service
+         *     needs `confirm_spend: true`.
+         *     Audited (who: the token's label; when; why: `note`; what it replaced).
+         */
+        post: operations["selectJobCandidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/jobs/{jobId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the job's final
+         * @description Approves the job's current final (keyed by its sha256). With `baseline: true` it also
+         *     becomes the project's baseline for the job's scene; an existing baseline of another asset is
+         *     a 409 unless `replace_baseline: true`. A job with no final is a 409.
+         *     Audited (who: the token's label; when; why: `note`; what it replaced).
+         */
+        post: operations["approveJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/jobs/{jobId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject the job's final
+         * @description Rejects the job's current final, with a note saying why.
+         *     Audited (who: the token's label; when; why: `note`; what it replaced).
+         */
+        post: operations["rejectJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/jobs/{jobId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo the job's last decision
+         * @description Back to `pending`: an approval or rejection is withdrawn (a baseline it set is removed,
+         *     restoring the one it replaced), and an undone select brings the previous final back. The undo
+         *     is itself an entry of the history. A job with no decision is a 409.
+         *     Audited (who: the token's label; when; why: `note`; what it replaced).
+         */
+        post: operations["undoJobReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/jobs/{jobId}/review-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        /** Every decision on a job, oldest first */
+        get: operations["getJobReviewHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2051,6 +2236,45 @@ export interface components {
             deleted: true;
             token_id: string;
         };
+        CreateAuthSessionRequest: {
+            /** @description The API token to exchange, when it is not sent as `Authorization: Bearer`. */
+            token?: string;
+        };
+        /** @description The token a session was made from; its scope is the session's. */
+        AuthSessionToken: {
+            id: string;
+            label: string;
+            token_prefix: string;
+            /** @description The project the token is scoped to, or null for all. */
+            project_id: string | null;
+            project_slug: string | null;
+            /** Format: date-time */
+            expires_at: string | null;
+        };
+        AuthSession: {
+            id: string;
+            created_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When the session stops working.
+             */
+            expires_at: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            token: components["schemas"]["AuthSessionToken"];
+        };
+        AuthSessionResponse: {
+            /** @constant */
+            ok: true;
+            auth_session: components["schemas"]["AuthSession"];
+        };
+        AuthSessionDeletedResponse: {
+            /** @constant */
+            ok: true;
+            /** @constant */
+            deleted: true;
+            session_id: string;
+        };
         Secret: {
             project_id: string;
             provider_code: string;
@@ -2339,6 +2563,7 @@ export interface components {
             meta_json: components["schemas"]["JsonObject"];
             created_at: components["schemas"]["Timestamp"];
             candidates: components["schemas"]["RunCandidate"][];
+            review_state: components["schemas"]["ReviewState"];
         };
         Asset: {
             id: string;
@@ -2433,6 +2658,93 @@ export interface components {
             run_id: string;
             count: number;
             jobs: components["schemas"]["RunJob"][];
+            /** @description Over every job of the run, whatever `review` filters. */
+            review_progress: components["schemas"]["ReviewProgress"];
+        };
+        /**
+         * @description A job's review: `pending` until someone approves or rejects its final, and again after an
+         *     undo or after another candidate is selected (a decision is about the candidate's bytes).
+         * @enum {string}
+         */
+        ReviewState: "pending" | "approved" | "rejected";
+        /** @enum {string} */
+        ReviewAction: "select" | "approve" | "reject" | "undo";
+        /** @description How far a run's review has come; `decided` = approved + rejected. */
+        ReviewProgress: {
+            total: number;
+            decided: number;
+            approved: number;
+            rejected: number;
+            pending: number;
+        };
+        /** @description One decision on a job, as the review history lists it (oldest first). */
+        ReviewEvent: {
+            id: string;
+            run_id: string;
+            job_id: string;
+            seq: number;
+            action: components["schemas"]["ReviewAction"];
+            state: components["schemas"]["ReviewState"];
+            /** @description The job's chosen candidate after the decision. */
+            candidate_index: number | null;
+            /** @description The sha256 of that candidate's image. */
+            candidate_sha256: string | null;
+            previous_state: components["schemas"]["ReviewState"];
+            /** @description What the decision replaced. */
+            previous_candidate_index: number | null;
+            /** @description Why, as the reviewer wrote it. */
+            note: string | null;
+            /** @description The label of the token that decided (null when no token was needed). */
+            actor: string | null;
+            /** @description The decision's audit event (`GET /audit-events`). */
+            audit_id: string;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        SelectCandidateRequest: {
+            /** @description The candidate to make the job's final. */
+            candidate_index: number;
+            note?: string;
+            /**
+             * @description Needed only when making the candidate final would call a paid service (a post-process
+             *     step it never completed); without it such a select is refused, naming the step.
+             */
+            confirm_spend?: boolean;
+        };
+        ReviewDecisionRequest: {
+            note?: string;
+        };
+        ApproveRequest: {
+            note?: string;
+            /** @description Also make the approved final the project's baseline for the job's scene. */
+            baseline?: boolean;
+            /** @description With `baseline`: replace the scene's existing baseline (without it, an existing one is a 409). */
+            replace_baseline?: boolean;
+        };
+        /** @description The approved final a scene is held to. */
+        Baseline: {
+            /** @description The scene's path under the project root (`scenes/alley.png`). */
+            scene: string;
+            asset_id: string;
+            run_id: string;
+            job_id: string;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        ReviewResponse: {
+            /** @constant */
+            ok: true;
+            job: components["schemas"]["RunJob"];
+            review: components["schemas"]["ReviewEvent"];
+            baseline?: components["schemas"]["Baseline"];
+            replaced_baseline?: components["schemas"]["Baseline"] | null;
+            audit_id: string;
+        };
+        ReviewHistoryResponse: {
+            /** @constant */
+            ok: true;
+            run_id: string;
+            job_id: string;
+            count: number;
+            history: components["schemas"]["ReviewEvent"][];
         };
         AssetListResponse: {
             /** @constant */
@@ -3038,7 +3350,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description No valid token was given while auth is required (`error_kind` "policy", `error_code` "unauthorized"). */
+        /** @description No valid token (nor session cookie) was given while auth is required (`error_kind` "policy", `error_code` "unauthorized"). */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -3122,6 +3434,8 @@ export interface components {
         LinkId: components["schemas"]["Id"];
         RunId: components["schemas"]["Id"];
         AssetId: components["schemas"]["Id"];
+        /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+        JobId: components["schemas"]["Id"];
         /** @description Most rows to return (default 500). */
         Limit: number;
         /** @description Rows to skip (default 0). */
@@ -3332,6 +3646,89 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session and the token behind it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateAuthSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The session, with the `Set-Cookie` header that carries its secret. */
+            201: {
+                headers: {
+                    /** @description `kroma_session=<secret>; Max-Age=<ttl>; Path=/; HttpOnly; SameSite=Strict` (and `Secure` over https). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is ended and the cookie cleared. */
+            200: {
+                headers: {
+                    /** @description `kroma_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionDeletedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
@@ -3834,7 +4231,10 @@ export interface operations {
     };
     listRunJobs: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only jobs in this review state. */
+                review?: components["schemas"]["ReviewState"];
+            };
             header?: never;
             path: {
                 /** @description The project's slug. */
@@ -3953,6 +4353,185 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    selectJobCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelectCandidateRequest"];
+            };
+        };
+        responses: {
+            /** @description The job after the decision, and the history entry it made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    approveJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApproveRequest"];
+            };
+        };
+        responses: {
+            /** @description The job after the decision, and the history entry it made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rejectJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReviewDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description The job after the decision, and the history entry it made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    undoJobReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReviewDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description The job after the decision, and the history entry it made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getJobReviewHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+                /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
+                jobId: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewHistoryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
         };
     };
     listAssets: {
@@ -6016,6 +6595,8 @@ export const runModeValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const runRecordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunRecordStatus"]> = ["queued", "running", "canceling", "succeeded", "partial", "failed", "canceled", "interrupted"];
 export const runCandidateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunCandidate"]["status"]> = ["planned", "generated", "failed"];
 export const qualityGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QualityGrade"]> = ["pass", "warn", "fail"];
+export const reviewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewState"]> = ["pending", "approved", "rejected"];
+export const reviewActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewAction"]> = ["select", "approve", "reject", "undo"];
 export const uploadAssetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UploadAssetKind"]> = ["scene", "reference"];
 export const runEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["type"]> = ["status", "progress", "done"];
 export const runEventPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["phase"]> = ["request", "retry", "candidate_done", "candidate_failed", "job_done", "job_skipped"];

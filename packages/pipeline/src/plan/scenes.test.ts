@@ -52,6 +52,11 @@ describe("listInputImages", () => {
     ]);
   });
 
+  it("skips hidden directories such as the thumbnail cache under .kroma/", async () => {
+    await touch("scenes/a.png", ".kroma/cache/thumbnails/abc-256.webp", ".git/x.png", ".hidden.png");
+    expect(await listInputImages(".", dir)).toEqual([join(dir, ".hidden.png"), join(dir, "scenes/a.png")]);
+  });
+
   it("returns a single image file as an absolute path, resolving from cwd", async () => {
     await touch("one.png");
     expect(await listInputImages("one.png", dir)).toEqual([join(dir, "one.png")]);

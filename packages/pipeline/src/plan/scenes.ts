@@ -54,8 +54,8 @@ export async function listInputImages(
 }
 
 /**
- * Depth-first walk; symlinks are followed, and `visited` (real paths) stops a link cycle from
- * looping forever. With `confined`, a symlink whose target lies outside the root is an error.
+ * Depth-first walk, skipping hidden directories; symlinks are followed, and `visited` (real
+ * paths) stops a link cycle from looping forever. With `confined`, a symlink whose target lies outside the root is an error.
  */
 async function walk(dir: string, out: string[], visited: Set<string>, confined?: ConfinedWalk): Promise<void> {
   const entries: Dirent[] = await readdir(dir, { withFileTypes: true });
@@ -72,6 +72,9 @@ async function walk(dir: string, out: string[], visited: Set<string>, confined?:
       if (confined && target) await refuseLinkOut(path, confined);
     }
     if (isFile && isImagePath(path)) out.push(path);
+    // Hidden directories hold the tool's own files (`.kroma/cache/thumbnails/*.webp`, run
+    // journals), never scenes: a walk of a whole project must not take them as input.
+    if (isDir && entry.name.startsWith(".")) continue;
     if (isDir) {
       const real = await realpath(path);
       if (visited.has(real)) continue;

@@ -13,7 +13,7 @@ import {
 } from "./context.js";
 import { checkSpendAllowed } from "./cost.js";
 import { canceledJob, runJob, unrunJob } from "./job.js";
-import { appendRunJournal, type RunJournalHeader, removeRunJournal, startRunJournal } from "./journal.js";
+import { type RunJournalHeader, removeRunJournal, startRunJournal } from "./journal.js";
 import { buildLog, type PaidRunLog, type RunJobLog } from "./log.js";
 
 /**
@@ -121,7 +121,5 @@ async function nextJob(context: RunContext, job: PlannedJob, index: number, kept
     return kept;
   }
   if (stopRequested(context) === "cancel") return canceledJob(context, job, []);
-  const result = await runJob(context, job, index);
-  await appendRunJournal(context.journalPath, result);
-  return result;
+  return runJob(context, job, index);
 }

@@ -4,6 +4,7 @@ import type { PlannedJob } from "../plan/plan.js";
 import { logPath } from "../plan/run-log.js";
 import { runCandidate } from "./candidate.js";
 import { progress, type RunContext, recordLive, stopRequested } from "./context.js";
+import { appendRunJournal } from "./journal.js";
 import type { RunCandidateLog, RunJobLog } from "./log.js";
 
 // One job of a paid run: its candidates in turn, then the best becomes the final output.
@@ -37,6 +38,8 @@ export async function runJob(context: RunContext, job: PlannedJob, index: number
     candidates,
     ms: Math.round(performance.now() - started),
   };
+  // Journaled first: a job the live records or the event call finished is one a resume keeps.
+  await appendRunJournal(context.journalPath, result);
   await recordLive(context, result);
   progress(context, {
     phase: "job_done",

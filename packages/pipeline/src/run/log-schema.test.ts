@@ -109,7 +109,7 @@ describe("run logs match RunLog in the OpenAPI spec", () => {
 
     const badJob = { ...log, jobs: log.jobs.map((job, i) => (i === 0 ? { ...job, status: "planned" } : job)) };
     expect(validator.validateSchema("PaidRunLog", badJob)).toEqual([
-      { field: "jobs.0.status", message: "Field 'jobs.0.status' must be one of: done, failed, failed_guard, canceled" },
+      { field: "jobs.0.status", message: "Field 'jobs.0.status' must be one of: done, failed, failed_guard, canceled, running" },
     ]);
   });
 });

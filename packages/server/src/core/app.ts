@@ -8,6 +8,7 @@ import { defaultUploadLimits, type UploadLimits } from "../features/assets/uploa
 import { assetUploadRoutes } from "../features/assets/upload-route.js";
 import { createAuthTokenRepository } from "../features/auth/repository.js";
 import { authRoutes } from "../features/auth/routes.js";
+import { createAuthSessionRepository } from "../features/auth/session-repository.js";
 import { bootstrapRoutes } from "../features/bootstrap/routes.js";
 import { characterRoutes } from "../features/characters/routes.js";
 import { chatRoutes } from "../features/chat/routes.js";
@@ -20,6 +21,7 @@ import { storageRoutes } from "../features/projects/storage-routes.js";
 import { promptTemplateRoutes } from "../features/prompt-templates/routes.js";
 import { providerAccountRoutes } from "../features/provider-accounts/routes.js";
 import { referenceSetRoutes } from "../features/reference-sets/routes.js";
+import { reviewRoutes } from "../features/reviews/routes.js";
 import { assetRoutes } from "../features/runs/assets-routes.js";
 import { RunEventHub } from "../features/runs/events.js";
 import { createRunQueue, type RunExecutionOptions, type RunQueue } from "../features/runs/queue.js";
@@ -66,6 +68,8 @@ export interface AppOptions {
   shutdownGraceMs?: number;
   /** Limits of `GET /runs/{runId}/events` (`KROMA_SSE_*`); default {@link defaultEventStreamLimits}. */
   eventStreams?: EventStreamLimits;
+  /** How long a browser session lasts (`KROMA_SESSION_TTL_MS`, default 12 hours). */
+  sessionTtlMs?: number;
   /** The run queue and its event hub, when the caller manages them (`startServer` does); else made here. */
   runs?: { queue: RunQueue; events: RunEventHub };
 }
@@ -125,6 +129,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   const tokens = createAuthTokenRepository(options.db);
+  const sessions = createAuthSessionRepository(options.db, { ttlMs: options.sessionTtlMs });
 
   const document: OpenApiDocument = openapiDocument;
   const validator = createContractValidator(document);
@@ -134,7 +139,7 @@ export function createApp(options: AppOptions): Hono {
     validateResponses: options.validateResponses ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     uploadLimitBytes: (options.uploadLimits ?? defaultUploadLimits).maxBytes,
-    guard: createAuthGuard(tokens, options.auth ?? { mode: "auto", loopback: true }),
+    guard: createAuthGuard(tokens, options.auth ?? { mode: "auto", loopback: true }, sessions),
   });
   const leases = leasesOf(options);
   const deps = {
@@ -142,6 +147,7 @@ export function createApp(options: AppOptions): Hono {
     leases,
     validator,
     tokens,
+    sessions,
     projects: createProjectRepository(options.db),
     storage: createStorageRepository(options.db),
     appRoot: options.appRoot ?? process.cwd(),
@@ -181,6 +187,7 @@ export function createApp(options: AppOptions): Hono {
     runEvents: runs.events,
     eventStreams: new EventStreamGate(options.eventStreams ?? defaultEventStreamLimits),
   });
+  reviewRoutes(route, deps);
   assetRoutes(route, deps);
   assetFileRoutes(route, deps);
   assetUploadRoutes(route, { ...deps, limits: options.uploadLimits ?? defaultUploadLimits });

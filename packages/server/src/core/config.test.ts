@@ -24,6 +24,15 @@ describe("the server's paths", () => {
   });
 });
 
+describe("the session lifetime", () => {
+  it("is 12 hours unless KROMA_SESSION_TTL_MS says otherwise, and at most 400 days", () => {
+    expect(loadServerConfig({}, {}).sessionTtlMs).toBe(12 * 60 * 60 * 1000);
+    expect(loadServerConfig({}, { KROMA_SESSION_TTL_MS: "60000" }).sessionTtlMs).toBe(60_000);
+    expect(() => loadServerConfig({}, { KROMA_SESSION_TTL_MS: "0" })).toThrow(/KROMA_SESSION_TTL_MS/);
+    expect(() => loadServerConfig({}, { KROMA_SESSION_TTL_MS: String(401 * 24 * 3600_000) })).toThrow(/400 days/);
+  });
+});
+
 describe("the upload limits", () => {
   it("default to 50 MiB and 100 megapixels, follow KROMA_UPLOAD_MAX_*, and refuse a bad value", () => {
     expect(loadServerConfig({}, {}).uploadLimits).toEqual({ maxBytes: 52_428_800, maxPixels: 100_000_000 });

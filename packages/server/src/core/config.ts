@@ -2,12 +2,14 @@ import { dirname, join, resolve } from "node:path";
 import { imageSettingsFromEnv } from "@kroma/pipeline";
 import type { AgentDispatchOptions } from "../features/agent/dispatch.js";
 import { defaultUploadLimits, type UploadLimits } from "../features/assets/upload-limits.js";
+import { defaultSessionTtlMs } from "../features/auth/session-repository.js";
 import { parseTrustedEndpoints } from "../features/projects/s3-sync/trusted-endpoints.js";
 import { defaultOpenAiTimeoutMs, defaultShutdownGraceMs, type RunExecutionOptions } from "../features/runs/queue.js";
 import { defaultEventStreamLimits, type EventStreamLimits } from "../features/runs/streams.js";
 import { providerKeysFromEnv } from "../features/secrets/provider-keys.js";
 import { type AuthMode, authModes } from "./auth-policy.js";
 import { defaultLeaseTtlMs } from "./db/lease-repository.js";
+import { maxSessionTtlMs } from "./session-cookie.js";
 
 /** Where the API listens unless told otherwise (`KROMA_BACKEND_BIND`). */
 export const defaultBind = "127.0.0.1:8788";
@@ -32,6 +34,8 @@ export interface ServerConfig {
   agentDispatch: AgentDispatchOptions;
   /** How queued runs call the images API (`OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_IMAGE_*`). */
   runExecution: RunExecutionOptions;
+  /** How long a browser session (`POST /auth/session`) lasts (`KROMA_SESSION_TTL_MS`, default 12 hours). */
+  sessionTtlMs: number;
   /** How long work in progress stays owned without a heartbeat (`KROMA_LEASE_TTL_MS`, default 30 s). */
   leaseTtlMs: number;
   /**
@@ -76,6 +80,7 @@ export function loadServerConfig(
       timeoutMs: parsePositiveMs("OPENAI_TIMEOUT_MS", env.OPENAI_TIMEOUT_MS, defaultOpenAiTimeoutMs),
       providerKeys: { photoroom: envKeys.photoroom, removebg: envKeys.removebg },
     },
+    sessionTtlMs: parseSessionTtl(env.KROMA_SESSION_TTL_MS),
     leaseTtlMs: parsePositiveMs("KROMA_LEASE_TTL_MS", env.KROMA_LEASE_TTL_MS, defaultLeaseTtlMs),
     shutdownGraceMs: parsePositiveMs("KROMA_SHUTDOWN_GRACE_MS", env.KROMA_SHUTDOWN_GRACE_MS, defaultShutdownGraceMs),
     eventStreams: eventStreamLimits(env),
@@ -140,6 +145,15 @@ export function parseBind(bind: string): { host: string; port: number } {
     throw new Error(`Invalid bind address '${bind}': expected host:port, e.g. ${defaultBind}`);
   }
   return { host: match[1] || match[2] || "127.0.0.1", port };
+}
+
+/** At most 400 days: browsers drop a cookie's `Max-Age` beyond that. */
+function parseSessionTtl(value: string | undefined): number {
+  const ms = parsePositiveMs("KROMA_SESSION_TTL_MS", value, defaultSessionTtlMs);
+  if (ms > maxSessionTtlMs) {
+    throw new Error(`Invalid KROMA_SESSION_TTL_MS '${value}': at most ${maxSessionTtlMs} (400 days)`);
+  }
+  return ms;
 }
 
 function parseAuthMode(value: string | undefined): AuthMode {

@@ -34,6 +34,7 @@ export type StartServerOptions = Omit<
   | "authMode"
   | "runExecution"
   | "leaseTtlMs"
+  | "sessionTtlMs"
   | "shutdownGraceMs"
   | "eventStreams"
   | "masterKeyFile"
@@ -45,6 +46,8 @@ export type StartServerOptions = Omit<
   shutdownGraceMs?: number;
   /** Limits of the run event streams (default: `defaultEventStreamLimits`). */
   eventStreams?: ServerConfig["eventStreams"];
+  /** How long a browser session lasts (default 12 hours). */
+  sessionTtlMs?: number;
   /** How long this server's work stays owned without a heartbeat (default 30 s). */
   leaseTtlMs?: number;
   validateResponses?: boolean;
@@ -90,6 +93,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     runExecution: config.runExecution,
     shutdownGraceMs: config.shutdownGraceMs,
     eventStreams: config.eventStreams,
+    sessionTtlMs: config.sessionTtlMs,
     uploadLimits: config.uploadLimits,
   };
   const runs = createRuns(appOptions);

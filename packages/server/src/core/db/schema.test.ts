@@ -32,12 +32,16 @@ const columns = {
   agent_instructions: ["id", "project_id", "instruction_text", "instruction_type", "payload_json", "dispatch_to_agent", "status", "attempts", "max_attempts", "next_attempt_at", "last_error", "agent_response_json", "created_at", "updated_at", "confirmed_at", "canceled_at"],
   agent_instruction_events: ["id", "project_id", "instruction_id", "seq", "event_type", "message", "created_at"],
   auth_tokens: ["id", "user_id", "project_id", "token_prefix", "token_hash", "label", "expires_at", "revoked_at", "last_used_at", "created_at"],
+  auth_sessions: ["id", "token_id", "secret_hash", "created_at", "expires_at", "last_used_at", "revoked_at"],
   audit_events: ["id", "actor_token_id", "action", "project_id", "target_type", "target_id", "detail_json", "created_at"],
   secret_keys: ["id", "wrapped_key", "active", "created_at"],
   project_secrets: ["project_id", "provider_code", "secret_name", "key_id", "nonce", "ciphertext", "auth_tag", "hint", "created_at", "updated_at"],
   exports: ["id", "project_id", "run_id", "status", "export_format", "storage_uri", "rel_path", "file_size_bytes", "checksum_sha256", "manifest_json", "export_asset_id", "error", "created_at", "completed_at"],
   s3_sync_state: ["project_id", "endpoint_url", "bucket", "object_key", "rel_path", "size_bytes", "sha256", "etag", "uploaded_at"],
   leases: ["kind", "target_id", "owner_id", "owner_host", "owner_pid", "acquired_at", "heartbeat_at_ms", "detail_json"],
+  job_reviews: ["job_id", "project_id", "run_id", "state", "candidate_index", "candidate_sha256", "updated_at"],
+  job_review_events: ["id", "project_id", "run_id", "job_id", "seq", "action", "state", "candidate_index", "candidate_sha256", "previous_state", "previous_candidate_index", "note", "actor_token_id", "actor_label", "audit_id", "undone", "detail_json", "created_at"],
+  scene_baselines: ["project_id", "scene", "asset_id", "run_id", "job_id", "created_at"],
 } as const satisfies { [T in keyof Database]: readonly (keyof Database[T])[] };
 
 /** The columns `schema.ts` declares that {@link columns} leaves out, per table (`never` when none). */

@@ -24,12 +24,16 @@ export interface Database {
   agent_instructions: AgentInstructionsTable;
   agent_instruction_events: AgentInstructionEventsTable;
   auth_tokens: AuthTokensTable;
+  auth_sessions: AuthSessionsTable;
   audit_events: AuditEventsTable;
   secret_keys: SecretKeysTable;
   project_secrets: ProjectSecretsTable;
   exports: ExportsTable;
   s3_sync_state: S3SyncStateTable;
   leases: LeasesTable;
+  job_reviews: JobReviewsTable;
+  job_review_events: JobReviewEventsTable;
+  scene_baselines: SceneBaselinesTable;
 }
 
 // JSON columns (`*_json`) hold JSON text; repositories parse them so the API returns JSON values.
@@ -318,6 +322,19 @@ export interface AuthTokensTable {
   created_at: string;
 }
 
+/** Browser sessions made from a token (see migration 0017 and `features/auth/session-repository.ts`). */
+export interface AuthSessionsTable {
+  id: string;
+  /** The token the session was made from: its actor, its scope, and it must still be active. */
+  token_id: string;
+  /** SHA-256 of the cookie's secret, hex; the secret itself is never stored. */
+  secret_hash: string;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface AuditEventsTable {
   id: string;
   actor_token_id: string | null;
@@ -401,4 +418,48 @@ export interface LeasesTable {
   heartbeat_at_ms: number;
   /** What a cleaner needs to undo the work (e.g. the staging directory of an import). */
   detail_json: string | null;
+}
+
+/** A job's current review (migration 0019); no row means `pending`. */
+export interface JobReviewsTable {
+  job_id: string;
+  project_id: string;
+  run_id: string;
+  state: Schema<"ReviewState">;
+  candidate_index: number | null;
+  candidate_sha256: string | null;
+  updated_at: string;
+}
+
+/** Every decision on a job, numbered per job; `undone` once an undo withdrew it. */
+export interface JobReviewEventsTable {
+  id: string;
+  project_id: string;
+  run_id: string;
+  job_id: string;
+  seq: number;
+  action: Schema<"ReviewAction">;
+  state: Schema<"ReviewState">;
+  candidate_index: number | null;
+  candidate_sha256: string | null;
+  previous_state: Schema<"ReviewState">;
+  previous_candidate_index: number | null;
+  note: string | null;
+  actor_token_id: string | null;
+  actor_label: string | null;
+  audit_id: string;
+  undone: Generated<number>;
+  /** What an undo needs to restore (the baseline a decision set or replaced). */
+  detail_json: string | null;
+  created_at: string;
+}
+
+/** The approved final each scene of a project is held to. */
+export interface SceneBaselinesTable {
+  project_id: string;
+  scene: string;
+  asset_id: string;
+  run_id: string;
+  job_id: string;
+  created_at: string;
 }

@@ -3,13 +3,16 @@ import { notFound } from "../../core/errors.js";
 import type { ContentDeps } from "../../core/project-lookup.js";
 import type { DefineRoute } from "../../core/router.js";
 import { createAuthTokenRepository, isActive } from "./repository.js";
+import { type AuthSessionRepository, createAuthSessionRepository } from "./session-repository.js";
+import { sessionRoutes } from "./session-routes.js";
 import { createdTokenBody, issueAuthToken } from "./tokens.js";
 
 export function authRoutes(
   route: DefineRoute,
-  deps: ContentDeps & { tokens?: ReturnType<typeof createAuthTokenRepository> },
+  deps: ContentDeps & { tokens?: ReturnType<typeof createAuthTokenRepository>; sessions?: AuthSessionRepository },
 ): void {
   const tokens = deps.tokens ?? createAuthTokenRepository(deps.db);
+  sessionRoutes(route, { db: deps.db, tokens, sessions: deps.sessions ?? createAuthSessionRepository(deps.db) });
 
   route("post", "/auth/token", async ({ body, context }) => {
     const created = await issueAuthToken(deps, actorOf(context), body ?? {}, tokens);

@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { createKromaClient, type RunEvent } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
@@ -38,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => images.close());
 
 describe("a queued run's live records", () => {
-  it("name each candidate's assets in its event, readable before the run has ended", async () => {
+  it("name each candidate's assets in its event, served before the run has ended", async () => {
     // Slow answers: while a candidate's event is handled, the next request is still in flight.
     images.script(() => ({ image: "gray", delayMs: 400 }));
     const { pipeline_trigger } = await kroma().runs.trigger("live", {
@@ -48,14 +46,15 @@ describe("a queued run's live records", () => {
       candidates: 2,
     });
     const runId = pipeline_trigger.run_id;
-    const seen: { event: RunEvent; runStatus: string; files: { recorded: string | null; onDisk: string }[] }[] = [];
+    const seen: { event: RunEvent; runStatus: string; files: { recorded: string | null; served: string }[] }[] = [];
     for await (const event of kroma().runs.events("live", runId)) {
       if (event.type !== "progress" || event.phase !== "candidate_done") continue;
       const { run } = await kroma().runs.get("live", runId);
       const files = [];
       for (const assetId of event.asset_ids ?? []) {
         const { asset } = await kroma().assets.get("live", assetId);
-        files.push({ recorded: asset.sha256, onDisk: sha256(await readFile(join(root, asset.rel_path ?? ""))) });
+        // The bytes over the file route, as a client would show them.
+        files.push({ recorded: asset.sha256, served: sha256(await kroma().assets.download("live", assetId)) });
       }
       seen.push({ event, runStatus: run.status, files });
     }
@@ -70,7 +69,7 @@ describe("a queued run's live records", () => {
       expect(runStatus).toBe("running");
       expect(event.job_id).toMatch(/^job_/);
       expect(files).toHaveLength(1);
-      expect(files[0]?.onDisk).toBe(files[0]?.recorded);
+      expect(files[0]?.served).toBe(files[0]?.recorded);
     }
 
     // The final ingest replaces the live rows in place: one asset per candidate, same ids.

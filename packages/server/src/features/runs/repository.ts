@@ -78,7 +78,13 @@ export function createRunRepository(db: Kysely<Database>) {
 
     /** A run's jobs in plan order (job keys start `<stage>_<n>_`), each with its candidates. */
     async jobs(runId: string): Promise<RunJobRecord[]> {
-      const jobs = await db.selectFrom("jobs").selectAll().where("run_id", "=", runId).execute();
+      const jobs = await db
+        .selectFrom("jobs")
+        .leftJoin("job_reviews", "job_reviews.job_id", "jobs.id")
+        .selectAll("jobs")
+        .select("job_reviews.state as review_state")
+        .where("jobs.run_id", "=", runId)
+        .execute();
       const candidates = await db
         .selectFrom("candidates")
         .innerJoin("jobs", "jobs.id", "candidates.job_id")
@@ -253,8 +259,17 @@ function toRun(row: Selectable<RunsTable>): RunRecord {
   };
 }
 
-function toJob(row: Selectable<JobsTable>, candidates: RunCandidateRecord[]): RunJobRecord {
-  return { ...row, status: row.status as RunJobRecord["status"], meta_json: jsonObject(row.meta_json), candidates };
+function toJob(
+  { review_state, ...row }: Selectable<JobsTable> & { review_state: RunJobRecord["review_state"] | null },
+  candidates: RunCandidateRecord[],
+): RunJobRecord {
+  return {
+    ...row,
+    status: row.status as RunJobRecord["status"],
+    meta_json: jsonObject(row.meta_json),
+    candidates,
+    review_state: review_state ?? "pending",
+  };
 }
 
 function toCandidate(row: Selectable<CandidatesTable>): RunCandidateRecord {

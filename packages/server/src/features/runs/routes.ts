@@ -62,10 +62,14 @@ export function runRoutes(route: DefineRoute, deps: RunDeps): void {
     return { status: 200, body: { ok: true, run, jobs: await runs.jobs(run.id) } };
   });
 
-  route("get", "/api/projects/{slug}/runs/{runId}/jobs", async ({ params }) => {
+  route("get", "/api/projects/{slug}/runs/{runId}/jobs", async ({ params, query }) => {
     const { run } = await requireRun(params.slug, params.runId);
-    const jobs = await runs.jobs(run.id);
-    return { status: 200, body: { ok: true, run_id: run.id, count: jobs.length, jobs } };
+    const all = await runs.jobs(run.id);
+    const jobs = query.review ? all.filter((job) => job.review_state === query.review) : all;
+    return {
+      status: 200,
+      body: { ok: true, run_id: run.id, count: jobs.length, jobs, review_progress: reviewProgress(all) },
+    };
   });
 
   route("post", "/api/projects/{slug}/runs/{runId}/cancel", async ({ params, context }) => {
@@ -157,4 +161,17 @@ async function requestPaths(
     paths[field] = path;
   }
   return paths;
+}
+
+/** How far a run's review has come, over all its jobs. */
+function reviewProgress(jobs: { review_state: "pending" | "approved" | "rejected" }[]) {
+  const approved = jobs.filter((job) => job.review_state === "approved").length;
+  const rejected = jobs.filter((job) => job.review_state === "rejected").length;
+  return {
+    total: jobs.length,
+    decided: approved + rejected,
+    approved,
+    rejected,
+    pending: jobs.length - approved - rejected,
+  };
 }

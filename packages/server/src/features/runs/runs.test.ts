@@ -56,9 +56,9 @@ describe("ingest of a paid run log", () => {
     expect(first).toMatchObject({
       run_id: paid.runLog.run_id,
       changed: true,
-      // 2 jobs x 2 candidates; assets: 2 finals + the 3 generated candidates' own files (bridge c2 failed).
-      // One cost event per job: alley generated 2 images, bridge 1.
-      counts: { jobs: 2, candidates: 4, assets: 5, quality_reports: 3, cost_events: 2 },
+      // 2 jobs x 2 candidates; assets: the 3 generated candidates' own files (bridge c2 failed), the
+      // chosen one of each job being its final. One cost event per job: alley generated 2 images, bridge 1.
+      counts: { jobs: 2, candidates: 4, assets: 3, quality_reports: 3, cost_events: 2 },
     });
     const before = await runTablesDigest(api.server.db);
     const second = await ingestPaid();
@@ -92,7 +92,8 @@ describe("ingest of a paid run log", () => {
     expect(alley.candidates[1]).toMatchObject({
       candidate_index: 2,
       final_asset_id: alley.final_asset_id,
-      final_output_path: "outputs/style_1_alley.png",
+      final_output_path: `outputs/${runId}/style_1_alley__c2.png`,
+      output_asset_id: alley.final_asset_id,
       rank_hard_failures: 0,
     });
     expect(alley.candidates[0]).toMatchObject({ final_asset_id: null, rank_hard_failures: 1 });
@@ -108,12 +109,12 @@ describe("ingest of a paid run log", () => {
         params: { path: { slug: "ingest", assetId: alley.final_asset_id ?? "" } },
       }),
     );
-    const onDisk = await readFile(join(root, "outputs/style_1_alley.png"));
+    const onDisk = await readFile(join(root, `outputs/${runId}/style_1_alley__c2.png`));
     const { createHash } = await import("node:crypto");
     expect(finalAsset.asset).toMatchObject({
       kind: "image",
       asset_kind: "final",
-      rel_path: "outputs/style_1_alley.png",
+      rel_path: `outputs/${runId}/style_1_alley__c2.png`,
       mime_type: "image/png",
       width: 64,
       height: 48,
@@ -189,9 +190,9 @@ describe("ingest of a dry run log", () => {
     expect(body.run).toMatchObject({ run_mode: "dry", status: "succeeded" });
     expect(body.jobs[0]).toMatchObject({ status: "planned", final_asset_id: null });
     expect(body.jobs[0]?.candidates.map((c) => c.output_path)).toEqual([
-      "outputs/style_1_alley__c1.png",
-      "outputs/style_1_alley__c2.png",
-      "outputs/style_1_alley__c3.png",
+      `outputs/${runLog.run_id}/style_1_alley__c1.png`,
+      `outputs/${runLog.run_id}/style_1_alley__c2.png`,
+      `outputs/${runLog.run_id}/style_1_alley__c3.png`,
     ]);
   });
 });
@@ -224,7 +225,7 @@ describe("ingest refuses bad logs and writes nothing", () => {
     expect(result.changed).toBe(true);
     const body = await runJobs(runLog.run_id);
     expect(body.jobs.map((job) => job.job_key)).toEqual(["style_1_alley"]);
-    expect((await runAssets(runLog.run_id)).total).toBe(3);
+    expect((await runAssets(runLog.run_id)).total).toBe(2);
     // Back to the full log: the rows come back with the same ids.
     await ingestPaid();
     expect((await runJobs(runLog.run_id)).count).toBe(2);
@@ -251,8 +252,8 @@ describe("ingest of a run with post-processing", () => {
     expect(Object.keys(byKind).sort()).toEqual(["color", "final", "upscale"]);
     const { final, upscale, color } = byKind;
     if (!final || !upscale || !color) throw new Error("expected final, upscale and color assets");
-    expect(upscale).toMatchObject({ rel_path: "upscaled/style_1_bridge_x2.png", width: 128, height: 96 });
-    expect(color.rel_path).toBe("color_corrected/style_1_bridge_x2_neutral.png");
+    expect(upscale).toMatchObject({ rel_path: `upscaled/${runId}/style_1_bridge_x2.png`, width: 128, height: 96 });
+    expect(color.rel_path).toBe(`color_corrected/${runId}/style_1_bridge_x2_neutral.png`);
 
     const links = await expectOk(
       api.client.GET("/api/projects/{slug}/asset-links", {
