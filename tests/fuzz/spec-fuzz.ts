@@ -10,6 +10,7 @@ import {
   type OpenApiDocument,
   resolveOperation,
 } from "@kroma/contract";
+import { solidPng } from "@kroma/testkit/png-bytes";
 import fc from "fast-check";
 import { type JsonSchema, type Mutation, mutations, validValue } from "./schema-arbitrary.js";
 
@@ -22,6 +23,8 @@ export interface FuzzCase {
   bodyText?: string;
   /** The parsed body, when `bodyText` is JSON (for the oracle). */
   body?: unknown;
+  /** A binary body (an upload's image), sent instead of `bodyText`. */
+  bodyBytes?: Uint8Array;
   contentType?: string;
 }
 
@@ -131,12 +134,14 @@ async function send(options: FuzzOptions, method: HttpMethod, path: string, fuzz
   for (const [key, value] of Object.entries(fuzzCase.query)) url.searchParams.set(key, value);
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (fuzzCase.bodyText !== undefined) headers["content-type"] = fuzzCase.contentType ?? "application/json";
+  if (fuzzCase.bodyText !== undefined || fuzzCase.bodyBytes) {
+    headers["content-type"] = fuzzCase.contentType ?? "application/json";
+  }
   const abort = new AbortController();
   const response = await fetch(url, {
     method: method.toUpperCase(),
     headers,
-    body: fuzzCase.bodyText,
+    body: fuzzCase.bodyBytes ?? fuzzCase.bodyText,
     signal: abort.signal,
   });
   const type = response.headers.get("content-type") ?? "";
@@ -189,7 +194,14 @@ function caseArbitrary(options: FuzzOptions, method: HttpMethod, path: string): 
   ) as fc.Arbitrary<Record<string, string>>;
   const bodySchema = bodySchemaOf(operation);
   if (!bodySchema) {
-    return fc.record({ path: pathArb, query: queryArb }).map((parts) => ({ kind: "valid", ...parts }));
+    const parts = fc.record({ path: pathArb, query: queryArb });
+    if (!takesPng(operation)) return parts.map((p) => ({ kind: "valid", ...p }));
+    // An upload: half the requests carry a small real image, so stored uploads are judged too.
+    return fc
+      .tuple(parts, fc.boolean())
+      .map(([p, image]) =>
+        image ? { kind: "valid", ...p, bodyBytes: tinyPng, contentType: "image/png" } : { kind: "valid", ...p },
+      );
   }
   const valid = validValue(document, bodySchema).map(safePaths);
   return fc
@@ -216,6 +228,13 @@ function withTwist(parts: Pick<FuzzCase, "path" | "query">, body: unknown, twist
   }
   const mutated = twist.apply(body);
   return { kind: twist.kind, ...parts, body: mutated, bodyText: JSON.stringify(mutated) };
+}
+
+const tinyPng = solidPng(2, 2, [40, 90, 160]);
+
+function takesPng(operation: { requestBody?: unknown }): boolean {
+  const body = operation.requestBody as { content?: Record<string, unknown> } | undefined;
+  return body?.content?.["image/png"] !== undefined;
 }
 
 function bodySchemaOf(operation: { requestBody?: unknown }): JsonSchema | undefined {

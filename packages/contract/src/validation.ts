@@ -73,7 +73,8 @@ export function createContractValidator(document: OpenApiDocument): ContractVali
       path: compileParameters(parameters, params, "path"),
       query: compileParameters(parameters, params, "query"),
       body: bodySchema ? bodies.compile(rewriteRefs(bodySchema) as JsonSchema) : undefined,
-      bodyRequired: requestBody?.required ?? false,
+      // Only a JSON body is checked here; an upload's handler reads (and requires) its own.
+      bodyRequired: bodySchema !== undefined && (requestBody?.required ?? false),
       responses,
     });
   }

@@ -12,10 +12,12 @@ import { openapiDocument } from "../src/generated/document.js";
  * A changed path, schema or description changes the first; a changed generated type the second.
  * Since then schema.ts also ends with openapi-typescript's `enumValues` arrays; the digest is of
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
+ * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
+ * takes the new digests here (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`).
  */
 const before = {
-  dereferenced: "e8fcbd9002fa8ab875bc1929518e96e05bfc03bb24fd9e6cda0f1423146c583b",
-  schemaTs: "e0c3d0a1692c6de948ab64c3655915005e3974922d559cffb0d0355ff3e3ba18",
+  dereferenced: "e6777e53acef5830a7cc119bd779010c2ae2adf8bac925da1bab884cd73b63b7",
+  schemaTs: "a6137b5e9a53bf05d937528e97e1ce084950a1ed0a0c33126cbf8fb7995593e9",
 };
 
 /**
@@ -108,7 +110,7 @@ describe("the split spec", () => {
     const arrays = lines.slice(helpers.length);
     expect(arrays.length).toBeGreaterThan(0);
     const enumArray =
-      /^export const \w+Values: ReadonlyArray<FlattenedDeepRequired<(components|paths)>(\["[^"]+"\])+> = \[("[^"]*"(, )?)+\];$/;
+      /^export const \w+Values: ReadonlyArray<FlattenedDeepRequired<(components|paths)>(\["[^"]+"\])+> = \[(("[^"]*"|\d+)(, )?)+\];$/;
     expect(arrays.filter((line) => !enumArray.test(line))).toEqual([]);
   });
 });

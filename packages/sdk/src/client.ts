@@ -1,5 +1,6 @@
 import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
+import { assetUploadApi } from "./asset-upload.js";
 import { assetsApi } from "./assets.js";
 import { sessionApi } from "./auth.js";
 import { contentApi } from "./content.js";
@@ -7,7 +8,7 @@ import { deliveriesApi } from "./deliveries.js";
 import { KromaApiError } from "./errors.js";
 import { exportsApi } from "./exports.js";
 import { reviewsApi } from "./reviews.js";
-import { runsApi } from "./runs.js";
+import { runsApi, type StreamTransport } from "./runs.js";
 
 /** Where a local Kroma server listens by default. */
 export const defaultBaseUrl = "http://127.0.0.1:8788";
@@ -92,11 +93,12 @@ export function createKromaClient(options: KromaClientOptions = {}) {
   const streamFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const path = (slug: string) => ({ params: { path: { slug } } });
   const call = <T>(request: Promise<FetchResult<T>>) => unwrap(request, baseUrl);
-  const runs = runsApi(raw, call, {
+  const transport: StreamTransport = {
     baseUrl,
     headers,
     fetch: (input, init) => streamFetch(input, { ...credentials, ...init }),
-  });
+  };
+  const runs = runsApi(raw, call, transport);
 
   return {
     raw,
@@ -135,8 +137,8 @@ export function createKromaClient(options: KromaClientOptions = {}) {
     ...runs,
     // One `runs` namespace: the runs themselves (runs.ts) and the review of their jobs (reviews.ts).
     runs: { ...runs.runs, ...reviewsApi(raw, call) },
-    // One `assets` namespace: the records (runs.ts) and their bytes (assets.ts).
-    assets: { ...runs.assets, ...assetsApi(raw, call, baseUrl) },
+    // One `assets` namespace: the records (runs.ts), their bytes (assets.ts) and uploads (asset-upload.ts).
+    assets: { ...runs.assets, ...assetsApi(raw, call, baseUrl), ...assetUploadApi(call, transport) },
   };
 }
 

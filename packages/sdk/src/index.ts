@@ -1,4 +1,5 @@
 export type { components, ErrorEnvelope, ErrorKind, paths, Schema } from "@kroma/contract/types";
+export { sniffImageType, type UploadAssetInput, type UploadAssetResult } from "./asset-upload.js";
 export {
   createKromaClient,
   defaultBaseUrl,

@@ -22,6 +22,7 @@ export {
   qualityGradeValues,
   reviewStateValues,
   reviewActionValues,
+  uploadAssetKindValues,
   runEventTypeValues,
   runEventPhaseValues,
   runStageValues,

@@ -847,7 +847,23 @@ export interface paths {
         /** List the project's assets, newest first */
         get: operations["listAssets"];
         put?: never;
-        post?: never;
+        /**
+         * Upload an image (a scene or a reference) as an asset
+         * @description The image is the raw body (`Content-Type: image/png`, `image/jpeg` or `image/webp`) or the
+         *     one `file` part of a `multipart/form-data` body (with an optional `name` field). The body may
+         *     be up to `KROMA_UPLOAD_MAX_BYTES` (default 50 MiB; 413 `payload_too_large` beyond, checked
+         *     while it streams in) and the image up to `KROMA_UPLOAD_MAX_PIXELS` (default 100 megapixels;
+         *     422 `image_too_large` beyond, checked at its header before decoding, as thumbnails do). The bytes decide the
+         *     format: what is not a PNG, JPEG or WebP image, or is one but not the declared type, is 415
+         *     `unsupported_media_type`; an image that does not decode whole (truncated, corrupt) is 400
+         *     `invalid_image`. Nothing is kept on disk when the upload fails.
+         *
+         *     The file is stored by its content, as `uploads/<kind>/<sha256>.<ext>` under the project
+         *     root, so two uploads with one name never overwrite each other; its name is kept as
+         *     `original_name`. The same bytes uploaded again as the same kind answer the asset already
+         *     stored (200, `deduplicated: true`) instead of a new one (201).
+         */
+        post: operations["uploadAsset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1335,7 +1351,7 @@ export interface paths {
         put?: never;
         /**
          * Add an item to a reference set
-         * @description An item needs at least one of `content_uri`, `content_text`. Without `sort_order` it goes last.
+         * @description An item needs at least one of `content_uri`, `content_text`, `asset_id` (an asset of the project). Without `sort_order` it goes last.
          */
         post: operations["createReferenceItem"];
         delete?: never;
@@ -1940,6 +1956,8 @@ export interface components {
             content_uri: string | null;
             /** @description The reference as text. */
             content_text: string | null;
+            /** @description An asset of the project (e.g. an uploaded reference image) this item points at. */
+            asset_id?: string | null;
             sort_order: number;
             metadata_json: components["schemas"]["JsonObject"];
             created_at: components["schemas"]["Timestamp"];
@@ -1957,19 +1975,23 @@ export interface components {
             ok: true;
             item: components["schemas"]["ReferenceItem"];
         };
-        /** @description At least one of: content_uri, content_text. */
+        /** @description At least one of: content_uri, content_text, asset_id. */
         CreateReferenceItemRequest: {
             label?: string;
             content_uri?: string | null;
             content_text?: string | null;
+            /** @description An asset of this project (404 when there is none). */
+            asset_id?: string | null;
             sort_order?: number;
             metadata_json?: components["schemas"]["JsonObject"];
         };
-        /** @description At least one of: label, content_uri, content_text, sort_order, metadata_json. The item must keep content_uri or content_text. */
+        /** @description At least one of: label, content_uri, content_text, asset_id, sort_order, metadata_json. The item must keep content_uri, content_text or asset_id. */
         UpdateReferenceItemRequest: {
             label?: string;
             content_uri?: string | null;
             content_text?: string | null;
+            /** @description An asset of this project (404 when there is none). */
+            asset_id?: string | null;
             sort_order?: number;
             metadata_json?: components["schemas"]["JsonObject"];
         };
@@ -2600,6 +2622,8 @@ export interface components {
              *     whose file a later run replaced). Such a record is kept, but its file is not served.
              */
             stale: boolean;
+            /** @description The uploaded file's name (`uploadAsset`); null for files a run wrote. */
+            original_name?: string | null;
         };
         /**
          * @description `fail`: hard failures; `warn`: soft warnings only; `pass`: neither.
@@ -2768,6 +2792,24 @@ export interface components {
             /** @constant */
             ok: true;
             asset: components["schemas"]["Asset"];
+        };
+        /** @enum {string} */
+        UploadAssetKind: "scene" | "reference";
+        UploadAssetForm: {
+            /**
+             * Format: binary
+             * @description The image: PNG, JPEG or WebP.
+             */
+            file: string;
+            /** @description The file's original name (default: the part's file name). */
+            name?: string;
+        };
+        UploadAssetResponse: {
+            /** @constant */
+            ok: true;
+            asset: components["schemas"]["Asset"];
+            /** @description True when these bytes were stored before as this kind: `asset` is that asset. */
+            deduplicated: boolean;
         };
         QualityReportListResponse: {
             /** @constant */
@@ -3372,6 +3414,15 @@ export interface components {
         };
         /** @description The request has a body that is not sent with a media type its operation declares (`Content-Type: application/json`), or it changes state and carries `text/plain`, `application/x-www-form-urlencoded` or `multipart/form-data`, which the operation does not declare, even without a body; `error_code` "unsupported_media_type". */
         UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The image has more pixels than the server decodes (`error_code` "image_too_large", `details` names `width`, `height`, `max_pixels`). */
+        ImageTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4588,6 +4639,58 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    uploadAsset: {
+        parameters: {
+            query: {
+                /** @description What the image is for; its `asset_kind`. */
+                kind: components["schemas"]["UploadAssetKind"];
+                /** @description The file's original name, for a raw body (a multipart body gives its own). */
+                name?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+                "image/webp": string;
+                "multipart/form-data": components["schemas"]["UploadAssetForm"];
+            };
+        };
+        responses: {
+            /** @description These bytes were uploaded before as this kind; the stored asset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadAssetResponse"];
+                };
+            };
+            /** @description The new asset. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadAssetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ImageTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6563,6 +6666,7 @@ export const runCandidateStatusValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const qualityGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QualityGrade"]> = ["pass", "warn", "fail"];
 export const reviewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewState"]> = ["pending", "approved", "rejected"];
 export const reviewActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewAction"]> = ["select", "approve", "reject", "undo"];
+export const uploadAssetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UploadAssetKind"]> = ["scene", "reference"];
 export const runEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["type"]> = ["status", "progress", "done"];
 export const runEventPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["phase"]> = ["request", "retry", "candidate_done", "candidate_failed", "job_done", "job_skipped"];
 export const runStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStage"]> = ["style", "time", "weather"];

@@ -4,6 +4,8 @@ import { Hono } from "hono";
 import { agentInstructionRoutes } from "../features/agent/routes.js";
 import { assetLinkRoutes } from "../features/asset-links/routes.js";
 import { assetFileRoutes } from "../features/assets/routes.js";
+import { defaultUploadLimits, type UploadLimits } from "../features/assets/upload-limits.js";
+import { assetUploadRoutes } from "../features/assets/upload-route.js";
 import { createAuthTokenRepository } from "../features/auth/repository.js";
 import { authRoutes } from "../features/auth/routes.js";
 import { createAuthSessionRepository } from "../features/auth/session-repository.js";
@@ -49,6 +51,8 @@ export interface AppOptions {
   validateResponses?: boolean;
   /** Largest request body accepted, in bytes. Default: 1 MiB. */
   bodyLimitBytes?: number;
+  /** Limits of image uploads, whose bodies may be far larger (default {@link defaultUploadLimits}). */
+  uploadLimits?: UploadLimits;
   /** Who must present a token (see `AuthPolicy`). Default: `auto` on loopback, without a Host check. */
   auth?: AuthPolicy;
   /** Master key for project secrets (`KROMA_MASTER_KEY`); without it a key file is used. */
@@ -135,6 +139,7 @@ export function createApp(options: AppOptions): Hono {
     validator,
     validateResponses: options.validateResponses ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    uploadLimitBytes: (options.uploadLimits ?? defaultUploadLimits).maxBytes,
     guard: createAuthGuard(tokens, options.auth ?? { mode: "auto", loopback: true }, sessions),
   });
   const leases = leasesOf(options);
@@ -187,6 +192,7 @@ export function createApp(options: AppOptions): Hono {
   deliveryRoutes(route, deps);
   assetRoutes(route, deps);
   assetFileRoutes(route, deps);
+  assetUploadRoutes(route, { ...deps, limits: options.uploadLimits ?? defaultUploadLimits });
   exportRoutes(route, { ...deps, version: serverVersion });
   s3SyncRoutes(route, deps);
   return app;

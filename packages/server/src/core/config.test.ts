@@ -32,3 +32,14 @@ describe("the session lifetime", () => {
     expect(() => loadServerConfig({}, { KROMA_SESSION_TTL_MS: String(401 * 24 * 3600_000) })).toThrow(/400 days/);
   });
 });
+
+describe("the upload limits", () => {
+  it("default to 50 MiB and 100 megapixels, follow KROMA_UPLOAD_MAX_*, and refuse a bad value", () => {
+    expect(loadServerConfig({}, {}).uploadLimits).toEqual({ maxBytes: 52_428_800, maxPixels: 100_000_000 });
+    const env = { KROMA_UPLOAD_MAX_BYTES: "1048576", KROMA_UPLOAD_MAX_PIXELS: "4000000" };
+    expect(loadServerConfig({}, env).uploadLimits).toEqual({ maxBytes: 1_048_576, maxPixels: 4_000_000 });
+    expect(() => loadServerConfig({}, { KROMA_UPLOAD_MAX_BYTES: "50MB" })).toThrow(
+      "Invalid KROMA_UPLOAD_MAX_BYTES '50MB': expected a whole number above 0",
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { imageSettingsFromEnv } from "@kroma/pipeline";
 import type { AgentDispatchOptions } from "../features/agent/dispatch.js";
+import { defaultUploadLimits, type UploadLimits } from "../features/assets/upload-limits.js";
 import { defaultSessionTtlMs } from "../features/auth/session-repository.js";
 import { parseTrustedEndpoints } from "../features/projects/s3-sync/trusted-endpoints.js";
 import { defaultOpenAiTimeoutMs, defaultShutdownGraceMs, type RunExecutionOptions } from "../features/runs/queue.js";
@@ -50,6 +51,8 @@ export interface ServerConfig {
    * the start; the sync reads the setting from the environment it runs in (server or CLI).
    */
   s3TrustedEndpoints?: string[];
+  /** Limits of image uploads (`KROMA_UPLOAD_MAX_BYTES`, default 50 MiB; `KROMA_UPLOAD_MAX_PIXELS`, default 100 megapixels). */
+  uploadLimits: UploadLimits;
 }
 
 /** Reads the server's settings from the environment, with explicit overrides taking precedence. */
@@ -82,6 +85,10 @@ export function loadServerConfig(
     shutdownGraceMs: parsePositiveMs("KROMA_SHUTDOWN_GRACE_MS", env.KROMA_SHUTDOWN_GRACE_MS, defaultShutdownGraceMs),
     eventStreams: eventStreamLimits(env),
     s3TrustedEndpoints: parseTrustedEndpoints(env.KROMA_S3_TRUSTED_ENDPOINTS),
+    uploadLimits: {
+      maxBytes: parsePositiveMs("KROMA_UPLOAD_MAX_BYTES", env.KROMA_UPLOAD_MAX_BYTES, defaultUploadLimits.maxBytes),
+      maxPixels: parsePositiveMs("KROMA_UPLOAD_MAX_PIXELS", env.KROMA_UPLOAD_MAX_PIXELS, defaultUploadLimits.maxPixels),
+    },
   };
 }
 

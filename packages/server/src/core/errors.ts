@@ -4,6 +4,7 @@ import type { ErrorEnvelope, ErrorKind } from "@kroma/contract";
 const statusByCode = {
   validation_error: 400,
   invalid_json: 400,
+  invalid_image: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

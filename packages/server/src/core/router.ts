@@ -27,6 +27,7 @@ import {
 } from "./json-depth.js";
 import { acceptsMediaType, corsSafelistedMediaTypes, isJsonMediaType, mediaTypeOf } from "./media-type.js";
 import { requestHeader } from "./request-header.js";
+import { streamedBodyLimit } from "./streamed-body-limit.js";
 
 /** What a handler receives: the request's parts, already validated against the spec. */
 export interface HandlerInput<O> {
@@ -89,6 +90,8 @@ export interface RouterOptions {
   validateResponses: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Largest body of an upload (an operation declaring no JSON body, whose handler streams it), in bytes. Default: `bodyLimitBytes`. */
+  uploadLimitBytes?: number;
   /** Runs before every handler (the auth policy); it throws to refuse the request. */
   guard?: RequestGuard;
 }
@@ -117,6 +120,14 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
       );
     },
   });
+  const uploadLimitBytes = options.uploadLimitBytes ?? options.bodyLimitBytes;
+  const limitUpload = streamedBodyLimit(
+    uploadLimitBytes,
+    () =>
+      new ApiError("validation", "payload_too_large", `Upload is larger than ${uploadLimitBytes} bytes`, {
+        max_bytes: uploadLimitBytes,
+      }),
+  );
   return (method, path, handler) => {
     // The types already forbid this; the runtime check keeps untyped callers honest too.
     const operation = document.paths[path]?.[method];
@@ -178,7 +189,9 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
       }
     };
     const handle = validateResponses ? serveChecked : serve;
-    if (takesBody) app.on(method.toUpperCase(), toHonoPath(path), limitBody, handle);
+    // An upload (no JSON body declared) is streamed by its handler, under its own, larger limit.
+    const limit = bodyTypes.some(isJsonMediaType) ? limitBody : limitUpload;
+    if (takesBody) app.on(method.toUpperCase(), toHonoPath(path), limit, handle);
     else app.on(method.toUpperCase(), toHonoPath(path), handle);
   };
 }

@@ -38,6 +38,7 @@ export type StartServerOptions = Omit<
   | "shutdownGraceMs"
   | "eventStreams"
   | "masterKeyFile"
+  | "uploadLimits"
 > & {
   /** The master key file used without `masterKey` (default: `master.key` beside the database). */
   masterKeyFile?: string;
@@ -54,6 +55,8 @@ export type StartServerOptions = Omit<
   runExecution?: ServerConfig["runExecution"];
   /** Default `auto`. */
   authMode?: AuthMode;
+  /** Limits of image uploads (default: `defaultUploadLimits`). */
+  uploadLimits?: ServerConfig["uploadLimits"];
   /** The dispatch worker's settings (default: no agent URL, so dispatched instructions fail); `false` runs no worker. */
   agentDispatch?: AgentDispatchOptions | false;
 };
@@ -91,6 +94,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     shutdownGraceMs: config.shutdownGraceMs,
     eventStreams: config.eventStreams,
     sessionTtlMs: config.sessionTtlMs,
+    uploadLimits: config.uploadLimits,
   };
   const runs = createRuns(appOptions);
   // Runs a previous server left queued or running are interrupted, never silently re-run.

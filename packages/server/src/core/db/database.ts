@@ -20,6 +20,7 @@ import * as exportsSync from "./migrations/0014-exports-sync.js";
 import * as leases from "./migrations/0015-leases.js";
 import * as assetFileState from "./migrations/0016-asset-file-state.js";
 import * as authSessions from "./migrations/0017-auth-sessions.js";
+import * as assetUploads from "./migrations/0018-asset-uploads.js";
 import * as jobReviews from "./migrations/0019-job-reviews.js";
 import type { Database } from "./schema.js";
 
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   "0015-leases": leases,
   "0016-asset-file-state": assetFileState,
   "0017-auth-sessions": authSessions,
+  "0018-asset-uploads": assetUploads,
   "0019-job-reviews": jobReviews,
 };
 

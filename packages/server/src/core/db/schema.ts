@@ -177,6 +177,8 @@ export interface AssetsTable {
   stale: Generated<number>;
   /** When the file was last checked against `sha256`; null: not yet (rows from older layouts). */
   file_checked_at: string | null;
+  /** The name an uploaded file came with (migration 0018); null for files a run wrote. */
+  original_name: string | null;
 }
 
 export interface PromptTemplatesTable {
@@ -240,6 +242,8 @@ export interface ReferenceItemsTable {
   metadata_json: string;
   created_at: string;
   updated_at: string;
+  /** An asset of the project the item points at (migration 0018). */
+  asset_id: string | null;
 }
 
 export interface AssetLinksTable {

@@ -61,7 +61,10 @@ export const rowReferences: Record<BundleTable, Record<string, RowReference>> = 
   style_guides: {},
   characters: {},
   reference_sets: {},
-  reference_items: { reference_set_id: { table: "reference_sets", required: true } },
+  reference_items: {
+    reference_set_id: { table: "reference_sets", required: true },
+    asset_id: { table: "assets", required: false },
+  },
   provider_accounts: {},
   chat_sessions: {},
   chat_messages: { session_id: { table: "chat_sessions", required: true } },

@@ -128,7 +128,7 @@ const references: Record<string, Record<string, string>> = {
   quality_reports: { run_id: "runs", asset_id: "assets" },
   cost_events: { run_id: "runs", job_id: "jobs" },
   asset_links: { parent_asset_id: "assets", child_asset_id: "assets" },
-  reference_items: { reference_set_id: "reference_sets" },
+  reference_items: { reference_set_id: "reference_sets", asset_id: "assets" },
   chat_messages: { session_id: "chat_sessions" },
   agent_instruction_events: { instruction_id: "agent_instructions" },
 };

@@ -275,7 +275,7 @@ describe("reference items", () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body).toMatchObject({
         ok: false,
-        error: "Provide at least one of: content_uri, content_text",
+        error: "Provide at least one of: content_uri, content_text, asset_id",
         error_code: "validation_error",
       });
     }
@@ -294,10 +294,13 @@ describe("reference items", () => {
     const item = await addItem(set.id, { label: "L", content_uri: "refs/a.png" });
     const url = `${base}/${set.id}/items/${item.id}`;
     for (const [update, message] of [
-      [{ unrelated: 1 }, "Provide at least one of: label, content_uri, content_text, sort_order, metadata_json"],
-      [{ content_uri: null, label: "lost" }, "Provide at least one of: content_uri, content_text"],
-      [{ content_uri: "  ", sort_order: 99 }, "Provide at least one of: content_uri, content_text"],
-      [{ content_uri: "", content_text: " " }, "Provide at least one of: content_uri, content_text"],
+      [
+        { unrelated: 1 },
+        "Provide at least one of: label, content_uri, content_text, asset_id, sort_order, metadata_json",
+      ],
+      [{ content_uri: null, label: "lost" }, "Provide at least one of: content_uri, content_text, asset_id"],
+      [{ content_uri: "  ", sort_order: 99 }, "Provide at least one of: content_uri, content_text, asset_id"],
+      [{ content_uri: "", content_text: " " }, "Provide at least one of: content_uri, content_text, asset_id"],
     ] as const) {
       const response = await call("PUT", url, update);
       expect(response.status, JSON.stringify(update)).toBe(400);

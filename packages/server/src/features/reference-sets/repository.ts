@@ -17,6 +17,8 @@ export interface ReferenceItemFields {
   label: string;
   content_uri: string | null;
   content_text: string | null;
+  /** An asset of the project (checked by the caller), or null. */
+  asset_id: string | null;
   /** `undefined` puts the item last. */
   sort_order: number | undefined;
   metadata_json: JsonObject;
@@ -27,12 +29,14 @@ export type ReferenceSetRepository = ReturnType<typeof createReferenceSetReposit
 
 const nameTaken = (name: string) => `A reference set named '${name}' already exists in this project`;
 
-/** An item is a pointer to, or the text of, a reference: without either it refers to nothing. */
+/** An item is a pointer to (a URI or an asset), or the text of, a reference: without one it refers to nothing. */
 export const contentRequired = () =>
-  validationError("Provide at least one of: content_uri, content_text", { fields: ["content_uri", "content_text"] });
+  validationError("Provide at least one of: content_uri, content_text, asset_id", {
+    fields: ["content_uri", "content_text", "asset_id"],
+  });
 
-const hasContent = (item: Pick<ReferenceItemsTable, "content_uri" | "content_text">) =>
-  item.content_uri !== null || item.content_text !== null;
+const hasContent = (item: Pick<ReferenceItemsTable, "content_uri" | "content_text" | "asset_id">) =>
+  item.content_uri !== null || item.content_text !== null || item.asset_id !== null;
 
 const toItem = (row: ReferenceItemsTable): ReferenceItemRecord => ({
   ...row,

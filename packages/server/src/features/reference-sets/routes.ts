@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { actorOf, audited } from "../../core/audit.js";
+import { hasProjectRow } from "../../core/db/project-rows.js";
 import type { Database } from "../../core/db/schema.js";
 import { notFound } from "../../core/errors.js";
 import { requiredText, requireSomeField } from "../../core/input.js";
@@ -8,7 +9,7 @@ import type { DefineRoute } from "../../core/router.js";
 import { contentRequired, createReferenceSetRepository } from "./repository.js";
 
 const updatableSet = ["name", "description"] as const;
-const updatableItem = ["label", "content_uri", "content_text", "sort_order", "metadata_json"] as const;
+const updatableItem = ["label", "content_uri", "content_text", "asset_id", "sort_order", "metadata_json"] as const;
 
 /** Trimmed content, with blank and null alike meaning "no content of this kind". */
 const optionalContent = (value: string | null | undefined): string | null => {
@@ -28,6 +29,13 @@ export function referenceSetRoutes(route: DefineRoute, deps: ContentDeps): void 
       reference_set_id: setId,
       ...(fields && { changed: Object.keys(fields) }),
     });
+
+  /** An item may point at an asset of its own project only: another project's is as unknown as none (404). */
+  const requireAsset = async (projectId: string, assetId: string | null | undefined): Promise<void> => {
+    if (assetId && !(await hasProjectRow(deps.db, "assets", projectId, assetId))) {
+      throw notFound(`Asset '${assetId}' not found`);
+    }
+  };
 
   /** The project's id, once both the project and the set in the path are known to exist. */
   const requireSet = async (slug: string, setId: string): Promise<string> => {
@@ -110,11 +118,14 @@ export function referenceSetRoutes(route: DefineRoute, deps: ContentDeps): void 
       label: body.label?.trim() ?? "",
       content_uri: optionalContent(body.content_uri),
       content_text: optionalContent(body.content_text),
+      asset_id: optionalContent(body.asset_id),
       sort_order: body.sort_order,
       metadata_json: body.metadata_json ?? {},
     };
-    if (fields.content_uri === null && fields.content_text === null) throw contentRequired();
+    if (fields.content_uri === null && fields.content_text === null && fields.asset_id === null)
+      throw contentRequired();
     const projectId = await requireSet(params.slug, params.referenceSetId);
+    await requireAsset(projectId, fields.asset_id);
     const item = await audited(
       deps.db,
       actorOf(context),
@@ -147,10 +158,12 @@ export function referenceSetRoutes(route: DefineRoute, deps: ContentDeps): void 
         ...(body.label === undefined ? {} : { label: body.label.trim() }),
         ...(body.content_uri === undefined ? {} : { content_uri: optionalContent(body.content_uri) }),
         ...(body.content_text === undefined ? {} : { content_text: optionalContent(body.content_text) }),
+        ...(body.asset_id === undefined ? {} : { asset_id: optionalContent(body.asset_id) }),
         ...(body.sort_order === undefined ? {} : { sort_order: body.sort_order }),
         ...(body.metadata_json === undefined ? {} : { metadata_json: body.metadata_json }),
       };
       const projectId = await requireSet(params.slug, params.referenceSetId);
+      await requireAsset(projectId, changes.asset_id);
       const item = await audited(
         deps.db,
         actorOf(context),
