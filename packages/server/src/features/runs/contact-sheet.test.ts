@@ -206,6 +206,17 @@ describe("GET /runs/{runId}/contact-sheet", () => {
     expect(after.at(2 * width + 120, 3 * height + 120)).toEqual(before.at(2 * width + 120, 3 * height + 120));
   });
 
+  it("moves the chosen mark when a review selects another candidate", async () => {
+    const { jobs } = await kroma().runs.jobs("sheet", runId);
+    const first = jobs[0];
+    if (!first) throw new Error("expected a job");
+    await kroma().runs.select("sheet", runId, first.id, 3);
+    const { at } = await pixelsOf(new Uint8Array(await (await fetch(sheetUrl(runId))).arrayBuffer()));
+    const { width, border } = sheetTile;
+    expect(at(width / 2, border / 2)).not.toEqual(chosenColour);
+    expect(at(2 * width + width / 2, border / 2)).toEqual(chosenColour);
+  });
+
   it("pages through jobs with offset and limit", async () => {
     const response = await fetch(sheetUrl(runId, "?offset=2&limit=1"));
     expect(response.status).toBe(200);
