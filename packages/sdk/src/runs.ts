@@ -89,6 +89,24 @@ export function runsApi(raw: Client<paths>, call: Call, transport: StreamTranspo
         }
         return call(raw.GET("/api/projects/{slug}/runs/{runId}", atRun(slug, runId)));
       },
+      /**
+       * `GET /runs/{runId}/contact-sheet`: a PNG of the run's candidates, one row per job (at
+       * most 64 a sheet; `offset` and `limit` page through more), the chosen ones marked.
+       *
+       * @example
+       * await writeFile("sheet.png", await kroma.runs.contactSheet("demo", runId));
+       */
+      async contactSheet(
+        slug: string,
+        runId: string,
+        query: Query<"/api/projects/{slug}/runs/{runId}/contact-sheet"> = {},
+      ): Promise<Uint8Array> {
+        const request = raw.GET("/api/projects/{slug}/runs/{runId}/contact-sheet", {
+          params: { path: { slug, runId }, query },
+          parseAs: "arrayBuffer",
+        });
+        return new Uint8Array((await call(request)) as ArrayBuffer);
+      },
       /** Validates the project's layered pipeline settings, manifest and postprocess config. */
       validateConfig: (slug: string, body: Schema<"ValidateRunConfigRequest"> = {}) =>
         call(raw.POST("/api/projects/{slug}/runs/validate-config", { ...at(slug), body })),

@@ -3,6 +3,7 @@ import { type Command, CommanderError } from "commander";
 import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions } from "../output.js";
 import { reviewCommands } from "./runs-review.js";
+import { sheetCommand } from "./runs-sheet.js";
 
 interface TriggerFlags {
   project: string;
@@ -95,6 +96,7 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
     });
 
   reviewCommands(runs, client, globals);
+  sheetCommand(runs, client, globals);
 }
 
 /** Prints each event as a line (or JSON line) until the run ends; a run that did not succeed exits 1. */

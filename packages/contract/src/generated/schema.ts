@@ -834,6 +834,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/runs/{runId}/contact-sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A PNG of every candidate of a paid run, one row per job
+         * @description One row per job in plan order, one tile per candidate (columns: the most candidates any job of
+         *     the run has). A tile is 256 x 296 pixels: a 256 x 256 image area, the candidate's own image
+         *     fitted inside its inner 240 x 240, above a 40-pixel label strip naming the scene (the job key),
+         *     the candidate (`c2`) and the output guard's grade (`pass`, `warn`, `fail`, or `-` when no
+         *     guard report exists). The job's chosen candidate (`selected_candidate_index`) has an 8-pixel
+         *     orange (#FF7A00) border round the whole tile and `chosen` in its label. The sheet is exactly
+         *     `columns x 256` wide and `rows x 296` high; a job with fewer candidates leaves its last
+         *     tiles white.
+         *
+         *     Each image is the candidate's asset of kind `candidate` (else `final`), read inside the project
+         *     root and verified against the record's `sha256` as `GET /assets/{assetId}/file` does. A tile
+         *     whose file cannot be shown is grey and says why instead of the picture: `failed` (the
+         *     candidate has no image), `file changed` (the bytes no longer match the record), `file missing`,
+         *     `unverifiable` (no sha256), `outside root`, `not an image`, `too large`. Labels are drawn with
+         *     the DejaVu Sans font the server ships, so they render without system fonts.
+         *
+         *     At most 64 jobs (6 candidates each at most) go on one sheet: `offset` and `limit` page through
+         *     a longer run (`GET /runs/{runId}/jobs` gives the count). A dry run, or a run with no jobs yet,
+         *     has nothing to show (409). At most 2 sheets are drawn at once per server; beyond that a 503.
+         */
+        get: operations["getRunContactSheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/assets": {
         parameters: {
             query?: never;
@@ -4601,6 +4643,46 @@ export interface operations {
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    getRunContactSheet: {
+        parameters: {
+            query?: {
+                /** @description Jobs to skip, in plan order (default 0); past the last job is a 400. */
+                offset?: number;
+                /** @description Most jobs (rows) on the sheet (default and maximum 64). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact sheet. */
+            200: {
+                headers: {
+                    /** @description Bytes in the body. */
+                    "Content-Length"?: number;
+                    /** @description How many jobs the run has (the sheet shows `offset` up to `offset + limit` of them). */
+                    "X-Kroma-Jobs-Total"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listAssets: {

@@ -24,6 +24,7 @@ import { providerAccountRoutes } from "../features/provider-accounts/routes.js";
 import { referenceSetRoutes } from "../features/reference-sets/routes.js";
 import { reviewRoutes } from "../features/reviews/routes.js";
 import { assetRoutes } from "../features/runs/assets-routes.js";
+import { contactSheetRoute } from "../features/runs/contact-sheet-route.js";
 import { RunEventHub } from "../features/runs/events.js";
 import { createRunQueue, type RunExecutionOptions, type RunQueue } from "../features/runs/queue.js";
 import { runRoutes } from "../features/runs/routes.js";
@@ -193,6 +194,7 @@ export function createApp(options: AppOptions): Hono {
   assetRoutes(route, deps);
   assetFileRoutes(route, deps);
   assetUploadRoutes(route, { ...deps, limits: options.uploadLimits ?? defaultUploadLimits });
+  contactSheetRoute(route, deps);
   exportRoutes(route, { ...deps, version: serverVersion });
   s3SyncRoutes(route, deps);
   return app;
