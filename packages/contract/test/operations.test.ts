@@ -41,8 +41,13 @@ describe("the spec's operations", () => {
           for (const media of Object.values(content)) expect(media.schema, where).toBeDefined();
           continue;
         }
-        // Errors must reference a shared response whose body is the ErrorEnvelope: no inline copies.
         const ref = (response as { $ref?: string }).$ref ?? "";
+        // A 304 has no body: the one shared NotModified response.
+        if (status === "304") {
+          expect(ref, where).toBe("#/components/responses/NotModified");
+          continue;
+        }
+        // Errors must reference a shared response whose body is the ErrorEnvelope: no inline copies.
         expect(ref, where).toMatch(/^#\/components\/responses\//);
         const shared = responses[ref.split("/").pop() as string];
         expect(shared?.content?.["application/json"]?.schema, where).toEqual({

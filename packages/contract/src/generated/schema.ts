@@ -3490,6 +3490,53 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description The client's copy (`If-None-Match`) is current; no body. */
+        NotModified: {
+            headers: {
+                /** @description The validator the client sent, still current. */
+                ETag?: string;
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description No such project or asset (`not_found`), or its file is gone (`asset_file_missing`). */
+        AssetFileMissing: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The file no longer hashes to the record's `sha256` (`asset_file_changed`, `details` names `path`, `expected_sha256`, `actual_sha256`), the record has no `sha256` (`asset_unverifiable`), or the path leads outside the project root (`asset_file_outside_root`). */
+        AssetFileConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The range lies past the end of the file (`range_not_satisfiable`); `Content-Range: bytes *\/<size>`. */
+        RangeNotSatisfiable: {
+            headers: {
+                /** @description `bytes *\/<size>`. */
+                "Content-Range"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The file is not an image the server can read (`not_an_image`), or has more pixels than it decodes (`image_too_large`, `details.max_pixels`). */
+        ImageUnreadable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description A server fault; the message is sanitised. */
         InternalError: {
             headers: {
@@ -4857,47 +4904,13 @@ export interface operations {
                     "*/*": string;
                 };
             };
-            /** @description The client's copy (`If-None-Match`) is current; no body. */
-            304: {
-                headers: {
-                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No such project or asset (`not_found`), or its file is gone (`asset_file_missing`). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The file no longer hashes to the record's `sha256` (`asset_file_changed`, `details` names `path`, `expected_sha256`, `actual_sha256`), the record has no `sha256` (`asset_unverifiable`), or the path leads outside the project root (`asset_file_outside_root`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The range lies past the end of the file (`range_not_satisfiable`); `Content-Range: bytes *\/<size>`. */
-            416: {
-                headers: {
-                    /** @description `bytes *\/<size>`. */
-                    "Content-Range"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
+            404: components["responses"]["AssetFileMissing"];
+            409: components["responses"]["AssetFileConflict"];
+            416: components["responses"]["RangeNotSatisfiable"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4935,45 +4948,13 @@ export interface operations {
                     "image/webp": string;
                 };
             };
-            /** @description The client's copy (`If-None-Match`) is current; no body. */
-            304: {
-                headers: {
-                    /** @description Strong validator: `"<sha256>"` of the file (thumbnails: `"<sha256>-<size>"`). */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No such project or asset (`not_found`), or its file is gone (`asset_file_missing`). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The file no longer hashes to the record's `sha256` (`asset_file_changed`, `details` names `path`, `expected_sha256`, `actual_sha256`), the record has no `sha256` (`asset_unverifiable`), or the path leads outside the project root (`asset_file_outside_root`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The file is not an image the server can read (`not_an_image`), or has more pixels than it decodes (`image_too_large`, `details.max_pixels`). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
+            404: components["responses"]["AssetFileMissing"];
+            409: components["responses"]["AssetFileConflict"];
+            422: components["responses"]["ImageUnreadable"];
             500: components["responses"]["InternalError"];
         };
     };

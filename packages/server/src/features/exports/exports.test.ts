@@ -144,6 +144,12 @@ const notBundled = [
   "exports",
   "s3_sync_state",
   "leases",
+  "auth_sessions", // the installation's own, like its tokens
+  // Review decisions and baselines are not carried by bundles yet: an imported project starts
+  // with every job pending (its runs, candidates and files are all there).
+  "job_reviews",
+  "job_review_events",
+  "scene_baselines",
 ];
 
 /** The tables of a freshly migrated database, without SQLite's and the migrator's own. */
