@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { defaultBaseUrl } from "@kroma/sdk";
 import { Command, CommanderError } from "commander";
 import { assetsCommand } from "./commands/assets.js";
+import { openCommand } from "./commands/browse.js";
 import { configCommand } from "./commands/config.js";
 import { deliverCommand } from "./commands/deliver.js";
 import { doctorCommand } from "./commands/doctor.js";
@@ -43,6 +44,7 @@ export function createProgram(): Command {
   labCommand(program, globals);
   runsCommand(program, globals);
   deliverCommand(program, globals);
+  openCommand(program, globals);
   assetsCommand(program, globals);
   exportsCommand(program, globals);
   syncCommand(program, globals);

@@ -129,4 +129,40 @@ describe("kroma runs select, approve, undo and history", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("browses runs and assets: runs list|show, assets list|get, open", async () => {
+    const listed = await kroma(["runs", "list", "-p", "picked"]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(runId);
+    const shown = await kroma(["runs", "show", runId, "-p", "picked"]);
+    expect(shown.stdout).toContain(`Run ${runId} (run) succeeded`);
+    // The chosen candidate is marked; the guard was on, so each has a grade.
+    expect(shown.stdout).toMatch(/style_1_a\s+done\s+approved\s+c2\s+c1 pass\s+c2\* pass/);
+
+    const assets = JSON.parse((await kroma(["--json", "assets", "list", "-p", "picked", "--run", runId])).stdout);
+    expect(assets.assets).toHaveLength(2);
+    const final = assets.assets.find((asset: { asset_kind: string }) => asset.asset_kind === "final");
+    const dir = await mkdtemp(join(tmpdir(), "kroma-browse-"));
+    try {
+      const got = await kroma(["assets", "get", final.id, "-p", "picked", "-o", join(dir, "final.png")]);
+      expect(got.code).toBe(0);
+      expect(
+        createHash("sha256")
+          .update(await readFile(join(dir, "final.png")))
+          .digest("hex"),
+      ).toBe(final.sha256);
+      // Not a terminal: `open` prints the path, here the project's own file.
+      const opened = await kroma(["open", final.id, "-p", "picked"]);
+      const path = opened.stdout.trim();
+      expect(
+        createHash("sha256")
+          .update(await readFile(path))
+          .digest("hex"),
+      ).toBe(final.sha256);
+      const missing = await kroma(["assets", "get", "asset_missing", "-p", "picked", "-o", join(dir, "x.png")]);
+      expect(missing.code).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -7,6 +7,7 @@ import type { UploadAssetResult } from "@kroma/sdk";
 import { type Command, Option } from "commander";
 import { apiClient } from "../api-client.js";
 import { describeError, emit, type GlobalOptions } from "../output.js";
+import { assetBrowseCommands } from "./browse.js";
 
 interface AddFlags {
   project: string;
@@ -17,7 +18,10 @@ type Outcome = { file: string } & ({ ok: true; result: UploadAssetResult } | { o
 
 /** `kroma assets add FILE...`: uploads images to a project as scene or reference assets. */
 export function assetsCommand(program: Command, globals: () => GlobalOptions): void {
-  const assets = program.command("assets").description("Upload images to a project as assets");
+  const assets = program
+    .command("assets")
+    .description("Upload images to a project as assets; list and download assets");
+  assetBrowseCommands(assets, globals);
 
   assets
     .command("add")

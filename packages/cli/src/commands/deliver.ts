@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { unzipSync } from "fflate";
 import { apiClient } from "../api-client.js";
+import { sha256, writeAtomically } from "../files.js";
 import { emit, type GlobalOptions } from "../output.js";
 
 interface DeliverFlags {
@@ -79,21 +78,4 @@ async function unpack(dir: string, entries: Record<string, Uint8Array>): Promise
       throw new Error(`Refusing a delivery entry outside the folder: ${name}`);
     await writeAtomically(target, bytes);
   }
-}
-
-/** Writes the file whole or not at all: a temporary file beside it, then a rename. */
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.partial`);
-  try {
-    await writeFile(temp, bytes, { flag: "wx" });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }

@@ -2,6 +2,7 @@ import type { KromaClient, RunEvent } from "@kroma/sdk";
 import { type Command, CommanderError } from "commander";
 import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions } from "../output.js";
+import { runBrowseCommands } from "./browse.js";
 import { reviewCommands } from "./runs-review.js";
 import { sheetCommand } from "./runs-sheet.js";
 
@@ -96,6 +97,7 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
     });
 
   reviewCommands(runs, client, globals);
+  runBrowseCommands(runs, client, globals);
   sheetCommand(runs, client, globals);
 }
 
