@@ -6,7 +6,7 @@ import { createKromaClient } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { solidPng } from "@kroma/testkit/png-bytes";
-import { putScenes } from "@kroma/testkit/run-fixtures";
+import { paidRunSettings, putScenes } from "@kroma/testkit/run-fixtures";
 import { useTestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestRunLog } from "../runs/ingest.js";
@@ -37,16 +37,9 @@ async function oldLayoutRun(): Promise<PaidRunLog> {
   const { runLog } = await executeRun({
     projectSlug: "legacy",
     projectRoot: root,
-    resolvedFromBackend: false,
     manifest: defaultManifest,
     request: { scene_refs: "scenes/a.png,scenes/b.png" },
-    confirmSpend: true,
-    model: "gpt-image-1",
-    size: "1024x1024",
-    quality: "medium",
-    apiKey: "sk-test-legacy",
-    baseURL: `${images.url}/v1`,
-    retryDelayMs: 1,
+    ...paidRunSettings(images.url, "sk-test-legacy"),
   });
   const flat = (path: string) => path.replace(`/${runLog.run_id}/`, "/");
   for (const job of runLog.jobs) {
@@ -115,15 +108,9 @@ describe("asset records of the old layout", () => {
     const { runLog } = await executeRun({
       projectSlug: "legacy",
       projectRoot: root,
-      resolvedFromBackend: false,
       manifest: defaultManifest,
       request: { scene_refs: "scenes/a.png" },
-      confirmSpend: true,
-      model: "gpt-image-1",
-      size: "1024x1024",
-      quality: "medium",
-      apiKey: "sk-test-legacy",
-      baseURL: `${images.url}/v1`,
+      ...paidRunSettings(images.url, "sk-test-legacy"),
     });
     await ingestRunLog(api.server.db, { projectId, projectSlug: "legacy", projectRoot: root, log: runLog });
     const rows = await api.server.db

@@ -1,5 +1,6 @@
 import { extname } from "node:path";
 import type { Schema } from "@kroma/contract";
+import { postprocessStageNameValues } from "@kroma/contract/enums";
 import type { KromaDb } from "../../core/db/database.js";
 import { conflict, notFound, validationError } from "../../core/errors.js";
 import { fromJsonText } from "../../core/input.js";
@@ -8,8 +9,8 @@ import { history } from "../reviews/repository.js";
 // Which files a delivery holds: the approved finals of a run, or the latest approved final of
 // each scene, each with what the manifest says about it.
 
-/** Post-process stages in chain order: the last one a candidate has is what it delivers. */
-const stageOrder = ["bg_remove", "bg_refine_openai", "upscale", "color"];
+/** Post-process stages in chain order (the spec's enum): the last one a candidate has is what it delivers. */
+const stageOrder: readonly string[] = postprocessStageNameValues;
 
 export interface ProvenanceStep {
   asset_id: string;
@@ -123,7 +124,7 @@ export async function deliveredFiles(db: KromaDb, jobs: ApprovedJob[]): Promise<
       .selectFrom("assets")
       .selectAll()
       .where("candidate_id", "=", final.candidate_id)
-      .where("asset_kind", "in", stageOrder)
+      .where("asset_kind", "in", [...stageOrder])
       .execute();
     const last = chain
       .sort((a, b) => stageOrder.indexOf(a.asset_kind ?? "") - stageOrder.indexOf(b.asset_kind ?? ""))

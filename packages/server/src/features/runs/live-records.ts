@@ -1,3 +1,4 @@
+import { postprocessStageNameValues } from "@kroma/contract/enums";
 import type { PaidRunLog, RunProgressEvent } from "@kroma/pipeline";
 import type { KromaDb } from "../../core/db/database.js";
 import type { RunEvent } from "./events.js";
@@ -8,8 +9,8 @@ import { ingestRunLog } from "./ingest.js";
 // only when the run ends, and its `candidate_done` / `job_done` events name the assets they made:
 // a client that hears the event can fetch the picture at once.
 
-/** Post-process stages in chain order: a candidate's assets are listed image first, then these. */
-const stageOrder = ["bg_remove", "bg_refine_openai", "upscale", "color"];
+/** Post-process stages in chain order (the spec's enum): a candidate's assets are listed image first, then these. */
+const stageOrder: readonly string[] = postprocessStageNameValues;
 
 interface CandidateAssets {
   jobId: string;
