@@ -87,10 +87,9 @@ export async function ingestRunLog(db: KromaDb, options: IngestRunLogOptions): P
     if (existing?.run_log_sha256 === hash) return false;
     if (options.live) {
       records.run = { ...records.run, status: existing?.status ?? "running", finished_at: null, error: null };
-      await runLogs.write(trx, records, hash, existing !== undefined);
-      return true;
     }
     await runLogs.write(trx, records, hash, existing !== undefined);
+    if (options.live) return true;
     await recordAudit(trx, options.actor ?? null, {
       action: "run.ingest",
       projectId: options.projectId,
