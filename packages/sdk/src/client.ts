@@ -9,6 +9,7 @@ import { KromaApiError } from "./errors.js";
 import { exportsApi } from "./exports.js";
 import { reviewsApi } from "./reviews.js";
 import { runsApi, type StreamTransport } from "./runs.js";
+import { trashApi } from "./trash.js";
 
 /** Where a local Kroma server listens by default. */
 export const defaultBaseUrl = "http://127.0.0.1:8788";
@@ -99,6 +100,7 @@ export function createKromaClient(options: KromaClientOptions = {}) {
     fetch: (input, init) => streamFetch(input, { ...credentials, ...init }),
   };
   const runs = runsApi(raw, call, transport);
+  const { removeAsset, removeRun, pruneRun, runDiskUsage, ...trash } = trashApi(raw, call);
 
   return {
     raw,
@@ -136,9 +138,16 @@ export function createKromaClient(options: KromaClientOptions = {}) {
     ...deliveriesApi(raw, call),
     ...runs,
     // One `runs` namespace: the runs themselves (runs.ts) and the review of their jobs (reviews.ts).
-    runs: { ...runs.runs, ...reviewsApi(raw, call) },
+    runs: { ...runs.runs, ...reviewsApi(raw, call), remove: removeRun, prune: pruneRun, diskUsage: runDiskUsage },
     // One `assets` namespace: the records (runs.ts), their bytes (assets.ts) and uploads (asset-upload.ts).
-    assets: { ...runs.assets, ...assetsApi(raw, call, baseUrl), ...assetUploadApi(call, transport) },
+    assets: {
+      ...runs.assets,
+      ...assetsApi(raw, call, baseUrl),
+      ...assetUploadApi(call, transport),
+      remove: removeAsset,
+    },
+    // The trash, gc and disk use (trash.ts).
+    ...trash,
   };
 }
 

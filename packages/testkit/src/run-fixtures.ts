@@ -55,6 +55,8 @@ export function runRow(
     summary_json: null,
     request_json: JSON.stringify({ input: "scenes" }),
     run_log_sha256: null,
+    deleted_at: null,
+    trash_id: null,
     ...fields,
   };
 }

@@ -3,6 +3,8 @@
 /** Every string enum of the spec as an array of its values (openapi-typescript `enumValues`). */
 export {
   pathsDocsAssetsAssetGetParametersPathAssetValues,
+  pathsApiProjectsSlugRunsGetParametersQueryTrashedValues,
+  pathsApiProjectsSlugAssetsGetParametersQueryTrashedValues,
   pathsApiProjectsSlugAssetsAssetIdThumbnailGetParametersQuerySizeValues,
   errorKindValues,
   projectStatusValues,
@@ -20,6 +22,9 @@ export {
   runRecordStatusValues,
   runCandidateStatusValues,
   qualityGradeValues,
+  trashEntryKindValues,
+  trashEntryStatusValues,
+  pruneRunRequestWhichValues,
   reviewStateValues,
   reviewActionValues,
   uploadAssetKindValues,

@@ -537,7 +537,16 @@ export interface paths {
         get: operations["getRun"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Put a whole run in the trash
+         * @description Moves every file of the run (its assets and its run log) into the project's trash as one
+         *     entry and marks the run and its asset records deleted: lists leave them out, `GET` still
+         *     shows them with `deleted_at`, and `POST /trash/{trashId}/restore` brings them back until the
+         *     entry expires. A run still queued or running is a 409 (cancel it first). A run holding an
+         *     approved final or a scene's baseline is a 409 naming them unless `force=true`. A file another
+         *     live record still names stays in place. Audited.
+         */
+        delete: operations["deleteRun"];
         options?: never;
         head?: never;
         patch?: never;
@@ -834,6 +843,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/runs/{runId}/prune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a run's unchosen or rejected candidates in the trash
+         * @description Moves the files of the run's candidates that are not their job's final (`which: unchosen`,
+         *     the default), or every file of the jobs a review rejected (`which: rejected`), into the
+         *     project's trash as one entry, and marks their records deleted. Finals, approved jobs and
+         *     baselines are never pruned. A file another live record still names stays in place. Nothing
+         *     to prune answers `trash: null`. A run still queued or running is a 409. Audited.
+         */
+        post: operations["pruneRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/disk-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        /** Bytes a run's files take, in place and in the trash */
+        get: operations["getRunDiskUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/disk-usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Bytes the project's files take, by directory and by run
+         * @description Walks the project root (symlinks are not followed) and sums every file by top-level
+         *     directory, with the trash and the thumbnail cache apart, and by run (each run's asset files
+         *     and run log).
+         */
+        get: operations["getDiskUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/trash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The project's trash, newest first
+         * @description Entries stay restorable until `expires_at` (`KROMA_TRASH_RETENTION_DAYS` after deletion,
+         *     default 30); the server purges expired entries when it starts and every hour, and
+         *     `POST /trash/purge` does it at once. Lists `trashed` entries unless `status` says otherwise.
+         */
+        get: operations["listTrash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/trash/{trashId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                trashId: components["parameters"]["TrashId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a trash entry's files back and undelete its records
+         * @description Every file goes back to where it was and its records (and a deleted run) are live again. A
+         *     place now taken by a file with other bytes is a 409 naming it, and nothing moves; an entry
+         *     already restored or purged is a 409. Audited.
+         */
+        post: operations["restoreTrash"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/trash/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove trashed files for good
+         * @description Deletes the files of the entries chosen (by default those past `expires_at`). Their records
+         *     stay, marked deleted, so run logs, reviews and audit events still name what existed; their
+         *     file route then answers 404. Audited.
+         */
+        post: operations["purgeTrash"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/gc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find orphan files and records with no file; with dry_run false, trash them
+         * @description Looks at every file under the directories runs and uploads write (`outputs`,
+         *     `background_removed`, `upscaled`, `color_corrected`, `archive`, `uploads`) and at every live
+         *     asset record. Reports files no record names and records whose file is gone. Only with
+         *     `dry_run: false` does it act, and then reversibly: the orphan files go to the trash and the
+         *     records with no file are marked deleted, as one `gc` entry. Directories of runs still queued
+         *     or running are left alone. Audited when it acts.
+         */
+        post: operations["collectGarbage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/runs/{runId}/contact-sheet": {
         parameters: {
             query?: never;
@@ -927,7 +1114,16 @@ export interface paths {
         get: operations["getAsset"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Put an asset in the trash
+         * @description Moves the asset's file into the project's trash and marks the record deleted: lists leave it
+         *     out, `GET` still shows it with `deleted_at` and `trash_id`, its file route serves it from the
+         *     trash, and `POST /trash/{trashId}/restore` brings it back until the entry expires. An
+         *     approved final (or one of its post-processed files), a scene's baseline or an upload a
+         *     reference set uses is a 409 naming why unless `force=true`; one already deleted is a 409. A
+         *     file another live record still names stays in place. Audited.
+         */
+        delete: operations["deleteAsset"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2595,6 +2791,13 @@ export interface components {
             error: string | null;
             /** @description The run log's counts (`jobs`, `done`, `failed`, ...); null until the log is ingested. */
             summary_json: components["schemas"]["JsonObject"] | null;
+            /**
+             * Format: date-time
+             * @description When the run was put in the trash (`deleteRun`); null while it is live.
+             */
+            deleted_at: string | null;
+            /** @description The trash entry holding it, while deleted. */
+            trash_id: string | null;
         };
         RunCandidate: {
             id: string;
@@ -2666,6 +2869,16 @@ export interface components {
             stale: boolean;
             /** @description The uploaded file's name (`uploadAsset`); null for files a run wrote. */
             original_name?: string | null;
+            /**
+             * Format: date-time
+             * @description When the asset was put in the trash (`deleteAsset`, `deleteRun`, `pruneRun`, `collectGarbage`);
+             *     null while it is live. While its entry is `trashed`, `rel_path` names its place in the
+             *     trash and its file route serves it from there; after a purge the record stays and its file
+             *     is gone.
+             */
+            deleted_at: string | null;
+            /** @description The trash entry holding it, while deleted. */
+            trash_id: string | null;
         };
         /**
          * @description `fail`: hard failures; `warn`: soft warnings only; `pass`: neither.
@@ -2737,6 +2950,153 @@ export interface components {
         DeliveryRequest: {
             run_id?: string;
             latest_approved?: boolean;
+        };
+        /**
+         * @description What was put in the trash: one asset (`deleteAsset`), a whole run (`deleteRun`), a run's
+         *     unchosen or rejected candidates (`pruneRun`) or what `collectGarbage` found.
+         * @enum {string}
+         */
+        TrashEntryKind: "asset" | "run" | "candidates" | "gc";
+        /** @enum {string} */
+        TrashEntryStatus: "trashed" | "restored" | "purged";
+        TrashedFile: {
+            /** @description Where the file was, relative to the project root; a restore puts it back there. */
+            rel_path: string;
+            /** @description Where it is while in the trash (`.kroma/trash/<trash_id>/<rel_path>`). */
+            trash_path: string;
+            bytes: number;
+            sha256: string | null;
+            /** @description The record that named it; null for an orphan file (`gc`) or a run log. */
+            asset_id: string | null;
+        };
+        TrashEntry: {
+            /** @description `trash_<uuid>`. */
+            id: string;
+            project_id: string;
+            kind: components["schemas"]["TrashEntryKind"];
+            status: components["schemas"]["TrashEntryStatus"];
+            /** @description What it holds, for people (`run run_... (12 assets)`). */
+            label: string;
+            /** @description The run deleted or pruned; null otherwise. */
+            run_id: string | null;
+            /** @description The asset records put in the trash with it. */
+            asset_ids: string[];
+            files: components["schemas"]["TrashedFile"][];
+            file_count: number;
+            /** @description Bytes the files take; what a purge frees. */
+            bytes: number;
+            deleted_at: components["schemas"]["Timestamp"];
+            /** @description When a purge of expired entries removes it (`KROMA_TRASH_RETENTION_DAYS` after `deleted_at`). */
+            expires_at: components["schemas"]["Timestamp"];
+            /** @description The token's label; null when auth is off. */
+            deleted_by: string | null;
+            note: string | null;
+            /** Format: date-time */
+            restored_at: string | null;
+            /** Format: date-time */
+            purged_at: string | null;
+        };
+        TrashResponse: {
+            /** @constant */
+            ok: true;
+            trash: components["schemas"]["TrashEntry"];
+        };
+        TrashListResponse: {
+            /** @constant */
+            ok: true;
+            count: number;
+            total: number;
+            /** @description Bytes held by every entry still `trashed`. */
+            bytes: number;
+            /** @description How long an entry stays restorable. */
+            retention_days: number;
+            trash: components["schemas"]["TrashEntry"][];
+        };
+        PruneRunRequest: {
+            /**
+             * @description `unchosen` (the default): every candidate that is not its job's final (the image and its post-processed
+             *     files). `rejected`: every file of the jobs a review rejected.
+             * @enum {string}
+             */
+            which?: "unchosen" | "rejected";
+            note?: string;
+        };
+        /** @description Which entries to purge: by default those past `expires_at`; `trash_ids` names some; `all: true` empties the trash. */
+        PurgeTrashRequest: {
+            trash_ids?: string[];
+            all?: boolean;
+        };
+        PurgeTrashResponse: {
+            /** @constant */
+            ok: true;
+            /** @description Ids of the entries purged. */
+            purged: string[];
+            /** @description Files removed. */
+            files: number;
+            /** @description Bytes freed. */
+            bytes: number;
+        };
+        GarbageRequest: {
+            /** @description Report only (`true`, the default). `false` moves what was found into the trash, as one `gc` entry. */
+            dry_run?: boolean;
+        };
+        OrphanFile: {
+            /** @description Relative to the project root. */
+            path: string;
+            bytes: number;
+        };
+        MissingFile: {
+            asset_id: string;
+            path: string | null;
+        };
+        GarbageResponse: {
+            /** @constant */
+            ok: true;
+            dry_run: boolean;
+            /** @description Files looked at under the directories runs and uploads write. */
+            scanned: number;
+            /** @description Files no record names. */
+            orphan_files: components["schemas"]["OrphanFile"][];
+            orphan_bytes: number;
+            /** @description Records whose file is not there. */
+            missing_files: components["schemas"]["MissingFile"][];
+            /** @description Directories left alone: those of runs still queued or running. */
+            skipped: string[];
+            /** @description The entry made when `dry_run` was false and something was found. */
+            trash: components["schemas"]["TrashEntry"] | null;
+        };
+        DiskArea: {
+            /** @description A top-level directory of the project root (`outputs`, `upscaled`, `uploads`, `.kroma/trash`, `.kroma/cache`, ...); `(root)` for files directly in it. */
+            area: string;
+            bytes: number;
+            files: number;
+        };
+        RunDiskUse: {
+            run_id: string;
+            /** @description Bytes of the run's files still in place (its assets and its run log). */
+            bytes: number;
+            files: number;
+            /** @description Bytes of the run's files now in the trash. */
+            trashed_bytes: number;
+        };
+        DiskUsageResponse: {
+            /** @constant */
+            ok: true;
+            /** @description Every file under the project root. */
+            total_bytes: number;
+            files: number;
+            trash_bytes: number;
+            /** @description Thumbnails; made again when needed. */
+            cache_bytes: number;
+            /** @description Largest first. */
+            areas: components["schemas"]["DiskArea"][];
+            /** @description Every run of the project, largest first. */
+            runs: components["schemas"]["RunDiskUse"][];
+        };
+        RunDiskUsageResponse: {
+            /** @constant */
+            ok: true;
+            usage: components["schemas"]["RunDiskUse"];
         };
         /**
          * @description A job's review: `pending` until someone approves or rejects its final, and again after an
@@ -3560,6 +3920,9 @@ export interface components {
         AssetId: components["schemas"]["Id"];
         /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
         JobId: components["schemas"]["Id"];
+        /** @description `true` deletes even what is protected: an approved final (and its post-processed files), a scene's baseline, an upload a reference set uses. */
+        Force: boolean;
+        TrashId: components["schemas"]["Id"];
         /** @description Most rows to return (default 500). */
         Limit: number;
         /** @description Rows to skip (default 0). */
@@ -4259,6 +4622,8 @@ export interface operations {
                 status?: components["schemas"]["RunRecordStatus"];
                 /** @description Only dry or paid runs. */
                 mode?: components["schemas"]["RunMode"];
+                /** @description `exclude` (the default) leaves out what is in the trash, `include` lists it too, `only` lists only it. */
+                trashed?: "exclude" | "include" | "only";
                 /** @description Most rows to return (default 500). */
                 limit?: components["parameters"]["Limit"];
                 /** @description Rows to skip (default 0). */
@@ -4350,6 +4715,39 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteRun: {
+        parameters: {
+            query?: {
+                /** @description `true` deletes even what is protected: an approved final (and its post-processed files), a scene's baseline, an upload a reference set uses. */
+                force?: components["parameters"]["Force"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trash entry holding the run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrashResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4692,6 +5090,233 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    pruneRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PruneRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The trash entry made, or null when there was nothing to prune. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        trash: components["schemas"]["TrashEntry"] | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getRunDiskUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDiskUsageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getDiskUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiskUsageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTrash: {
+        parameters: {
+            query?: {
+                /** @description Only entries in this status (default `trashed`). */
+                status?: components["schemas"]["TrashEntryStatus"];
+                /** @description Most rows to return (default 500). */
+                limit?: components["parameters"]["Limit"];
+                /** @description Rows to skip (default 0). */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrashListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    restoreTrash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                trashId: components["parameters"]["TrashId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry, now `restored`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrashResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    purgeTrash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PurgeTrashRequest"];
+            };
+        };
+        responses: {
+            /** @description What was purged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurgeTrashResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    collectGarbage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GarbageRequest"];
+            };
+        };
+        responses: {
+            /** @description What was found, and the trash entry when it acted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GarbageResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     getRunContactSheet: {
         parameters: {
             query?: {
@@ -4741,6 +5366,8 @@ export interface operations {
                 job_id?: components["schemas"]["Id"];
                 /** @description Only assets of this kind (`candidate`, `final`, ...). */
                 asset_kind?: string;
+                /** @description `exclude` (the default) leaves out what is in the trash, `include` lists it too, `only` lists only it. */
+                trashed?: "exclude" | "include" | "only";
                 /** @description Most rows to return (default 500). */
                 limit?: components["parameters"]["Limit"];
                 /** @description Rows to skip (default 0). */
@@ -4849,6 +5476,39 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteAsset: {
+        parameters: {
+            query?: {
+                /** @description `true` deletes even what is protected: an approved final (and its post-processed files), a scene's baseline, an upload a reference set uses. */
+                force?: components["parameters"]["Force"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                assetId: components["parameters"]["AssetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trash entry holding the asset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrashResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -6710,6 +7370,8 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsDocsAssetsAssetGetParametersPathAssetValues: ReadonlyArray<FlattenedDeepRequired<paths>["/docs/assets/{asset}"]["get"]["parameters"]["path"]["asset"]> = ["swagger-ui.css", "swagger-ui-bundle.js"];
+export const pathsApiProjectsSlugRunsGetParametersQueryTrashedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/projects/{slug}/runs"]["get"]["parameters"]["query"]["trashed"]> = ["exclude", "include", "only"];
+export const pathsApiProjectsSlugAssetsGetParametersQueryTrashedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/projects/{slug}/assets"]["get"]["parameters"]["query"]["trashed"]> = ["exclude", "include", "only"];
 export const pathsApiProjectsSlugAssetsAssetIdThumbnailGetParametersQuerySizeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/projects/{slug}/assets/{assetId}/thumbnail"]["get"]["parameters"]["query"]["size"]> = [128, 256, 512];
 export const errorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorKind"]> = ["validation", "policy", "provider", "infra", "unknown"];
 export const projectStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Project"]["status"]> = ["active", "archived"];
@@ -6727,6 +7389,9 @@ export const runModeValues: ReadonlyArray<FlattenedDeepRequired<components>["sch
 export const runRecordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunRecordStatus"]> = ["queued", "running", "canceling", "succeeded", "partial", "failed", "canceled", "interrupted"];
 export const runCandidateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunCandidate"]["status"]> = ["planned", "generated", "failed"];
 export const qualityGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QualityGrade"]> = ["pass", "warn", "fail"];
+export const trashEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TrashEntryKind"]> = ["asset", "run", "candidates", "gc"];
+export const trashEntryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TrashEntryStatus"]> = ["trashed", "restored", "purged"];
+export const pruneRunRequestWhichValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PruneRunRequest"]["which"]> = ["unchosen", "rejected"];
 export const reviewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewState"]> = ["pending", "approved", "rejected"];
 export const reviewActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewAction"]> = ["select", "approve", "reject", "undo"];
 export const uploadAssetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UploadAssetKind"]> = ["scene", "reference"];

@@ -33,6 +33,8 @@ import { secretRoutes } from "../features/secrets/routes.js";
 import { styleGuideRoutes } from "../features/style-guides/routes.js";
 import { docsRoutes } from "../features/system/docs-routes.js";
 import { systemRoutes } from "../features/system/routes.js";
+import { trashRoutes } from "../features/trash/routes.js";
+import { createTrash, type Trash } from "../features/trash/trash.js";
 import { type AuthPolicy, createAuthGuard } from "./auth-policy.js";
 import { loadServerConfig, serverPaths } from "./config.js";
 import type { KromaDb } from "./db/database.js";
@@ -72,6 +74,10 @@ export interface AppOptions {
   eventStreams?: EventStreamLimits;
   /** How long a browser session lasts (`KROMA_SESSION_TTL_MS`, default 12 hours). */
   sessionTtlMs?: number;
+  /** How long a trash entry stays restorable (`KROMA_TRASH_RETENTION_DAYS`, default 30 days). */
+  trashRetentionMs?: number;
+  /** The trash, when the caller purges it on a timer (`startServer` does); else made here. */
+  trash?: Trash;
   /** The run queue and its event hub, when the caller manages them (`startServer` does); else made here. */
   runs?: { queue: RunQueue; events: RunEventHub };
 }
@@ -91,6 +97,11 @@ export function createRuns(options: AppOptions): { queue: RunQueue; events: RunE
     shutdownGraceMs: options.shutdownGraceMs,
   });
   return { queue, events };
+}
+
+/** The app's trash; `startServer` makes it itself to purge expired entries on a timer. */
+export function createTrashOf(options: AppOptions): Trash {
+  return createTrash(options.db, { appRoot: options.appRoot ?? process.cwd(), retentionMs: options.trashRetentionMs });
 }
 
 /** The app's lease holder: the one its caller made, else a new owner of its own. */
@@ -197,5 +208,6 @@ export function createApp(options: AppOptions): Hono {
   contactSheetRoute(route, deps);
   exportRoutes(route, { ...deps, version: serverVersion });
   s3SyncRoutes(route, deps);
+  trashRoutes(route, { ...deps, trash: options.trash ?? createTrashOf(options) });
   return app;
 }

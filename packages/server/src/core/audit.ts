@@ -18,6 +18,13 @@ export function actorOf(context: Context): Actor | null {
   return (context.get("actor") as Actor | undefined) ?? null;
 }
 
+/** The label of the token acting (who a review decision or a deletion names); null when auth is off. */
+export async function actorLabel(db: Kysely<Database>, actor: Actor | null): Promise<string | null> {
+  if (!actor) return null;
+  const token = await db.selectFrom("auth_tokens").select("label").where("id", "=", actor.tokenId).executeTakeFirst();
+  return token?.label ?? null;
+}
+
 /** One audited write. `detail` is small and never holds secret values. */
 export interface AuditEntry {
   /** `<record>.<verb>`, e.g. `prompt_template.create`, `agent_instruction.cancel`, `secret.rotate`. */

@@ -7,6 +7,7 @@ import { parseTrustedEndpoints } from "../features/projects/s3-sync/trusted-endp
 import { defaultOpenAiTimeoutMs, defaultShutdownGraceMs, type RunExecutionOptions } from "../features/runs/queue.js";
 import { defaultEventStreamLimits, type EventStreamLimits } from "../features/runs/streams.js";
 import { providerKeysFromEnv } from "../features/secrets/provider-keys.js";
+import { defaultTrashRetentionMs } from "../features/trash/trash.js";
 import { type AuthMode, authModes } from "./auth-policy.js";
 import { defaultLeaseTtlMs } from "./db/lease-repository.js";
 import { maxSessionTtlMs } from "./session-cookie.js";
@@ -36,6 +37,8 @@ export interface ServerConfig {
   runExecution: RunExecutionOptions;
   /** How long a browser session (`POST /auth/session`) lasts (`KROMA_SESSION_TTL_MS`, default 12 hours). */
   sessionTtlMs: number;
+  /** How long a trash entry stays restorable (`KROMA_TRASH_RETENTION_DAYS`, default 30). */
+  trashRetentionMs: number;
   /** How long work in progress stays owned without a heartbeat (`KROMA_LEASE_TTL_MS`, default 30 s). */
   leaseTtlMs: number;
   /**
@@ -81,6 +84,7 @@ export function loadServerConfig(
       providerKeys: { photoroom: envKeys.photoroom, removebg: envKeys.removebg },
     },
     sessionTtlMs: parseSessionTtl(env.KROMA_SESSION_TTL_MS),
+    trashRetentionMs: parseRetentionDays(env.KROMA_TRASH_RETENTION_DAYS),
     leaseTtlMs: parsePositiveMs("KROMA_LEASE_TTL_MS", env.KROMA_LEASE_TTL_MS, defaultLeaseTtlMs),
     shutdownGraceMs: parsePositiveMs("KROMA_SHUTDOWN_GRACE_MS", env.KROMA_SHUTDOWN_GRACE_MS, defaultShutdownGraceMs),
     eventStreams: eventStreamLimits(env),
@@ -162,4 +166,14 @@ function parseAuthMode(value: string | undefined): AuthMode {
     throw new Error(`Invalid KROMA_API_AUTH '${value}': expected one of ${authModes.join(", ")}`);
   }
   return mode;
+}
+
+/** `KROMA_TRASH_RETENTION_DAYS` in milliseconds: a positive number of days (fractions allowed), default 30. */
+function parseRetentionDays(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return defaultTrashRetentionMs;
+  const days = Number(value);
+  if (!Number.isFinite(days) || days <= 0 || days > 3650) {
+    throw new Error(`Invalid KROMA_TRASH_RETENTION_DAYS '${value}': a number of days above 0 and at most 3650`);
+  }
+  return days * 86_400_000;
 }

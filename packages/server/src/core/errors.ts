@@ -11,6 +11,7 @@ const statusByCode = {
   method_not_allowed: 405,
   conflict: 409,
   asset_file_missing: 404,
+  asset_protected: 409,
   asset_file_changed: 409,
   asset_file_outside_root: 409,
   asset_unverifiable: 409,

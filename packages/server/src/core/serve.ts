@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { type AgentDispatchOptions, startAgentDispatcher } from "../features/agent/dispatch.js";
 import { checkLegacyAssetFiles } from "../features/assets/legacy-files.js";
-import { createApp, createRuns } from "./app.js";
+import { startTrashPurge } from "../features/trash/trash.js";
+import { createApp, createRuns, createTrashOf } from "./app.js";
 import { type AuthMode, type AuthPolicy, isLoopbackHost, loopbackHosts } from "./auth-policy.js";
 import { masterKeyFileBeside, type ServerConfig } from "./config.js";
 import { type KromaDb, openDatabase } from "./db/database.js";
@@ -35,6 +36,7 @@ export type StartServerOptions = Omit<
   | "runExecution"
   | "leaseTtlMs"
   | "sessionTtlMs"
+  | "trashRetentionMs"
   | "shutdownGraceMs"
   | "eventStreams"
   | "masterKeyFile"
@@ -48,6 +50,8 @@ export type StartServerOptions = Omit<
   eventStreams?: ServerConfig["eventStreams"];
   /** How long a browser session lasts (default 12 hours). */
   sessionTtlMs?: number;
+  /** How long a trash entry stays restorable (default 30 days). */
+  trashRetentionMs?: number;
   /** How long this server's work stays owned without a heartbeat (default 30 s). */
   leaseTtlMs?: number;
   validateResponses?: boolean;
@@ -94,6 +98,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     shutdownGraceMs: config.shutdownGraceMs,
     eventStreams: config.eventStreams,
     sessionTtlMs: config.sessionTtlMs,
+    trashRetentionMs: config.trashRetentionMs,
     uploadLimits: config.uploadLimits,
   };
   const runs = createRuns(appOptions);
@@ -112,7 +117,10 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     );
   }
   const stopSweep = startAbandonedWorkSweep(recovery, leases.ttlMs);
-  const app = createApp({ ...appOptions, runs });
+  // Trash entries past their retention are purged now and every hour.
+  const trash = createTrashOf(appOptions);
+  const stopPurge = startTrashPurge(trash, (error) => console.error(error));
+  const app = createApp({ ...appOptions, runs, trash });
   // Not @hono/node-server's serve(): its listener answers a bad Host with a bare 400 (see createApiServer).
   const server = createApiServer(app.fetch, auth, config.host);
   server.listen(config.port, config.host);
@@ -132,6 +140,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     });
   } catch (error) {
     stopHeartbeat();
+    stopPurge();
     await stopSweep();
     await db.destroy();
     throw error;
@@ -166,6 +175,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
         runs.queue.stop(),
       ]).then(async () => {
         stopHeartbeat();
+        stopPurge();
         await stopSweep();
         return db.destroy();
       });

@@ -34,6 +34,7 @@ export interface Database {
   job_reviews: JobReviewsTable;
   job_review_events: JobReviewEventsTable;
   scene_baselines: SceneBaselinesTable;
+  trash_entries: TrashEntriesTable;
 }
 
 // JSON columns (`*_json`) hold JSON text; repositories parse them so the API returns JSON values.
@@ -95,6 +96,9 @@ export interface RunsTable {
   request_json: string | null;
   /** sha256 of the run log last ingested: ingesting the same log again changes nothing. */
   run_log_sha256: string | null;
+  /** When the run was put in the trash (migration 0020); null while live. */
+  deleted_at: string | null;
+  trash_id: string | null;
 }
 
 export interface JobsTable {
@@ -179,6 +183,9 @@ export interface AssetsTable {
   file_checked_at: string | null;
   /** The name an uploaded file came with (migration 0018); null for files a run wrote. */
   original_name: string | null;
+  /** When the asset was put in the trash (migration 0020); null while live. */
+  deleted_at: Generated<string | null>;
+  trash_id: Generated<string | null>;
 }
 
 export interface PromptTemplatesTable {
@@ -462,4 +469,24 @@ export interface SceneBaselinesTable {
   run_id: string;
   job_id: string;
   created_at: string;
+}
+
+/** A trash entry (migration 0020): what was deleted together, where its files went, until when. */
+export interface TrashEntriesTable {
+  id: string;
+  project_id: string;
+  kind: Schema<"TrashEntryKind">;
+  status: Schema<"TrashEntryStatus">;
+  label: string;
+  run_id: string | null;
+  asset_ids_json: string;
+  /** `TrashedFile[]` as JSON. */
+  files_json: string;
+  bytes: number;
+  deleted_at: string;
+  expires_at: string;
+  deleted_by: string | null;
+  note: string | null;
+  restored_at: string | null;
+  purged_at: string | null;
 }

@@ -61,8 +61,11 @@ export async function approvedJobs(
   let query = db
     .selectFrom("job_reviews")
     .innerJoin("jobs", "jobs.id", "job_reviews.job_id")
+    .innerJoin("runs", "runs.id", "jobs.run_id")
     .where("job_reviews.project_id", "=", projectId)
     .where("job_reviews.state", "=", "approved")
+    // A run in the trash delivers nothing until it is restored.
+    .where("runs.deleted_at", "is", null)
     .select([
       "jobs.id as job_id",
       "jobs.run_id",
@@ -76,11 +79,16 @@ export async function approvedJobs(
   if (body.run_id !== undefined) {
     const run = await db
       .selectFrom("runs")
-      .select("id")
+      .select(["id", "trash_id"])
       .where("id", "=", body.run_id)
       .where("project_id", "=", projectId)
       .executeTakeFirst();
     if (!run) throw notFound(`Run '${body.run_id}' not found`);
+    if (run.trash_id) {
+      throw conflict(`Run '${run.id}' is in the trash (${run.trash_id}): restore it to deliver it`, {
+        field: "run_id",
+      });
+    }
     query = query.where("jobs.run_id", "=", run.id);
   }
   const rows = await query.orderBy("jobs.run_id").orderBy("jobs.job_key").execute();
@@ -115,6 +123,11 @@ export async function deliveredFiles(db: KromaDb, jobs: ApprovedJob[]): Promise<
   for (const job of jobs) {
     if (!job.final_asset_id) continue;
     const final = await db.selectFrom("assets").selectAll().where("id", "=", job.final_asset_id).executeTakeFirst();
+    if (final?.trash_id) {
+      throw conflict(`The final of job '${job.job_key}' (run ${job.run_id}) is in the trash (${final.trash_id})`, {
+        field: "job_id",
+      });
+    }
     if (!final?.rel_path || !final.sha256) {
       throw conflict(`The final of job '${job.job_key}' (run ${job.run_id}) has no file to deliver`, {
         field: "job_id",
@@ -125,6 +138,7 @@ export async function deliveredFiles(db: KromaDb, jobs: ApprovedJob[]): Promise<
       .selectAll()
       .where("candidate_id", "=", final.candidate_id)
       .where("asset_kind", "in", [...stageOrder])
+      .where("deleted_at", "is", null)
       .execute();
     const last = chain
       .sort((a, b) => stageOrder.indexOf(a.asset_kind ?? "") - stageOrder.indexOf(b.asset_kind ?? ""))

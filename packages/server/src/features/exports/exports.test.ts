@@ -150,6 +150,9 @@ const notBundled = [
   "job_reviews",
   "job_review_events",
   "scene_baselines",
+  // The trash stays on the machine it was deleted on (`.kroma/trash` is not bundled either);
+  // deleted records travel as records whose file is gone, as after a purge.
+  "trash_entries",
 ];
 
 /** The tables of a freshly migrated database, without SQLite's and the migrator's own. */

@@ -30,15 +30,16 @@ export interface ProjectFileListing {
 export const partialMarker = ".kroma-partial-";
 
 /**
- * Directories that never travel: a run's scratch space (`.kroma/in-progress`) and what the server
- * can make again from the project's files (`.kroma/cache`: thumbnails).
+ * Directories that never travel: a run's scratch space (`.kroma/in-progress`), what the server
+ * can make again from the project's files (`.kroma/cache`: thumbnails) and what was deleted
+ * (`.kroma/trash`: it stays on the machine it was deleted on, until restored or purged).
  */
-const alwaysExcluded = new Set([".kroma/in-progress", ".kroma/cache"]);
+const alwaysExcluded = new Set([".kroma/in-progress", ".kroma/cache", ".kroma/trash"]);
 
 /**
  * Every regular file under `root`, sorted by path. Symlinks are never followed nor included
  * (so nothing outside the root can be reached through one), special files are skipped, and
- * so are `.kroma/in-progress`, `.kroma/cache`, temporary files of writes in progress and any path `exclude`
+ * so are `.kroma/in-progress`, `.kroma/cache`, `.kroma/trash`, temporary files of writes in progress and any path `exclude`
  * names (a directory excludes everything under it). A missing root lists nothing. What the walk
  * saw can change before a file is read: open it with `openListedFile`, which checks.
  *

@@ -1,6 +1,6 @@
 import type { Schema } from "@kroma/contract";
 import type { Kysely } from "kysely";
-import { type Actor, recordAudit } from "../../core/audit.js";
+import { type Actor, actorLabel, recordAudit } from "../../core/audit.js";
 import type { KromaDb } from "../../core/db/database.js";
 import type { Database } from "../../core/db/schema.js";
 import { conflict, notFound } from "../../core/errors.js";
@@ -76,12 +76,6 @@ type LoadedJob = Awaited<ReturnType<typeof loadJob>>;
 /** The sha256 of the job's current final, the bytes a decision is about. */
 function finalSha(loaded: LoadedJob): string | null {
   return loaded.assets.find((asset) => asset.id === loaded.job.final_asset_id)?.sha256 ?? null;
-}
-
-async function actorLabel(trx: Kysely<Database>, actor: Actor | null): Promise<string | null> {
-  if (!actor) return null;
-  const token = await trx.selectFrom("auth_tokens").select("label").where("id", "=", actor.tokenId).executeTakeFirst();
-  return token?.label ?? null;
 }
 
 /** Writes the new state, the history entry and the audit event of one decision. */

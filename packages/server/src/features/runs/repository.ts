@@ -58,8 +58,8 @@ export function createRunRepository(db: Kysely<Database>) {
   }
 
   return {
-    list(projectId: string, filter: { status?: RunRecordStatus; mode?: "dry" | "run" } & Page = {}) {
-      let query = db.selectFrom("runs").where("project_id", "=", projectId);
+    list(projectId: string, filter: { status?: RunRecordStatus; mode?: "dry" | "run"; trashed?: Trashed } & Page = {}) {
+      let query = inTrash(db.selectFrom("runs").where("project_id", "=", projectId), filter.trashed);
       if (filter.status) query = query.where("status", "=", filter.status);
       if (filter.mode) query = query.where("run_mode", "=", filter.mode);
       return page(query.orderBy("created_at", "desc").orderBy("id", "desc"), filter, toRun);
@@ -101,8 +101,11 @@ export function createRunRepository(db: Kysely<Database>) {
       return jobs.sort(byPlanOrder).map((job) => toJob(job, byJob.get(job.id) ?? []));
     },
 
-    listAssets(projectId: string, filter: { run_id?: string; job_id?: string; asset_kind?: string } & Page = {}) {
-      let query = db.selectFrom("assets").where("project_id", "=", projectId);
+    listAssets(
+      projectId: string,
+      filter: { run_id?: string; job_id?: string; asset_kind?: string; trashed?: Trashed } & Page = {},
+    ) {
+      let query = inTrash(db.selectFrom("assets").where("project_id", "=", projectId), filter.trashed);
       if (filter.run_id) query = query.where("run_id", "=", filter.run_id);
       if (filter.job_id) query = query.where("job_id", "=", filter.job_id);
       if (filter.asset_kind) query = query.where("asset_kind", "=", filter.asset_kind);
@@ -169,6 +172,8 @@ export function createRunRepository(db: Kysely<Database>) {
         summary_json: null,
         request_json: toJsonText(row.request),
         run_log_sha256: null,
+        deleted_at: null,
+        trash_id: null,
       };
       await db.insertInto("runs").values(values).execute();
       return toRun(values);
@@ -238,6 +243,20 @@ export function createRunRepository(db: Kysely<Database>) {
       return moved;
     },
   };
+}
+
+/** Whether a list shows what is in the trash: not by default, also, or only it. */
+type Trashed = "exclude" | "include" | "only";
+
+function inTrash<TB extends "runs" | "assets">(
+  // biome-ignore lint/complexity/noBannedTypes: kysely's type for "nothing selected yet"
+  query: SelectQueryBuilder<Database, TB, {}>,
+  trashed: Trashed = "exclude",
+) {
+  // Both tables have `deleted_at`; kysely cannot see that through the generic table name.
+  const column = "deleted_at" as never;
+  if (trashed === "include") return query;
+  return query.where(column, trashed === "only" ? "is not" : "is", null);
 }
 
 /** `style_2_x` before `style_10_x`: by the job's number, then its key. */
