@@ -14,6 +14,7 @@ import { runsCommand } from "./commands/runs.js";
 import { serveCommand } from "./commands/serve.js";
 import { syncCommand } from "./commands/sync.js";
 import { tokensCommand } from "./commands/tokens.js";
+import { duCommand, gcCommand, trashCommand } from "./commands/trash.js";
 import { describeError, type GlobalOptions } from "./output.js";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -48,6 +49,9 @@ export function createProgram(): Command {
   assetsCommand(program, globals);
   exportsCommand(program, globals);
   syncCommand(program, globals);
+  trashCommand(program, globals);
+  gcCommand(program, globals);
+  duCommand(program, globals);
   doctorCommand(program, globals);
   return program;
 }

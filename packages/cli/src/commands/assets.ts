@@ -8,6 +8,7 @@ import { type Command, Option } from "commander";
 import { apiClient } from "../api-client.js";
 import { describeError, emit, type GlobalOptions } from "../output.js";
 import { assetBrowseCommands } from "./browse.js";
+import { assetRemoveCommand } from "./trash.js";
 
 interface AddFlags {
   project: string;
@@ -22,6 +23,7 @@ export function assetsCommand(program: Command, globals: () => GlobalOptions): v
     .command("assets")
     .description("Upload images to a project as assets; list and download assets");
   assetBrowseCommands(assets, globals);
+  assetRemoveCommand(assets, globals);
 
   assets
     .command("add")

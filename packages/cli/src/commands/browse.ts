@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { KromaClient, Schema } from "@kroma/sdk";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { apiClient } from "../api-client.js";
 import { sha256, writeAtomically } from "../files.js";
 import { emit, type GlobalOptions, table } from "../output.js";
@@ -14,6 +14,14 @@ import { emit, type GlobalOptions, table } from "../output.js";
 // and `kroma open`. Everything comes over the API, so it works against any server.
 
 type Asset = Schema<"Asset">;
+type Trashed = "exclude" | "include" | "only";
+
+const trashedOption = () =>
+  new Option("--trashed <which>", "what is in the trash: exclude (default), include, only").choices([
+    "exclude",
+    "include",
+    "only",
+  ]);
 
 /** `kroma runs list` and `kroma runs show`. */
 export function runBrowseCommands(runs: Command, client: () => KromaClient, globals: () => GlobalOptions): void {
@@ -24,8 +32,10 @@ export function runBrowseCommands(runs: Command, client: () => KromaClient, glob
     .option("--status <status>", "only runs with this status")
     .option("--mode <mode>", "dry | run")
     .option("--limit <n>", "at most this many (default 50)", "50")
-    .action(async (flags: { project: string; status?: string; mode?: string; limit: string }) => {
+    .addOption(trashedOption())
+    .action(async (flags: { project: string; status?: string; mode?: string; limit: string; trashed?: Trashed }) => {
       const result = await client().runs.list(flags.project, {
+        ...(flags.trashed ? { trashed: flags.trashed } : {}),
         ...(flags.status ? { status: flags.status as Schema<"RunRecordStatus"> } : {}),
         ...(flags.mode ? { mode: flags.mode as "dry" | "run" } : {}),
         limit: Number(flags.limit),
@@ -86,27 +96,38 @@ export function assetBrowseCommands(assets: Command, globals: () => GlobalOption
     .option("--job <job_id>", "only assets of this job")
     .option("--kind <asset_kind>", "final | candidate | scene | reference | a post-process stage")
     .option("--limit <n>", "at most this many (default 100)", "100")
-    .action(async (flags: { project: string; run?: string; job?: string; kind?: string; limit: string }) => {
-      const result = await apiClient(globals()).assets.list(flags.project, {
-        ...(flags.run ? { run_id: flags.run } : {}),
-        ...(flags.job ? { job_id: flags.job } : {}),
-        ...(flags.kind ? { asset_kind: flags.kind } : {}),
-        limit: Number(flags.limit),
-      });
-      emit(globals(), result, () =>
-        table(
-          ["ASSET", "KIND", "PATH", "SIZE", "SHA256", "STALE"],
-          result.assets.map((asset) => [
-            asset.id,
-            asset.asset_kind ?? "-",
-            asset.rel_path ?? "-",
-            asset.width && asset.height ? `${asset.width}x${asset.height}` : "-",
-            asset.sha256?.slice(0, 12) ?? "-",
-            asset.stale ? "yes" : "",
-          ]),
-        ),
-      );
-    });
+    .addOption(trashedOption())
+    .action(
+      async (flags: {
+        project: string;
+        run?: string;
+        job?: string;
+        kind?: string;
+        limit: string;
+        trashed?: Trashed;
+      }) => {
+        const result = await apiClient(globals()).assets.list(flags.project, {
+          ...(flags.trashed ? { trashed: flags.trashed } : {}),
+          ...(flags.run ? { run_id: flags.run } : {}),
+          ...(flags.job ? { job_id: flags.job } : {}),
+          ...(flags.kind ? { asset_kind: flags.kind } : {}),
+          limit: Number(flags.limit),
+        });
+        emit(globals(), result, () =>
+          table(
+            ["ASSET", "KIND", "PATH", "SIZE", "SHA256", "STALE"],
+            result.assets.map((asset) => [
+              asset.id,
+              asset.asset_kind ?? "-",
+              asset.rel_path ?? "-",
+              asset.width && asset.height ? `${asset.width}x${asset.height}` : "-",
+              asset.sha256?.slice(0, 12) ?? "-",
+              asset.stale ? "yes" : "",
+            ]),
+          ),
+        );
+      },
+    );
 
   assets
     .command("get")

@@ -5,6 +5,7 @@ import { emit, type GlobalOptions } from "../output.js";
 import { runBrowseCommands } from "./browse.js";
 import { reviewCommands } from "./runs-review.js";
 import { sheetCommand } from "./runs-sheet.js";
+import { runRemoveCommands } from "./trash.js";
 
 interface TriggerFlags {
   project: string;
@@ -99,6 +100,7 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
   reviewCommands(runs, client, globals);
   runBrowseCommands(runs, client, globals);
   sheetCommand(runs, client, globals);
+  runRemoveCommands(runs, client, globals);
 }
 
 /** Prints each event as a line (or JSON line) until the run ends; a run that did not succeed exits 1. */

@@ -9,17 +9,21 @@ export function createUploadRepository(db: Kysely<Database>) {
   return {
     /** The asset an earlier upload of these bytes as this kind made, if any. */
     findUpload(projectId: string, assetKind: string, sha256: string) {
-      return db
-        .selectFrom("assets")
-        .select(["id", "rel_path"])
-        .where("project_id", "=", projectId)
-        .where("asset_kind", "=", assetKind)
-        .where("sha256", "=", sha256)
-        .where("kind", "=", "image")
-        .where("run_id", "is", null)
-        .where("rel_path", "like", `${uploadsDir(assetKind)}/%`)
-        .orderBy("created_at")
-        .executeTakeFirst();
+      return (
+        db
+          .selectFrom("assets")
+          .select(["id", "rel_path"])
+          .where("project_id", "=", projectId)
+          .where("asset_kind", "=", assetKind)
+          .where("sha256", "=", sha256)
+          .where("kind", "=", "image")
+          .where("run_id", "is", null)
+          // A deleted upload is not offered again: the same bytes make a new, live asset.
+          .where("deleted_at", "is", null)
+          .where("rel_path", "like", `${uploadsDir(assetKind)}/%`)
+          .orderBy("created_at")
+          .executeTakeFirst()
+      );
     },
 
     async insert(row: Insertable<AssetsTable>): Promise<void> {
