@@ -3,9 +3,10 @@ import { stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createKromaClient } from "@kroma/sdk";
-import { type ImagesServer, putScenes, startImagesServer, startTestServer, type TestServer } from "@kroma/testkit";
+import { putScenes } from "@kroma/testkit";
 import { scenePng } from "@kroma/testkit/test-images";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usePaidTestServer } from "@kroma/testkit/test-server";
+import { beforeAll, describe, expect, it } from "vitest";
 
 // `kroma gc`, `kroma du`, `kroma runs rm|prune`, `kroma assets rm` and `kroma trash
 // list|restore|purge` against a real server, on a paid run it executed.
@@ -26,23 +27,17 @@ const exists = (path: string) =>
     () => false,
   );
 
-let server: TestServer;
-let images: ImagesServer;
+const paid = usePaidTestServer({ projects: ["Tidy"], apiKey: "sk-test-cli-trash" });
+const server = {
+  get url() {
+    return paid.api.server.url;
+  },
+};
 let root = "";
 let runId = "";
 beforeAll(async () => {
-  images = await startImagesServer();
-  server = await startTestServer({
-    agentDispatch: false,
-    runExecution: {
-      openaiApiKey: "sk-test-cli-trash",
-      openaiBaseUrl: `${images.url}/v1`,
-      image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
-      retryDelayMs: 1,
-    },
-  });
   const sdk = createKromaClient({ baseUrl: server.url });
-  const { storage } = await sdk.projects.upsert({ name: "Tidy" });
+  const { storage } = await sdk.projects.get("tidy");
   root = storage.local.project_root;
   await putScenes(root, ["scenes/a.png"]);
   const { pipeline_trigger } = await sdk.runs.trigger("tidy", {
@@ -52,10 +47,6 @@ beforeAll(async () => {
     candidates: 3,
   });
   runId = (await sdk.runs.wait("tidy", pipeline_trigger.run_id)).run.id;
-});
-afterAll(async () => {
-  await server?.stop();
-  await images?.close();
 });
 
 describe("kroma gc", () => {

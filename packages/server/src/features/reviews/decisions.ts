@@ -6,7 +6,7 @@ import type { Database } from "../../core/db/schema.js";
 import { conflict, notFound } from "../../core/errors.js";
 import { fromJsonText } from "../../core/input.js";
 import { nowIso } from "../../core/time.js";
-import { createRunRepository } from "../runs/repository.js";
+import { activeRunStatuses, createRunRepository, type RunRecordStatus } from "../runs/repository.js";
 import {
   appendEvent,
   type BaselineRecord,
@@ -27,8 +27,6 @@ import {
 type ReviewState = Schema<"ReviewState">;
 type Action = Schema<"ReviewAction">;
 
-/** Runs that still write their jobs: a decision would be overwritten by their next record. */
-const activeStatuses = new Set(["queued", "running", "canceling"]);
 /** Stages that may call a paid service (PhotoRoom or remove.bg cut-outs, the OpenAI refine pass). */
 const paidStages = new Set(["bg_remove", "bg_refine_openai"]);
 
@@ -46,24 +44,35 @@ export interface DecisionResult {
   replacedBaseline?: BaselineRecord | null;
 }
 
-/** The job, its candidates and their images, checked to belong to the run and the project. */
-async function loadJob(trx: Kysely<Database>, target: DecisionTarget) {
-  const run = await trx
+/** The run and its job `jobId`, both checked to belong to the project (404 naming which is missing). */
+export async function findRunJob(db: Kysely<Database>, projectId: string, runId: string, jobId: string) {
+  const run = await db
     .selectFrom("runs")
     .selectAll()
-    .where("id", "=", target.runId)
-    .where("project_id", "=", target.projectId)
+    .where("id", "=", runId)
+    .where("project_id", "=", projectId)
     .executeTakeFirst();
-  if (!run) throw notFound(`Run '${target.runId}' not found`);
-  const job = await trx
+  if (!run) throw notFound(`Run '${runId}' not found`);
+  const job = await db
     .selectFrom("jobs")
     .selectAll()
-    .where("id", "=", target.jobId)
+    .where("id", "=", jobId)
     .where("run_id", "=", run.id)
     .executeTakeFirst();
-  if (!job) throw notFound(`Job '${target.jobId}' not found in run '${run.id}'`);
-  if (activeStatuses.has(run.status)) {
+  if (!job) throw notFound(`Job '${jobId}' not found in run '${run.id}'`);
+  return { run, job };
+}
+
+/** The job, its candidates and their images, checked to belong to the run and the project. */
+async function loadJob(trx: Kysely<Database>, target: DecisionTarget) {
+  const { run, job } = await findRunJob(trx, target.projectId, target.runId, target.jobId);
+  if (activeRunStatuses.includes(run.status as RunRecordStatus)) {
     throw conflict(`Run '${run.id}' is ${run.status}: review its jobs once it has finished`, { field: "run_id" });
+  }
+  if (run.trash_id) {
+    throw conflict(`Run '${run.id}' is in the trash (${run.trash_id}): restore it to review its jobs`, {
+      field: "run_id",
+    });
   }
   const candidates = await trx.selectFrom("candidates").selectAll().where("job_id", "=", job.id).execute();
   const assets = await trx.selectFrom("assets").selectAll().where("job_id", "=", job.id).execute();

@@ -1,8 +1,7 @@
 import { actorOf } from "../../core/audit.js";
-import { notFound } from "../../core/errors.js";
 import { type ContentDeps, requireProject } from "../../core/project-lookup.js";
 import type { DefineRoute } from "../../core/router.js";
-import { createReviewDecisions, type DecisionResult, type DecisionTarget, jobRecord } from "./decisions.js";
+import { createReviewDecisions, type DecisionResult, type DecisionTarget, findRunJob, jobRecord } from "./decisions.js";
 import { history } from "./repository.js";
 
 /** Choosing, approving, rejecting and undoing a job's final, and its review history. */
@@ -46,15 +45,7 @@ export function reviewRoutes(route: DefineRoute, deps: ContentDeps): void {
   });
   route("get", `${base}/review-history`, async ({ params }) => {
     const project = await requireProject(deps, params.slug);
-    const job = await deps.db
-      .selectFrom("jobs")
-      .innerJoin("runs", "runs.id", "jobs.run_id")
-      .select("jobs.id")
-      .where("jobs.id", "=", params.jobId)
-      .where("runs.id", "=", params.runId)
-      .where("runs.project_id", "=", project.id)
-      .executeTakeFirst();
-    if (!job) throw notFound(`Job '${params.jobId}' not found in run '${params.runId}'`);
+    const { job } = await findRunJob(deps.db, project.id, params.runId, params.jobId);
     const events = await history(deps.db, job.id);
     return {
       status: 200,
