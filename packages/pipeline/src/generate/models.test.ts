@@ -1,3 +1,4 @@
+import { openAiAcceptedValues } from "@kroma/testkit/images-server";
 import { describe, expect, it } from "vitest";
 import { PipelineError } from "../errors.js";
 import { imageSettingsFromEnv } from "./images-client.js";
@@ -111,5 +112,18 @@ describe("assertImageRequest", () => {
   it("passes what the pipeline sends: gpt-image-1-mini without input fidelity", () => {
     expect(() => assertImageSettings({ model: "gpt-image-1-mini", size: "1024x1536", quality: "low" })).not.toThrow();
     expect(() => assertImageSettings({ model: "gpt-image-1.5", size: "1536x1024", quality: "high" })).not.toThrow();
+  });
+});
+
+describe("the table against the images stand-in's own list of what OpenAI accepts", () => {
+  it("agrees on every model's sizes, qualities and input fidelity", () => {
+    for (const row of imageModels) {
+      expect(openAiAcceptedValues[row.model], row.model).toEqual({
+        sizes: row.sizes,
+        qualities: row.qualities,
+        inputFidelity: row.inputFidelity,
+      });
+    }
+    expect(Object.keys(openAiAcceptedValues)).toEqual(imageModels.map((row) => row.model));
   });
 });
