@@ -1,4 +1,4 @@
-import { newRunId, type RawRunRequest } from "@kroma/pipeline";
+import { type ImageSettings, newRunId, type RawRunRequest } from "@kroma/pipeline";
 import { type Actor, recordAudit } from "../../core/audit.js";
 import type { KromaDb } from "../../core/db/database.js";
 import type { LeaseRepository } from "../../core/db/lease-repository.js";
@@ -26,7 +26,7 @@ export const defaultShutdownGraceMs = 30_000;
 type Job = RunJob;
 
 /** What a queued run's row keeps of its trigger, so a resume repeats it exactly. */
-type StoredRequest = RawRunRequest & { storage_sync_s3?: boolean };
+type StoredRequest = RawRunRequest & { storage_sync_s3?: boolean; image?: ImageSettings };
 
 export interface RunQueueDeps {
   db: KromaDb;
@@ -58,7 +58,13 @@ export function createRunQueue(deps: RunQueueDeps) {
   const runs = createRunRepository(deps.db);
   const runKeys = createRunKeys(deps.db, deps.keys, deps.execution);
   const { openAiKey } = runKeys;
-  const requestContext = { db: deps.db, keys: deps.keys, appRoot: deps.appRoot, openAiKey };
+  const requestContext = {
+    db: deps.db,
+    keys: deps.keys,
+    appRoot: deps.appRoot,
+    openAiKey,
+    image: deps.execution.image,
+  };
   const { leases } = deps;
   const pending: Job[] = [];
   /** Stop: no new image request (nor retry) starts; one in flight may finish. */
@@ -148,7 +154,7 @@ export function createRunQueue(deps: RunQueueDeps) {
     /** Validates and queues a run; answers at once with its `queued` record. */
     async trigger(project: RunProject, body: TriggerRequest, actor: Actor | null): Promise<RunRecord> {
       if (stopped) throw stoppingError();
-      const request = await checkTrigger(requestContext, project, body);
+      const { request, image } = await checkTrigger(requestContext, project, body);
       if (stopped) throw stoppingError();
       const mode = body.mode ?? "dry";
       const runId = newRunId();
@@ -161,11 +167,11 @@ export function createRunQueue(deps: RunQueueDeps) {
             id: runId,
             projectId: project.id,
             mode,
-            request: { ...request, storage_sync_s3: body.storage_sync_s3 === true } satisfies StoredRequest,
+            request: { ...request, storage_sync_s3: body.storage_sync_s3 === true, image } satisfies StoredRequest,
             stage: body.stage ?? "style",
             time: body.time ?? null,
             weather: body.weather ?? null,
-            ...deps.execution.image,
+            ...image,
           });
           await recordAudit(trx, actor, {
             action: "run.trigger",
@@ -181,7 +187,15 @@ export function createRunQueue(deps: RunQueueDeps) {
           throw error;
         });
       status(runId, "queued");
-      enqueue({ runId, project, mode, request, syncS3: body.storage_sync_s3 === true, cancel: new AbortController() });
+      enqueue({
+        runId,
+        project,
+        mode,
+        request,
+        image,
+        syncS3: body.storage_sync_s3 === true,
+        cancel: new AbortController(),
+      });
       return run;
     },
 
@@ -236,7 +250,7 @@ export function createRunQueue(deps: RunQueueDeps) {
       if (!stored || typeof stored !== "object" || Array.isArray(stored)) {
         throw conflict(`Run '${run.id}' was not started by this server; resume it with kroma lab resume ${run.id}`);
       }
-      const { storage_sync_s3: syncS3 = false, ...request } = stored;
+      const { storage_sync_s3: syncS3 = false, image, ...request } = stored;
       await checkRequestFiles(requestContext, project, request, run.run_mode === "run" ? run.id : undefined);
       if (run.run_mode === "run" && !(await openAiKey(project.id))) {
         throw validationError(
@@ -258,7 +272,7 @@ export function createRunQueue(deps: RunQueueDeps) {
         targetId: run.id,
       });
       status(run.id, "queued");
-      enqueue({ runId: run.id, project, mode: run.run_mode, request, syncS3, cancel: new AbortController() });
+      enqueue({ runId: run.id, project, mode: run.run_mode, request, image, syncS3, cancel: new AbortController() });
       return { ...run, status: "queued", error: null, finished_at: null };
     },
 
