@@ -15,7 +15,7 @@ import {
 } from "./execute.js";
 import { createRunKeys } from "./keys.js";
 import { activeRunStatuses, createRunRepository, type RunRecord, type RunRecordStatus } from "./repository.js";
-import { checkRequestFiles, checkTrigger, type TriggerRequest } from "./trigger-check.js";
+import { checkRequestFiles, checkTrigger, type TriggerRequest, triggerImageSettings } from "./trigger-check.js";
 
 export { defaultOpenAiTimeoutMs, type RunExecutionOptions, type RunProject } from "./execute.js";
 export type { TriggerRequest } from "./trigger-check.js";
@@ -24,6 +24,14 @@ export type { TriggerRequest } from "./trigger-check.js";
 export const defaultShutdownGraceMs = 30_000;
 
 type Job = RunJob;
+
+/** The `model`, `size` and `quality` strings of a stored request's `image`, whatever else it holds. */
+function imageFields(value: unknown): Pick<TriggerRequest, "model" | "size" | "quality"> {
+  if (!value || typeof value !== "object") return {};
+  const fields = value as Record<string, unknown>;
+  const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string) : undefined);
+  return { model: text("model"), size: text("size"), quality: text("quality") };
+}
 
 /** What a queued run's row keeps of its trigger, so a resume repeats it exactly. */
 type StoredRequest = RawRunRequest & { storage_sync_s3?: boolean; image?: ImageSettings };
@@ -250,7 +258,9 @@ export function createRunQueue(deps: RunQueueDeps) {
       if (!stored || typeof stored !== "object" || Array.isArray(stored)) {
         throw conflict(`Run '${run.id}' was not started by this server; resume it with kroma lab resume ${run.id}`);
       }
-      const { storage_sync_s3: syncS3 = false, image, ...request } = stored;
+      const { storage_sync_s3: syncS3 = false, image: storedImage, ...request } = stored;
+      // An imported row brings its request verbatim: its image settings are checked like a trigger's.
+      const image = triggerImageSettings(deps.execution.image, imageFields(storedImage));
       await checkRequestFiles(requestContext, project, request, run.run_mode === "run" ? run.id : undefined);
       if (run.run_mode === "run" && !(await openAiKey(project.id))) {
         throw validationError(
