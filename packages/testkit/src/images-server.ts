@@ -117,12 +117,15 @@ export function openAiRefusal(fields: Record<string, string>): OpenAiErrorBody |
   const fidelity = fields.input_fidelity;
   if (fidelity !== undefined) {
     if (!accepted.inputFidelity) {
+      // The message as reported for gpt-image-1-mini (github.com/lobehub/lobehub/pull/9920:
+      // "400 input_fidelity 'high' is only supported for model gpt-model-1", sic); its type and
+      // code were not reported, so they are the ones of the API's other parameter refusals.
       return {
         error: {
-          message: `Unknown parameter: 'input_fidelity' is not supported for model '${model}'.`,
+          message: `input_fidelity '${fidelity}' is only supported for model gpt-image-1`,
           type: "invalid_request_error",
           param: "input_fidelity",
-          code: "unknown_parameter",
+          code: "invalid_value",
         },
       };
     }

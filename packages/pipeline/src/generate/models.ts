@@ -5,6 +5,15 @@ import { PipelineError } from "../errors.js";
 // it was read from and the date it was read. A run's image request is checked against this table
 // before anything is sent (`checkImageRequest`), and the cost estimate is taken from it.
 //
+// How the 2026-12-04 reading was done: OpenAI's pages could not be opened directly from where this
+// was written, so their content was checked as quoted elsewhere: per-image and token prices of
+// gpt-image-1 (burncloud.com/aiapi-detail/gpt-image-1.html), gpt-image-1.5
+// (llmreference.com/model/gpt-image-1.5/openai-api) and gpt-image-1-mini 1024x1024
+// (aifreeapi.com/en/posts/gpt-image-1-5-pricing); the input_fidelity rule in the API reference's
+// own words ("only supported for gpt-image-1 and gpt-image-1.5 and later models, unsupported for
+// gpt-image-1-mini", as in the SDKs generated from OpenAI's spec and learn.microsoft.com's copy).
+// gpt-image-1-mini's 1536 prices and token prices were not found quoted: re-read them first.
+//
 // When OpenAI changes a model, change its row here and its `readOn`; the images stand-in of the
 // tests (packages/testkit/src/images-server.ts) keeps its own list of what the real API accepts,
 // so the two check each other.
