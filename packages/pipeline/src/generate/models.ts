@@ -12,7 +12,9 @@ import { PipelineError } from "../errors.js";
 // (aifreeapi.com/en/posts/gpt-image-1-5-pricing); the input_fidelity rule in the API reference's
 // own words ("only supported for gpt-image-1 and gpt-image-1.5 and later models, unsupported for
 // gpt-image-1-mini", as in the SDKs generated from OpenAI's spec and learn.microsoft.com's copy).
-// gpt-image-1-mini's 1536 prices and token prices were not found quoted: re-read them first.
+// gpt-image-1-mini's image output price ($8 per 1M) matches community.openai.com/t/1371851 (272
+// tokens of a low 1024x1024 image cost $0.002176); its 1536 per-image prices and its text and
+// image input prices were not found quoted: re-read those first.
 //
 // When OpenAI changes a model, change its row here and its `readOn`; the images stand-in of the
 // tests (packages/testkit/src/images-server.ts) keeps its own list of what the real API accepts,
