@@ -72,7 +72,7 @@ function syntheticLog(runId: string, perJob: number): PaidRunLog {
     time: "day",
     weather: "clear",
     model: "gpt-image-1",
-    size: "768x1152",
+    size: "1024x1536",
     quality: "medium",
     generation: { candidates: perJob, max_candidates: 6 },
     output_guard: { enabled: true, enforce_grayscale: false, max_chroma_delta: 2, fail_on_chroma_exceed: false },

@@ -35,7 +35,7 @@ try {
       manifest,
       request: { input: join(root, "scenes"), candidates: 2 },
       model: "gpt-image-1",
-      size: "768x1152",
+      size: "1024x1536",
       quality: "medium",
       postprocess: {},
     });

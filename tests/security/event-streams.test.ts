@@ -136,7 +136,7 @@ async function serve(idleMs: number): Promise<{ server: TestServer; client: ApiC
     runExecution: {
       openaiApiKey: "sk-test-streams",
       openaiBaseUrl: `${images.url}/v1`,
-      image: { model: "gpt-image-1", size: "768x1152", quality: "medium" },
+      image: { model: "gpt-image-1", size: "1024x1536", quality: "medium" },
     },
     eventStreams: { maxPerRun: 2, maxTotal: 3, keepAliveMs: 40, idleMs },
   });

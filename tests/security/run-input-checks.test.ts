@@ -37,7 +37,7 @@ beforeAll(async () => {
     runExecution: {
       openaiApiKey: "sk-test-input-checks",
       openaiBaseUrl: `${images.url}/v1`,
-      image: { model: "gpt-image-1", size: "768x1152", quality: "medium" },
+      image: { model: "gpt-image-1", size: "1024x1536", quality: "medium" },
       retryDelayMs: 1,
     },
   });

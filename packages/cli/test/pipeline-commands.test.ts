@@ -276,6 +276,13 @@ describe("kroma lab run", () => {
         summary: { jobs: 1, done: 1 },
       });
       expect(images.requests.map((r) => r.headers.authorization)).toEqual(["Bearer sk-from-secrets"]);
+      // The default settings, which the stand-in (enforcing the real API's sizes) took.
+      expect(images.requests[0]?.fields).toMatchObject({
+        model: "gpt-image-1",
+        size: "1024x1536",
+        quality: "medium",
+        input_fidelity: "high",
+      });
       const runId = JSON.parse(result.stdout).run_id;
       expect(existsSync(join(root, `outputs/${runId}/style_1_dock.png`))).toBe(true);
       const { assets } = await sdk.assets.list("paid", { run_id: runId });
@@ -345,6 +352,97 @@ describe("kroma lab run", () => {
       });
       expect(images.requests.map((request) => request.images[0])).toEqual(["b.png"]);
       expect((await sdk.runs.get("resumed", "run_cli_resume")).run.status).toBe("succeeded");
+    } finally {
+      await images.close();
+    }
+  });
+
+  it("refuses size 768x1152 on gpt-image-1 before any request, from --size or OPENAI_IMAGE_SIZE", async () => {
+    const images = await startImagesServer();
+    try {
+      const { root } = await newProject("Sized", "sized", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
+      const env = {
+        KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
+        OPENAI_API_KEY: "sk-test-sized",
+        OPENAI_BASE_URL: `${images.url}/v1`,
+      };
+      const args = ["--api-url", server.url, "lab", "run", "--project", "sized", "--scene-refs", "scenes/dock.png"];
+      const message =
+        "kroma: Image settings not accepted: size 768x1152 is not accepted by gpt-image-1; it accepts 1024x1024, 1024x1536, 1536x1024, auto\n";
+      const flagged = await kroma(
+        [...args, "--confirm-spend", "--model", "gpt-image-1", "--size", "768x1152"],
+        dir,
+        env,
+      );
+      expect(flagged.code).toBe(1);
+      expect(flagged.stderr).toBe(message);
+      const fromEnv = await kroma([...args, "--confirm-spend"], dir, { ...env, OPENAI_IMAGE_SIZE: "768x1152" });
+      expect(fromEnv.code).toBe(1);
+      expect(fromEnv.stderr).toBe(message);
+      // A dry run refuses it the same way, and writes no run log.
+      const dry = await kroma(
+        ["--api-url", server.url, "lab", "dry", "--project", "sized", "--scene-refs", "scenes/dock.png"],
+        dir,
+        { ...env, OPENAI_IMAGE_SIZE: "768x1152" },
+      );
+      expect(dry.code).toBe(1);
+      expect(dry.stderr).toBe(message);
+      expect(existsSync(join(root, "runs"))).toBe(false);
+      expect(images.requests).toHaveLength(0);
+    } finally {
+      await images.close();
+    }
+  });
+
+  it("takes --model, --size and --quality per run: gpt-image-1-mini without input fidelity", async () => {
+    const images = await startImagesServer();
+    try {
+      await newProject("Mini", "mini", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
+      const result = await kroma(
+        [
+          "--api-url",
+          server.url,
+          "--json",
+          "lab",
+          "run",
+          "--project",
+          "mini",
+          "--scene-refs",
+          "scenes/dock.png",
+          "--candidates",
+          "1",
+          "--model",
+          "gpt-image-1-mini",
+          "--size",
+          "1536x1024",
+          "--quality",
+          "high",
+          "--confirm-spend",
+        ],
+        dir,
+        {
+          KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
+          OPENAI_API_KEY: "sk-test-mini",
+          OPENAI_BASE_URL: `${images.url}/v1`,
+          OPENAI_IMAGE_SIZE: "768x1152",
+        },
+      );
+      expect(result.stderr).not.toContain("Error");
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        status: "succeeded",
+        model: "gpt-image-1-mini",
+        size: "1536x1024",
+        quality: "high",
+        cost_estimate_usd: 0.052,
+      });
+      expect(images.requests).toHaveLength(1);
+      expect(images.requests[0]?.fields).toMatchObject({
+        model: "gpt-image-1-mini",
+        size: "1536x1024",
+        quality: "high",
+      });
+      expect(images.requests[0]?.fields.input_fidelity).toBeUndefined();
     } finally {
       await images.close();
     }

@@ -13,11 +13,11 @@ import { openapiDocument } from "../src/generated/document.js";
  * Since then schema.ts also ends with openapi-typescript's `enumValues` arrays; the digest is of
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
  * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
- * takes the new digests here (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets).
+ * takes the new digests here (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`).
  */
 const before = {
-  dereferenced: "b6f25a28414208b5ffc1c7e35c6e9d5d143a62af10a5098661633c414d778e4d",
-  schemaTs: "4f6436de401d2b9ba9bd6d80786e50d822761a3f919d86a9bcfc1e1c2dcbfb1f",
+  dereferenced: "b5eb84f62c28e03c81c765a8f81dfc9643dbd6c651351a9c05999a0df20c9afd",
+  schemaTs: "f493ea5215d8973fbafb26f0f2fe7b5ef688c5112d4e50df55d9b6aa006bfe2e",
 };
 
 /**

@@ -65,6 +65,21 @@ export {
   withRetries,
 } from "./generate/images-client.js";
 export {
+  assertImageRequest,
+  assertImageSettings,
+  checkImageRequest,
+  defaultImageModel,
+  defaultImageQuality,
+  defaultImageSize,
+  type ImageModel,
+  type ImageRequestProblem,
+  type ImageRequestSettings,
+  imageModel,
+  imageModels,
+  inputFidelityFor,
+  listPricePerImageUsd,
+} from "./generate/models.js";
+export {
   checkImage,
   chromaDeltaOfRgb,
   defaultQaReportPath,

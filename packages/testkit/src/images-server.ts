@@ -1,6 +1,8 @@
 // A local stand-in for the OpenAI images API: answers `POST /v1/images/edits` on 127.0.0.1 with
 // real PNGs made by sharp, as scripted per request, and records every request. Tests point the
-// SDK at it with `baseURL: server.url + "/v1"`; nothing leaves the machine.
+// SDK at it with `baseURL: server.url + "/v1"`; nothing leaves the machine. Like the real API, it
+// refuses a model, size, quality or input fidelity the model does not accept (400 with OpenAI's
+// `invalid_value` error body, as fixtures/openai-invalid-size.json keeps one) before the script runs.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
@@ -45,6 +47,91 @@ export interface ImagesServer {
   /** Forgets recorded requests and per-scene counts (the script stays). */
   reset(): void;
   close(): Promise<void>;
+}
+
+/**
+ * What the real images API accepts per model, kept here on purpose rather than taken from the
+ * pipeline's model table (packages/pipeline/src/generate/models.ts): the stand-in plays OpenAI,
+ * so the two are independent checks of each other. Values in the order OpenAI's errors list them.
+ */
+export const openAiAcceptedValues: Readonly<
+  Record<string, { sizes: readonly string[]; qualities: readonly string[]; inputFidelity: boolean }>
+> = {
+  "gpt-image-1": {
+    sizes: ["1024x1024", "1024x1536", "1536x1024", "auto"],
+    qualities: ["low", "medium", "high", "auto"],
+    inputFidelity: true,
+  },
+  "gpt-image-1-mini": {
+    sizes: ["1024x1024", "1024x1536", "1536x1024", "auto"],
+    qualities: ["low", "medium", "high", "auto"],
+    inputFidelity: false,
+  },
+  "gpt-image-1.5": {
+    sizes: ["1024x1024", "1024x1536", "1536x1024", "auto"],
+    qualities: ["low", "medium", "high", "auto"],
+    inputFidelity: true,
+  },
+};
+
+/** OpenAI's error body for a refused request (`invalid_request_error`). */
+export interface OpenAiErrorBody {
+  error: { message: string; type: string; param: string | null; code: string | null };
+}
+
+/** `'a', 'b', and 'c'`: how OpenAI's `invalid_value` messages list the supported values. */
+function listValues(values: readonly string[]): string {
+  const quoted = values.map((value) => `'${value}'`);
+  if (quoted.length <= 2) return quoted.join(" and ");
+  return `${quoted.slice(0, -1).join(", ")}, and ${quoted.at(-1)}`;
+}
+
+function invalidValue(param: string, value: string, supported: readonly string[]): OpenAiErrorBody {
+  return {
+    error: {
+      message: `Invalid value: '${value}'. Supported values are: ${listValues(supported)}.`,
+      type: "invalid_request_error",
+      param,
+      code: "invalid_value",
+    },
+  };
+}
+
+/**
+ * The 400 body the real API answers an edit's form fields with, or null when it would take them:
+ * an unknown model, or a size, quality or `input_fidelity` the model does not accept.
+ *
+ * @example
+ * openAiRefusal({ model: "gpt-image-1", size: "768x1152" });
+ * // { error: { message: "Invalid value: '768x1152'. Supported values are: '1024x1024', ...", param: "size", code: "invalid_value", ... } }
+ */
+export function openAiRefusal(fields: Record<string, string>): OpenAiErrorBody | null {
+  const { model, size, quality } = fields;
+  if (model === undefined) return null;
+  const accepted = openAiAcceptedValues[model];
+  if (!accepted) return invalidValue("model", model, Object.keys(openAiAcceptedValues));
+  if (size !== undefined && !accepted.sizes.includes(size)) return invalidValue("size", size, accepted.sizes);
+  if (quality !== undefined && !accepted.qualities.includes(quality)) {
+    return invalidValue("quality", quality, accepted.qualities);
+  }
+  const fidelity = fields.input_fidelity;
+  if (fidelity !== undefined) {
+    if (!accepted.inputFidelity) {
+      // The message as reported for gpt-image-1-mini (github.com/lobehub/lobehub/pull/9920:
+      // "400 input_fidelity 'high' is only supported for model gpt-model-1", sic); its type and
+      // code were not reported, so they are the ones of the API's other parameter refusals.
+      return {
+        error: {
+          message: `input_fidelity '${fidelity}' is only supported for model gpt-image-1`,
+          type: "invalid_request_error",
+          param: "input_fidelity",
+          code: "invalid_value",
+        },
+      };
+    }
+    if (!["high", "low"].includes(fidelity)) return invalidValue("input_fidelity", fidelity, ["high", "low"]);
+  }
+  return null;
 }
 
 /** A 64x48 PNG: flat mid-gray (passes a grayscale guard) or saturated red (fails it). */
@@ -116,6 +203,11 @@ export async function startImagesServer(): Promise<ImagesServer> {
       requests.push(recorded);
       if (req.method !== "POST" || path !== "/v1/images/edits") {
         send(res, 404, { error: { message: `No route ${req.method} ${path}` } });
+        return;
+      }
+      const refusal = openAiRefusal(fields);
+      if (refusal) {
+        send(res, 400, refusal, { "x-request-id": `req_${recorded.index}` });
         return;
       }
       const reply = script(recorded);

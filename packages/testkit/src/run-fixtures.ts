@@ -45,7 +45,7 @@ export function runRow(
     model_name: "gpt-image-1",
     provider_code: "openai",
     settings_snapshot_json: null,
-    image_size: "768x1152",
+    image_size: "1024x1536",
     image_quality: "medium",
     run_log_path: null,
     started_at: null,

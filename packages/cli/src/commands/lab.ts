@@ -3,6 +3,7 @@ import {
   type DryRunLog,
   effectivePostprocessSettings,
   executeRun,
+  type ImageSettings,
   imageSettingsFromEnv,
   type Manifest,
   type PaidRunLog,
@@ -48,6 +49,9 @@ interface DryFlags extends PostprocessFlags {
   timeNightPrompt?: string;
   weatherClearPrompt?: string;
   weatherRainPrompt?: string;
+  model?: string;
+  size?: string;
+  quality?: string;
 }
 
 /** `lab run` takes every `lab dry` flag plus the spend confirmation. */
@@ -71,6 +75,12 @@ function planningOptions(command: Command): Command {
     .option("--time <time>", "day | night (default day; needs stage time or weather)")
     .option("--weather <weather>", "clear | rain (default clear; needs stage weather)")
     .option("--candidates <n>", "images per job (default: manifest)")
+    .option("--model <name>", "image model (default: OPENAI_IMAGE_MODEL, else gpt-image-1)")
+    .option("--size <size>", "image size, one the model accepts (default: OPENAI_IMAGE_SIZE, else 1024x1536)")
+    .option(
+      "--quality <quality>",
+      "image quality: low | medium | high | auto (default: OPENAI_IMAGE_QUALITY, else medium)",
+    )
     .option("--max-candidates <n>", "upper bound for --candidates (default: manifest)")
     .option("--allow-many-candidates", "let --candidates exceed --max-candidates")
     .option("--output-guard-enabled [bool]", "run the output guard (default true)")
@@ -95,6 +105,19 @@ function planningOptions(command: Command): Command {
     .option("--time-night-prompt <text>", "override prompts.time_night")
     .option("--weather-clear-prompt <text>", "override prompts.weather_clear")
     .option("--weather-rain-prompt <text>", "override prompts.weather_rain");
+}
+
+/**
+ * The run's model, size and quality: `--model`, `--size`, `--quality` where given, else
+ * `OPENAI_IMAGE_*`, else the defaults. The pipeline checks them against its model table.
+ */
+function imageSettingsFromFlags(flags: DryFlags): ImageSettings {
+  const env = imageSettingsFromEnv();
+  return {
+    model: flags.model?.trim() || env.model,
+    size: flags.size?.trim() || env.size,
+    quality: flags.quality?.trim() || env.quality,
+  };
 }
 
 /** The run request the flags describe (checked later by the pipeline). */
@@ -146,7 +169,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       resolvedFromBackend,
       manifest,
       request: requestFromFlags(flags),
-      ...imageSettingsFromEnv(),
+      ...imageSettingsFromFlags(flags),
       postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
     });
     emit(globals(), runLog, () => describeDryRun(runLog, runLogPath));
@@ -178,7 +201,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         confirmSpend: flags.confirmSpend === true,
         apiKey,
         baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
-        ...imageSettingsFromEnv(),
+        ...imageSettingsFromFlags(flags),
         postprocess,
         onProgress: progress.onProgress,
         interruptSignal: stopOnCtrlC(),

@@ -18,6 +18,9 @@ interface TriggerFlags {
   time?: "day" | "night";
   weather?: "clear" | "rain";
   candidates?: string;
+  model?: string;
+  size?: string;
+  quality?: string;
   watch?: boolean;
 }
 
@@ -47,6 +50,12 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
     .option("--time <time>", "day | night")
     .option("--weather <weather>", "clear | rain")
     .option("--candidates <n>", "images per job (1..6)")
+    .option("--model <name>", "image model (default: the server's OPENAI_IMAGE_MODEL, else gpt-image-1)")
+    .option(
+      "--size <size>",
+      "image size, one the model accepts (default: the server's OPENAI_IMAGE_SIZE, else 1024x1536)",
+    )
+    .option("--quality <quality>", "image quality (default: the server's OPENAI_IMAGE_QUALITY, else medium)")
     .option("--watch", "follow the run's progress until it ends")
     .action(async (flags: TriggerFlags) => {
       const list = (value?: string) => value?.split(",").map((item) => item.trim());
@@ -60,6 +69,9 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
         time: flags.time,
         weather: flags.weather,
         candidates: flags.candidates === undefined ? undefined : Number(flags.candidates),
+        model: flags.model,
+        size: flags.size,
+        quality: flags.quality,
       });
       if (!flags.watch) {
         emit(globals(), pipeline_trigger, () => `Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}`);

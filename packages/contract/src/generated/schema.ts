@@ -3245,6 +3245,12 @@ export interface components {
             time?: components["schemas"]["RunTimeOfDay"];
             weather?: components["schemas"]["RunWeather"];
             candidates?: number;
+            /** @description Image model of this run (default: the server's `OPENAI_IMAGE_MODEL`, else `gpt-image-1`); one the pipeline's model table knows, else 400 naming the supported ones. */
+            model?: string;
+            /** @description Image size of this run (default: the server's `OPENAI_IMAGE_SIZE`, else `1024x1536`); one the model accepts, else 400 listing the sizes it does. */
+            size?: string;
+            /** @description Image quality of this run (default: the server's `OPENAI_IMAGE_QUALITY`, else `medium`); one the model accepts. */
+            quality?: string;
             /** @description Upload the project's new or changed files to its S3 storage after the run (`POST /storage/s3/sync`); refused (400) when the project has no S3 storage enabled, or no credentials that may go to its endpoint. */
             storage_sync_s3?: boolean;
             /** @description Refused: the root comes from the project's stored storage. */

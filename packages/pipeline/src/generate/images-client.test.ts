@@ -158,7 +158,7 @@ describe("editImage", () => {
     const client = createImageClient({ apiKey, baseURL: `${server.url}/v1` });
     const result = await editImage(client, {
       model: "gpt-image-1",
-      size: "768x1152",
+      size: "1024x1536",
       quality: "high",
       prompt: "Ink wash",
       images: [scene, style],
@@ -170,7 +170,7 @@ describe("editImage", () => {
     expect(request?.fields).toEqual({
       model: "gpt-image-1",
       prompt: "Ink wash",
-      size: "768x1152",
+      size: "1024x1536",
       quality: "high",
       n: "1",
       output_format: "png",

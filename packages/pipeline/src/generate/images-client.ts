@@ -5,6 +5,7 @@ import type { Schema } from "@kroma/contract/types";
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, toFile } from "openai";
 import { readConfined } from "../files/confined-files.js";
 import { isPng } from "../files/png-metadata.js";
+import { defaultImageModel, defaultImageQuality, defaultImageSize, inputFidelityFor } from "./models.js";
 
 /** Token usage as the images API reports it (gpt-image models); kept as sent. */
 export type ImageUsage = OpenAI.ImagesResponse.Usage;
@@ -74,12 +75,13 @@ const mimeTypes: Record<string, string> = {
 
 /**
  * Sends one image edit (`images.edit`, n = 1) asking for PNG output with high input fidelity, as
- * the seed did, and decodes `data[0].b64_json`. A response without a base64 PNG is an error (for
+ * the seed did, where the model accepts it (the model table, `models.ts`; gpt-image-1-mini does
+ * not), and decodes `data[0].b64_json`. A response without a base64 PNG is an error (for
  * example a model that answers with URLs), not something to write to disk.
  *
  * @example
  * const { png, usage } = await editImage(client, {
- *   model: "gpt-image-1", size: "768x1152", quality: "medium", prompt, images: [scene, styleRef],
+ *   model: "gpt-image-1", size: "1024x1536", quality: "medium", prompt, images: [scene, styleRef],
  * });
  */
 export async function editImage(
@@ -104,7 +106,7 @@ export async function editImage(
         quality: request.quality as OpenAI.ImageEditParams["quality"],
         n: 1,
         output_format: "png",
-        input_fidelity: "high",
+        ...(inputFidelityFor(request.model) ? { input_fidelity: "high" as const } : {}),
         ...(request.background ? { background: request.background } : {}),
       },
       options.signal ? { signal: options.signal } : undefined,
@@ -265,16 +267,17 @@ export interface ImageSettings {
 }
 
 /**
- * The image model settings from `OPENAI_IMAGE_MODEL`/`_SIZE`/`_QUALITY`, else the seed's defaults
- * (gpt-image-1, 768x1152, medium). The CLI and the server read them the same way.
+ * The image model settings from `OPENAI_IMAGE_MODEL`/`_SIZE`/`_QUALITY`, else the defaults
+ * (gpt-image-1, 1024x1536, medium: a size the default model accepts, see `models.ts`). The CLI
+ * and the server read them the same way; a run checks them against the model table.
  *
  * @example
- * imageSettingsFromEnv({ OPENAI_IMAGE_QUALITY: "high" }); // { model: "gpt-image-1", size: "768x1152", quality: "high" }
+ * imageSettingsFromEnv({ OPENAI_IMAGE_QUALITY: "high" }); // { model: "gpt-image-1", size: "1024x1536", quality: "high" }
  */
 export function imageSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ImageSettings {
   return {
-    model: env.OPENAI_IMAGE_MODEL?.trim() || "gpt-image-1",
-    size: env.OPENAI_IMAGE_SIZE?.trim() || "768x1152",
-    quality: env.OPENAI_IMAGE_QUALITY?.trim() || "medium",
+    model: env.OPENAI_IMAGE_MODEL?.trim() || defaultImageModel,
+    size: env.OPENAI_IMAGE_SIZE?.trim() || defaultImageSize,
+    quality: env.OPENAI_IMAGE_QUALITY?.trim() || defaultImageQuality,
   };
 }

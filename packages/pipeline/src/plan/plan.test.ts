@@ -129,7 +129,7 @@ describe("planDryRun", () => {
       time: "day",
       weather: "rain",
       model: "gpt-image-1",
-      size: "768x1152",
+      size: "1024x1536",
       quality: "medium",
       generation: { candidates: 3, max_candidates: 6 },
       output_guard: { enabled: true, enforce_grayscale: false, max_chroma_delta: 2, fail_on_chroma_exceed: false },

@@ -2,6 +2,7 @@ import { basename, extname, join, resolve } from "node:path";
 import type { Manifest, Stage, TimeOfDay, Weather } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
 import { resolveProjectRef, resolveProjectRefs, runDirName } from "../files/paths.js";
+import { assertImageSettings } from "../generate/models.js";
 import { composePrompt } from "./prompt.js";
 import {
   type DryRunJob,
@@ -229,19 +230,22 @@ async function confinedScenes(scenes: string[], confineTo: string | undefined): 
  * Plans a dry run and writes its log to `<project_root>/runs/<run_id>.json`: validates the
  * request, lists the scenes (`input`) or resolves the scene refs inside the project root,
  * resolves the style refs, plans the jobs, hashes every input, and writes the log atomically.
- * Spends nothing and opens no network connection. Any user error throws a {@link PipelineError}
+ * Spends nothing and opens no network connection. Image settings the model does not accept (the
+ * model table, `models.ts`) are refused as a paid run would refuse them. Any user error throws a {@link PipelineError}
  * before a file is written.
  *
  * @example
  * const { runLog, runLogPath } = await planDryRun({
  *   projectSlug: "demo", projectRoot: "/projects/demo", resolvedFromBackend: false,
  *   manifest: defaultManifest, request: { input: "scenes" },
- *   model: "gpt-image-1", size: "768x1152", quality: "medium", postprocess: {},
+ *   model: "gpt-image-1", size: "1024x1536", quality: "medium", postprocess: {},
  * });
  */
 export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryRunLog; runLogPath: string }> {
   const { now = new Date() } = options;
   const runId = options.runId ?? newRunId(now);
+  // A plan the images API would refuse is refused now, as the paid run would be.
+  assertImageSettings(options);
   const { root, request, plan, inputs } = await prepareRun({ ...options, runId });
   const rel = (path: string) => logPath(root, path);
   const jobs = plan.jobs.map(

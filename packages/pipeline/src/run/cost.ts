@@ -1,30 +1,26 @@
 import type { Schema } from "@kroma/contract/types";
 import { PipelineError } from "../errors.js";
+import { listPricePerImageUsd } from "../generate/models.js";
 
 // What a paid run may spend and what it probably cost: the spend check and the price estimate.
 
-/** gpt-image-1 list prices per 1024x1024 output image, by quality (USD). */
-const gptImage1PricePerMegaImage: Record<string, number> = { low: 0.011, medium: 0.042, high: 0.167 };
-
 /**
- * Estimated price of one output image: gpt-image-1's list price for the quality at 1024x1024,
- * scaled by the requested pixel count. Null for another model, quality (`auto`) or size (`auto`):
- * better no number than a wrong one. An estimate only: input image tokens are not counted.
+ * Estimated price of one output image: the model's list price for the size and quality, from the
+ * model table (`generate/models.ts`). Null for a model the table does not know, or `auto` size or
+ * quality (the API picks, so the price is unknown): better no number than a wrong one. An
+ * estimate only: input image tokens are not counted.
  *
  * @example
  * estimateImageCostUsd("gpt-image-1", "1024x1024", "medium"); // 0.042
- * estimateImageCostUsd("gpt-image-1", "768x1152", "medium"); // 0.0354375
+ * estimateImageCostUsd("gpt-image-1-mini", "1024x1536", "high"); // 0.052
  */
 export function estimateImageCostUsd(model: string, size: string, quality: string): number | null {
-  const price = model === "gpt-image-1" ? gptImage1PricePerMegaImage[quality] : undefined;
-  const match = /^(\d+)x(\d+)$/.exec(size);
-  if (price === undefined || !match) return null;
-  return (price * Number(match[1]) * Number(match[2])) / (1024 * 1024);
+  return listPricePerImageUsd(model, size, quality);
 }
 
 const costBasis =
-  "Estimate, not a bill: gpt-image-1 list price per output image by quality (low $0.011, medium $0.042, " +
-  "high $0.167 at 1024x1024) scaled by pixel count, times the images generated; input tokens not included.";
+  "Estimate, not a bill: the model's list price per output image for the size and quality (the model " +
+  "table, packages/pipeline/src/generate/models.ts), times the images generated; input tokens not included.";
 
 /**
  * The checks a paid run passes before anything else happens: spend confirmed, and an API key.

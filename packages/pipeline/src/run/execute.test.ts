@@ -437,10 +437,17 @@ describe("one candidate per job", () => {
 });
 
 describe("cost estimate", () => {
-  it("scales gpt-image-1's per-quality price by pixel count and knows nothing else", () => {
+  it("takes the list price of every model, size and quality from the model table, and knows nothing else", () => {
     expect(estimateImageCostUsd("gpt-image-1", "1024x1024", "low")).toBe(0.011);
     expect(estimateImageCostUsd("gpt-image-1", "1024x1024", "high")).toBe(0.167);
-    expect(estimateImageCostUsd("gpt-image-1", "768x1152", "medium")).toBeCloseTo(0.0354375, 9);
+    expect(estimateImageCostUsd("gpt-image-1", "1024x1536", "medium")).toBe(0.063);
+    expect(estimateImageCostUsd("gpt-image-1", "1536x1024", "high")).toBe(0.25);
+    expect(estimateImageCostUsd("gpt-image-1-mini", "1024x1024", "medium")).toBe(0.011);
+    expect(estimateImageCostUsd("gpt-image-1-mini", "1536x1024", "high")).toBe(0.052);
+    expect(estimateImageCostUsd("gpt-image-1.5", "1024x1024", "high")).toBe(0.133);
+    expect(estimateImageCostUsd("gpt-image-1.5", "1024x1536", "low")).toBe(0.013);
+    // A size no model accepts, `auto` (the API picks) and unknown models have no price.
+    expect(estimateImageCostUsd("gpt-image-1", "768x1152", "medium")).toBeNull();
     expect(estimateImageCostUsd("gpt-image-1", "1024x1024", "auto")).toBeNull();
     expect(estimateImageCostUsd("gpt-image-1", "auto", "medium")).toBeNull();
     expect(estimateImageCostUsd("dall-e-2", "1024x1024", "medium")).toBeNull();

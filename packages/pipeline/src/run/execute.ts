@@ -1,5 +1,6 @@
 import { archiveStamp } from "../files/archive.js";
 import { createImageClient } from "../generate/images-client.js";
+import { assertImageSettings } from "../generate/models.js";
 import { type PlannedJob, type PreparedRun, prepareRun } from "../plan/plan.js";
 import { logPath, newRunId, writeRunLog } from "../plan/run-log.js";
 import { pipelineVersion } from "../plan/run-log-header.js";
@@ -25,19 +26,20 @@ import { buildLog, type PaidRunLog, type RunJobLog } from "./log.js";
  * picks the best as the job's final output (a pointer to that candidate's file, never a copy
  * that could replace another run's). A failed candidate or job is recorded and the run goes on; the log is
  * written under `runs/` whatever happened. Refuses, before any request, without `confirmSpend`
- * or an API key. While it runs, a journal under `.kroma/in-progress/` records every finished job so
+ * or an API key, or with image settings the model does not accept (the model table, `models.ts`). While it runs, a journal under `.kroma/in-progress/` records every finished job so
  * an interrupted run can be continued with {@link resumeRun}.
  *
  * @example
  * const { runLog, runLogPath } = await executeRun({
  *   projectSlug: "demo", projectRoot: "/projects/demo", resolvedFromBackend: false,
  *   manifest: defaultManifest, request: { input: "scenes", candidates: 3 }, confirmSpend: true,
- *   model: "gpt-image-1", size: "768x1152", quality: "medium", apiKey: process.env.OPENAI_API_KEY,
+ *   model: "gpt-image-1", size: "1024x1536", quality: "medium", apiKey: process.env.OPENAI_API_KEY,
  * });
  * runLog.status; // "succeeded" | "partial" | "failed" | "canceled"
  */
 export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: PaidRunLog; runLogPath: string }> {
   const apiKey = checkSpendAllowed(options);
+  assertImageSettings(options);
   const now = options.now ?? new Date();
   const runId = options.runId ?? newRunId(now);
   const prepared = await prepareRun({ ...options, runId });

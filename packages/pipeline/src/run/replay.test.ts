@@ -28,7 +28,7 @@ const put = (path: string, content: string) => putFile(join(dir, path), content)
 const sha256 = (content: string) => createHash("sha256").update(content).digest("hex");
 
 /** The image settings the dry runs plan with, and the replays compare against. */
-const image = { model: "gpt-image-1", size: "768x1152", quality: "medium", postprocess: { upscale: false } };
+const image = { model: "gpt-image-1", size: "1024x1536", quality: "medium", postprocess: { upscale: false } };
 
 async function dryRun(request: RawRunRequest = {}, manifest: Manifest = defaultManifest): Promise<DryRunLog> {
   const { runLog } = await planDryRun(

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { PipelineError } from "../errors.js";
 import { sha256File } from "../files/hash.js";
+import { assertImageSettings } from "../generate/models.js";
 import { prepareRun, type RunPlan } from "../plan/plan.js";
 import type { RunPostprocessContext } from "../postprocess/run-postprocess.js";
 import type { ExecuteRunOptions } from "./context.js";
@@ -69,6 +70,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<{ runLog: Pa
     postprocess: header.postprocess ? { settings: header.postprocess, context: options.postprocessContext } : undefined,
     now: new Date(header.started_at),
   };
+  assertImageSettings(runOptions);
   const prepared = await prepareRun({
     ...runOptions,
     runId: header.run_id,

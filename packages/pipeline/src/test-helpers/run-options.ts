@@ -6,7 +6,7 @@ import type { ExecuteRunOptions } from "../run/context.js";
 
 /**
  * Options for a dry run of project "demo" with the default manifest, planning gpt-image-1 at
- * 768x1152, medium; `fields` name the project root, the request, the post-processing and the rest.
+ * 1024x1536, medium; `fields` name the project root, the request, the post-processing and the rest.
  */
 export function dryRunOptions(
   fields: Pick<DryRunOptions, "projectRoot" | "request" | "postprocess"> & Partial<DryRunOptions>,
@@ -16,7 +16,7 @@ export function dryRunOptions(
     resolvedFromBackend: false,
     manifest: defaultManifest,
     model: "gpt-image-1",
-    size: "768x1152",
+    size: "1024x1536",
     quality: "medium",
     ...fields,
   };

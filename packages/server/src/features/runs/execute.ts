@@ -69,6 +69,8 @@ export interface RunJob {
   request: RawRunRequest;
   /** Upload the project's new or changed files to S3 once the run is recorded. */
   syncS3: boolean;
+  /** The run's model, size and quality (the trigger's, else the server's `OPENAI_IMAGE_*`). */
+  image?: ImageSettings | undefined;
   cancel: AbortController;
 }
 
@@ -156,10 +158,11 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     // What runs is checked when it runs: the stored request's files are listed and read only
     // inside the project root, whatever the trigger (or an import) saw earlier.
     const common = { projectRoot: project.root, cwd: project.root, confineTo: project.root };
+    const image = job.image ?? deps.execution.image;
     if (job.mode === "dry") {
       const { runLog } = await planDryRun({
         ...common,
-        ...deps.execution.image,
+        ...image,
         projectSlug: project.slug,
         resolvedFromBackend: true,
         manifest: config.manifest,
@@ -193,7 +196,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     const { runLog } = await executeRun({
       ...common,
       ...spend,
-      ...deps.execution.image,
+      ...image,
       projectSlug: project.slug,
       resolvedFromBackend: true,
       manifest: config.manifest,

@@ -120,6 +120,61 @@ describe("POST /runs/trigger", () => {
     }
     expect(await runTotal()).toBe(before);
   });
+
+  it("refuses size 768x1152 on gpt-image-1 with a 400 naming size and the sizes it accepts, before any request", async () => {
+    const before = await runTotal();
+    for (const mode of ["run", "dry"] as const) {
+      const response = await api.call("POST", "/api/projects/queue/runs/trigger", {
+        mode,
+        confirm_spend: true,
+        scene_refs: ["scenes/a.png"],
+        model: "gpt-image-1",
+        size: "768x1152",
+      });
+      expect(response.status, mode).toBe(400);
+      expect(response.body).toMatchObject({
+        ok: false,
+        error_code: "validation_error",
+        error:
+          "Image settings not accepted: size 768x1152 is not accepted by gpt-image-1; it accepts 1024x1024, 1024x1536, 1536x1024, auto",
+        details: { field: "size" },
+      });
+    }
+    const unknown = await api.call("POST", "/api/projects/queue/runs/trigger", {
+      scene_refs: ["scenes/a.png"],
+      model: "dall-e-3",
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toContain("the supported models are gpt-image-1, gpt-image-1-mini, gpt-image-1.5");
+    expect(await runTotal()).toBe(before);
+    expect(images.requests).toHaveLength(0);
+  });
+
+  it("runs with the trigger's own model, size and quality, recorded on the run", async () => {
+    const { pipeline_trigger } = await kroma().runs.trigger("queue", {
+      mode: "run",
+      confirm_spend: true,
+      scene_refs: ["scenes/a.png"],
+      candidates: 1,
+      model: "gpt-image-1-mini",
+      size: "1536x1024",
+      quality: "low",
+    });
+    const { run } = await kroma().runs.wait("queue", pipeline_trigger.run_id);
+    expect(run).toMatchObject({ status: "succeeded", model_name: "gpt-image-1-mini", image_size: "1536x1024" });
+    // gpt-image-1-mini takes no input_fidelity: none is sent.
+    expect(images.requests.map((request) => request.fields)).toEqual([
+      expect.objectContaining({ model: "gpt-image-1-mini", size: "1536x1024", quality: "low" }),
+    ]);
+    expect(images.requests[0]?.fields.input_fidelity).toBeUndefined();
+    const log = JSON.parse(await readFile(join(root, `runs/${run.id}.json`), "utf8"));
+    expect(log).toMatchObject({
+      model: "gpt-image-1-mini",
+      size: "1536x1024",
+      quality: "low",
+      cost_estimate_usd: 0.006,
+    });
+  });
 });
 
 describe("GET /runs/{runId}/events", () => {

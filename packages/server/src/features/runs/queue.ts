@@ -1,4 +1,4 @@
-import { newRunId, type RawRunRequest } from "@kroma/pipeline";
+import { type ImageSettings, newRunId, type RawRunRequest } from "@kroma/pipeline";
 import { type Actor, recordAudit } from "../../core/audit.js";
 import type { KromaDb } from "../../core/db/database.js";
 import type { LeaseRepository } from "../../core/db/lease-repository.js";
@@ -15,7 +15,7 @@ import {
 } from "./execute.js";
 import { createRunKeys } from "./keys.js";
 import { activeRunStatuses, createRunRepository, type RunRecord, type RunRecordStatus } from "./repository.js";
-import { checkRequestFiles, checkTrigger, type TriggerRequest } from "./trigger-check.js";
+import { checkRequestFiles, checkTrigger, type TriggerRequest, triggerImageSettings } from "./trigger-check.js";
 
 export { defaultOpenAiTimeoutMs, type RunExecutionOptions, type RunProject } from "./execute.js";
 export type { TriggerRequest } from "./trigger-check.js";
@@ -25,8 +25,16 @@ export const defaultShutdownGraceMs = 30_000;
 
 type Job = RunJob;
 
+/** The `model`, `size` and `quality` strings of a stored request's `image`, whatever else it holds. */
+function imageFields(value: unknown): Pick<TriggerRequest, "model" | "size" | "quality"> {
+  if (!value || typeof value !== "object") return {};
+  const fields = value as Record<string, unknown>;
+  const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string) : undefined);
+  return { model: text("model"), size: text("size"), quality: text("quality") };
+}
+
 /** What a queued run's row keeps of its trigger, so a resume repeats it exactly. */
-type StoredRequest = RawRunRequest & { storage_sync_s3?: boolean };
+type StoredRequest = RawRunRequest & { storage_sync_s3?: boolean; image?: ImageSettings };
 
 export interface RunQueueDeps {
   db: KromaDb;
@@ -58,7 +66,13 @@ export function createRunQueue(deps: RunQueueDeps) {
   const runs = createRunRepository(deps.db);
   const runKeys = createRunKeys(deps.db, deps.keys, deps.execution);
   const { openAiKey } = runKeys;
-  const requestContext = { db: deps.db, keys: deps.keys, appRoot: deps.appRoot, openAiKey };
+  const requestContext = {
+    db: deps.db,
+    keys: deps.keys,
+    appRoot: deps.appRoot,
+    openAiKey,
+    image: deps.execution.image,
+  };
   const { leases } = deps;
   const pending: Job[] = [];
   /** Stop: no new image request (nor retry) starts; one in flight may finish. */
@@ -148,7 +162,7 @@ export function createRunQueue(deps: RunQueueDeps) {
     /** Validates and queues a run; answers at once with its `queued` record. */
     async trigger(project: RunProject, body: TriggerRequest, actor: Actor | null): Promise<RunRecord> {
       if (stopped) throw stoppingError();
-      const request = await checkTrigger(requestContext, project, body);
+      const { request, image } = await checkTrigger(requestContext, project, body);
       if (stopped) throw stoppingError();
       const mode = body.mode ?? "dry";
       const runId = newRunId();
@@ -161,11 +175,11 @@ export function createRunQueue(deps: RunQueueDeps) {
             id: runId,
             projectId: project.id,
             mode,
-            request: { ...request, storage_sync_s3: body.storage_sync_s3 === true } satisfies StoredRequest,
+            request: { ...request, storage_sync_s3: body.storage_sync_s3 === true, image } satisfies StoredRequest,
             stage: body.stage ?? "style",
             time: body.time ?? null,
             weather: body.weather ?? null,
-            ...deps.execution.image,
+            ...image,
           });
           await recordAudit(trx, actor, {
             action: "run.trigger",
@@ -181,7 +195,15 @@ export function createRunQueue(deps: RunQueueDeps) {
           throw error;
         });
       status(runId, "queued");
-      enqueue({ runId, project, mode, request, syncS3: body.storage_sync_s3 === true, cancel: new AbortController() });
+      enqueue({
+        runId,
+        project,
+        mode,
+        request,
+        image,
+        syncS3: body.storage_sync_s3 === true,
+        cancel: new AbortController(),
+      });
       return run;
     },
 
@@ -236,7 +258,9 @@ export function createRunQueue(deps: RunQueueDeps) {
       if (!stored || typeof stored !== "object" || Array.isArray(stored)) {
         throw conflict(`Run '${run.id}' was not started by this server; resume it with kroma lab resume ${run.id}`);
       }
-      const { storage_sync_s3: syncS3 = false, ...request } = stored;
+      const { storage_sync_s3: syncS3 = false, image: storedImage, ...request } = stored;
+      // An imported row brings its request verbatim: its image settings are checked like a trigger's.
+      const image = triggerImageSettings(deps.execution.image, imageFields(storedImage));
       await checkRequestFiles(requestContext, project, request, run.run_mode === "run" ? run.id : undefined);
       if (run.run_mode === "run" && !(await openAiKey(project.id))) {
         throw validationError(
@@ -258,7 +282,7 @@ export function createRunQueue(deps: RunQueueDeps) {
         targetId: run.id,
       });
       status(run.id, "queued");
-      enqueue({ runId: run.id, project, mode: run.run_mode, request, syncS3, cancel: new AbortController() });
+      enqueue({ runId: run.id, project, mode: run.run_mode, request, image, syncS3, cancel: new AbortController() });
       return { ...run, status: "queued", error: null, finished_at: null };
     },
 

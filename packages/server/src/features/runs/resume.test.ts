@@ -122,4 +122,36 @@ describe("a server restart in the middle of a run", () => {
       await server.close();
     }
   });
+
+  it("refuses to resume a stored run whose image settings the model does not accept (an import brings them verbatim)", async () => {
+    const db = await openDatabase(join(appRoot, "var/backend/app.db"));
+    const project = await db.selectFrom("projects").select("id").where("slug", "=", "resume").executeTakeFirstOrThrow();
+    const image = { model: "gpt-image-1", size: "768x1152", quality: "medium" };
+    await db
+      .insertInto("runs")
+      .values(
+        runRow({
+          id: "run_bad_size",
+          project_id: project.id,
+          status: "interrupted",
+          request_json: JSON.stringify({ scene_refs: ["scenes/a.png"], image }),
+        }),
+      )
+      .execute();
+    await db.destroy();
+
+    const server = await start();
+    try {
+      images.reset();
+      const kroma = client(server);
+      await expect(kroma.runs.resume("resume", "run_bad_size")).rejects.toMatchObject({
+        status: 400,
+        message: expect.stringContaining("size 768x1152 is not accepted by gpt-image-1"),
+      });
+      expect((await kroma.runs.get("resume", "run_bad_size")).run.status).toBe("interrupted");
+      expect(images.requests).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 import type { Schema } from "@kroma/contract/types";
 import {
+  assertImageSettings,
+  type ImageSettings,
   loadPipelineConfig,
   PipelineError,
   prepareRun,
@@ -23,17 +25,44 @@ export interface RunRequestContext {
   keys: MasterKeySource;
   appRoot: string;
   openAiKey: (projectId: string) => Promise<string | undefined>;
+  /** The server's image settings (`OPENAI_IMAGE_*`), which a trigger's `model`, `size`, `quality` override. */
+  image: ImageSettings;
 }
 
 /**
- * Checks a trigger the way a run would (request rules, the scenes, the plan's limits, the key
- * for a paid run), so a bad request is a 400 now rather than a failed run later.
+ * A trigger's image settings: the server's, with the body's `model`, `size` and `quality` where
+ * given, checked against the model table. A model, size or quality the images API would refuse
+ * is a 400 naming the field, before anything is queued or sent.
+ *
+ * @example
+ * triggerImageSettings(serverImage, { size: "768x1152" });
+ * // throws 400 "Image settings not accepted: size 768x1152 is not accepted by gpt-image-1; it accepts ..."
+ */
+export function triggerImageSettings(defaults: ImageSettings, body: TriggerRequest): ImageSettings {
+  const image = {
+    model: body.model?.trim() || defaults.model,
+    size: body.size?.trim() || defaults.size,
+    quality: body.quality?.trim() || defaults.quality,
+  };
+  try {
+    assertImageSettings(image);
+  } catch (error) {
+    if (error instanceof PipelineError) throw validationError(error.message, error.details);
+    throw error;
+  }
+  return image;
+}
+
+/**
+ * Checks a trigger the way a run would (image settings, request rules, the scenes, the plan's
+ * limits, the key for a paid run), so a bad request is a 400 now rather than a failed run later.
+ * Returns the request to store and the image settings the run uses.
  */
 export async function checkTrigger(
   ctx: RunRequestContext,
   project: RunProject,
   body: TriggerRequest,
-): Promise<RawRunRequest> {
+): Promise<{ request: RawRunRequest; image: ImageSettings }> {
   if (body.project_root !== undefined) {
     throw validationError("Field 'project_root' is not accepted: runs use the project's stored storage root", {
       field: "project_root",
@@ -48,6 +77,7 @@ export async function checkTrigger(
       field: "confirm_spend",
     });
   }
+  const image = triggerImageSettings(ctx.image, body);
   const request: RawRunRequest = {
     input: body.input,
     scene_refs: body.scene_refs,
@@ -63,7 +93,7 @@ export async function checkTrigger(
       field: "api_key",
     });
   }
-  return request;
+  return { request, image };
 }
 
 /**

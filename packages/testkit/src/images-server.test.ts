@@ -1,0 +1,69 @@
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ImagesServer, type OpenAiErrorBody, startImagesServer } from "./images-server.js";
+
+// The stand-in refuses what the real images API refuses, with the real API's error body.
+
+const fixture = JSON.parse(await readFile(new URL("../fixtures/openai-invalid-size.json", import.meta.url), "utf8"));
+
+let server: ImagesServer;
+beforeAll(async () => {
+  server = await startImagesServer();
+});
+afterAll(() => server.close());
+
+/** Posts an edit form with `fields` and one image, as the SDK would. */
+async function edit(fields: Record<string, string>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append("image[]", new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }), "scene.png");
+  const response = await fetch(`${server.url}/v1/images/edits`, { method: "POST", body: form });
+  const body = (await response.json()) as Partial<OpenAiErrorBody> & { data?: { b64_json?: string }[] };
+  return { status: response.status, body };
+}
+
+/** The shape of a JSON value: its keys, nested, with the type of every leaf. */
+function shapeOf(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value === null ? "null" : typeof value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shapeOf(inner)]));
+}
+
+describe("the images stand-in's size rules", () => {
+  it("refuses 768x1152 on gpt-image-1 with the body the real API sends (the fixture)", async () => {
+    const refused = await edit({ model: "gpt-image-1", prompt: "p", size: "768x1152", quality: "medium" });
+    expect(refused.status).toBe(400);
+    expect(shapeOf(refused.body)).toEqual(shapeOf(fixture));
+    expect(refused.body).toEqual(fixture);
+  });
+
+  it("refuses an unknown quality and model in the same shape, naming the param", async () => {
+    const quality = await edit({ model: "gpt-image-1.5", size: "1024x1024", quality: "ultra" });
+    expect(quality.status).toBe(400);
+    expect(shapeOf(quality.body)).toEqual(shapeOf(fixture));
+    expect(quality.body.error).toMatchObject({
+      param: "quality",
+      code: "invalid_value",
+      message: "Invalid value: 'ultra'. Supported values are: 'low', 'medium', 'high', and 'auto'.",
+    });
+    const model = await edit({ model: "gpt-image-9", size: "1024x1024" });
+    expect(model.body.error).toMatchObject({ param: "model", code: "invalid_value" });
+  });
+
+  it("refuses input_fidelity for gpt-image-1-mini and takes it for gpt-image-1", async () => {
+    const mini = await edit({ model: "gpt-image-1-mini", size: "1024x1536", input_fidelity: "high" });
+    expect(mini.status).toBe(400);
+    expect(shapeOf(mini.body)).toEqual(shapeOf(fixture));
+    expect(mini.body.error?.param).toBe("input_fidelity");
+    const full = await edit({ model: "gpt-image-1", size: "1024x1536", quality: "high", input_fidelity: "high" });
+    expect(full.status).toBe(200);
+    expect(full.body.data?.[0]?.b64_json).toEqual(expect.any(String));
+  });
+
+  it("answers every size and quality a model accepts", async () => {
+    for (const size of ["1024x1024", "1024x1536", "1536x1024", "auto"]) {
+      for (const quality of ["low", "medium", "high", "auto"]) {
+        expect((await edit({ model: "gpt-image-1-mini", size, quality })).status, `${size} ${quality}`).toBe(200);
+      }
+    }
+  });
+});
