@@ -24,6 +24,9 @@ export const bundleTables = [
   "chat_messages",
   "agent_instructions",
   "agent_instruction_events",
+  "job_reviews",
+  "job_review_events",
+  "scene_baselines",
 ] as const;
 
 export type BundleTable = (typeof bundleTables)[number];
@@ -70,10 +73,29 @@ export const rowReferences: Record<BundleTable, Record<string, RowReference>> = 
   chat_messages: { session_id: { table: "chat_sessions", required: true } },
   agent_instructions: {},
   agent_instruction_events: { instruction_id: { table: "agent_instructions", required: true } },
+  // Review decisions keep who made them as the token's id and label and their audit event's id:
+  // text naming the exporting installation's records, which do not travel.
+  job_reviews: { job_id: { table: "jobs", required: true }, run_id: { table: "runs", required: true } },
+  job_review_events: { job_id: { table: "jobs", required: true }, run_id: { table: "runs", required: true } },
+  scene_baselines: {
+    asset_id: { table: "assets", required: true },
+    run_id: { table: "runs", required: true },
+    job_id: { table: "jobs", required: true },
+  },
 };
 
-/** Tables whose rows have their own `id` (provider accounts are keyed by project and code). */
-export const hasIdColumn = (table: BundleTable): boolean => table !== "provider_accounts";
+/**
+ * The column a table's rows are keyed by within a project: their own `id`, or for the tables
+ * without one, the provider account's code, the reviewed job, the baseline's scene.
+ */
+const keyColumns: Partial<Record<BundleTable, string>> = {
+  provider_accounts: "provider_code",
+  job_reviews: "job_id",
+  scene_baselines: "scene",
+};
+
+/** Tables whose rows have their own `id` (import gives them new ones). */
+export const hasIdColumn = (table: BundleTable): boolean => keyColumns[table] === undefined;
 
 export const recordsEntry = (table: BundleTable) => `records/${table}.jsonl`;
 
@@ -90,7 +112,7 @@ const pageSize = 1000;
  * table is never read whole). Jobs and candidates belong to the project through their run.
  */
 async function* projectRows(db: Kysely<Database>, table: BundleTable, projectId: string): AsyncGenerator<BundleRow> {
-  const idColumn = hasIdColumn(table) ? "id" : "provider_code";
+  const idColumn = keyColumns[table] ?? "id";
   let after: string | undefined;
   for (;;) {
     const { rows } = await pageQuery(table, projectId, idColumn, after).execute(db);

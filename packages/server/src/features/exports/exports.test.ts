@@ -115,7 +115,27 @@ async function sourceProject(t: TestApp, name = "Source") {
       },
     }),
   );
-  return { slug, root, id: body.project.id, runId: run.runLog.run_id };
+  // Reviewed: one job approved as its scene's baseline, the other rejected.
+  const runId = run.runLog.run_id;
+  const { jobs } = await expectOk(
+    t.client.GET("/api/projects/{slug}/runs/{runId}/jobs", { params: { path: { slug, runId } } }),
+  );
+  const [approved, rejected] = jobs;
+  if (!approved || !rejected) throw new Error("expected two jobs");
+  const atJob = (jobId: string) => ({ params: { path: { slug, runId, jobId } } });
+  await expectOk(
+    t.client.POST("/api/projects/{slug}/runs/{runId}/jobs/{jobId}/approve", {
+      ...atJob(approved.id),
+      body: { baseline: true, note: "the one" },
+    }),
+  );
+  await expectOk(
+    t.client.POST("/api/projects/{slug}/runs/{runId}/jobs/{jobId}/reject", {
+      ...atJob(rejected.id),
+      body: { note: "too dark" },
+    }),
+  );
+  return { slug, root, id: body.project.id, runId };
 }
 
 // An independent picture of a project's records: rows without their own ids, with every
@@ -131,6 +151,9 @@ const references: Record<string, Record<string, string>> = {
   reference_items: { reference_set_id: "reference_sets", asset_id: "assets" },
   chat_messages: { session_id: "chat_sessions" },
   agent_instruction_events: { instruction_id: "agent_instructions" },
+  job_reviews: { job_id: "jobs", run_id: "runs" },
+  job_review_events: { job_id: "jobs", run_id: "runs" },
+  scene_baselines: { asset_id: "assets", run_id: "runs", job_id: "jobs" },
 };
 /** The tables a bundle leaves out: the installation's own, or carried another way. */
 const notBundled = [
@@ -145,11 +168,6 @@ const notBundled = [
   "s3_sync_state",
   "leases",
   "auth_sessions", // the installation's own, like its tokens
-  // Review decisions and baselines are not carried by bundles yet: an imported project starts
-  // with every job pending (its runs, candidates and files are all there).
-  "job_reviews",
-  "job_review_events",
-  "scene_baselines",
   // The trash stays on the machine it was deleted on (`.kroma/trash` is not bundled either);
   // deleted records travel as records whose file is gone, as after a purge.
   "trash_entries",
@@ -268,6 +286,9 @@ describe("POST /api/projects/{slug}/exports", () => {
         prompt_templates: 1,
         reference_items: 2,
         chat_messages: 1,
+        job_reviews: 2,
+        job_review_events: 2,
+        scene_baselines: 1,
       },
       skipped: [{ path: "outside-link", reason: "symlink" }],
     });
@@ -436,7 +457,8 @@ describe("import of a bundle", () => {
         const strip = (rows: Record<string, unknown>[] = []) =>
           rows
             .map(({ project_id: _p, storage_uri: _u, ...rest }) => rest)
-            .sort((a, b) => String(a.id ?? a.provider_code).localeCompare(String(b.id ?? b.provider_code)));
+            .map((row) => JSON.stringify(row))
+            .sort();
         expect([table, strip(restoredRows[table])]).toEqual([table, strip(sourceRows[table])]);
       }
       expect(await fileHashes(imported.project_root)).toEqual(await fileHashes(source.root));
