@@ -87,7 +87,8 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
         );
         return;
       }
-      if (!globals().json) process.stderr.write(`${estimate.join("\n")}\n`);
+      if (!globals().json)
+        process.stdout.write(`Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}\n${estimate.join("\n")}\n`);
       await watch(client(), globals(), flags.project, pipeline_trigger.run_id);
     });
 
