@@ -16,8 +16,8 @@ import { openapiDocument } from "../src/generated/document.js";
  * takes the new digests here (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`; issue 16: spend estimates, max_spend_usd).
  */
 const before = {
-  dereferenced: "84982420ec2770edd905f84f966b95fe528480c019257a8701ca8eaa3a724a71",
-  schemaTs: "198d98fcdfde219821da8fd73ee8aafe102f72370cf9efe241a2c32fdf33464d",
+  dereferenced: "6d31766616169de9d607aad0465139551f72b111f329034f50a1f14798c40cc0",
+  schemaTs: "010f263fa3cd647ee0f785bf37b8767e63f56eba6ad7d30af83639b9fcad87b2",
 };
 
 /**

@@ -3591,6 +3591,8 @@ export interface components {
          * @description The log of a paid run (`mode: run`): the dry log's base fields plus, per job, status,
          *     selected candidate, final output and every candidate with its attempts, guard verdict, digest
          *     and timing; for the run, token usage, an estimated cost, timings, status and counts.
+         *     `spend_estimate`: the estimate the run was checked against before its first request (absent
+         *     in logs written before it existed).
          */
         PaidRunLog: {
             run_id: string;
@@ -3639,6 +3641,7 @@ export interface components {
                 images: number;
                 basis: string;
             };
+            spend_estimate?: components["schemas"]["SpendEstimate"];
             status: components["schemas"]["RunStatus"];
             /** @description Set when the run stopped early on an unexpected error; the log is written anyway. */
             error?: string;

@@ -163,6 +163,8 @@ describe("the estimate in runs", () => {
       onSpendEstimate: (estimate) => heard.push({ estimate, requestsSoFar: server.requests.length }),
     });
     expect(runLog.status).toBe("succeeded");
+    // The paid log keeps the estimate the run was checked against.
+    expect(runLog.spend_estimate).toEqual(heard[0]?.estimate);
     expect(heard).toEqual([{ estimate: expect.objectContaining({ requests: 6, total_usd: 0.252 }), requestsSoFar: 0 }]);
     expect(server.requests).toHaveLength(6);
   });
