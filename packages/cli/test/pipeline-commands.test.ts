@@ -122,6 +122,32 @@ describe("kroma lab dry", () => {
     expect(written).toEqual(log);
   });
 
+  it("prints the spend estimate, records it in the log, and refuses a plan over --max-spend", async () => {
+    const { root } = await newProject("Estimate", "estimate", {
+      "scenes/alley.png": "alley",
+      "scenes/bridge.png": "bridge",
+    });
+    const args = ["--api-url", server.url, "lab", "dry", "--project", "estimate", "--input", join(root, "scenes")];
+    const noIngest = [...args, "--no-ingest", "--candidates", "2"];
+    const result = await kroma(noIngest, dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "  estimate     4 image request(s), 4 image(s) at $0.063 = $0.252\n" +
+        "               total $0.252 (estimate from list prices, not a bill)\n",
+    );
+    const json = await kroma(["--json", ...noIngest], dir);
+    expect(JSON.parse(json.stdout).spend_estimate).toMatchObject({ requests: 4, total_usd: 0.252 });
+
+    const over = await kroma([...noIngest, "--max-spend", "0.2"], dir);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe(
+      "kroma: Refused: estimated $0.252 exceeds --max-spend $0.200 by $0.052 (max_spend_usd); nothing was sent\n",
+    );
+    const bad = await kroma([...noIngest, "--max-spend", "free"], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe("kroma: --max-spend must be a positive number of dollars, got 'free'\n");
+  });
+
   it("uses the manifest the project's layered settings name", async () => {
     const root = join(dir, "layered-project");
     await mkdir(join(root, ".kroma"), { recursive: true });
@@ -443,6 +469,49 @@ describe("kroma lab run", () => {
         quality: "high",
       });
       expect(images.requests[0]?.fields.input_fidelity).toBeUndefined();
+    } finally {
+      await images.close();
+    }
+  });
+
+  it("prints the spend estimate before the first request; --max-spend below it sends nothing", async () => {
+    const images = await startImagesServer();
+    try {
+      await newProject("Ceiling", "ceiling", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
+      const env = {
+        KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
+        OPENAI_API_KEY: "sk-test-ceiling",
+        OPENAI_BASE_URL: `${images.url}/v1`,
+      };
+      const args = [
+        "--api-url",
+        server.url,
+        "lab",
+        "run",
+        "--project",
+        "ceiling",
+        "--scene-refs",
+        "scenes/dock.png",
+        "--candidates",
+        "2",
+        "--no-ingest",
+        "--confirm-spend",
+      ];
+      const refused = await kroma([...args, "--max-spend", "0.1"], dir, env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toBe(
+        "kroma: Refused: estimated $0.126 exceeds --max-spend $0.100 by $0.026 (max_spend_usd); nothing was sent\n",
+      );
+      expect(images.requests).toHaveLength(0);
+
+      const allowed = await kroma(["--json", ...args, "--max-spend", "0.13"], dir, env);
+      expect(allowed.code).toBe(0);
+      expect(allowed.stderr).toContain(
+        "Spend estimate: 2 image request(s), 2 image(s) at $0.063 = $0.126\n" +
+          "                total $0.126 (estimate from list prices, not a bill)\n",
+      );
+      expect(JSON.parse(allowed.stdout)).toMatchObject({ status: "succeeded", cost_estimate_usd: 0.126 });
+      expect(images.requests).toHaveLength(2);
     } finally {
       await images.close();
     }

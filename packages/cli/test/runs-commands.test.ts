@@ -29,6 +29,8 @@ describe("kroma runs", () => {
     expect(result.code).toBe(0);
     // A dry run may well finish before the stream is opened: then its done event is all there is.
     const lines = result.stdout.trim().split("\n");
+    // First what the run would cost as a paid run (the server's default gpt-image-1 1024x1536 medium).
+    expect(lines[1]).toBe("  estimate 2 image request(s), 2 image(s) at $0.063 = $0.126");
     expect(lines.at(-1)).toBe("done succeeded (2 jobs, 0 done)");
     expect(lines.filter((line) => line.startsWith("done "))).toHaveLength(1);
   });
@@ -38,6 +40,20 @@ describe("kroma runs", () => {
     expect(queued.code).toBe(0);
     const trigger = JSON.parse(queued.stdout);
     expect(trigger).toMatchObject({ status: "queued", mode: "dry", run_id: expect.stringMatching(/^run_/) });
+    expect(trigger.spend_estimate).toMatchObject({ requests: 1, images: 1 });
+
+    const over = await kroma([
+      "runs",
+      "trigger",
+      "-p",
+      "queued",
+      "--scene-refs",
+      "scenes/a.png",
+      "--max-spend",
+      "0.01",
+    ]);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain("exceeds --max-spend $0.010 by");
 
     const watched = await kroma(["--json", "runs", "watch", trigger.run_id, "-p", "queued"]);
     expect(JSON.parse(watched.stdout.trim().split("\n").at(-1) ?? "{}")).toMatchObject({ type: "done" });

@@ -13,11 +13,11 @@ import { openapiDocument } from "../src/generated/document.js";
  * Since then schema.ts also ends with openapi-typescript's `enumValues` arrays; the digest is of
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
  * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
- * takes the new digests here (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`).
+ * takes the new digests here (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`; issue 16: spend estimates, max_spend_usd).
  */
 const before = {
-  dereferenced: "b5eb84f62c28e03c81c765a8f81dfc9643dbd6c651351a9c05999a0df20c9afd",
-  schemaTs: "f493ea5215d8973fbafb26f0f2fe7b5ef688c5112d4e50df55d9b6aa006bfe2e",
+  dereferenced: "6d31766616169de9d607aad0465139551f72b111f329034f50a1f14798c40cc0",
+  schemaTs: "010f263fa3cd647ee0f785bf37b8767e63f56eba6ad7d30af83639b9fcad87b2",
 };
 
 /**

@@ -185,7 +185,14 @@ export {
   RunInterruptedError,
   type RunProgressEvent,
 } from "./run/context.js";
-export { checkSpendAllowed, estimateImageCostUsd } from "./run/cost.js";
+export {
+  checkMaxSpend,
+  checkSpendAllowed,
+  describeSpendEstimate,
+  estimateImageCostUsd,
+  estimateRunSpend,
+  type SpendEstimate,
+} from "./run/cost.js";
 export { executeRun } from "./run/execute.js";
 export { type RunJournal, type RunJournalHeader, readRunJournal, runJournalPath } from "./run/journal.js";
 export type {

@@ -1,17 +1,20 @@
 import {
   checkSpendAllowed,
   type DryRunLog,
+  describeSpendEstimate,
   effectivePostprocessSettings,
   executeRun,
   type ImageSettings,
   imageSettingsFromEnv,
   type Manifest,
   type PaidRunLog,
+  PipelineError,
   planDryRun,
   postprocessForLog,
   type RawRunRequest,
   type RunProgressEvent,
   resumeRun,
+  type SpendEstimate,
 } from "@kroma/pipeline";
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
 import { type Command, CommanderError } from "commander";
@@ -52,6 +55,7 @@ interface DryFlags extends PostprocessFlags {
   model?: string;
   size?: string;
   quality?: string;
+  maxSpend?: string;
 }
 
 /** `lab run` takes every `lab dry` flag plus the spend confirmation. */
@@ -80,6 +84,10 @@ function planningOptions(command: Command): Command {
     .option(
       "--quality <quality>",
       "image quality: low | medium | high | auto (default: OPENAI_IMAGE_QUALITY, else medium)",
+    )
+    .option(
+      "--max-spend <usd>",
+      "refuse the run, before anything is sent, when its spend estimate exceeds this many dollars (or cannot be priced fully)",
     )
     .option("--max-candidates <n>", "upper bound for --candidates (default: manifest)")
     .option("--allow-many-candidates", "let --candidates exceed --max-candidates")
@@ -118,6 +126,30 @@ function imageSettingsFromFlags(flags: DryFlags): ImageSettings {
     size: flags.size?.trim() || env.size,
     quality: flags.quality?.trim() || env.quality,
   };
+}
+
+/**
+ * `--max-spend` in dollars: a positive number, or undefined when not given.
+ *
+ * @example
+ * maxSpendFromFlags({ maxSpend: "0.5" }); // 0.5
+ */
+export function maxSpendFromFlags(flags: { maxSpend?: string }): number | undefined {
+  if (flags.maxSpend === undefined) return undefined;
+  const value = Number(flags.maxSpend.trim().replace(/^\$/, ""));
+  if (flags.maxSpend.trim() === "" || !Number.isFinite(value) || value <= 0) {
+    throw new PipelineError(`--max-spend must be a positive number of dollars, got '${flags.maxSpend}'`, {
+      field: "max_spend_usd",
+    });
+  }
+  return value;
+}
+
+/** The estimate's lines under a label, for the dry and paid runs' output. */
+function estimateLines(estimate: SpendEstimate, label: string): string[] {
+  return describeSpendEstimate(estimate).map(
+    (line, index) => `${index === 0 ? label : " ".repeat(label.length)}${line}`,
+  );
 }
 
 /** The run request the flags describe (checked later by the pipeline). */
@@ -163,6 +195,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
   ).action(async (flags: DryFlags) => {
     const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
     const { config, manifest } = await configFromFlags(flags, projectRoot);
+    const postprocessSettings = effectivePostprocessSettings(config.settings, config.postprocess);
     const { runLog, runLogPath } = await planDryRun({
       projectSlug: flags.project,
       projectRoot,
@@ -170,7 +203,9 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       manifest,
       request: requestFromFlags(flags),
       ...imageSettingsFromFlags(flags),
-      postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
+      postprocess: postprocessForLog(postprocessSettings),
+      postprocessSettings,
+      maxSpendUsd: maxSpendFromFlags(flags),
     });
     emit(globals(), runLog, () => describeDryRun(runLog, runLogPath));
     await ingestAfterRun(flags, projectRoot, runLogPath);
@@ -187,6 +222,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
     .action(async (flags: RunFlags) => {
       // Refuse before any lookup, so a missing flag is the first thing the user hears.
       if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
+      const maxSpendUsd = maxSpendFromFlags(flags);
       const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
       const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
       const { config, manifest } = await configFromFlags(flags, projectRoot);
@@ -203,6 +239,10 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
         ...imageSettingsFromFlags(flags),
         postprocess,
+        maxSpendUsd,
+        // On stderr, before the first request: stdout stays the run's report (or its JSON).
+        onSpendEstimate: (estimate) =>
+          process.stderr.write(`${estimateLines(estimate, "Spend estimate: ").join("\n")}\n`),
         onProgress: progress.onProgress,
         interruptSignal: stopOnCtrlC(),
       }).finally(progress.stop);
@@ -384,6 +424,7 @@ function describeDryRun(log: DryRunLog, runLogPath: string): string {
     `Dry run ${log.run_id} planned for ${log.project}: ${log.summary.jobs} job(s), ${log.summary.candidates} candidate image(s) (${candidates} per job); nothing spent`,
     `  stage        ${log.stage} (time ${log.time}, weather ${log.weather})`,
     `  model        ${log.model} ${log.size} ${log.quality}`,
+    ...estimateLines(log.spend_estimate, "  estimate     "),
     `  prompt       ${log.jobs[0]?.prompt ?? ""}`,
     `  project root ${log.storage.project_root}${log.storage.resolved_from_backend ? " (from the API)" : ""}`,
     `  run log      ${runLogPath}`,

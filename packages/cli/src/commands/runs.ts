@@ -1,3 +1,4 @@
+import { describeSpendEstimate } from "@kroma/pipeline";
 import type { KromaClient, RunEvent } from "@kroma/sdk";
 import { type Command, CommanderError } from "commander";
 import { apiClient } from "../api-client.js";
@@ -21,6 +22,7 @@ interface TriggerFlags {
   model?: string;
   size?: string;
   quality?: string;
+  maxSpend?: string;
   watch?: boolean;
 }
 
@@ -56,6 +58,10 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
       "image size, one the model accepts (default: the server's OPENAI_IMAGE_SIZE, else 1024x1536)",
     )
     .option("--quality <quality>", "image quality (default: the server's OPENAI_IMAGE_QUALITY, else medium)")
+    .option(
+      "--max-spend <usd>",
+      "refuse the run (nothing queued or sent) when its spend estimate exceeds this many dollars (max_spend_usd)",
+    )
     .option("--watch", "follow the run's progress until it ends")
     .action(async (flags: TriggerFlags) => {
       const list = (value?: string) => value?.split(",").map((item) => item.trim());
@@ -72,11 +78,17 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
         model: flags.model,
         size: flags.size,
         quality: flags.quality,
+        max_spend_usd: flags.maxSpend === undefined ? undefined : Number(flags.maxSpend.replace(/^\$/, "")),
       });
+      const estimate = describeSpendEstimate(pipeline_trigger.spend_estimate).map((line) => `  estimate ${line}`);
       if (!flags.watch) {
-        emit(globals(), pipeline_trigger, () => `Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}`);
+        emit(globals(), pipeline_trigger, () =>
+          [`Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}`, ...estimate].join("\n"),
+        );
         return;
       }
+      if (!globals().json)
+        process.stdout.write(`Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}\n${estimate.join("\n")}\n`);
       await watch(client(), globals(), flags.project, pipeline_trigger.run_id);
     });
 

@@ -3255,6 +3255,8 @@ export interface components {
             storage_sync_s3?: boolean;
             /** @description Refused: the root comes from the project's stored storage. */
             project_root?: unknown;
+            /** @description Refuse the run (400, nothing queued or sent) when its `spend_estimate` exceeds this many dollars, or cannot be priced fully. */
+            max_spend_usd?: number;
         };
         TriggerRunResponse: {
             /** @constant */
@@ -3264,7 +3266,38 @@ export interface components {
                 status: components["schemas"]["RunRecordStatus"];
                 mode: components["schemas"]["RunMode"];
                 run: components["schemas"]["Run"];
+                spend_estimate: components["schemas"]["SpendEstimate"];
             };
+        };
+        /**
+         * @description What a run will cost before it sends anything: the image API requests (jobs x candidates;
+         *     retries not counted), the images, their list price from the model table
+         *     (`packages/pipeline/src/generate/models.ts`), and the paid post-processing calls the run makes
+         *     for every candidate (a cut-out from a paid first backend, PhotoRoom or remove.bg, and the
+         *     OpenAI refine pass). `total_usd` is null when any part cannot be priced (an `auto` quality, a
+         *     model the table does not know, PhotoRoom or remove.bg, whose prices are not in the table);
+         *     `basis` says what was counted and what was not. An estimate from list prices, not a bill. A
+         *     dry run's log and a trigger's answer carry it (for a dry run: what the same run in `mode: run`
+         *     would cost).
+         */
+        SpendEstimate: {
+            /** @description Image API requests the run will send (jobs x candidates); retries not counted. */
+            requests: number;
+            images: number;
+            per_image_usd: number | null;
+            images_usd: number | null;
+            /** @description The paid post-process stages the run calls for every candidate. */
+            postprocess: {
+                stage: components["schemas"]["PostprocessStageName"];
+                /** @description `photoroom`, `removebg` or `openai`. */
+                backend: string;
+                calls: number;
+                /** @description Null when the table has no price for the service. */
+                usd: number | null;
+            }[];
+            /** @description Images plus post-processing; null when any part is null. */
+            total_usd: number | null;
+            basis: string;
         };
         /**
          * @description One server-sent event of `GET /runs/{runId}/events` (the `data:` JSON; `event:` repeats `type`).
@@ -3380,6 +3413,7 @@ export interface components {
             versions: components["schemas"]["RunLogVersions"];
             inputs: components["schemas"]["RunLogInput"][];
             jobs: components["schemas"]["DryRunJob"][];
+            spend_estimate: components["schemas"]["SpendEstimate"];
             /** @constant */
             status: "planned";
             summary: {
@@ -3557,6 +3591,8 @@ export interface components {
          * @description The log of a paid run (`mode: run`): the dry log's base fields plus, per job, status,
          *     selected candidate, final output and every candidate with its attempts, guard verdict, digest
          *     and timing; for the run, token usage, an estimated cost, timings, status and counts.
+         *     `spend_estimate`: the estimate the run was checked against before its first request (absent
+         *     in logs written before it existed).
          */
         PaidRunLog: {
             run_id: string;
@@ -3605,6 +3641,7 @@ export interface components {
                 images: number;
                 basis: string;
             };
+            spend_estimate?: components["schemas"]["SpendEstimate"];
             status: components["schemas"]["RunStatus"];
             /** @description Set when the run stopped early on an unexpected error; the log is written anyway. */
             error?: string;

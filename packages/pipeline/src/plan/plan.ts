@@ -1,8 +1,10 @@
 import { basename, extname, join, resolve } from "node:path";
 import type { Manifest, Stage, TimeOfDay, Weather } from "../config/manifest.js";
+import type { PostprocessSettings } from "../config/settings.js";
 import { PipelineError } from "../errors.js";
 import { resolveProjectRef, resolveProjectRefs, runDirName } from "../files/paths.js";
 import { assertImageSettings } from "../generate/models.js";
+import { checkMaxSpend, estimateRunSpend } from "../run/cost.js";
 import { composePrompt } from "./prompt.js";
 import {
   type DryRunJob,
@@ -162,6 +164,13 @@ export interface DryRunOptions {
   quality: string;
   /** The resolved post-process settings; recorded as given. */
   postprocess: unknown;
+  /**
+   * The effective post-process settings the same paid run would use, for the log's
+   * `spend_estimate` (its paid steps); default: every stage off.
+   */
+  postprocessSettings?: PostprocessSettings | undefined;
+  /** Refuse (before the log is written) when the estimate exceeds this many dollars or cannot be priced fully. */
+  maxSpendUsd?: number | undefined;
   now?: Date;
   /** Where a relative `input` is resolved from (default: the process's working directory). */
   cwd?: string;
@@ -247,6 +256,15 @@ export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryR
   // A plan the images API would refuse is refused now, as the paid run would be.
   assertImageSettings(options);
   const { root, request, plan, inputs } = await prepareRun({ ...options, runId });
+  const spendEstimate = estimateRunSpend({
+    jobs: plan.jobs.length,
+    candidates: plan.candidates,
+    model: options.model,
+    size: options.size,
+    quality: options.quality,
+    postprocess: options.postprocessSettings,
+  });
+  checkMaxSpend(spendEstimate, options.maxSpendUsd);
   const rel = (path: string) => logPath(root, path);
   const jobs = plan.jobs.map(
     (job): DryRunJob => ({
@@ -278,6 +296,7 @@ export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryR
       inputs,
     }),
     jobs,
+    spend_estimate: spendEstimate,
     status: "planned",
     summary: { jobs: jobs.length, candidates: jobs.length * plan.candidates },
   };

@@ -4,6 +4,9 @@ import { createImageClient, editImage, type RequestAttempt, withRetries } from "
 import { type DecodeOptions, decodeRgb, hasTransparency, openImage, writeImage } from "./image-io.js";
 import type { StageReport } from "./stage-report.js";
 
+/** The refine pass's image settings unless its caller gives others (a run's chain never does). */
+export const refineDefaults = { model: "gpt-image-1", size: "auto", quality: "medium" } as const;
+
 /** What the refine pass asks the model to do: fix the matte, change nothing else. */
 export const refinePrompt =
   "Refine this background-removed cut-out: clean its edges, remove halos, fringes and leftover " +
@@ -67,9 +70,9 @@ export async function refineCutoutFile(input: string, output: string, options: R
     options.client ??
     createImageClient({ apiKey: apiKey ?? "", baseURL: options.baseURL, timeoutMs: options.timeoutMs });
   const request = {
-    model: options.model ?? "gpt-image-1",
-    size: options.size ?? "auto",
-    quality: options.quality ?? "medium",
+    model: options.model ?? refineDefaults.model,
+    size: options.size ?? refineDefaults.size,
+    quality: options.quality ?? refineDefaults.quality,
     prompt: refinePrompt,
     images: [input],
     background: "transparent" as const,

@@ -54,6 +54,10 @@ export interface ExecuteRunOptions {
    * output. Default: every stage off.
    */
   postprocess?: RunPostprocess;
+  /** Refuse the run, before any request, when its spend estimate exceeds this many dollars or cannot be priced fully. */
+  maxSpendUsd?: number | undefined;
+  /** Hears the run's spend estimate once it is planned, before the first request (the CLI prints it). */
+  onSpendEstimate?: ((estimate: Schema<"SpendEstimate">) => void) | undefined;
   now?: Date;
   cwd?: string;
   kromaVersion?: string;

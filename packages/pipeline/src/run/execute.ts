@@ -12,7 +12,7 @@ import {
   RunInterruptedError,
   stopRequested,
 } from "./context.js";
-import { checkSpendAllowed } from "./cost.js";
+import { checkMaxSpend, checkSpendAllowed, estimateRunSpend } from "./cost.js";
 import { canceledJob, runJob, unrunJob } from "./job.js";
 import { type RunJournalHeader, removeRunJournal, startRunJournal } from "./journal.js";
 import { buildLog, type PaidRunLog, type RunJobLog } from "./log.js";
@@ -26,7 +26,8 @@ import { buildLog, type PaidRunLog, type RunJobLog } from "./log.js";
  * picks the best as the job's final output (a pointer to that candidate's file, never a copy
  * that could replace another run's). A failed candidate or job is recorded and the run goes on; the log is
  * written under `runs/` whatever happened. Refuses, before any request, without `confirmSpend`
- * or an API key, or with image settings the model does not accept (the model table, `models.ts`). While it runs, a journal under `.kroma/in-progress/` records every finished job so
+ * or an API key, with image settings the model does not accept (the model table, `models.ts`),
+ * or with a spend estimate above `maxSpendUsd` (`estimateRunSpend`, heard by `onSpendEstimate`). While it runs, a journal under `.kroma/in-progress/` records every finished job so
  * an interrupted run can be continued with {@link resumeRun}.
  *
  * @example
@@ -43,6 +44,16 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: 
   const now = options.now ?? new Date();
   const runId = options.runId ?? newRunId(now);
   const prepared = await prepareRun({ ...options, runId });
+  const estimate = estimateRunSpend({
+    jobs: prepared.plan.jobs.length,
+    candidates: prepared.plan.candidates,
+    model: options.model,
+    size: options.size,
+    quality: options.quality,
+    postprocess: options.postprocess?.settings,
+  });
+  checkMaxSpend(estimate, options.maxSpendUsd);
+  options.onSpendEstimate?.(estimate);
   const header: RunJournalHeader = {
     journal_version: 1,
     run_id: runId,

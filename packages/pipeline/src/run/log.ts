@@ -3,7 +3,7 @@ import type { RunLogInput } from "../plan/run-log.js";
 import { runLogHeader } from "../plan/run-log-header.js";
 import { postprocessForLog } from "../postprocess/run-postprocess.js";
 import { describe, type RunContext } from "./context.js";
-import { costFields } from "./cost.js";
+import { costFields, estimateRunSpend } from "./cost.js";
 import type { RunJournalHeader } from "./journal.js";
 
 // The log documents' types are generated from the OpenAPI spec (`components.schemas`), so the
@@ -90,6 +90,15 @@ export function buildLog(
     archive_replaced: request.archive_replaced,
     jobs,
     ...costFields(options, generated),
+    // The estimate checked before the first request: it depends on the plan and settings only.
+    spend_estimate: estimateRunSpend({
+      jobs: plan.jobs.length,
+      candidates: plan.candidates,
+      model: options.model,
+      size: options.size,
+      quality: options.quality,
+      postprocess: options.postprocess?.settings,
+    }),
     status: runStatus(summary),
     ...(parts.fatal !== undefined ? { error: describe(parts.fatal, context.apiKey) } : {}),
     ...(parts.resumes.length > 0 ? { resumes: parts.resumes } : {}),

@@ -168,6 +168,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
         manifest: config.manifest,
         request: job.request,
         postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
+        postprocessSettings: effectivePostprocessSettings(config.settings, config.postprocess),
         runId,
       });
       return runLog;

@@ -1,4 +1,4 @@
-import { type ImageSettings, newRunId, type RawRunRequest } from "@kroma/pipeline";
+import { type ImageSettings, newRunId, type RawRunRequest, type SpendEstimate } from "@kroma/pipeline";
 import { type Actor, recordAudit } from "../../core/audit.js";
 import type { KromaDb } from "../../core/db/database.js";
 import type { LeaseRepository } from "../../core/db/lease-repository.js";
@@ -160,9 +160,13 @@ export function createRunQueue(deps: RunQueueDeps) {
 
   return {
     /** Validates and queues a run; answers at once with its `queued` record. */
-    async trigger(project: RunProject, body: TriggerRequest, actor: Actor | null): Promise<RunRecord> {
+    async trigger(
+      project: RunProject,
+      body: TriggerRequest,
+      actor: Actor | null,
+    ): Promise<{ run: RunRecord; spendEstimate: SpendEstimate }> {
       if (stopped) throw stoppingError();
-      const { request, image } = await checkTrigger(requestContext, project, body);
+      const { request, image, spendEstimate } = await checkTrigger(requestContext, project, body);
       if (stopped) throw stoppingError();
       const mode = body.mode ?? "dry";
       const runId = newRunId();
@@ -204,7 +208,7 @@ export function createRunQueue(deps: RunQueueDeps) {
         syncS3: body.storage_sync_s3 === true,
         cancel: new AbortController(),
       });
-      return run;
+      return { run, spendEstimate };
     },
 
     /** Cancels a queued run at once, a running one at its next request; a finished run is a 409. */

@@ -50,10 +50,19 @@ export function runRoutes(route: DefineRoute, deps: RunDeps): void {
 
   route("post", "/api/projects/{slug}/runs/trigger", async ({ params, body, context }) => {
     const project = await requireProject(deps, params.slug);
-    const run = await deps.runQueue.trigger(await runProject(project), body, actorOf(context));
+    const { run, spendEstimate } = await deps.runQueue.trigger(await runProject(project), body, actorOf(context));
     return {
       status: 200,
-      body: { ok: true, pipeline_trigger: { run_id: run.id, status: run.status, mode: run.run_mode, run } },
+      body: {
+        ok: true,
+        pipeline_trigger: {
+          run_id: run.id,
+          status: run.status,
+          mode: run.run_mode,
+          run,
+          spend_estimate: spendEstimate,
+        },
+      },
     };
   });
 

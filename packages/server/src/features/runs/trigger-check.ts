@@ -2,6 +2,9 @@ import { resolve } from "node:path";
 import type { Schema } from "@kroma/contract/types";
 import {
   assertImageSettings,
+  checkMaxSpend,
+  effectivePostprocessSettings,
+  estimateRunSpend,
   type ImageSettings,
   loadPipelineConfig,
   PipelineError,
@@ -9,6 +12,7 @@ import {
   type RawRunRequest,
   readRunJournal,
   resolveProjectRef,
+  type SpendEstimate,
 } from "@kroma/pipeline";
 import type { KromaDb } from "../../core/db/database.js";
 import { validationError } from "../../core/errors.js";
@@ -56,13 +60,15 @@ export function triggerImageSettings(defaults: ImageSettings, body: TriggerReque
 /**
  * Checks a trigger the way a run would (image settings, request rules, the scenes, the plan's
  * limits, the key for a paid run), so a bad request is a 400 now rather than a failed run later.
- * Returns the request to store and the image settings the run uses.
+ * Returns the request to store, the image settings the run uses and its spend estimate; a
+ * `max_spend_usd` the estimate exceeds (or cannot be held to) is a 400 naming that field, before
+ * anything is queued or sent.
  */
 export async function checkTrigger(
   ctx: RunRequestContext,
   project: RunProject,
   body: TriggerRequest,
-): Promise<{ request: RawRunRequest; image: ImageSettings }> {
+): Promise<{ request: RawRunRequest; image: ImageSettings; spendEstimate: SpendEstimate }> {
   if (body.project_root !== undefined) {
     throw validationError("Field 'project_root' is not accepted: runs use the project's stored storage root", {
       field: "project_root",
@@ -87,33 +93,40 @@ export async function checkTrigger(
     weather: body.weather,
     candidates: body.candidates,
   };
-  await checkRequestFiles(ctx, project, request);
+  const planned = await checkRequestFiles(ctx, project, request);
+  const spendEstimate = estimateRunSpend({ ...planned, ...image });
+  // Before the key check: a run over its ceiling is refused whatever else it lacks.
+  await asRequestError(async () => checkMaxSpend(spendEstimate, body.max_spend_usd));
   if (mode === "run" && !(await ctx.openAiKey(project.id))) {
     throw validationError("No OpenAI key: set the project's openai/api_key secret, or OPENAI_API_KEY for the server", {
       field: "api_key",
     });
   }
-  return { request, image };
+  return { request, image, spendEstimate };
 }
+
+/** What a run's spend estimate needs of its plan: jobs, candidates per job, the post-processing in effect. */
+type PlannedSpend = Pick<Parameters<typeof estimateRunSpend>[0], "jobs" | "candidates" | "postprocess">;
 
 /**
  * The file rules of a trigger, for a trigger and again for a resume (whose request may come
  * from an import): `input` and every ref inside the project root, no symlink leading out, the
  * scenes listed as the run will list them. A paid run with a journal repeats the journal's
  * request and scenes, so those are what is checked. Any failure is a 400 naming the field.
+ * Returns the plan's size and the post-processing in effect, for the spend estimate.
  */
 export async function checkRequestFiles(
   ctx: RunRequestContext,
   project: RunProject,
   request: RawRunRequest,
   runId?: string,
-): Promise<void> {
-  await asRequestError(async () => {
+): Promise<PlannedSpend> {
+  return asRequestError(async (): Promise<PlannedSpend> => {
     const common = { projectSlug: project.slug, projectRoot: project.root, cwd: project.root };
     const journal = runId === undefined ? undefined : await readRunJournal(project.root, runId);
     if (journal) {
       const { header } = journal;
-      await prepareRun({
+      const { plan } = await prepareRun({
         ...common,
         runId: header.run_id,
         confineTo: project.root,
@@ -121,16 +134,17 @@ export async function checkRequestFiles(
         request: header.request,
         plannedScenes: header.scenes.map((scene) => resolve(project.root, scene)),
       });
-      return;
+      return { jobs: plan.jobs.length, candidates: plan.candidates, postprocess: header.postprocess };
     }
     // The API never reads outside the project: `input` is confined like every other ref, and so
     // is every image found under it (a symlink in the directory must not lead out either).
     if (typeof request.input === "string") {
       await resolveProjectRef(project.root, request.input, "input", { allowDirectory: true });
     }
-    const { manifest } = await loadPipelineConfig({ appRoot: ctx.appRoot, projectRoot: project.root });
+    const config = await loadPipelineConfig({ appRoot: ctx.appRoot, projectRoot: project.root });
+    const { manifest } = config;
     // Only the files are checked here: the run id just names where outputs would go.
-    const { scenes } = await prepareRun({
+    const { scenes, plan } = await prepareRun({
       ...common,
       runId: runId ?? "trigger_check",
       confineTo: project.root,
@@ -138,13 +152,18 @@ export async function checkRequestFiles(
       request,
     });
     for (const scene of scenes) await resolveProjectRef(project.root, scene, "input");
+    return {
+      jobs: plan.jobs.length,
+      candidates: plan.candidates,
+      postprocess: effectivePostprocessSettings(config.settings, config.postprocess),
+    };
   });
 }
 
 /** Runs `work`, turning the pipeline's user errors (bad request, missing scene, limits) into 400s. */
-async function asRequestError(work: () => Promise<void>): Promise<void> {
+async function asRequestError<T>(work: () => Promise<T>): Promise<T> {
   try {
-    await work();
+    return await work();
   } catch (error) {
     if (error instanceof PipelineError) throw validationError(error.message, error.details);
     throw error;
