@@ -113,6 +113,11 @@ export function createKromaClient(options: KromaClientOptions = {}) {
       upsert: (body: Schema<"UpsertProjectRequest">) => call(raw.POST("/api/projects", { body })),
       /** `GET /api/projects/{slug}`: the project, its record counts and storage. */
       get: (slug: string) => call(raw.GET("/api/projects/{slug}", path(slug))),
+      /** `GET /api/projects/{slug}/budget`: the budget for paid runs and what is committed against it. */
+      budget: (slug: string) => call(raw.GET("/api/projects/{slug}/budget", path(slug))),
+      /** `PUT /api/projects/{slug}/budget`: a ceiling in USD for the project's paid runs; null removes it. */
+      setBudget: (slug: string, budgetUsd: number | null) =>
+        call(raw.PUT("/api/projects/{slug}/budget", { ...path(slug), body: { budget_usd: budgetUsd } })),
     },
     storage: {
       /** `GET /api/projects/{slug}/storage` */

@@ -57,6 +57,7 @@ export function runRow(
     run_log_sha256: null,
     deleted_at: null,
     trash_id: null,
+    reserved_usd: null,
     ...fields,
   };
 }

@@ -2,6 +2,10 @@ import type { Command } from "commander";
 import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions, table } from "../output.js";
 
+/** What remains of a budget; a budget set below what is committed is over by the difference. */
+const remaining = (usd: number) =>
+  usd < 0 ? `remaining $0.000 (over by $${(-usd).toFixed(3)})` : `remaining $${usd.toFixed(3)}`;
+
 export function projectsCommand(program: Command, globals: () => GlobalOptions): void {
   const projects = program.command("projects").description("List, create and inspect projects");
   const client = () => apiClient(globals());
@@ -52,6 +56,31 @@ export function projectsCommand(program: Command, globals: () => GlobalOptions):
         ]
           .filter((line) => line !== undefined)
           .join("\n"),
+      );
+    });
+
+  projects
+    .command("budget")
+    .description("Show a project's budget for paid runs (what is committed, what remains), or set or clear it")
+    .argument("<slug>", "project slug")
+    .option("--set <usd>", "the ceiling in USD for the project's paid runs in all")
+    .option("--clear", "remove the budget")
+    .action(async (slug: string, flags: { set?: string; clear?: boolean }) => {
+      if (flags.set !== undefined && flags.clear) throw new Error("Give --set or --clear, not both");
+      const amount = flags.set === undefined ? undefined : Number(flags.set);
+      if (amount !== undefined && !(Number.isFinite(amount) && amount >= 0)) {
+        throw new Error(`--set takes an amount in USD, 0 or more (got '${flags.set}')`);
+      }
+      const kroma = client();
+      const result =
+        amount !== undefined || flags.clear
+          ? await kroma.projects.setBudget(slug, amount ?? null)
+          : await kroma.projects.budget(slug);
+      const { budget } = result;
+      emit(globals(), result, () =>
+        budget.budget_usd === null
+          ? `No budget: paid runs are not limited (committed $${budget.committed_usd.toFixed(3)})`
+          : `Budget $${budget.budget_usd.toFixed(3)}: committed $${budget.committed_usd.toFixed(3)}, ${remaining(budget.remaining_usd ?? 0)}`,
       );
     });
 }

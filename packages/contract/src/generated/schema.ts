@@ -262,6 +262,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        /** The project's budget for paid runs, and what is committed against it */
+        get: operations["getProjectBudget"];
+        /**
+         * Set or remove the project's budget
+         * @description Every paid trigger then reserves its spend estimate against what remains, in the same
+         *     transaction that queues the run, so two triggers never both pass on the same remainder; a
+         *     run that does not fit is a 409 `budget_exceeded` saying by how much, and nothing is queued
+         *     or sent. A lower budget than what is committed refuses new paid runs until runs finish
+         *     cheaper or the budget rises. Audited.
+         */
+        put: operations["setProjectBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/storage/local": {
         parameters: {
             query?: never;
@@ -514,6 +542,10 @@ export interface paths {
          *     in the queue fails the run (`failed`, its `error` names the file) and nothing is sent to the
          *     images API. Each image request times out after `OPENAI_TIMEOUT_MS` (default 180000 ms) and
          *     counts as a transient failure (retried). A server that is shutting down answers 503.
+         *
+         *     A paid run in a project with a budget (`PUT /budget`) reserves its `spend_estimate` against
+         *     what remains, in the transaction that queues it; one that does not fit, or cannot be priced,
+         *     is a 409 `budget_exceeded` saying by how much, and nothing is queued or sent.
          */
         post: operations["triggerRun"];
         delete?: never;
@@ -2798,6 +2830,8 @@ export interface components {
             deleted_at: string | null;
             /** @description The trash entry holding it, while deleted. */
             trash_id: string | null;
+            /** @description What a paid run the server queued reserved against the project's budget (its spend estimate); null for dry and ingested runs. */
+            reserved_usd: number | null;
         };
         RunCandidate: {
             id: string;
@@ -2950,6 +2984,28 @@ export interface components {
         DeliveryRequest: {
             run_id?: string;
             latest_approved?: boolean;
+        };
+        ProjectBudget: {
+            /** @description The ceiling for the project's paid runs in all, in USD; null when none is set (then nothing is refused for it). */
+            budget_usd: number | null;
+            /**
+             * @description What the project's paid runs hold against it: each queued or running run's reservation (its
+             *     estimate at trigger time), and each finished run's recorded cost (its cost events).
+             */
+            committed_usd: number;
+            /** @description `budget_usd - committed_usd`; null without a budget. */
+            remaining_usd: number | null;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        ProjectBudgetResponse: {
+            /** @constant */
+            ok: true;
+            budget: components["schemas"]["ProjectBudget"];
+        };
+        SetProjectBudgetRequest: {
+            /** @description The new ceiling in USD; null removes it. */
+            budget_usd: number | null;
         };
         /**
          * @description What was put in the trash: one asset (`deleteAsset`), a whole run (`deleteRun`), a run's
@@ -4376,6 +4432,67 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getProjectBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectBudgetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    setProjectBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetProjectBudgetRequest"];
+            };
+        };
+        responses: {
+            /** @description The budget as set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectBudgetResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     updateProjectLocalStorage: {
         parameters: {
             query?: never;
@@ -4726,6 +4843,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];

@@ -10,6 +10,7 @@ import { createAuthTokenRepository } from "../features/auth/repository.js";
 import { authRoutes } from "../features/auth/routes.js";
 import { createAuthSessionRepository } from "../features/auth/session-repository.js";
 import { bootstrapRoutes } from "../features/bootstrap/routes.js";
+import { budgetRoutes } from "../features/budgets/routes.js";
 import { characterRoutes } from "../features/characters/routes.js";
 import { chatRoutes } from "../features/chat/routes.js";
 import { deliveryRoutes } from "../features/deliveries/routes.js";
@@ -183,6 +184,7 @@ export function createApp(options: AppOptions): Hono {
   docsRoutes(route);
   projectRoutes(route, deps);
   storageRoutes(route, deps);
+  budgetRoutes(route, deps);
   promptTemplateRoutes(route, deps);
   providerAccountRoutes(route, deps);
   styleGuideRoutes(route, deps);

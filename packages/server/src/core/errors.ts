@@ -12,6 +12,7 @@ const statusByCode = {
   conflict: 409,
   asset_file_missing: 404,
   asset_protected: 409,
+  budget_exceeded: 409,
   asset_file_changed: 409,
   asset_file_outside_root: 409,
   asset_unverifiable: 409,

@@ -23,6 +23,7 @@ import * as authSessions from "./migrations/0017-auth-sessions.js";
 import * as assetUploads from "./migrations/0018-asset-uploads.js";
 import * as jobReviews from "./migrations/0019-job-reviews.js";
 import * as trash from "./migrations/0020-trash.js";
+import * as budgets from "./migrations/0021-budgets.js";
 import type { Database } from "./schema.js";
 
 /** Migrations in order; a new one is a new file in ./migrations and a new line here. */
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   "0018-asset-uploads": assetUploads,
   "0019-job-reviews": jobReviews,
   "0020-trash": trash,
+  "0021-budgets": budgets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -35,6 +35,7 @@ export interface Database {
   job_review_events: JobReviewEventsTable;
   scene_baselines: SceneBaselinesTable;
   trash_entries: TrashEntriesTable;
+  project_budgets: ProjectBudgetsTable;
 }
 
 // JSON columns (`*_json`) hold JSON text; repositories parse them so the API returns JSON values.
@@ -99,6 +100,8 @@ export interface RunsTable {
   /** When the run was put in the trash (migration 0020); null while live. */
   deleted_at: string | null;
   trash_id: string | null;
+  /** A paid run's reservation against the project's budget (migration 0021); null otherwise. */
+  reserved_usd: number | null;
 }
 
 export interface JobsTable {
@@ -489,4 +492,11 @@ export interface TrashEntriesTable {
   note: string | null;
   restored_at: string | null;
   purged_at: string | null;
+}
+
+/** A project's budget for paid runs (migration 0021); no row means no budget. */
+export interface ProjectBudgetsTable {
+  project_id: string;
+  budget_usd: number;
+  updated_at: string;
 }

@@ -168,6 +168,7 @@ const notBundled = [
   "s3_sync_state",
   "leases",
   "auth_sessions", // the installation's own, like its tokens
+  "project_budgets", // a spending limit is the installation's policy, set where the money is
   // The trash stays on the machine it was deleted on (`.kroma/trash` is not bundled either);
   // deleted records travel as records whose file is gone, as after a purge.
   "trash_entries",

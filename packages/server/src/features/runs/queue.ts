@@ -4,6 +4,7 @@ import type { KromaDb } from "../../core/db/database.js";
 import type { LeaseRepository } from "../../core/db/lease-repository.js";
 import { conflict, unavailable, validationError } from "../../core/errors.js";
 import { nowIso } from "../../core/time.js";
+import { reserveBudget } from "../budgets/repository.js";
 import type { MasterKeySource } from "../secrets/crypto.js";
 import type { RunEvent, RunEventHub } from "./events.js";
 import {
@@ -175,8 +176,11 @@ export function createRunQueue(deps: RunQueueDeps) {
       const run = await deps.db
         .transaction()
         .execute(async (trx) => {
+          // Reserved in the transaction that queues the run: two triggers never share a remainder.
+          const reservedUsd = mode === "run" ? await reserveBudget(trx, project.id, spendEstimate) : null;
           const created = await createRunRepository(trx).createQueued({
             id: runId,
+            reservedUsd,
             projectId: project.id,
             mode,
             request: { ...request, storage_sync_s3: body.storage_sync_s3 === true, image } satisfies StoredRequest,

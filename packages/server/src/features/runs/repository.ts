@@ -150,6 +150,8 @@ export function createRunRepository(db: Kysely<Database>) {
       model: string;
       size: string;
       quality: string;
+      /** What the run reserves against the project's budget. */
+      reservedUsd?: number | null;
     }): Promise<RunRecord> {
       const values = {
         id: row.id,
@@ -174,6 +176,7 @@ export function createRunRepository(db: Kysely<Database>) {
         run_log_sha256: null,
         deleted_at: null,
         trash_id: null,
+        reserved_usd: row.reservedUsd ?? null,
       };
       await db.insertInto("runs").values(values).execute();
       return toRun(values);
