@@ -51,8 +51,15 @@ export async function runCandidate(
     return entry;
   };
 
-  progress(context, { phase: "request", ...where, attempt: 1 });
   const { options } = context;
+  if (options.beforeImageRequest) {
+    const refused = await options.beforeImageRequest().then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    );
+    if (refused !== undefined) return finish(refused);
+  }
+  progress(context, { phase: "request", ...where, attempt: 1 });
   const outcome = await withRetries(
     () =>
       editImage(

@@ -58,6 +58,12 @@ export interface ExecuteRunOptions {
   maxSpendUsd?: number | undefined;
   /** Hears the run's spend estimate once it is planned, before the first request (the CLI prints it). */
   onSpendEstimate?: ((estimate: Schema<"SpendEstimate">) => void) | undefined;
+  /**
+   * Called before each candidate's image request (not its retries); a throw fails that candidate
+   * with the error's message and nothing is sent for it. The server re-checks the project's budget
+   * here, so a budget lowered during a run stops its spending.
+   */
+  beforeImageRequest?: (() => Promise<void>) | undefined;
   now?: Date;
   cwd?: string;
   kromaVersion?: string;

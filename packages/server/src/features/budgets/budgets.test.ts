@@ -69,10 +69,38 @@ describe("a project's budget", () => {
     expect(budget.remaining_usd).toBeCloseTo(0.4 - total_cost_usd, 6);
   });
 
+  it("is checked again before every image request: a budget lowered mid-run stops the spending", async () => {
+    await kroma().projects.setBudget(slug, null);
+    paid.images.reset();
+    paid.images.script(({ index }) => (index === 0 ? { image: "gray", delayMs: 700 } : { image: "gray" }));
+    await kroma().projects.setBudget(slug, 10);
+    const { pipeline_trigger } = await trigger();
+    while (paid.images.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Others hold the earlier runs' cost; this leaves room for two requests of this run, not three.
+    const { budget } = await kroma().projects.budget(slug);
+    const others = budget.committed_usd - 0.252;
+    await kroma().projects.setBudget(slug, Math.round((others + 0.1) * 1e6) / 1e6);
+    const { run } = await kroma().runs.wait(slug, pipeline_trigger.run_id);
+    expect(paid.images.requests).toHaveLength(2);
+    expect(run.status).toBe("partial");
+    const { jobs } = await kroma().runs.jobs(slug, run.id);
+    expect(jobs.map((job) => job.status)).toEqual(["done", "failed"]);
+    const refused = jobs.flatMap((job) => job.candidates).filter((c) => c.status === "failed");
+    expect(refused).toHaveLength(4);
+    for (const candidate of refused) {
+      expect(String(candidate.meta_json.error)).toMatch(
+        /^Not sent: the next image request would take the project past its budget/,
+      );
+    }
+    paid.images.script(() => ({ image: "gray" }));
+  });
+
   it("is set and read by `kroma projects budget`, and refuses nothing once cleared", async () => {
     const set = await cli(["projects", "budget", slug, "--set", "0.1"]);
     expect(set).toMatchObject({ code: 0, stderr: "" });
-    expect(set.stdout).toMatch(/^Budget \$0\.100: committed \$0\.252, remaining \$0\.000 \(over by \$0\.152\)\n$/);
+    const { committed_usd } = (await kroma().projects.budget(slug)).budget;
+    expect(committed_usd).toBeCloseTo(0.336, 6); // the first run's six images and the stopped run's two
+    expect(set.stdout).toBe("Budget $0.100: committed $0.336, remaining $0.000 (over by $0.236)\n");
     const refused = await trigger().catch((error: KromaApiError) => error);
     expect(refused).toMatchObject({ status: 409, code: "budget_exceeded" });
     expect((await cli(["projects", "budget", slug, "--set", "-1"])).code).not.toBe(0);

@@ -20,6 +20,7 @@ import {
 } from "@kroma/pipeline";
 import type { KromaDb } from "../../core/db/database.js";
 import { nowIso } from "../../core/time.js";
+import { budgetCheck } from "../budgets/spend-check.js";
 import { syncProjectToS3 } from "../projects/s3-sync/sync.js";
 import type { MasterKeySource } from "../secrets/crypto.js";
 import type { RunEvent } from "./events.js";
@@ -190,6 +191,8 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       cancelSignal: job.cancel.signal,
       interruptSignal: deps.interruptSignal,
       abortSignal: deps.abortSignal,
+      // The project's budget is checked again before every image request, as it is now.
+      beforeImageRequest: budgetCheck(deps.db, project.id, runId, image),
     };
     if (await readRunJournal(project.root, runId)) {
       return (await resumeRun({ ...common, ...spend, runId, postprocessContext: postprocess.context })).runLog;
