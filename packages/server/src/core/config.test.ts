@@ -33,6 +33,16 @@ describe("the session lifetime", () => {
   });
 });
 
+describe("the trash's retention", () => {
+  it("is 30 days unless KROMA_TRASH_RETENTION_DAYS says otherwise, and refuses a bad value", () => {
+    expect(loadServerConfig({}, {}).trashRetentionMs).toBe(30 * 86_400_000);
+    expect(loadServerConfig({}, { KROMA_TRASH_RETENTION_DAYS: "0.5" }).trashRetentionMs).toBe(43_200_000);
+    for (const bad of ["0", "-3", "soon", "4000"]) {
+      expect(() => loadServerConfig({}, { KROMA_TRASH_RETENTION_DAYS: bad })).toThrow(/KROMA_TRASH_RETENTION_DAYS/);
+    }
+  });
+});
+
 describe("the upload limits", () => {
   it("default to 50 MiB and 100 megapixels, follow KROMA_UPLOAD_MAX_*, and refuse a bad value", () => {
     expect(loadServerConfig({}, {}).uploadLimits).toEqual({ maxBytes: 52_428_800, maxPixels: 100_000_000 });

@@ -72,6 +72,8 @@ export interface RunJob {
   syncS3: boolean;
   /** The run's model, size and quality (the trigger's, else the server's `OPENAI_IMAGE_*`). */
   image?: ImageSettings | undefined;
+  /** The trigger's `max_spend_usd`: checked again when the run starts, against its estimate then. */
+  maxSpendUsd?: number | undefined;
   cancel: AbortController;
 }
 
@@ -206,6 +208,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       manifest: config.manifest,
       request: job.request,
       postprocess,
+      maxSpendUsd: job.maxSpendUsd,
       runId,
     });
     return runLog;

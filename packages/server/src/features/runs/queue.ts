@@ -35,7 +35,7 @@ function imageFields(value: unknown): Pick<TriggerRequest, "model" | "size" | "q
 }
 
 /** What a queued run's row keeps of its trigger, so a resume repeats it exactly. */
-type StoredRequest = RawRunRequest & { storage_sync_s3?: boolean; image?: ImageSettings };
+type StoredRequest = RawRunRequest & { storage_sync_s3?: boolean; image?: ImageSettings; max_spend_usd?: number };
 
 export interface RunQueueDeps {
   db: KromaDb;
@@ -183,7 +183,12 @@ export function createRunQueue(deps: RunQueueDeps) {
             reservedUsd,
             projectId: project.id,
             mode,
-            request: { ...request, storage_sync_s3: body.storage_sync_s3 === true, image } satisfies StoredRequest,
+            request: {
+              ...request,
+              storage_sync_s3: body.storage_sync_s3 === true,
+              image,
+              ...(body.max_spend_usd === undefined ? {} : { max_spend_usd: body.max_spend_usd }),
+            } satisfies StoredRequest,
             stage: body.stage ?? "style",
             time: body.time ?? null,
             weather: body.weather ?? null,
@@ -210,6 +215,7 @@ export function createRunQueue(deps: RunQueueDeps) {
         request,
         image,
         syncS3: body.storage_sync_s3 === true,
+        maxSpendUsd: body.max_spend_usd,
         cancel: new AbortController(),
       });
       return { run, spendEstimate };
@@ -266,7 +272,7 @@ export function createRunQueue(deps: RunQueueDeps) {
       if (!stored || typeof stored !== "object" || Array.isArray(stored)) {
         throw conflict(`Run '${run.id}' was not started by this server; resume it with kroma lab resume ${run.id}`);
       }
-      const { storage_sync_s3: syncS3 = false, image: storedImage, ...request } = stored;
+      const { storage_sync_s3: syncS3 = false, image: storedImage, max_spend_usd: maxSpendUsd, ...request } = stored;
       // An imported row brings its request verbatim: its image settings are checked like a trigger's.
       const image = triggerImageSettings(deps.execution.image, imageFields(storedImage));
       await checkRequestFiles(requestContext, project, request, run.run_mode === "run" ? run.id : undefined);
@@ -290,7 +296,8 @@ export function createRunQueue(deps: RunQueueDeps) {
         targetId: run.id,
       });
       status(run.id, "queued");
-      enqueue({ runId: run.id, project, mode: run.run_mode, request, image, syncS3, cancel: new AbortController() });
+      const cancel = new AbortController();
+      enqueue({ runId: run.id, project, mode: run.run_mode, request, image, syncS3, maxSpendUsd, cancel });
       return { ...run, status: "queued", error: null, finished_at: null };
     },
 

@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createKromaClient } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
-import { putScenes } from "@kroma/testkit/run-fixtures";
+import { putScenes, runRow } from "@kroma/testkit/run-fixtures";
 import { usePaidTestServer } from "@kroma/testkit/test-server";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -115,5 +115,30 @@ describe("a trigger's spend estimate", () => {
     } finally {
       await rm(settingsFile(), { force: true });
     }
+  });
+});
+
+describe("max_spend_usd when the run starts", () => {
+  it("is kept with the queued run and checked again against the estimate when it executes", async () => {
+    paid.images.reset();
+    const { project } = await kroma().projects.get("spend");
+    // As another server (or a bundle) would leave it: a paid run whose ceiling is now too low.
+    await api.server.db
+      .insertInto("runs")
+      .values(
+        runRow({
+          id: "run_ceiling",
+          project_id: project.id,
+          run_mode: "run",
+          status: "interrupted",
+          request_json: JSON.stringify({ scene_refs: ["scenes/a.png"], max_spend_usd: 0.01 }),
+        }),
+      )
+      .execute();
+    await kroma().runs.resume("spend", "run_ceiling");
+    expect(await finished("run_ceiling")).toBe("failed");
+    const { run } = await kroma().runs.get("spend", "run_ceiling");
+    expect(run.error).toContain("exceeds --max-spend $0.010");
+    expect(paid.images.requests).toHaveLength(0);
   });
 });
