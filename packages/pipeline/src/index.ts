@@ -164,6 +164,7 @@ export {
 } from "./postprocess/color-profiles.js";
 export { type BackendCheck, checkPostprocessBackends, type DoctorOptions } from "./postprocess/doctor.js";
 export { decodeRgb, defaultMaxInputPixels, openImage, type RawPixels } from "./postprocess/image-io.js";
+export { type PreflightProblem, postprocessProblems, preflightPostprocess } from "./postprocess/preflight.js";
 export {
   chainForLog,
   postprocessForLog,

@@ -133,3 +133,40 @@ describe("a paid run with post-processing", () => {
     expect(optional.runLog.jobs[0]?.status).toBe("done");
   });
 });
+
+describe("the preflight of a paid run's post-processing", () => {
+  it("refuses a run whose background removal cannot run here, naming the stage and the fix, and sends nothing", async () => {
+    images.reset();
+    const run = options(settings({ bg_remove: true, bg_remove_backends: ["photoroom", "removebg"] }));
+    const keyless = {
+      ...run,
+      postprocess: { settings: run.postprocess?.settings ?? settings({}), context: { keys: {} } },
+    };
+    const refused = await executeRun(keyless).catch((error: Error) => error);
+    expect(refused).toBeInstanceOf(Error);
+    const message = (refused as Error).message;
+    expect(message).toMatch(
+      /^Refused before any image request: post-processing cannot finish: bg_remove \(photoroom, removebg\)/,
+    );
+    expect(message).toContain("PHOTOROOM_API_KEY");
+    expect(message).toContain("REMOVE_BG_API_KEY");
+    expect((refused as { details?: { field?: string } }).details?.field).toBe("postprocess");
+    expect(images.requests).toHaveLength(0);
+  });
+
+  it("lets a run through when one backend of the list can run, or the refine pass is optional", async () => {
+    images.reset();
+    const run = options(settings({ bg_remove: true, bg_remove_backends: ["photoroom", "removebg"] }));
+    const oneKey = {
+      ...run,
+      postprocess: {
+        ...run.postprocess,
+        settings: run.postprocess?.settings ?? settings({}),
+        context: { ...run.postprocess?.context, keys: { removebg: services.key } },
+      },
+    };
+    const { runLog } = await executeRun(oneKey);
+    expect(runLog.jobs[0]?.status).toBe("done");
+    expect(images.requests).toHaveLength(1);
+  });
+});

@@ -4,6 +4,7 @@ import { assertImageSettings } from "../generate/models.js";
 import { type PlannedJob, type PreparedRun, prepareRun } from "../plan/plan.js";
 import { logPath, newRunId, writeRunLog } from "../plan/run-log.js";
 import { pipelineVersion } from "../plan/run-log-header.js";
+import { preflightPostprocess } from "../postprocess/preflight.js";
 import {
   describe,
   type ExecuteRunOptions,
@@ -53,6 +54,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: 
     postprocess: options.postprocess?.settings,
   });
   checkMaxSpend(estimate, options.maxSpendUsd);
+  // Before any request: an image whose chain cannot finish would be paid for and then fail.
+  await preflightPostprocess(options.postprocess, apiKey);
   options.onSpendEstimate?.(estimate);
   const header: RunJournalHeader = {
     journal_version: 1,

@@ -3,6 +3,7 @@ import { PipelineError } from "../errors.js";
 import { sha256File } from "../files/hash.js";
 import { assertImageSettings } from "../generate/models.js";
 import { prepareRun, type RunPlan } from "../plan/plan.js";
+import { preflightPostprocess } from "../postprocess/preflight.js";
 import type { RunPostprocessContext } from "../postprocess/run-postprocess.js";
 import type { ExecuteRunOptions } from "./context.js";
 import { checkSpendAllowed } from "./cost.js";
@@ -71,6 +72,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<{ runLog: Pa
     now: new Date(header.started_at),
   };
   assertImageSettings(runOptions);
+  await preflightPostprocess(runOptions.postprocess, apiKey);
   const prepared = await prepareRun({
     ...runOptions,
     runId: header.run_id,
