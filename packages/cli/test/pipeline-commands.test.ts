@@ -219,6 +219,13 @@ describe("kroma lab dry", () => {
     const unknown = await kroma([...args, "--post-color-profile", "sepia"], dir);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("sepia");
+    // A flag that tunes a stage that is off would be silently ignored: an error, naming the switch.
+    const ignored = await kroma([...args, "--post-color-profile", "cold_rain"], dir);
+    expect(ignored).toMatchObject({ code: 1 });
+    expect(ignored.stderr).toContain("--post-color-profile has no effect: colour correction is off (add --post-color)");
+    const backend = await kroma([...args, "--upscale-backend", "sharp"], dir);
+    expect(backend.code).toBe(1);
+    expect(backend.stderr).toContain("--upscale-backend has no effect: upscaling is off (add --post-upscale)");
   });
 
   it("refuses flag combinations the seed refused, with a clear one-line error", async () => {

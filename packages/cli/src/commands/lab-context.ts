@@ -67,12 +67,27 @@ export async function loadRunConfig(
     color_profile: flags.postColorProfile,
   };
   const given = Object.values(postprocess).some((value) => value !== undefined);
-  return loadPipelineConfig({
+  const config = await loadPipelineConfig({
     appRoot: appRoot(),
     projectRoot,
     manifestPath: flags.manifest ? resolve(flags.manifest) : undefined,
     ...(given ? { overrides: { postprocess } } : {}),
   });
+  refuseIgnoredFlags(flags, effectivePostprocessSettings(config.settings, config.postprocess));
+  return config;
+}
+
+/**
+ * A flag that tunes a stage the run does not use would be silently ignored: an error instead,
+ * saying which switch turns the stage on.
+ */
+function refuseIgnoredFlags(flags: PostprocessFlags, effective: PostprocessSettings): void {
+  if (flags.postColorProfile !== undefined && !effective.color) {
+    throw new Error("--post-color-profile has no effect: colour correction is off (add --post-color)");
+  }
+  if (flags.upscaleBackend !== undefined && !effective.upscale) {
+    throw new Error("--upscale-backend has no effect: upscaling is off (add --post-upscale)");
+  }
 }
 
 /**
