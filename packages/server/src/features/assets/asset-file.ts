@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { type FileHandle, open, realpath, stat } from "node:fs/promises";
-import { isAbsolute, resolve } from "node:path";
+import { resolve } from "node:path";
 import { isInside } from "@kroma/pipeline";
 import { ApiError } from "../../core/errors.js";
 import { VersionedCache } from "../../core/versioned-cache.js";
+import { isPlainRelative } from "./asset-location.js";
 
 /** The fields of an asset record that name and check its file. */
 export interface AssetFileRecord {
@@ -47,7 +48,7 @@ const outside = (relPath: string, why: string) =>
  * A file that is not there is `asset_file_missing` (404); one leading out `asset_file_outside_root` (409).
  */
 export async function openInsideRoot(root: string, relPath: string): Promise<ConfinedFile> {
-  if (relPath === "" || relPath.includes("\0") || isAbsolute(relPath) || relPath.split(/[\\/]+/).includes("..")) {
+  if (!isPlainRelative(relPath)) {
     throw outside(relPath, "is not a path inside the project root");
   }
   const realRoot = await realpath(root).catch(() => undefined);

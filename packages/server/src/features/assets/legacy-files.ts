@@ -1,11 +1,10 @@
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { pathToFileURL } from "node:url";
-import { digestFile } from "@kroma/pipeline";
 import { recordAudit } from "../../core/audit.js";
 import type { KromaDb } from "../../core/db/database.js";
 import { resolveProjectRoot } from "../../core/storage-paths.js";
 import { nowIso } from "../../core/time.js";
+import { assetLocation, sha256At } from "./asset-location.js";
 
 // Asset records from before runs wrote under `outputs/<run_id>/`: a later run over the same
 // scenes replaced the files they name (moving the old bytes to `archive/replaced/` when
@@ -82,9 +81,7 @@ export async function checkProjectAssetFiles(db: KromaDb, projectId: string, roo
   await db.transaction().execute(async (trx) => {
     const at = nowIso();
     for (const decision of decisions) {
-      const moved = decision.relPath
-        ? { rel_path: decision.relPath, storage_uri: pathToFileURL(join(root, decision.relPath)).href }
-        : {};
+      const moved = decision.relPath ? assetLocation(root, decision.relPath) : {};
       await trx
         .updateTable("assets")
         .set({ ...moved, stale: decision.stale ? 1 : 0, file_checked_at: at })
@@ -101,15 +98,6 @@ export async function checkProjectAssetFiles(db: KromaDb, projectId: string, roo
     });
   });
   return report;
-}
-
-/** The sha256 of the file at `relPath` under the root, or undefined when it is missing or leads out. */
-async function sha256At(root: string, relPath: string): Promise<string | undefined> {
-  try {
-    return (await digestFile(join(root, relPath), { confineTo: root })).sha256;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

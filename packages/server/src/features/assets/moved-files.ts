@@ -1,7 +1,6 @@
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { recordAudit } from "../../core/audit.js";
 import type { KromaDb } from "../../core/db/database.js";
+import { assetLocation } from "./asset-location.js";
 
 /** A file moved inside a project: both paths relative to the project root, `/`-separated. */
 export interface MovedFile {
@@ -25,7 +24,7 @@ export async function moveAssetFiles(
     for (const file of moved) {
       const result = await trx
         .updateTable("assets")
-        .set({ rel_path: file.to, storage_uri: pathToFileURL(join(project.root, file.to)).href })
+        .set(assetLocation(project.root, file.to))
         .where("project_id", "=", project.id)
         .where("rel_path", "=", file.from)
         .executeTakeFirst();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Schema } from "@kroma/contract";
 import type { Kysely } from "kysely";
 import type { Database } from "../../core/db/schema.js";
-import { isPlainRelative } from "./trash-files.js";
+import { isPlainRelative } from "../assets/asset-location.js";
 
 type DiskArea = Schema<"DiskArea">;
 type RunDiskUse = Schema<"RunDiskUse">;

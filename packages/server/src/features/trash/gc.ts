@@ -2,11 +2,12 @@ import { join } from "node:path";
 import type { Schema } from "@kroma/contract";
 import type { Kysely } from "kysely";
 import type { Database } from "../../core/db/schema.js";
+import { isPlainRelative } from "../assets/asset-location.js";
 import { listProjectFiles } from "../exports/project-files.js";
 import { activeRunStatuses } from "../runs/repository.js";
 import { protectedAssets } from "./protection.js";
 import type { TrashedAsset } from "./trash.js";
-import { isPlainRelative, regularFileSize } from "./trash-files.js";
+import { regularFileSize } from "./trash-files.js";
 
 /** The directories runs and uploads write; a file in them that no record names is an orphan. */
 export const managedDirs = [

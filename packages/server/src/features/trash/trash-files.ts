@@ -1,5 +1,5 @@
 import { lstat, mkdir, rename, rm } from "node:fs/promises";
-import { dirname, isAbsolute, join } from "node:path";
+import { dirname, join } from "node:path";
 
 /** The trash of a project, relative to its root: hidden, so no run walks it for input. */
 export const trashDir = ".kroma/trash";
@@ -14,17 +14,6 @@ export interface FileMove {
 /** Where `relPath` sits while in entry `trashId`: `.kroma/trash/<trashId>/<relPath>`. */
 export function trashPathOf(trashId: string, relPath: string): string {
   return `${trashDir}/${trashId}/${relPath}`;
-}
-
-/** Whether `relPath` is a plain path inside a root: not empty, not absolute, no `..`, no NUL. */
-export function isPlainRelative(relPath: string | null): relPath is string {
-  return (
-    typeof relPath === "string" &&
-    relPath !== "" &&
-    !relPath.includes("\0") &&
-    !isAbsolute(relPath) &&
-    !relPath.split(/[\\/]+/).includes("..")
-  );
 }
 
 /** Size of the regular file at `relPath` (a symlink or anything else is `undefined`: never moved). */

@@ -1,7 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { randomUUID } from "node:crypto";
 import type { Schema } from "@kroma/contract";
 import type { Kysely } from "kysely";
 import { type Actor, actorLabel, recordAudit } from "../../core/audit.js";
@@ -10,6 +7,7 @@ import type { Database } from "../../core/db/schema.js";
 import { ApiError, conflict } from "../../core/errors.js";
 import { resolveProjectRoot } from "../../core/storage-paths.js";
 import { nowIso } from "../../core/time.js";
+import { assetLocation, isPlainRelative, sha256At } from "../assets/asset-location.js";
 import { protectedAssets } from "./protection.js";
 import {
   closeEntry,
@@ -21,7 +19,6 @@ import {
 } from "./repository.js";
 import {
   type FileMove,
-  isPlainRelative,
   moveFiles,
   regularFileSize,
   removeEntryDir,
@@ -105,7 +102,7 @@ export function createTrash(db: KromaDb, options: TrashOptions) {
           const relPath = asset.rel_path === null ? undefined : moved.get(asset.rel_path);
           await trx
             .updateTable("assets")
-            .set({ deleted_at: deletedAt, trash_id: id, ...(relPath ? located(project.root, relPath) : {}) })
+            .set({ deleted_at: deletedAt, trash_id: id, ...(relPath ? assetLocation(project.root, relPath) : {}) })
             .where("id", "=", asset.id)
             .execute();
         }
@@ -211,7 +208,7 @@ export function createTrash(db: KromaDb, options: TrashOptions) {
           const back = row.rel_path?.startsWith(prefix) ? row.rel_path.slice(prefix.length) : undefined;
           await trx
             .updateTable("assets")
-            .set({ deleted_at: null, trash_id: null, ...(back ? located(project.root, back) : {}) })
+            .set({ deleted_at: null, trash_id: null, ...(back ? assetLocation(project.root, back) : {}) })
             .where("id", "=", row.id)
             .execute();
         }
@@ -256,9 +253,9 @@ export function createTrash(db: KromaDb, options: TrashOptions) {
           path: file.rel_path,
         });
       }
-      const taken = await sha256Of(root, file.rel_path);
+      const taken = await sha256At(root, file.rel_path);
       if (taken === undefined) moves.push({ from: file.trash_path, to: file.rel_path });
-      else if (taken !== (file.sha256 ?? (await sha256Of(root, file.trash_path)))) {
+      else if (taken !== (file.sha256 ?? (await sha256At(root, file.trash_path)))) {
         throw conflict(`'${file.rel_path}' now holds other bytes; move it away to restore this entry`, {
           path: file.rel_path,
         });
@@ -320,11 +317,6 @@ export function createTrash(db: KromaDb, options: TrashOptions) {
   };
 }
 
-/** `rel_path` and the `storage_uri` that goes with it. */
-function located(root: string, relPath: string) {
-  return { rel_path: relPath, storage_uri: pathToFileURL(join(root, relPath)).href };
-}
-
 /** Marks a deleted run, pointing its run log at the trash when it moved there. */
 async function markRun(
   trx: Kysely<Database>,
@@ -353,13 +345,6 @@ async function unmarkRuns(trx: Kysely<Database>, trashId: string, prefix: string
       .where("id", "=", run.id)
       .execute();
   }
-}
-
-async function sha256Of(root: string, relPath: string): Promise<string | undefined> {
-  if ((await regularFileSize(root, relPath)) === undefined) return undefined;
-  return createHash("sha256")
-    .update(await readFile(join(root, relPath)))
-    .digest("hex");
 }
 
 /**
