@@ -1,9 +1,9 @@
 // The split spec (openapi/paths, openapi/components) must describe exactly what the one-file spec did.
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it } from "vitest";
+import { digestOf, gainedMinProperties, schemaTsFooter, sha256 } from "../scripts/spec-digests.js";
 import { openapiDocument } from "../src/generated/document.js";
 
 /**
@@ -13,40 +13,14 @@ import { openapiDocument } from "../src/generated/document.js";
  * Since then schema.ts also ends with openapi-typescript's `enumValues` arrays; the digest is of
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
  * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
- * takes the new digests here (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`).
+ * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`).
  */
 const before = {
   dereferenced: "6759ba41a0de8e41c7c8f708dfd736680fb097fbf4db8384a530ffba0bb44197",
   schemaTs: "810c9f6484f77a58954a72fe8aefacd2ac1f43b0a2b84a914d3676b91fe1f93a",
 };
 
-/**
- * The one addition to the spec since: `minProperties: 1` on these update bodies (an update must
- * give at least one field). They are taken out again before comparing, and nothing else may differ.
- */
-const gainedMinProperties = [
-  "UpdateAssetLinkRequest",
-  "UpdateCharacterRequest",
-  "UpdatePromptTemplateRequest",
-  "UpdateProviderAccountRequest",
-  "UpdateReferenceSetRequest",
-  "UpdateReferenceItemRequest",
-  "UpdateStyleGuideRequest",
-];
-
 const root = fileURLToPath(new URL("../../../openapi/backend-api.openapi.yaml", import.meta.url));
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
-function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys);
-  if (!value || typeof value !== "object") return value;
-  const entries = Object.keys(value)
-    .sort()
-    .map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]);
-  return Object.fromEntries(entries);
-}
-
-const digestOf = (document: unknown) => sha256(JSON.stringify(sortedKeys(document)));
 
 /**
  * Drops the declared `minProperties` from a dereferenced document. Dereferencing shares one object
@@ -92,7 +66,7 @@ describe("the split spec", () => {
 
   it("generates the same types, followed only by the enum value arrays", async () => {
     const schemaTs = await readFile(new URL("../src/generated/schema.ts", import.meta.url), "utf8");
-    const footer = schemaTs.indexOf("type FlattenedDeepRequired<T> = {\n");
+    const footer = schemaTs.indexOf(schemaTsFooter);
     expect(footer).toBeGreaterThan(0);
     expect(sha256(schemaTs.slice(0, footer))).toBe(before.schemaTs);
     const helpers = [
