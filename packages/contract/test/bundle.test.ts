@@ -13,11 +13,11 @@ import { openapiDocument } from "../src/generated/document.js";
  * Since then schema.ts also ends with openapi-typescript's `enumValues` arrays; the digest is of
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
  * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
- * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`).
+ * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`; prompts composed from records with `prompt_records`, batches and `repeat`).
  */
 const before = {
-  dereferenced: "6759ba41a0de8e41c7c8f708dfd736680fb097fbf4db8384a530ffba0bb44197",
-  schemaTs: "810c9f6484f77a58954a72fe8aefacd2ac1f43b0a2b84a914d3676b91fe1f93a",
+  dereferenced: "23faeda749bbbc19a6ec9425f834da45ba9b637c107c416fd414b7484c773e0e",
+  schemaTs: "864330e4c35e3b793b24f5d0e3a1a75295f4308e080d66d61e16276429136f95",
 };
 
 const root = fileURLToPath(new URL("../../../openapi/backend-api.openapi.yaml", import.meta.url));

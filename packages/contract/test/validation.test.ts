@@ -101,7 +101,7 @@ describe("schema validation", () => {
     expect(validator.validateSchema("RunLogInput", input)).toEqual([]);
     expect(validator.validateSchema("RunLogInput", { ...input, role: "mask", extra: 1 })).toEqual([
       { field: "extra", message: "Field 'extra' is not allowed" },
-      { field: "role", message: "Field 'role' must be one of: scene, style_ref" },
+      { field: "role", message: "Field 'role' must be one of: scene, style_ref, reference" },
     ]);
     expect(validator.validateSchema("RunLogInput", "scenes/a.png")).toEqual([
       { field: "", message: "Value must be object" },

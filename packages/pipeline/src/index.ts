@@ -92,6 +92,7 @@ export {
   writeQaReport,
 } from "./guard/output-guard.js";
 export type { CandidateRank, GuardFileResult, QaReport } from "./guard/types.js";
+export { type BatchJob, type BatchRow, checkBatchRow, expandBatch } from "./plan/batch.js";
 export {
   candidateOutputs,
   type DryRunOptions,
@@ -104,7 +105,29 @@ export {
   type RunPlan,
   sceneName,
 } from "./plan/plan.js";
-export { composePrompt, noInventionSentence } from "./plan/prompt.js";
+export {
+  builtInPromptFields,
+  composeJobPrompt,
+  composePrompt,
+  fillTemplate,
+  noInventionSentence,
+  type PromptFields,
+} from "./plan/prompt.js";
+export {
+  type CharacterContent,
+  type PromptRecordRef,
+  type PromptRecordRequest,
+  type PromptRecordSource,
+  type PromptRecords,
+  type PromptTemplateContent,
+  projectImageUri,
+  promptRecordRefs,
+  type ReferenceItemContent,
+  type ReferenceSetContent,
+  recordDigest,
+  resolvePromptRecords,
+  type StyleGuideContent,
+} from "./plan/prompt-records.js";
 export { type DryRunJob, type DryRunLog, logPath, newRunId, runLogSchemaVersion, writeRunLog } from "./plan/run-log.js";
 export {
   checkCandidates,

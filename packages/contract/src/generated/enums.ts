@@ -34,6 +34,7 @@ export {
   runTimeOfDayValues,
   runWeatherValues,
   runLogInputRoleValues,
+  promptRecordRefKindValues,
   runCandidateLogStatusValues,
   postprocessStageNameValues,
   postprocessStageLogStatusValues,

@@ -3285,7 +3285,7 @@ export interface components {
             cost_events: components["schemas"]["CostEvent"][];
         };
         /**
-         * @description The seed's trigger fields. `input` (a file or directory under the project root) xor `scene_refs`;
+         * @description The seed's trigger fields. One of `input` (a file or directory under the project root), `scene_refs` and `batch`;
          *     `time` only with stage time or weather; `weather` only with stage weather.
          */
         TriggerRunRequest: {
@@ -3313,6 +3313,19 @@ export interface components {
             project_root?: unknown;
             /** @description Refuse the run (400, nothing queued or sent) when its `spend_estimate` exceeds this many dollars, or cannot be priced fully. */
             max_spend_usd?: number;
+            /** @description A prompt template of the project, by name or id: its text, with `{placeholders}` filled, replaces the manifest's prompt (which it can place with `{base_prompt}`). Unknown: 400. */
+            prompt_template?: string;
+            /** @description A style guide of the project, by name or id: its instructions join every prompt. */
+            style_guide?: string;
+            /** @description Characters of the project, by name or id: each joins every prompt as `name: prompt_text`. */
+            characters?: string[];
+            /** @description A reference set of the project, by name or id: its text items join every prompt, its image items (an uploaded asset, or a project file named by `content_uri`) are sent as extra input images, up to the model's limit (else 400). */
+            reference_set?: string;
+            prompt_fields?: components["schemas"]["PromptFields"];
+            /** @description Rows that each name a scene and its template fields and overrides, instead of `input` or `scene_refs`; what `kroma lab dry|run --batch FILE` reads from a JSONL or CSV file. */
+            batch?: components["schemas"]["BatchRow"][];
+            /** @description Plan every job this many times, as separate jobs (after a batch's own expansion). Default 1. */
+            repeat?: number;
         };
         TriggerRunResponse: {
             /** @constant */
@@ -3405,10 +3418,50 @@ export interface components {
         RunLogInput: {
             /** @description Relative to the project root (with `/`) when inside it, else absolute. */
             path: string;
-            /** @enum {string} */
-            role: "scene" | "style_ref";
+            /**
+             * @description `reference`: an image of the run's reference set, sent after the style refs.
+             * @enum {string}
+             */
+            role: "scene" | "style_ref" | "reference";
             sha256: string;
             size: number;
+        };
+        /**
+         * @description A project record a run's prompts were composed from: its kind, id and name, and the sha256 of
+         *     its content (the fields a prompt can depend on, as JSON with sorted keys; for a reference set,
+         *     its items too), so a replay tells a changed record from an unchanged one.
+         */
+        PromptRecordRef: {
+            /** @enum {string} */
+            kind: "prompt_template" | "style_guide" | "character" | "reference_set";
+            id: string;
+            name: string;
+            sha256: string;
+        };
+        /** @description Values for a prompt template's `{placeholders}` (names of letters, digits and `_`; the built-in `scene`, `stage`, `time`, `weather`, `base_prompt`, `style_guide`, `characters` and `references` cannot be set). */
+        PromptFields: {
+            [key: string]: string;
+        };
+        /**
+         * @description One row of a batch. A list in `scene` or in a field expands the row: lists named together in
+         *     a `zip` group advance in step (equal lengths), every other list multiplies (product, the last
+         *     varying fastest), as InvokeAI's batches do; `repeat` runs each combination that many times.
+         *     Each job records its row (`batch_row`, 1-based) and its fields (`prompt_fields`).
+         */
+        BatchRow: {
+            /** @description Scene image(s), relative to the project root. */
+            scene: string | string[];
+            /** @description Template fields of this row (over the request's `prompt_fields`); a list expands the row. */
+            fields?: {
+                [key: string]: string | string[];
+            };
+            stage?: components["schemas"]["RunStage"];
+            time?: components["schemas"]["RunTimeOfDay"];
+            weather?: components["schemas"]["RunWeather"];
+            /** @description Groups of keys (`scene` and field names) whose lists advance together. */
+            zip?: string[][];
+            /** @description Default 1. */
+            repeat?: number;
         };
         RunLogGeneration: {
             candidates: number;
@@ -3429,9 +3482,14 @@ export interface components {
             mode: components["schemas"]["RunStage"];
             time: components["schemas"]["RunTimeOfDay"];
             weather: components["schemas"]["RunWeather"];
-            /** @description The scene, then every style reference; relative to the project root where inside it. */
+            /** @description The scene, then every style reference, then the reference set's images; relative to the project root where inside it. */
             input_images: string[];
+            /** @description Composed from the manifest's prompt and the run's records (`prompt_records`). */
             prompt: string;
+            /** @description The template fields the job was given (the request's, then its batch row's); absent when none. */
+            prompt_fields?: components["schemas"]["PromptFields"];
+            /** @description The batch row (1-based) that produced the job; absent without a batch. */
+            batch_row?: number;
             /** @constant */
             status: "planned";
             planned_generation: {
@@ -3468,6 +3526,10 @@ export interface components {
             storage: components["schemas"]["RunLogStorage"];
             versions: components["schemas"]["RunLogVersions"];
             inputs: components["schemas"]["RunLogInput"][];
+            /** @description The records the prompts were composed from (absent in logs written before runs used records). */
+            prompt_records?: components["schemas"]["PromptRecordRef"][];
+            /** @description The reference set's images, sent after the style refs in every job's `input_images`; absent when none. */
+            reference_images?: string[];
             jobs: components["schemas"]["DryRunJob"][];
             spend_estimate: components["schemas"]["SpendEstimate"];
             /** @constant */
@@ -3615,6 +3677,8 @@ export interface components {
             weather: components["schemas"]["RunWeather"];
             input_images: string[];
             prompt: string;
+            prompt_fields?: components["schemas"]["PromptFields"];
+            batch_row?: number;
             status: components["schemas"]["RunJobStatus"];
             error?: string;
             /** @description 1-based index of the chosen candidate; null when none was generated. */
@@ -3671,6 +3735,10 @@ export interface components {
             storage: components["schemas"]["RunLogStorage"];
             versions: components["schemas"]["RunLogVersions"];
             inputs: components["schemas"]["RunLogInput"][];
+            /** @description The records the prompts were composed from (absent in logs written before runs used records). */
+            prompt_records?: components["schemas"]["PromptRecordRef"][];
+            /** @description The reference set's images, sent after the style refs in every job's `input_images`; absent when none. */
+            reference_images?: string[];
             started_at: components["schemas"]["Timestamp"];
             finished_at: components["schemas"]["Timestamp"];
             duration_ms: number;
@@ -7561,7 +7629,8 @@ export const runEventPhaseValues: ReadonlyArray<FlattenedDeepRequired<components
 export const runStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStage"]> = ["style", "time", "weather"];
 export const runTimeOfDayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunTimeOfDay"]> = ["day", "night"];
 export const runWeatherValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunWeather"]> = ["clear", "rain"];
-export const runLogInputRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunLogInput"]["role"]> = ["scene", "style_ref"];
+export const runLogInputRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunLogInput"]["role"]> = ["scene", "style_ref", "reference"];
+export const promptRecordRefKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromptRecordRef"]["kind"]> = ["prompt_template", "style_guide", "character", "reference_set"];
 export const runCandidateLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunCandidateLog"]["status"]> = ["generated", "failed"];
 export const postprocessStageNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessStageName"]> = ["bg_remove", "bg_refine_openai", "upscale", "color"];
 export const postprocessStageLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessStageLog"]["status"]> = ["done", "skipped", "failed"];

@@ -217,3 +217,21 @@ export function listPricePerImageUsd(model: string, size: string, quality: strin
   const prices = imageModel(model)?.pricePerImageUsd as Record<string, Record<string, number> | undefined> | undefined;
   return prices?.[size]?.[quality] ?? null;
 }
+
+/**
+ * Refuses a job with more input images (its scene, style references and reference-set images)
+ * than one edit of `model` takes, before anything is sent. Unknown models are left to
+ * {@link assertImageSettings}.
+ *
+ * @example
+ * assertInputImageCount("gpt-image-1", 17); // throws "... 17 input images; gpt-image-1 takes at most 16 ..."
+ */
+export function assertInputImageCount(model: string, count: number): void {
+  const row = imageModel(model);
+  if (!row || count <= row.maxInputImages) return;
+  throw new PipelineError(
+    `A job would send ${count} input images; ${row.model} takes at most ${row.maxInputImages} per request ` +
+      "(the scene, the style refs and the reference set's images): use fewer style refs or a smaller reference set",
+    { field: "reference_set", count, limit: row.maxInputImages },
+  );
+}

@@ -3,9 +3,18 @@ import type { Manifest, Stage, TimeOfDay, Weather } from "../config/manifest.js"
 import type { PostprocessSettings } from "../config/settings.js";
 import { PipelineError } from "../errors.js";
 import { resolveProjectRef, resolveProjectRefs, runDirName } from "../files/paths.js";
-import { assertImageSettings } from "../generate/models.js";
+import { assertImageSettings, assertInputImageCount } from "../generate/models.js";
 import { checkMaxSpend, estimateRunSpend } from "../run/cost.js";
-import { composePrompt } from "./prompt.js";
+import { type BatchRow, expandBatch } from "./batch.js";
+import { composeJobPrompt, composePrompt, type PromptFields } from "./prompt.js";
+import {
+  type PromptRecordRef,
+  type PromptRecordSource,
+  type PromptRecords,
+  promptRecordRefs,
+  referenceImages as referenceImagesOf,
+  resolvePromptRecords,
+} from "./prompt-records.js";
 import {
   type DryRunJob,
   type DryRunLog,
@@ -29,9 +38,14 @@ export interface PlannedJob {
   time: TimeOfDay;
   weather: Weather;
   scene: string;
-  /** The scene followed by every style reference. */
+  /** The scene, then every style reference, then the reference set's images. */
   input_images: string[];
+  /** Composed from the manifest and the run's records ({@link composeJobPrompt}). */
   prompt: string;
+  /** The template fields this job was given (the request's, then its batch row's); absent when none. */
+  prompt_fields?: PromptFields;
+  /** The batch row (1-based) that produced this job; absent without a batch. */
+  batch_row?: number;
   /** Candidate k of N writes `outputs/<run_id>/<id>__c<k>.png`; a single candidate `outputs/<run_id>/<id>.png`. */
   outputs: string[];
 }
@@ -47,6 +61,10 @@ export interface RunPlan {
   max_candidates: number;
   scenes: string[];
   style_refs: string[];
+  /** The reference set's images, after the style refs in every job's input images. */
+  reference_images: string[];
+  /** The records the prompts were composed from, with their content hashes (the run log's `prompt_records`). */
+  prompt_records: PromptRecordRef[];
   jobs: PlannedJob[];
 }
 
@@ -88,6 +106,19 @@ export function candidateOutputs(projectRoot: string, runId: string, id: string,
   return Array.from({ length: candidates }, (_, i) => join(dir, `${id}__c${i + 1}.png`));
 }
 
+/**
+ * One job to plan: its scene (absolute) and what it changes of the request: template fields
+ * (over the request's), stage, time and weather, and the batch row it came from.
+ */
+export interface JobSpec {
+  scene: string;
+  fields?: PromptFields | undefined;
+  stage?: Stage | undefined;
+  time?: TimeOfDay | undefined;
+  weather?: Weather | undefined;
+  batch_row?: number | undefined;
+}
+
 /** Inputs to {@link planRun}: the scenes and style refs already resolved to absolute paths. */
 export interface PlanRunOptions {
   projectRoot: string;
@@ -97,40 +128,50 @@ export interface PlanRunOptions {
   request: RunRequest;
   scenes: readonly string[];
   styleRefs: readonly string[];
+  /** The records the prompts are composed from, looked up by the caller (default: none). */
+  records?: PromptRecords | undefined;
+  /** The reference set's image items, resolved to absolute paths (default: none). */
+  referenceImages?: readonly string[];
+  /** One entry per job, for a batch or a replay (default: one job per scene, with the request's settings). */
+  jobSpecs?: readonly JobSpec[] | undefined;
 }
 
 /**
- * Plans a run: one job per scene sharing one prompt, with candidate output paths. Refuses a run
- * with more jobs than the manifest's `safe_batch_limit`, or more candidates than max_candidates,
- * before anything is written or spent. Pure: touches no files.
+ * Plans a run: one job per scene (or per job spec of a batch), each with its prompt composed from
+ * the manifest, the records and its fields, and its candidate output paths. Refuses a run with
+ * more jobs than the manifest's `safe_batch_limit`, or more candidates than max_candidates, before
+ * anything is written or spent. Pure: touches no files.
  *
  * @example
  * const plan = planRun({ projectRoot, runId, manifest, request, scenes: ["/p/scenes/a.png"], styleRefs: [] });
  * plan.jobs[0].id; // "style_1_a"
  */
-export function planRun({ projectRoot, runId, manifest, request, scenes, styleRefs }: PlanRunOptions): RunPlan {
+export function planRun(options: PlanRunOptions): RunPlan {
+  const { projectRoot, runId, manifest, request, scenes, styleRefs } = options;
+  const { records = {}, referenceImages = [] } = options;
   const root = resolve(projectRoot);
-  const limit = manifest.safe_batch_limit ?? 20;
-  if (scenes.length > limit) {
-    throw new PipelineError(`Run has ${scenes.length} jobs, above safe_batch_limit ${limit}`, {
-      field: "safe_batch_limit",
-      jobs: scenes.length,
-      limit,
-    });
-  }
+  const specs: readonly JobSpec[] = options.jobSpecs ?? scenes.map((scene) => ({ scene }));
+  checkJobCount(specs.length, manifest);
   checkCandidates(request.candidates, request.max_candidates);
   const { stage, time, weather } = request;
   const prompt = composePrompt(manifest, { stage, time, weather });
-  const jobs = scenes.map((scene, index): PlannedJob => {
-    const id = jobId(stage, index + 1, scene);
+  const jobs = specs.map((spec, index): PlannedJob => {
+    const job = { mode: spec.stage ?? stage, time: spec.time ?? time, weather: spec.weather ?? weather };
+    const id = jobId(job.mode, index + 1, spec.scene);
+    const given = { ...request.prompt_fields, ...spec.fields };
+    const base =
+      spec.stage || spec.time || spec.weather
+        ? composePrompt(manifest, { stage: job.mode, time: job.time, weather: job.weather })
+        : prompt;
+    const fields = { ...given, scene: sceneName(spec.scene), stage: job.mode, time: job.time, weather: job.weather };
     return {
       id,
-      mode: stage,
-      time,
-      weather,
-      scene,
-      input_images: [scene, ...styleRefs],
-      prompt,
+      ...job,
+      scene: spec.scene,
+      input_images: [spec.scene, ...styleRefs, ...referenceImages],
+      prompt: composeJobPrompt(base, records, fields),
+      ...(Object.keys(given).length > 0 ? { prompt_fields: given } : {}),
+      ...(spec.batch_row !== undefined ? { batch_row: spec.batch_row } : {}),
       outputs: candidateOutputs(root, runId, id, request.candidates),
     };
   });
@@ -144,8 +185,22 @@ export function planRun({ projectRoot, runId, manifest, request, scenes, styleRe
     max_candidates: request.max_candidates,
     scenes: [...scenes],
     style_refs: [...styleRefs],
+    reference_images: [...referenceImages],
+    prompt_records: promptRecordRefs(records),
     jobs,
   };
+}
+
+/** Refuses a run with more jobs than the manifest's `safe_batch_limit` (default 20). */
+export function checkJobCount(jobs: number, manifest: Manifest): void {
+  const limit = manifest.safe_batch_limit ?? 20;
+  if (jobs > limit) {
+    throw new PipelineError(`Run has ${jobs} jobs, above safe_batch_limit ${limit}`, {
+      field: "safe_batch_limit",
+      jobs,
+      limit,
+    });
+  }
 }
 
 /** Everything a dry run needs; the CLI and the server resolve these and call {@link planDryRun}. */
@@ -169,6 +224,13 @@ export interface DryRunOptions {
    * `spend_estimate` (its paid steps); default: every stage off.
    */
   postprocessSettings?: PostprocessSettings | undefined;
+  /** Where the records the request names are looked up (the project's database or API); needed when it names any. */
+  recordSource?: PromptRecordSource | undefined;
+  /**
+   * The records already looked up (a resumed run's, from its journal); when given, `recordSource`
+   * is not asked.
+   */
+  promptRecords?: PromptRecords | undefined;
   /** Refuse (before the log is written) when the estimate exceeds this many dollars or cannot be priced fully. */
   maxSpendUsd?: number | undefined;
   now?: Date;
@@ -194,6 +256,8 @@ export interface PreparedRun {
   request: RunRequest;
   scenes: string[];
   styleRefs: string[];
+  /** The records the prompts were composed from, whole (a paid run's journal keeps them). */
+  records: PromptRecords;
   plan: RunPlan;
   inputs: RunLogInput[];
 }
@@ -203,13 +267,18 @@ export interface PreparedRun {
  * refs inside the project root, resolves the style refs, plans the jobs and hashes every input.
  */
 export async function prepareRun(
-  options: Pick<DryRunOptions, "projectSlug" | "projectRoot" | "manifest" | "request" | "cwd" | "confineTo"> & {
+  options: Pick<
+    DryRunOptions,
+    "projectSlug" | "projectRoot" | "manifest" | "request" | "cwd" | "confineTo" | "promptRecords" | "recordSource"
+  > & {
     runId: string;
     /**
      * The scenes an interrupted run planned (absolute paths), used instead of listing `input`
      * again, so a resumed run has the same jobs even if files were added to the directory since.
      */
     plannedScenes?: string[];
+    /** When given, a job with more input images than this model takes is refused. */
+    model?: string | undefined;
   },
 ): Promise<PreparedRun> {
   const { manifest, cwd = process.cwd() } = options;
@@ -217,15 +286,50 @@ export async function prepareRun(
   const root = resolve(cwd, options.projectRoot);
   const request = validateRunRequest(options.request, manifest);
   const { confineTo } = options;
-  const scenes = options.plannedScenes
-    ? await confinedScenes(options.plannedScenes, confineTo)
-    : request.input !== undefined
-      ? await listInputImages(request.input, cwd, { confineTo })
-      : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
+  const batchJobs = request.batch ? await resolveBatch(root, request.batch) : undefined;
+  const scenes = batchJobs
+    ? [...new Set(batchJobs.map((job) => job.scene))]
+    : options.plannedScenes
+      ? await confinedScenes(options.plannedScenes, confineTo)
+      : request.input !== undefined
+        ? await listInputImages(request.input, cwd, { confineTo })
+        : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
   const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
-  const plan = planRun({ projectRoot: root, runId: options.runId, manifest, request, scenes, styleRefs });
-  const inputs = await digestRunInputs(root, scenes, styleRefs, { confineTo });
-  return { root, request, scenes, styleRefs, plan, inputs };
+  const records = options.promptRecords ?? (await resolvePromptRecords(request.records, options.recordSource));
+  const referenceImages = await resolveProjectRefs(root, referenceImagesOf(records), "reference_set");
+  const specs: JobSpec[] = batchJobs ?? scenes.map((scene) => ({ scene }));
+  // Counted before the copies are made: a repeat must not build a list the plan then refuses.
+  checkJobCount(specs.length * request.repeat, manifest);
+  const jobSpecs = repeated(specs, request.repeat);
+  const plan = planRun({
+    projectRoot: root,
+    runId: options.runId,
+    manifest,
+    request,
+    scenes,
+    styleRefs,
+    records,
+    referenceImages,
+    jobSpecs,
+  });
+  const first = plan.jobs[0];
+  if (options.model !== undefined && first) assertInputImageCount(options.model, first.input_images.length);
+  const inputs = await digestRunInputs(root, { scenes, styleRefs, referenceImages }, { confineTo });
+  return { root, request, scenes, styleRefs, records, plan, inputs };
+}
+
+/** A batch's jobs with their scenes resolved inside the project root (each distinct scene once). */
+async function resolveBatch(root: string, rows: BatchRow[]): Promise<JobSpec[]> {
+  const jobs = expandBatch(rows);
+  const refs = [...new Set(jobs.map((job) => job.scene))];
+  const resolved = new Map<string, string>();
+  for (const ref of refs) resolved.set(ref, await resolveProjectRef(root, ref, "batch"));
+  return jobs.map((job) => ({ ...job, scene: resolved.get(job.scene) as string }));
+}
+
+/** Each job spec `times` times in a row (the request's `repeat`). */
+function repeated(specs: JobSpec[], times: number): JobSpec[] {
+  return times === 1 ? specs : specs.flatMap((spec) => Array.from({ length: times }, () => spec));
 }
 
 /** An interrupted run's planned scenes, each checked again against the root when one is given. */
@@ -274,6 +378,8 @@ export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryR
       weather: job.weather,
       input_images: job.input_images.map(rel),
       prompt: job.prompt,
+      ...(job.prompt_fields ? { prompt_fields: job.prompt_fields } : {}),
+      ...(job.batch_row !== undefined ? { batch_row: job.batch_row } : {}),
       status: "planned",
       planned_generation: { candidates: plan.candidates, outputs: job.outputs.map(rel) },
       planned_postprocess: options.postprocess,

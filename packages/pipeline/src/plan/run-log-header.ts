@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { Stage, TimeOfDay, Weather } from "../config/manifest.js";
-import { type DryRunLog, type RunLogInput, runLogSchemaVersion } from "./run-log.js";
+import type { PromptRecordRef } from "./prompt-records.js";
+import { type DryRunLog, logPath, type RunLogInput, runLogSchemaVersion } from "./run-log.js";
 import type { OutputGuardSettings } from "./run-request.js";
 
 /** This package's version: a log's `versions.kroma` and a generated PNG's `Software` unless the caller names another. */
@@ -13,6 +14,10 @@ export interface PlannedSettings {
   weather: Weather;
   candidates: number;
   max_candidates: number;
+  /** The records the prompts were composed from. */
+  prompt_records: PromptRecordRef[];
+  /** The reference set's images (absolute). */
+  reference_images: string[];
 }
 
 /** The image settings every request of a run is sent with. */
@@ -58,7 +63,9 @@ type HeaderField =
   | "postprocess"
   | "storage"
   | "versions"
-  | "inputs";
+  | "inputs"
+  | "prompt_records"
+  | "reference_images";
 
 /** The fields dry and paid run logs begin with, in the order they are written. */
 export type RunLogHeader<Mode extends "dry" | "run"> = Pick<DryRunLog, HeaderField> & { mode: Mode };
@@ -85,7 +92,8 @@ export interface RunLogHeaderParts<Mode extends "dry" | "run"> {
 
 /**
  * The head of a run log, shared by dry and paid runs: id, schema version, project, mode, the
- * planned stage, the run settings (see {@link runLogSettings}), storage, versions and inputs.
+ * planned stage, the run settings (see {@link runLogSettings}), storage, versions, inputs and
+ * the records the prompts were composed from.
  *
  * @example
  * const head = runLogHeader({ runId, now, project: "demo", mode: "dry", plan, image, outputGuard, postprocess, root, resolvedFromBackend: false, inputs });
@@ -106,5 +114,9 @@ export function runLogHeader<Mode extends "dry" | "run">(parts: RunLogHeaderPart
     storage: { project_root: parts.root, resolved_from_backend: parts.resolvedFromBackend },
     versions: { kroma: parts.kromaVersion ?? pipelineVersion, node: process.version },
     inputs: parts.inputs,
+    prompt_records: plan.prompt_records,
+    ...(plan.reference_images.length > 0
+      ? { reference_images: plan.reference_images.map((path) => logPath(parts.root, path)) }
+      : {}),
   };
 }

@@ -79,19 +79,31 @@ export async function writeRunLog<Log extends { run_id: string }>(projectRoot: s
   return path;
 }
 
+/** The files a run reads, by role; see {@link digestRunInputs}. */
+export interface RunInputFiles {
+  scenes: string[];
+  styleRefs: string[];
+  /** The reference set's images. */
+  referenceImages?: string[];
+}
+
 /**
- * Every scene and style ref once (a file used in both roles is listed as a scene), with its sha256
- * and size; with `confineTo`, each read only if it is inside that root when it is opened.
+ * Every scene, style ref and reference image once (a file in two roles is listed in the first:
+ * scene, then style ref, then reference), with its sha256 and size; with `confineTo`, each read
+ * only if it is inside that root when it is opened.
  */
 export async function digestRunInputs(
   root: string,
-  scenes: string[],
-  styleRefs: string[],
+  files: RunInputFiles,
   scope: ReadScope = {},
 ): Promise<RunLogInput[]> {
   const entries = new Map<string, RunLogInput["role"]>();
-  for (const scene of scenes) entries.set(scene, "scene");
-  for (const ref of styleRefs) if (!entries.has(ref)) entries.set(ref, "style_ref");
+  const add = (paths: string[], role: RunLogInput["role"]) => {
+    for (const path of paths) if (!entries.has(path)) entries.set(path, role);
+  };
+  add(files.scenes, "scene");
+  add(files.styleRefs, "style_ref");
+  add(files.referenceImages ?? [], "reference");
   const paths = [...entries.keys()];
   const digests = await digestFiles(paths, undefined, scope);
   return paths.map((path, i) => ({

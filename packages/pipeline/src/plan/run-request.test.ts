@@ -23,6 +23,9 @@ describe("validateRunRequest: input or scene_refs", () => {
       max_candidates: 4,
       output_guard: { enabled: true, enforce_grayscale: true, max_chroma_delta: 3.5, fail_on_chroma_exceed: true },
       archive_replaced: true,
+      records: {},
+      prompt_fields: {},
+      repeat: 1,
     });
   });
 

@@ -2,6 +2,9 @@ import { runStageValues, runTimeOfDayValues, runWeatherValues } from "@kroma/con
 import type { Schema } from "@kroma/contract/types";
 import { defaultManifest, type Manifest } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
+import { type BatchRow, checkBatchRow } from "./batch.js";
+import { type PromptFields, parsePromptFields } from "./prompt.js";
+import type { PromptRecordRequest } from "./prompt-records.js";
 
 /**
  * A run request as it arrives from the CLI (strings) or the API (JSON values). Every field is
@@ -24,6 +27,20 @@ export interface RawRunRequest {
   max_chroma_delta?: unknown;
   fail_on_chroma_exceed?: unknown;
   archive_replaced?: unknown;
+  /** A prompt template of the project, by name or id: its text replaces the manifest's prompt. */
+  prompt_template?: unknown;
+  /** A style guide of the project, by name or id: its instructions join every prompt. */
+  style_guide?: unknown;
+  /** Characters of the project, by name or id (a list, or one comma-separated string). */
+  characters?: unknown;
+  /** A reference set of the project: its text items join the prompt, its images the input images. */
+  reference_set?: unknown;
+  /** Values for the template's `{placeholders}`, the same for every job (a batch row's fields win). */
+  prompt_fields?: unknown;
+  /** Rows that each name a scene and its fields and overrides (see batch.ts); instead of `input`/`scene_refs`. */
+  batch?: unknown;
+  /** Runs every job this many times (after a batch's own expansion). */
+  repeat?: unknown;
 }
 
 /** The output guard a run applies (manifest values with the request's overrides). */
@@ -45,6 +62,12 @@ export interface RunRequest {
   output_guard: OutputGuardSettings;
   /** Move a file about to be overwritten to `archive/replaced/` first (the seed's default). */
   archive_replaced: boolean;
+  /** The project records the prompts are composed from, as named in the request (not yet looked up). */
+  records: PromptRecordRequest;
+  prompt_fields: PromptFields;
+  /** The batch rows, checked; when set, neither `input` nor `scene_refs` is. */
+  batch?: BatchRow[];
+  repeat: number;
 }
 
 const trueWords = new Set(["1", "true", "yes", "on"]);
@@ -119,6 +142,13 @@ function parseList(name: string, value: unknown): string[] | undefined {
   return trimmed;
 }
 
+/** A record's name or id: a non-blank string; absent gives `undefined`. */
+function parseRecordRef(name: string, value: unknown): string | undefined {
+  if (isAbsent(value)) return undefined;
+  if (typeof value !== "string") throw new PipelineError(`Field '${name}' must be a name or id`, { field: name });
+  return value.trim();
+}
+
 /**
  * Refuses more candidates than the run allows. Applies to dry runs too, so a dry run never plans
  * something its paid run would refuse.
@@ -135,11 +165,39 @@ export function checkCandidates(candidates: number, maxCandidates: number): void
   }
 }
 
+/** A batch: a non-empty list of rows, each checked by {@link checkBatchRow} (rows counted from 1). */
+function parseBatch(value: unknown, stage: Schema<"RunStage">): BatchRow[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new PipelineError("Field 'batch' must be a non-empty list of rows", { field: "batch" });
+  }
+  return value.map((row, index) => checkBatchRow(row, index + 1, stage));
+}
+
+function parseRepeat(value: unknown): number {
+  const repeat = parsePositiveInteger("repeat", value) ?? 1;
+  if (repeat > 100) throw new PipelineError("Field 'repeat' must be at most 100", { field: "repeat" });
+  return repeat;
+}
+
+/** The records a request names; only the ones it names are keys. */
+function recordRequest(raw: RawRunRequest): PromptRecordRequest {
+  const records: PromptRecordRequest = {};
+  const template = parseRecordRef("prompt_template", raw.prompt_template);
+  const styleGuide = parseRecordRef("style_guide", raw.style_guide);
+  const characters = parseList("characters", raw.characters);
+  const referenceSet = parseRecordRef("reference_set", raw.reference_set);
+  if (template) records.prompt_template = template;
+  if (styleGuide) records.style_guide = styleGuide;
+  if (characters) records.characters = characters;
+  if (referenceSet) records.reference_set = referenceSet;
+  return records;
+}
+
 /**
  * Checks a run request and fills in its defaults: stage `style`, time `day`, weather `clear`,
  * candidates and max_candidates from the manifest (else 1 and 6), style refs from the manifest,
  * output guard from the manifest (enabled unless turned off). Rules, each a {@link PipelineError}
- * naming the field: exactly one of `input` and `scene_refs`; `time` only with stage time or
+ * naming the field: exactly one of `input`, `scene_refs` and `batch`; `time` only with stage time or
  * weather; `weather` only with stage weather; candidates an integer >= 1 and at most
  * max_candidates; booleans as {@link parseBoolean}. Paths are checked later, against the project
  * root (see scenes.ts).
@@ -154,14 +212,14 @@ export function validateRunRequest(raw: RawRunRequest, manifest: Manifest = defa
     throw new PipelineError("Field 'input' must be a string", { field: "input" });
   }
   const sceneRefs = parseList("scene_refs", raw.scene_refs);
-  if (input !== undefined && sceneRefs !== undefined) {
-    throw new PipelineError("Provide only one of: input, scene_refs", { fields: ["input", "scene_refs"] });
-  }
-  if (input === undefined && sceneRefs === undefined) {
-    throw new PipelineError("Provide one of: input, scene_refs", { fields: ["input", "scene_refs"] });
-  }
+  const sources = [input, sceneRefs, isAbsent(raw.batch) ? undefined : raw.batch].filter((v) => v !== undefined);
+  const scenesFrom = ["input", "scene_refs", "batch"];
+  if (sources.length > 1)
+    throw new PipelineError("Provide only one of: input, scene_refs, batch", { fields: scenesFrom });
+  if (sources.length === 0) throw new PipelineError("Provide one of: input, scene_refs, batch", { fields: scenesFrom });
 
   const stage = parseChoice("stage", raw.stage, runStageValues) ?? "style";
+  const batch = isAbsent(raw.batch) ? undefined : parseBatch(raw.batch, stage);
   const time = parseChoice("time", raw.time, runTimeOfDayValues);
   const weather = parseChoice("weather", raw.weather, runWeatherValues);
   if (time !== undefined && stage === "style") {
@@ -188,7 +246,7 @@ export function validateRunRequest(raw: RawRunRequest, manifest: Manifest = defa
   };
 
   return {
-    ...(input !== undefined ? { input: input.trim() } : { scene_refs: sceneRefs }),
+    ...(input !== undefined ? { input: input.trim() } : batch ? { batch } : { scene_refs: sceneRefs }),
     style_refs: parseList("style_refs", raw.style_refs) ?? [...(manifest.style_refs ?? [])],
     stage,
     time: time ?? "day",
@@ -197,5 +255,8 @@ export function validateRunRequest(raw: RawRunRequest, manifest: Manifest = defa
     max_candidates: maxCandidates,
     output_guard: outputGuard,
     archive_replaced: parseBoolean("archive_replaced", raw.archive_replaced) ?? true,
+    records: recordRequest(raw),
+    prompt_fields: parsePromptFields("prompt_fields", raw.prompt_fields) ?? {},
+    repeat: parseRepeat(raw.repeat),
   };
 }

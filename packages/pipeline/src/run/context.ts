@@ -4,6 +4,7 @@ import type { Manifest } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
 import { redact } from "../generate/images-client.js";
 import type { RunPlan } from "../plan/plan.js";
+import type { PromptRecordSource, PromptRecords } from "../plan/prompt-records.js";
 import type { RawRunRequest, RunRequest } from "../plan/run-request.js";
 import type { RunPostprocess } from "../postprocess/run-postprocess.js";
 import type { AbortedImageRequest } from "./journal.js";
@@ -39,6 +40,10 @@ export interface ExecuteRunOptions {
   manifest: Manifest;
   /** The raw request; checked with {@link validateRunRequest}. */
   request: RawRunRequest;
+  /** Where the records the request names are looked up; needed when it names any. */
+  recordSource?: PromptRecordSource | undefined;
+  /** The records already looked up (a resumed run's, from its journal); when given, `recordSource` is not asked. */
+  promptRecords?: PromptRecords | undefined;
   /** Must be true: a paid run never starts by accident. */
   confirmSpend: boolean;
   model: string;

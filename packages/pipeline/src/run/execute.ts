@@ -63,6 +63,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: 
     project: options.projectSlug,
     started_at: now.toISOString(),
     request: options.request,
+    ...(Object.keys(prepared.records).length > 0 ? { prompt_records: prepared.records } : {}),
     manifest: options.manifest,
     model: options.model,
     size: options.size,

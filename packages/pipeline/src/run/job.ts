@@ -127,6 +127,8 @@ function jobBase(context: RunContext, job: PlannedJob) {
     weather: job.weather,
     input_images: job.input_images.map((path) => logPath(context.root, path)),
     prompt: job.prompt,
+    ...(job.prompt_fields ? { prompt_fields: job.prompt_fields } : {}),
+    ...(job.batch_row !== undefined ? { batch_row: job.batch_row } : {}),
   };
 }
 

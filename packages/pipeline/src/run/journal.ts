@@ -4,6 +4,7 @@ import type { components } from "@kroma/contract/types";
 import type { Manifest } from "../config/manifest.js";
 import type { PostprocessSettings } from "../config/settings.js";
 import { PipelineError } from "../errors.js";
+import type { PromptRecords } from "../plan/prompt-records.js";
 import type { RawRunRequest } from "../plan/run-request.js";
 
 type RunJobLog = components["schemas"]["RunJobLog"];
@@ -19,6 +20,8 @@ export interface RunJournalHeader {
   project: string;
   started_at: string;
   request: RawRunRequest;
+  /** The records the prompts were composed from, whole: a resume composes the same prompts even if one was edited since. */
+  prompt_records?: PromptRecords;
   manifest: Manifest;
   model: string;
   size: string;

@@ -5,8 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultManifest, type Manifest } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
 import { planDryRun } from "../plan/plan.js";
+import { recordDigest } from "../plan/prompt-records.js";
 import { type DryRunLog, writeRunLog } from "../plan/run-log.js";
 import type { RawRunRequest } from "../plan/run-request.js";
+import { heldRecordSource } from "../test-helpers/record-source.js";
 import { dryRunOptions } from "../test-helpers/run-options.js";
 import { makeTempProject, putFile, removeDir } from "../test-helpers/temp-dir.js";
 import type { PaidRunLog } from "./log.js";
@@ -174,5 +176,68 @@ describe("replayRun", () => {
     await put("project/runs/notes.json", '{"hello": 1}');
     await expect(replay("notes")).rejects.toThrow("Run log 'notes' in");
     await expect(replay("notes")).rejects.toThrow("schema_version undefined");
+  });
+});
+
+describe("replayRun over a run composed from records", () => {
+  const guide = { id: "g1", name: "noir", instructions: "Ink lines, deep shadows." };
+  const template = { id: "t1", name: "street", template_text: "Paint {scene}, {mood}." };
+
+  it("finds it identical while the records are unchanged, and reports a changed style guide by hash and prompt", async () => {
+    const source = heldRecordSource({ styleGuides: [guide], templates: [template] });
+    const { runLog } = await planDryRun(
+      dryRunOptions({
+        projectRoot: root,
+        request: {
+          batch: [
+            {
+              scene: ["scenes/alley.png", "scenes/bridge.png"],
+              fields: { mood: ["wet", "dry"] },
+              zip: [["scene", "mood"]],
+            },
+          ],
+          style_guide: "noir",
+          prompt_template: "street",
+        },
+        ...image,
+        recordSource: source,
+      }),
+    );
+    expect(await replay(runLog.run_id, { records: source })).toMatchObject({ identical: true });
+
+    const edited = { ...guide, instructions: "Watercolour washes." };
+    const result = await replay(runLog.run_id, {
+      records: heldRecordSource({ styleGuides: [edited], templates: [template] }),
+    });
+    expect(result.identical).toBe(false);
+    expect(result.differences[0]).toEqual({
+      path: "records.style_guide.noir.sha256",
+      recorded: recordDigest(guide),
+      current: recordDigest(edited),
+    });
+    expect(result.differences.slice(1).map((d) => d.path)).toEqual([
+      "jobs.style_1_alley.prompt",
+      "jobs.style_2_bridge.prompt",
+    ]);
+    expect(result.differences[1]?.current).toBe("Paint alley, wet.\n\nWatercolour washes.");
+  });
+
+  it("reports a deleted record as gone and needs the records to replay at all", async () => {
+    const source = heldRecordSource({ styleGuides: [guide] });
+    const { runLog } = await planDryRun(
+      dryRunOptions({
+        projectRoot: root,
+        request: { scene_refs: "scenes/alley.png", style_guide: "g1" },
+        ...image,
+        recordSource: source,
+      }),
+    );
+    const result = await replay(runLog.run_id, { records: heldRecordSource({}) });
+    expect(result.differences[0]).toEqual({
+      path: "records.style_guide.noir.sha256",
+      recorded: recordDigest(guide),
+      current: null,
+    });
+    await expect(replay(runLog.run_id)).rejects.toThrow("This run log names project records; replay needs them");
   });
 });

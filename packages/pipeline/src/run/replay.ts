@@ -5,7 +5,14 @@ import type { Manifest, Stage, TimeOfDay, Weather } from "../config/manifest.js"
 import { PipelineError } from "../errors.js";
 import { digestFiles } from "../files/hash.js";
 import { resolveProjectRef } from "../files/paths.js";
-import { candidateOutputs, type PlannedJob, planRun } from "../plan/plan.js";
+import { candidateOutputs, type JobSpec, type PlannedJob, planRun } from "../plan/plan.js";
+import {
+  type PromptRecordRef,
+  type PromptRecordSource,
+  type PromptRecords,
+  promptRecordRefs,
+  referenceImages,
+} from "../plan/prompt-records.js";
 import { logPath, runLogSchemaVersion } from "../plan/run-log.js";
 import { runLogSettings } from "../plan/run-log-header.js";
 import { type OutputGuardSettings, type RawRunRequest, validateRunRequest } from "../plan/run-request.js";
@@ -40,6 +47,11 @@ export interface ReplayOptions {
   quality: string;
   /** The post-process settings a run would record now. */
   postprocess: unknown;
+  /**
+   * The project's records as they are now, looked up by the ids the log names. Needed when the
+   * log names any (`prompt_records`).
+   */
+  records?: PromptRecordSource | undefined;
 }
 
 /** The part of a dry or paid run log replay reads; both log kinds share it. */
@@ -56,6 +68,8 @@ interface ReplayableLog {
   output_guard: OutputGuardSettings;
   postprocess: unknown;
   inputs: { path: string; sha256: string }[];
+  prompt_records?: PromptRecordRef[];
+  reference_images?: string[];
   jobs: ReplayableJob[];
 }
 
@@ -63,6 +77,11 @@ interface ReplayableJob {
   id: string;
   input_images: string[];
   prompt: string;
+  prompt_fields?: Record<string, string>;
+  mode?: Stage;
+  time?: TimeOfDay;
+  weather?: Weather;
+  batch_row?: number;
   /** Dry logs. */
   planned_generation?: { outputs: string[] };
   /** Paid logs. */
@@ -96,19 +115,24 @@ export async function replayRun(options: ReplayOptions): Promise<ReplayResult> {
   const recordedScenes = log.jobs.map((job) => job.input_images[0] as string);
   const recordedStyleRefs = recordedStyleRefList(log);
 
-  const scenes = await resolveLoggedFiles(root, recordedScenes, "scene_refs");
   const styleRefs = await resolveLoggedFiles(root, recordedStyleRefs, "style_refs");
   const request = validateRunRequest(requestFromLog(log, recordedScenes, recordedStyleRefs), options.manifest);
+  const { records, differences: recordDifferences } = await currentRecords(log.prompt_records ?? [], options.records);
+  const jobSpecs = await loggedJobSpecs(root, log);
   const plan = planRun({
     projectRoot: root,
     runId: log.run_id,
     manifest: options.manifest,
     request,
-    scenes,
+    scenes: [...new Set(jobSpecs.map((spec) => spec.scene))],
     styleRefs,
+    records,
+    referenceImages: await resolveLoggedFiles(root, referenceImages(records), "reference_set"),
+    jobSpecs,
   });
 
   const differences = [
+    ...recordDifferences,
     ...compareJobs(recordedJobs(root, log), currentJobs(root, plan.jobs)),
     ...(await compareInputs(root, log)),
     ...compareSettings(log, runLogSettings(options, plan, request.output_guard, options.postprocess)),
@@ -163,10 +187,13 @@ function checkLogShape(value: unknown, runId: string, dir: string): ReplayableLo
   return log as ReplayableLog;
 }
 
-/** Every job shares the style refs (they follow the scene in `input_images`); without jobs, the inputs list has them. */
+/**
+ * Every job shares the style refs (they follow the scene in `input_images`, before the reference
+ * images); without jobs, the inputs list has them.
+ */
 function recordedStyleRefList(log: ReplayableLog): string[] {
   const first = log.jobs[0];
-  if (first) return first.input_images.slice(1);
+  if (first) return first.input_images.slice(1, first.input_images.length - (log.reference_images?.length ?? 0));
   return log.inputs.filter((input) => (input as { role?: string }).role === "style_ref").map((input) => input.path);
 }
 
@@ -235,6 +262,84 @@ function currentJobs(root: string, planned: PlannedJob[]): Map<string, Comparabl
       { prompt: job.prompt, input_images: job.input_images.map(rel), outputs: job.outputs.map(rel) },
     ]),
   );
+}
+
+/**
+ * The logged jobs as job specs, each with its scene as it resolves now (a job whose scene is gone
+ * is left out), its stage, time and weather, and the template fields and batch row it recorded.
+ */
+async function loggedJobSpecs(root: string, log: ReplayableLog): Promise<JobSpec[]> {
+  const specs: JobSpec[] = [];
+  for (const job of log.jobs) {
+    const [scene] = await resolveLoggedFiles(root, [job.input_images[0] as string], "scene_refs");
+    if (scene === undefined) continue;
+    specs.push({
+      scene,
+      fields: job.prompt_fields,
+      stage: job.mode ?? log.stage,
+      time: job.time ?? log.time,
+      weather: job.weather ?? log.weather,
+      batch_row: job.batch_row,
+    });
+  }
+  return specs;
+}
+
+/**
+ * The records a log names, as they are now (by id), and a difference for each whose content
+ * changed (`records.<kind>.<name>.sha256`) or that is gone (current null). A gone record is left
+ * out of the new prompts, as a re-run without it would compose them.
+ */
+async function currentRecords(
+  logged: PromptRecordRef[],
+  source: PromptRecordSource | undefined,
+): Promise<{ records: PromptRecords; differences: ReplayDifference[] }> {
+  if (logged.length === 0) return { records: {}, differences: [] };
+  if (!source) {
+    throw new PipelineError("This run log names project records; replay needs them (the project's API)", {
+      field: "prompt_records",
+    });
+  }
+  const records: PromptRecords = {};
+  const differences: ReplayDifference[] = [];
+  for (const ref of logged) {
+    const found = await lookupRecord(source, ref);
+    const current = found ? promptRecordRefs(found)[0] : undefined;
+    if (current?.sha256 !== ref.sha256) {
+      differences.push({
+        path: `records.${ref.kind}.${ref.name}.sha256`,
+        recorded: ref.sha256,
+        current: current?.sha256 ?? null,
+      });
+    }
+    if (found?.prompt_template) records.prompt_template = found.prompt_template;
+    if (found?.style_guide) records.style_guide = found.style_guide;
+    if (found?.characters) records.characters = [...(records.characters ?? []), ...found.characters];
+    if (found?.reference_set) records.reference_set = found.reference_set;
+  }
+  return { records, differences };
+}
+
+/** One logged record looked up by its id, as a one-record {@link PromptRecords}; undefined when gone. */
+async function lookupRecord(source: PromptRecordSource, ref: PromptRecordRef): Promise<PromptRecords | undefined> {
+  switch (ref.kind) {
+    case "prompt_template": {
+      const found = await source.promptTemplate(ref.id);
+      return found && { prompt_template: found };
+    }
+    case "style_guide": {
+      const found = await source.styleGuide(ref.id);
+      return found && { style_guide: found };
+    }
+    case "character": {
+      const found = await source.character(ref.id);
+      return found && { characters: [found] };
+    }
+    case "reference_set": {
+      const found = await source.referenceSet(ref.id);
+      return found && { reference_set: found };
+    }
+  }
 }
 
 /** Per job id: missing or added jobs whole, else each field that differs. Logged order first, then added jobs. */

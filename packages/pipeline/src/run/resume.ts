@@ -65,6 +65,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<{ runLog: Pa
     resolvedFromBackend: header.resolved_from_backend,
     manifest: header.manifest,
     request: header.request,
+    promptRecords: header.prompt_records,
     model: header.model,
     size: header.size,
     quality: header.quality,
