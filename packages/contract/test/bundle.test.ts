@@ -13,11 +13,11 @@ import { openapiDocument } from "../src/generated/document.js";
  * Since then schema.ts also ends with openapi-typescript's `enumValues` arrays; the digest is of
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
  * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
- * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`; prompts composed from records with `prompt_records`, batches and `repeat`).
+ * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`; prompts composed from records with `prompt_records`, batches and `repeat`, and every `lab run` option in the trigger body).
  */
 const before = {
-  dereferenced: "23faeda749bbbc19a6ec9425f834da45ba9b637c107c416fd414b7484c773e0e",
-  schemaTs: "864330e4c35e3b793b24f5d0e3a1a75295f4308e080d66d61e16276429136f95",
+  dereferenced: "860c5541a50affe222d08308b06fb42e69ab52dda8bc2572e02dbdfc0c7a0b4e",
+  schemaTs: "576a6c1f86ed8c1a11e303c16585eb2dcc7e99b86a167d298401ca3ad3bacaa5",
 };
 
 const root = fileURLToPath(new URL("../../../openapi/backend-api.openapi.yaml", import.meta.url));

@@ -15,6 +15,14 @@ export {
 } from "./config/manifest.js";
 export { inspectManifest, loadManifest } from "./config/manifest-loader.js";
 export {
+  bodyField,
+  cliFlag,
+  type FieldNamer,
+  postprocessOverrides,
+  refuseIgnoredOverrides,
+  withPromptOverrides,
+} from "./config/run-overrides.js";
+export {
   bgRemoveBackendNames,
   builtInColorProfileNames,
   outputImageFormats,
@@ -115,6 +123,7 @@ export {
 } from "./plan/prompt.js";
 export {
   type CharacterContent,
+  missingReferenceAsset,
   type PromptRecordRef,
   type PromptRecordRequest,
   type PromptRecordSource,
@@ -125,6 +134,7 @@ export {
   type ReferenceItemContent,
   type ReferenceSetContent,
   recordDigest,
+  referenceItemContent,
   resolvePromptRecords,
   type StyleGuideContent,
 } from "./plan/prompt-records.js";

@@ -1,12 +1,14 @@
 import { resolve } from "node:path";
 import {
+  cliFlag,
   effectivePostprocessSettings,
   loadPipelineConfig,
   type PipelineConfig,
   PipelineError,
-  type PostprocessSettings,
-  parseBoolean,
+  postprocessOverrides,
+  type RawRunRequest,
   type RunPostprocess,
+  refuseIgnoredOverrides,
   runPostprocessFrom,
 } from "@kroma/pipeline";
 import { apiClient } from "../api-client.js";
@@ -39,55 +41,28 @@ export async function findProjectRoot(
   );
 }
 
-/** The `--post-*` flags `lab dry` and `lab run` take (the seed's names). */
-export interface PostprocessFlags {
-  postBgRemove?: string | boolean;
-  postUpscale?: string | boolean;
-  upscaleBackend?: string;
-  postColor?: string | boolean;
-  postColorProfile?: string;
-}
-
 /**
  * The layered configuration a run uses: `--manifest` when given, else the one the layered settings
  * name (`<project_root>/.kroma/pipeline.settings.json`, then `config/pipeline.settings.toml` under the
- * app root, then `config/pipeline.manifest.json`), else the built-in defaults; the `--post-*` flags
- * are the top settings layer. Invalid settings are an error listing every problem, as
- * `kroma config validate` shows them.
+ * app root, then `config/pipeline.manifest.json`), else the built-in defaults; the request's
+ * post-processing switches (`--post-*`) are the top settings layer. Invalid settings are an error
+ * listing every problem, as `kroma config validate` shows them; a flag tuning a stage that is off
+ * is an error naming the flag that turns it on.
  */
 export async function loadRunConfig(
-  flags: { manifest?: string } & PostprocessFlags,
+  flags: { manifest?: string },
   projectRoot: string,
+  request: RawRunRequest,
 ): Promise<PipelineConfig> {
-  const postprocess = {
-    bg_remove: parseBoolean("--post-bg-remove", flags.postBgRemove),
-    upscale: parseBoolean("--post-upscale", flags.postUpscale),
-    upscale_backend: flags.upscaleBackend as PostprocessSettings["upscale_backend"] | undefined,
-    color: parseBoolean("--post-color", flags.postColor),
-    color_profile: flags.postColorProfile,
-  };
-  const given = Object.values(postprocess).some((value) => value !== undefined);
+  const postprocess = postprocessOverrides(request, cliFlag);
   const config = await loadPipelineConfig({
     appRoot: appRoot(),
     projectRoot,
     manifestPath: flags.manifest ? resolve(flags.manifest) : undefined,
-    ...(given ? { overrides: { postprocess } } : {}),
+    ...(postprocess ? { overrides: { postprocess } } : {}),
   });
-  refuseIgnoredFlags(flags, effectivePostprocessSettings(config.settings, config.postprocess));
+  refuseIgnoredOverrides(request, effectivePostprocessSettings(config.settings, config.postprocess), cliFlag);
   return config;
-}
-
-/**
- * A flag that tunes a stage the run does not use would be silently ignored: an error instead,
- * saying which switch turns the stage on.
- */
-function refuseIgnoredFlags(flags: PostprocessFlags, effective: PostprocessSettings): void {
-  if (flags.postColorProfile !== undefined && !effective.color) {
-    throw new Error("--post-color-profile has no effect: colour correction is off (add --post-color)");
-  }
-  if (flags.upscaleBackend !== undefined && !effective.upscale) {
-    throw new Error("--upscale-backend has no effect: upscaling is off (add --post-upscale)");
-  }
 }
 
 /**

@@ -47,7 +47,7 @@ export function labReplayCommand(lab: Command, globals: () => GlobalOptions): vo
     )
     .action(async (runId: string, flags: ReplayFlags) => {
       const { projectRoot } = await findProjectRoot(flags, globals());
-      const config = await loadRunConfig(flags, projectRoot);
+      const config = await loadRunConfig(flags, projectRoot, {});
       const result = await replayRun({
         projectRoot,
         runId,

@@ -1,61 +1,42 @@
 import {
   checkSpendAllowed,
+  cliFlag,
   type DryRunLog,
   describeSpendEstimate,
   effectivePostprocessSettings,
   executeRun,
   type ImageSettings,
   imageSettingsFromEnv,
-  type Manifest,
   type PaidRunLog,
-  PipelineError,
   planDryRun,
   postprocessForLog,
   type RawRunRequest,
   type RunProgressEvent,
   resumeRun,
   type SpendEstimate,
+  withPromptOverrides,
 } from "@kroma/pipeline";
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
 import { type Command, CommanderError } from "commander";
+import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions, table } from "../output.js";
-import { findProjectRoot, loadRunConfig, type PostprocessFlags, runPostprocessFor } from "./lab-context.js";
+import { findProjectRoot, loadRunConfig, runPostprocessFor } from "./lab-context.js";
 import { ingestAfterRun, labIngestCommand } from "./lab-ingest.js";
 import { labPostprocessCommands } from "./lab-postprocess.js";
 import { labQaCommands } from "./lab-qa.js";
 import { labReplayCommand } from "./lab-replay.js";
 import { resolveOpenAiKey } from "./provider-keys.js";
+import { apiRecordSource } from "./record-source.js";
 import { withRunLease } from "./run-lease.js";
+import { maxSpendFromFlags, type RunRequestFlags, runBodyFromFlags, runRequestOptions } from "./run-options.js";
 
-interface DryFlags extends PostprocessFlags {
+/** `lab dry` flags: the run options every run path shares, and what only a local run names. */
+interface DryFlags extends RunRequestFlags {
   project: string;
   projectRoot?: string;
   manifest?: string;
-  input?: string;
-  sceneRefs?: string;
-  styleRefs?: string;
-  stage?: string;
-  time?: string;
-  weather?: string;
-  candidates?: string;
-  maxCandidates?: string;
-  allowManyCandidates?: boolean;
-  outputGuardEnabled?: string | boolean;
-  enforceGrayscale?: string | boolean;
-  maxChromaDelta?: string;
-  failOnChromaExceed?: string | boolean;
-  archiveReplaced: boolean;
   /** `--no-ingest` makes this false: the run log is not recorded in the server's database. */
   ingest: boolean;
-  styleBasePrompt?: string;
-  timeDayPrompt?: string;
-  timeNightPrompt?: string;
-  weatherClearPrompt?: string;
-  weatherRainPrompt?: string;
-  model?: string;
-  size?: string;
-  quality?: string;
-  maxSpend?: string;
 }
 
 /** `lab run` takes every `lab dry` flag plus the spend confirmation. */
@@ -63,56 +44,21 @@ interface RunFlags extends DryFlags {
   confirmSpend?: boolean;
 }
 
-/** The flags `lab dry` and `lab run` share: project, inputs, stage, candidates, guard and prompt overrides. */
+/**
+ * The flags `lab dry` and `lab run` share: the project, where its files and manifest are, whether
+ * to record the run, and every run option (run-options.ts).
+ */
 function planningOptions(command: Command): Command {
-  return command
-    .requiredOption("--project <slug>", "project slug")
-    .option("--project-root <path>", "project directory (default: the project's storage, from the API)")
-    .option(
-      "--manifest <path>",
-      "pipeline manifest JSON (default: the one the layered settings name, else the built-in defaults)",
-    )
-    .option("--input <path>", "an image, or a directory walked recursively for images")
-    .option("--scene-refs <list>", "comma-separated scene images, relative to the project root")
-    .option("--style-refs <list>", "comma-separated style references, relative to the project root")
-    .option("--stage <stage>", "style | time | weather (default style)")
-    .option("--time <time>", "day | night (default day; needs stage time or weather)")
-    .option("--weather <weather>", "clear | rain (default clear; needs stage weather)")
-    .option("--candidates <n>", "images per job (default: manifest)")
-    .option("--model <name>", "image model (default: OPENAI_IMAGE_MODEL, else gpt-image-1)")
-    .option("--size <size>", "image size, one the model accepts (default: OPENAI_IMAGE_SIZE, else 1024x1536)")
-    .option(
-      "--quality <quality>",
-      "image quality: low | medium | high | auto (default: OPENAI_IMAGE_QUALITY, else medium)",
-    )
-    .option(
-      "--max-spend <usd>",
-      "refuse the run, before anything is sent, when its spend estimate exceeds this many dollars (or cannot be priced fully)",
-    )
-    .option("--max-candidates <n>", "upper bound for --candidates (default: manifest)")
-    .option("--allow-many-candidates", "let --candidates exceed --max-candidates")
-    .option("--output-guard-enabled [bool]", "run the output guard (default true)")
-    .option("--enforce-grayscale [bool]", "fail images that are not grayscale-like")
-    .option("--max-chroma-delta <n>", "grayscale threshold")
-    .option("--fail-on-chroma-exceed [bool]", "fail images above the threshold instead of warning")
-    .option("--no-archive-replaced", "overwrite outputs without archiving the old file")
-    .option("--no-ingest", "do not record the run in the server's database (KROMA_BACKEND_DB)")
-    .option(
-      "--post-bg-remove [bool]",
-      "remove the background of every generated image (settings: pipeline.postprocess.bg_remove)",
-    )
-    .option("--post-upscale [bool]", "upscale every generated image (pipeline.postprocess.upscale)")
-    .option("--upscale-backend <name>", "sharp | realesrgan-ncnn (pipeline.postprocess.upscale_backend)")
-    .option("--post-color [bool]", "colour-correct every generated image (pipeline.postprocess.color)")
-    .option(
-      "--post-color-profile <name>",
-      "neutral | cinematic_warm | cold_rain | a profile of the colour settings file",
-    )
-    .option("--style-base-prompt <text>", "override prompts.style_base")
-    .option("--time-day-prompt <text>", "override prompts.time_day")
-    .option("--time-night-prompt <text>", "override prompts.time_night")
-    .option("--weather-clear-prompt <text>", "override prompts.weather_clear")
-    .option("--weather-rain-prompt <text>", "override prompts.weather_rain");
+  return runRequestOptions(
+    command
+      .requiredOption("-p, --project <slug>", "project slug")
+      .option("--project-root <path>", "project directory (default: the project's storage, from the API)")
+      .option(
+        "--manifest <path>",
+        "pipeline manifest JSON (default: the one the layered settings name, else the built-in defaults)",
+      )
+      .option("--no-ingest", "do not record the run in the server's database (KROMA_BACKEND_DB)"),
+  );
 }
 
 /**
@@ -128,23 +74,6 @@ function imageSettingsFromFlags(flags: DryFlags): ImageSettings {
   };
 }
 
-/**
- * `--max-spend` in dollars: a positive number, or undefined when not given.
- *
- * @example
- * maxSpendFromFlags({ maxSpend: "0.5" }); // 0.5
- */
-export function maxSpendFromFlags(flags: { maxSpend?: string }): number | undefined {
-  if (flags.maxSpend === undefined) return undefined;
-  const value = Number(flags.maxSpend.trim().replace(/^\$/, ""));
-  if (flags.maxSpend.trim() === "" || !Number.isFinite(value) || value <= 0) {
-    throw new PipelineError(`--max-spend must be a positive number of dollars, got '${flags.maxSpend}'`, {
-      field: "max_spend_usd",
-    });
-  }
-  return value;
-}
-
 /** The estimate's lines under a label, for the dry and paid runs' output. */
 function estimateLines(estimate: SpendEstimate, label: string): string[] {
   return describeSpendEstimate(estimate).map(
@@ -152,33 +81,24 @@ function estimateLines(estimate: SpendEstimate, label: string): string[] {
   );
 }
 
-/** The run request the flags describe (checked later by the pipeline). */
-function requestFromFlags(flags: DryFlags): RawRunRequest {
-  return {
-    input: flags.input,
-    scene_refs: flags.sceneRefs,
-    style_refs: flags.styleRefs,
-    stage: flags.stage,
-    time: flags.time,
-    weather: flags.weather,
-    candidates: flags.candidates,
-    max_candidates: flags.maxCandidates,
-    allow_many_candidates: flags.allowManyCandidates,
-    output_guard_enabled: flags.outputGuardEnabled,
-    enforce_grayscale: flags.enforceGrayscale,
-    max_chroma_delta: flags.maxChromaDelta,
-    fail_on_chroma_exceed: flags.failOnChromaExceed,
-    archive_replaced: flags.archiveReplaced,
-  };
-}
-
 /**
- * The run's configuration from the layered settings and flags: the manifest with the
- * `--<key>-prompt` overrides applied, and the post-processing in effect.
+ * What a local run needs from its flags: the request (the trigger body's run fields), the run's
+ * configuration (layered settings with the request's post-processing switches and prompt
+ * overrides), and where the project's records are looked up.
  */
-async function configFromFlags(flags: DryFlags, projectRoot: string) {
-  const config = await loadRunConfig(flags, projectRoot);
-  return { config, manifest: withPromptOverrides(config.manifest, flags) };
+async function runInputs(flags: DryFlags, projectRoot: string, globals: GlobalOptions) {
+  const body = await runBodyFromFlags(flags);
+  const { model, size, quality, max_spend_usd, ...request } = body;
+  const config = await loadRunConfig(flags, projectRoot, request);
+  const image = imageSettingsFromFlags(flags);
+  return {
+    request: request as RawRunRequest,
+    config,
+    manifest: withPromptOverrides(config.manifest, request, cliFlag),
+    image,
+    maxSpendUsd: max_spend_usd,
+    recordSource: apiRecordSource(apiClient(globals), flags.project),
+  };
 }
 
 export function labCommand(program: Command, globals: () => GlobalOptions): void {
@@ -194,18 +114,23 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       .description("Plan jobs and write a run log under <project root>/runs/; spends nothing, sends nothing"),
   ).action(async (flags: DryFlags) => {
     const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
-    const { config, manifest } = await configFromFlags(flags, projectRoot);
+    const { request, config, manifest, image, maxSpendUsd, recordSource } = await runInputs(
+      flags,
+      projectRoot,
+      globals(),
+    );
     const postprocessSettings = effectivePostprocessSettings(config.settings, config.postprocess);
     const { runLog, runLogPath } = await planDryRun({
       projectSlug: flags.project,
       projectRoot,
       resolvedFromBackend,
       manifest,
-      request: requestFromFlags(flags),
-      ...imageSettingsFromFlags(flags),
+      request,
+      recordSource,
+      ...image,
       postprocess: postprocessForLog(postprocessSettings),
       postprocessSettings,
-      maxSpendUsd: maxSpendFromFlags(flags),
+      maxSpendUsd,
     });
     emit(globals(), runLog, () => describeDryRun(runLog, runLogPath));
     await ingestAfterRun(flags, projectRoot, runLogPath);
@@ -222,10 +147,14 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
     .action(async (flags: RunFlags) => {
       // Refuse before any lookup, so a missing flag is the first thing the user hears.
       if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
-      const maxSpendUsd = maxSpendFromFlags(flags);
+      maxSpendFromFlags(flags);
       const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
       const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
-      const { config, manifest } = await configFromFlags(flags, projectRoot);
+      const { request, config, manifest, image, maxSpendUsd, recordSource } = await runInputs(
+        flags,
+        projectRoot,
+        globals(),
+      );
       const postprocess = await runPostprocessFor(flags.project, config);
       const progress = progressReporter(process.stderr);
       const { runLog, runLogPath } = await executeRun({
@@ -233,11 +162,12 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         projectRoot,
         resolvedFromBackend,
         manifest,
-        request: requestFromFlags(flags),
+        request,
+        recordSource,
         confirmSpend: flags.confirmSpend === true,
         apiKey,
         baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
-        ...imageSettingsFromFlags(flags),
+        ...image,
         postprocess,
         maxSpendUsd,
         // On stderr, before the first request: stdout stays the run's report (or its JSON).
@@ -270,7 +200,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         // The journal holds the run's post-process switches; keys and backends' config come from now.
         const { context: postprocessContext } = await runPostprocessFor(
           flags.project,
-          await loadRunConfig({}, projectRoot),
+          await loadRunConfig({}, projectRoot, {}),
         );
         const progress = progressReporter(process.stderr);
         // Leased like a server's run, so a server executing this run refuses it here (no job bought twice).
@@ -404,28 +334,17 @@ function describeRun(log: PaidRunLog, runLogPath: string): string {
   ].join("\n");
 }
 
-/** The `--<key>-prompt` flags win over the manifest's prompts. */
-function withPromptOverrides(manifest: Manifest, flags: DryFlags): Manifest {
-  const overrides = {
-    style_base: flags.styleBasePrompt,
-    time_day: flags.timeDayPrompt,
-    time_night: flags.timeNightPrompt,
-    weather_clear: flags.weatherClearPrompt,
-    weather_rain: flags.weatherRainPrompt,
-  };
-  const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
-  return { ...manifest, prompts: { ...manifest.prompts, ...given } };
-}
-
 /** The human summary: counts, prompt, where the log went, then one row per job. */
 function describeDryRun(log: DryRunLog, runLogPath: string): string {
   const { candidates } = log.generation;
+  const samePrompt = new Set(log.jobs.map((job) => job.prompt)).size <= 1;
   return [
     `Dry run ${log.run_id} planned for ${log.project}: ${log.summary.jobs} job(s), ${log.summary.candidates} candidate image(s) (${candidates} per job); nothing spent`,
     `  stage        ${log.stage} (time ${log.time}, weather ${log.weather})`,
     `  model        ${log.model} ${log.size} ${log.quality}`,
     ...estimateLines(log.spend_estimate, "  estimate     "),
-    `  prompt       ${log.jobs[0]?.prompt ?? ""}`,
+    ...recordLines(log),
+    ...(samePrompt ? [`  prompt       ${indented(log.jobs[0]?.prompt ?? "", 15)}`] : []),
     `  project root ${log.storage.project_root}${log.storage.resolved_from_backend ? " (from the API)" : ""}`,
     `  run log      ${runLogPath}`,
     "",
@@ -433,5 +352,20 @@ function describeDryRun(log: DryRunLog, runLogPath: string): string {
       ["JOB", "SCENE", "OUTPUTS"],
       log.jobs.map((job) => [job.id, job.input_images[0] ?? "", job.planned_generation.outputs.join(", ")]),
     ),
+    // Prompts differ per job when a template or a batch fills them: each is shown whole.
+    ...(samePrompt ? [] : ["", "Prompts:", ...log.jobs.map((job) => `  ${job.id}: ${indented(job.prompt, 4)}`)]),
   ].join("\n");
+}
+
+/** The records a run's prompts came from: kind, name and the start of the content hash. */
+function recordLines(log: DryRunLog): string[] {
+  return (log.prompt_records ?? []).map(
+    (ref, index) =>
+      `  ${index === 0 ? "records      " : "             "}${ref.kind} ${ref.name} (sha256 ${ref.sha256.slice(0, 12)})`,
+  );
+}
+
+/** A multi-line text with its later lines indented to sit under the first. */
+function indented(text: string, by: number): string {
+  return text.replaceAll("\n", `\n${" ".repeat(by)}`);
 }

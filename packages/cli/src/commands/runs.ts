@@ -4,25 +4,17 @@ import { type Command, CommanderError } from "commander";
 import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions } from "../output.js";
 import { runBrowseCommands } from "./browse.js";
+import { type RunRequestFlags, runBodyFromFlags, runRequestOptions } from "./run-options.js";
 import { reviewCommands } from "./runs-review.js";
 import { sheetCommand } from "./runs-sheet.js";
 import { runRemoveCommands } from "./trash.js";
 
-interface TriggerFlags {
+/** `runs trigger` flags: every run option (run-options.ts), plus what only a queued run takes. */
+interface TriggerFlags extends RunRequestFlags {
   project: string;
   mode?: "dry" | "run";
   confirmSpend?: boolean;
-  input?: string;
-  sceneRefs?: string;
-  styleRefs?: string;
-  stage?: "style" | "time" | "weather";
-  time?: "day" | "night";
-  weather?: "clear" | "rain";
-  candidates?: string;
-  model?: string;
-  size?: string;
-  quality?: string;
-  maxSpend?: string;
+  storageSyncS3?: boolean;
   watch?: boolean;
 }
 
@@ -39,58 +31,32 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
     .description("Queue, follow, cancel and resume runs the server executes; select, approve or reject their finals");
   const client = () => apiClient(globals());
 
-  runs
+  const trigger = runs
     .command("trigger")
     .description("Queue a dry (default) or paid run on the server; --watch follows it to the end")
     .requiredOption("-p, --project <slug>", "project slug")
     .option("--mode <mode>", "dry | run (run spends money: needs --confirm-spend)")
     .option("--confirm-spend", "confirm that a paid run may spend money")
-    .option("--input <path>", "an image or folder under the project root")
-    .option("--scene-refs <list>", "comma-separated scene images under the project root")
-    .option("--style-refs <list>", "comma-separated style references under the project root")
-    .option("--stage <stage>", "style | time | weather")
-    .option("--time <time>", "day | night")
-    .option("--weather <weather>", "clear | rain")
-    .option("--candidates <n>", "images per job (1..6)")
-    .option("--model <name>", "image model (default: the server's OPENAI_IMAGE_MODEL, else gpt-image-1)")
-    .option(
-      "--size <size>",
-      "image size, one the model accepts (default: the server's OPENAI_IMAGE_SIZE, else 1024x1536)",
-    )
-    .option("--quality <quality>", "image quality (default: the server's OPENAI_IMAGE_QUALITY, else medium)")
-    .option(
-      "--max-spend <usd>",
-      "refuse the run (nothing queued or sent) when its spend estimate exceeds this many dollars (max_spend_usd)",
-    )
-    .option("--watch", "follow the run's progress until it ends")
-    .action(async (flags: TriggerFlags) => {
-      const list = (value?: string) => value?.split(",").map((item) => item.trim());
-      const { pipeline_trigger } = await client().runs.trigger(flags.project, {
-        mode: flags.mode,
-        confirm_spend: flags.confirmSpend,
-        input: flags.input,
-        scene_refs: list(flags.sceneRefs),
-        style_refs: list(flags.styleRefs),
-        stage: flags.stage,
-        time: flags.time,
-        weather: flags.weather,
-        candidates: flags.candidates === undefined ? undefined : Number(flags.candidates),
-        model: flags.model,
-        size: flags.size,
-        quality: flags.quality,
-        max_spend_usd: flags.maxSpend === undefined ? undefined : Number(flags.maxSpend.replace(/^\$/, "")),
-      });
-      const estimate = describeSpendEstimate(pipeline_trigger.spend_estimate).map((line) => `  estimate ${line}`);
-      if (!flags.watch) {
-        emit(globals(), pipeline_trigger, () =>
-          [`Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}`, ...estimate].join("\n"),
-        );
-        return;
-      }
-      if (!globals().json)
-        process.stdout.write(`Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}\n${estimate.join("\n")}\n`);
-      await watch(client(), globals(), flags.project, pipeline_trigger.run_id);
+    .option("--storage-sync-s3", "upload the project's new or changed files to its S3 storage after the run")
+    .option("--watch", "follow the run's progress until it ends");
+  runRequestOptions(trigger).action(async (flags: TriggerFlags) => {
+    const { pipeline_trigger } = await client().runs.trigger(flags.project, {
+      ...(await runBodyFromFlags(flags)),
+      mode: flags.mode,
+      confirm_spend: flags.confirmSpend,
+      storage_sync_s3: flags.storageSyncS3,
     });
+    const estimate = describeSpendEstimate(pipeline_trigger.spend_estimate).map((line) => `  estimate ${line}`);
+    if (!flags.watch) {
+      emit(globals(), pipeline_trigger, () =>
+        [`Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}`, ...estimate].join("\n"),
+      );
+      return;
+    }
+    if (!globals().json)
+      process.stdout.write(`Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}\n${estimate.join("\n")}\n`);
+    await watch(client(), globals(), flags.project, pipeline_trigger.run_id);
+  });
 
   runs
     .command("watch")

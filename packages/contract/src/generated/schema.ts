@@ -3285,8 +3285,10 @@ export interface components {
             cost_events: components["schemas"]["CostEvent"][];
         };
         /**
-         * @description The seed's trigger fields. One of `input` (a file or directory under the project root), `scene_refs` and `batch`;
-         *     `time` only with stage time or weather; `weather` only with stage weather.
+         * @description A run request: every option `kroma lab run` takes, with the flag's name in snake_case, but for
+         *     the ones naming a file on the server's disk (the server uses the project's stored root and its
+         *     layered settings). One of `input` (a file or directory under the project root), `scene_refs`
+         *     and `batch`; `time` only with stage time or weather; `weather` only with stage weather.
          */
         TriggerRunRequest: {
             /** @description Default `dry`. */
@@ -3300,7 +3302,42 @@ export interface components {
             stage?: components["schemas"]["RunStage"];
             time?: components["schemas"]["RunTimeOfDay"];
             weather?: components["schemas"]["RunWeather"];
+            /** @description Images per job (default: the manifest's, else 1); at most `max_candidates` unless `allow_many_candidates`. */
             candidates?: number;
+            /** @description Upper bound for `candidates` (default: the manifest's, else 6). */
+            max_candidates?: number;
+            /** @description Let `candidates` exceed `max_candidates`. */
+            allow_many_candidates?: boolean;
+            /** @description Run the output guard (default true). */
+            output_guard_enabled?: boolean;
+            /** @description Fail images that are not grayscale-like (default: the manifest's). */
+            enforce_grayscale?: boolean;
+            /** @description The guard's grayscale threshold (default: the manifest's). */
+            max_chroma_delta?: number;
+            /** @description Fail images above the threshold instead of warning (default: the manifest's). */
+            fail_on_chroma_exceed?: boolean;
+            /** @description Archive a file about to be overwritten under `archive/replaced/` first (default true). */
+            archive_replaced?: boolean;
+            /** @description Remove the background of every generated image (over the layered setting `pipeline.postprocess.bg_remove`). */
+            post_bg_remove?: boolean;
+            /** @description Upscale every generated image (`pipeline.postprocess.upscale`). */
+            post_upscale?: boolean;
+            /** @description `sharp` or `realesrgan-ncnn` (`pipeline.postprocess.upscale_backend`); 400 when upscaling is off. */
+            upscale_backend?: string;
+            /** @description Colour-correct every generated image (`pipeline.postprocess.color`). */
+            post_color?: boolean;
+            /** @description A colour profile (`pipeline.postprocess.color_profile`); 400 when colour correction is off. */
+            post_color_profile?: string;
+            /** @description Replaces the manifest's `prompts.style_base` for this run. */
+            style_base_prompt?: string;
+            /** @description Replaces `prompts.time_day`. */
+            time_day_prompt?: string;
+            /** @description Replaces `prompts.time_night`. */
+            time_night_prompt?: string;
+            /** @description Replaces `prompts.weather_clear`. */
+            weather_clear_prompt?: string;
+            /** @description Replaces `prompts.weather_rain`. */
+            weather_rain_prompt?: string;
             /** @description Image model of this run (default: the server's `OPENAI_IMAGE_MODEL`, else `gpt-image-1`); one the pipeline's model table knows, else 400 naming the supported ones. */
             model?: string;
             /** @description Image size of this run (default: the server's `OPENAI_IMAGE_SIZE`, else `1024x1536`); one the model accepts, else 400 listing the sizes it does. */

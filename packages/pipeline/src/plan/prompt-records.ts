@@ -187,3 +187,29 @@ export function projectImageUri(uri: string | null): string | null {
 export function referenceImages(records: PromptRecords): string[] {
   return (records.reference_set?.items ?? []).flatMap((item) => (item.image ? [item.image] : []));
 }
+
+/**
+ * A reference item as a run uses it: its text, and its image, which is the file of the asset it
+ * points at (`assetPath`, relative to the project root), else the project image its `content_uri`
+ * names ({@link projectImageUri}), else none.
+ */
+export function referenceItemContent(
+  item: { id: string; label: string; content_text: string | null; content_uri: string | null },
+  assetPath: string | null,
+): ReferenceItemContent {
+  return {
+    id: item.id,
+    label: item.label,
+    content_text: item.content_text,
+    image: assetPath ?? projectImageUri(item.content_uri),
+  };
+}
+
+/** A reference item whose asset is in the trash or gone: its image cannot be sent, and is not silently left out. */
+export function missingReferenceAsset(set: string, label: string, assetId: string): PipelineError {
+  return new PipelineError(
+    `Reference set '${set}': item '${label}' points at asset ${assetId}, which is in the trash or gone ` +
+      "(restore it with kroma trash restore, or remove the item)",
+    { field: "reference_set", asset_id: assetId },
+  );
+}

@@ -41,6 +41,18 @@ export interface RawRunRequest {
   batch?: unknown;
   /** Runs every job this many times (after a batch's own expansion). */
   repeat?: unknown;
+  // The configuration a request may change (config/run-overrides.ts): post-processing switches...
+  post_bg_remove?: unknown;
+  post_upscale?: unknown;
+  upscale_backend?: unknown;
+  post_color?: unknown;
+  post_color_profile?: unknown;
+  // ...and the manifest's prompts.
+  style_base_prompt?: unknown;
+  time_day_prompt?: unknown;
+  time_night_prompt?: unknown;
+  weather_clear_prompt?: unknown;
+  weather_rain_prompt?: unknown;
 }
 
 /** The output guard a run applies (manifest values with the request's overrides). */

@@ -43,6 +43,14 @@ export function createNamedRecordRepository<T extends NamedRecordTable>(db: Kyse
       return scoped(projectId).where("id", "=", id).executeTakeFirst() as Promise<NamedRecord<T> | undefined>;
     },
 
+    /** By id, else by name (names are unique in a project): how a run request names a record. */
+    async findByRef(projectId: string, ref: string): Promise<NamedRecord<T> | undefined> {
+      return (
+        ((await scoped(projectId).where("id", "=", ref).executeTakeFirst()) as NamedRecord<T> | undefined) ??
+        ((await scoped(projectId).where("name", "=", ref).executeTakeFirst()) as NamedRecord<T> | undefined)
+      );
+    },
+
     create(projectId: string, fields: NamedRecordFields<T>): Promise<NamedRecord<T>> {
       const now = nowIso();
       const record = { id: randomUUID(), project_id: projectId, ...fields, created_at: now, updated_at: now };

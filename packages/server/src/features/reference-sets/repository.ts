@@ -106,6 +106,14 @@ export function createReferenceSetRepository(db: Kysely<Database>) {
       return findSet(projectId, id);
     },
 
+    /** By id, else by name: how a run request names a set. */
+    async findByRef(projectId: string, ref: string): Promise<ReferenceSetRecord | undefined> {
+      const row =
+        (await scopedSets(projectId).where("s.id", "=", ref).executeTakeFirst()) ??
+        (await scopedSets(projectId).where("s.name", "=", ref).executeTakeFirst());
+      return row && toSet(row);
+    },
+
     exists(projectId: string, id: string): Promise<boolean> {
       return hasProjectRow(db, "reference_sets", projectId, id);
     },

@@ -5,9 +5,7 @@ import {
   effectivePostprocessSettings,
   executeRun,
   type ImageSettings,
-  loadPipelineConfig,
   type PaidRunLog,
-  type PipelineConfig,
   PipelineError,
   planDryRun,
   postprocessForLog,
@@ -27,7 +25,9 @@ import type { RunEvent } from "./events.js";
 import { ingestRunLog, ingestRunLogFile } from "./ingest.js";
 import type { createRunKeys } from "./keys.js";
 import { createLiveRecords } from "./live-records.js";
+import { dbRecordSource } from "./record-source.js";
 import { createRunRepository, type RunRecordStatus } from "./repository.js";
+import { runConfigFor } from "./run-config.js";
 
 /** How the server runs the pipeline: where images are generated and with which model settings. */
 export interface RunExecutionOptions {
@@ -154,7 +154,8 @@ export function createRunExecutor(deps: RunExecutorDeps) {
 
   async function runPipeline(job: RunJob): Promise<DryRunLog | PaidRunLog> {
     const { project, runId } = job;
-    const config = await loadConfig(project.root);
+    const { config, manifest } = await runConfigFor(deps.appRoot, project.root, job.request);
+    const recordSource = dbRecordSource(deps.db, project.id);
     const live = createLiveRecords(deps.db, project, runId);
     const onProgress = (event: RunProgressEvent) =>
       publish({ ...progressEvent(runId, event), ...live.eventFields(event) });
@@ -168,8 +169,9 @@ export function createRunExecutor(deps: RunExecutorDeps) {
         ...image,
         projectSlug: project.slug,
         resolvedFromBackend: true,
-        manifest: config.manifest,
+        manifest,
         request: job.request,
+        recordSource,
         postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
         postprocessSettings: effectivePostprocessSettings(config.settings, config.postprocess),
         runId,
@@ -205,17 +207,14 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       ...image,
       projectSlug: project.slug,
       resolvedFromBackend: true,
-      manifest: config.manifest,
+      manifest,
       request: job.request,
+      recordSource,
       postprocess,
       maxSpendUsd: job.maxSpendUsd,
       runId,
     });
     return runLog;
-  }
-
-  function loadConfig(projectRoot: string): Promise<PipelineConfig> {
-    return loadPipelineConfig({ appRoot: deps.appRoot, projectRoot });
   }
 
   return { execute };

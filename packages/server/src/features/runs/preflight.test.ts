@@ -6,7 +6,8 @@ import { usePaidTestServer } from "@kroma/testkit/test-server";
 import { beforeAll, describe, expect, it } from "vitest";
 
 // A server run whose post-processing cannot finish here (background removal by PhotoRoom with no
-// key anywhere) fails before its first image request: nothing is paid for.
+// key anywhere) is refused when it is triggered, before it is queued: nothing is paid for. (The
+// pipeline checks again before its first request: run-postprocess.test.ts.)
 
 const paid = usePaidTestServer({ projects: ["Preflight"], apiKey: "sk-test-preflight" });
 const kroma = () => createKromaClient({ baseUrl: paid.api.server.url });
@@ -23,20 +24,27 @@ beforeAll(async () => {
 });
 
 describe("a paid server run with a post-process stage that cannot run", () => {
-  it("fails before any image request, naming the stage and the fix", async () => {
+  it("is refused at trigger time with a 400 naming the stage and the fix: nothing queued, nothing sent", async () => {
     paid.images.reset();
-    const { pipeline_trigger } = await kroma().runs.trigger("preflight", {
+    const before = (await kroma().runs.list("preflight")).total;
+    const response = await paid.api.call("POST", "/api/projects/preflight/runs/trigger", {
       mode: "run",
       confirm_spend: true,
       scene_refs: ["scenes/a.png"],
       candidates: 2,
     });
-    const { run } = await kroma().runs.wait("preflight", pipeline_trigger.run_id);
-    expect(run.status).toBe("failed");
-    expect(run.error).toContain(
-      "Refused before any image request: post-processing cannot finish: bg_remove (photoroom)",
-    );
-    expect(run.error).toContain("photoroom/api_key");
+    expect(response.status).toBe(400);
+    const { error } = response.body as { error: string };
+    expect(error).toContain("Refused before any image request: post-processing cannot finish: bg_remove (photoroom)");
+    expect(error).toContain("photoroom/api_key");
+    expect(response.body).toMatchObject({ details: { field: "postprocess" } });
+    expect((await kroma().runs.list("preflight")).total).toBe(before);
     expect(paid.images.requests).toHaveLength(0);
+  });
+
+  it("still plans a dry run of it, which sends nothing", async () => {
+    const { pipeline_trigger } = await kroma().runs.trigger("preflight", { scene_refs: ["scenes/a.png"] });
+    const { run } = await kroma().runs.wait("preflight", pipeline_trigger.run_id);
+    expect(run.status).toBe("succeeded");
   });
 });

@@ -66,12 +66,13 @@ export type RunQueue = ReturnType<typeof createRunQueue>;
 export function createRunQueue(deps: RunQueueDeps) {
   const runs = createRunRepository(deps.db);
   const runKeys = createRunKeys(deps.db, deps.keys, deps.execution);
-  const { openAiKey } = runKeys;
+  const { openAiKey, cutoutKeys } = runKeys;
   const requestContext = {
     db: deps.db,
     keys: deps.keys,
     appRoot: deps.appRoot,
     openAiKey,
+    cutoutKeys,
     image: deps.execution.image,
   };
   const { leases } = deps;

@@ -6,12 +6,14 @@ import {
   effectivePostprocessSettings,
   estimateRunSpend,
   type ImageSettings,
-  loadPipelineConfig,
+  type PipelineConfig,
   PipelineError,
+  preflightPostprocess,
   prepareRun,
   type RawRunRequest,
   readRunJournal,
   resolveProjectRef,
+  runPostprocessFrom,
   type SpendEstimate,
 } from "@kroma/pipeline";
 import type { KromaDb } from "../../core/db/database.js";
@@ -19,6 +21,8 @@ import { validationError } from "../../core/errors.js";
 import { checkS3SyncReady } from "../projects/s3-sync/sync.js";
 import type { MasterKeySource } from "../secrets/crypto.js";
 import type { RunProject } from "./execute.js";
+import { dbRecordSource } from "./record-source.js";
+import { runConfigFor } from "./run-config.js";
 
 /** The trigger body, as the spec declares it. */
 export type TriggerRequest = Schema<"TriggerRunRequest">;
@@ -29,6 +33,8 @@ export interface RunRequestContext {
   keys: MasterKeySource;
   appRoot: string;
   openAiKey: (projectId: string) => Promise<string | undefined>;
+  /** The project's PhotoRoom and remove.bg keys, for the preflight of a paid run's post-processing. */
+  cutoutKeys: (projectId: string) => Promise<Record<string, string | undefined>>;
   /** The server's image settings (`OPENAI_IMAGE_*`), which a trigger's `model`, `size`, `quality` override. */
   image: ImageSettings;
 }
@@ -84,29 +90,63 @@ export async function checkTrigger(
     });
   }
   const image = triggerImageSettings(ctx.image, body);
-  const request: RawRunRequest = {
-    input: body.input,
-    scene_refs: body.scene_refs,
-    style_refs: body.style_refs,
-    stage: body.stage,
-    time: body.time,
-    weather: body.weather,
-    candidates: body.candidates,
-  };
-  const planned = await checkRequestFiles(ctx, project, request);
+  const request = runRequestOf(body);
+  const planned = await checkRequestFiles(ctx, project, request, undefined, image.model);
   const spendEstimate = estimateRunSpend({ ...planned, ...image });
   // Before the key check: a run over its ceiling is refused whatever else it lacks.
   await asRequestError(async () => checkMaxSpend(spendEstimate, body.max_spend_usd));
-  if (mode === "run" && !(await ctx.openAiKey(project.id))) {
-    throw validationError("No OpenAI key: set the project's openai/api_key secret, or OPENAI_API_KEY for the server", {
-      field: "api_key",
-    });
+  if (mode === "run") {
+    const apiKey = await ctx.openAiKey(project.id);
+    if (!apiKey) {
+      throw validationError(
+        "No OpenAI key: set the project's openai/api_key secret, or OPENAI_API_KEY for the server",
+        {
+          field: "api_key",
+        },
+      );
+    }
+    // A chain that cannot finish is refused now, as the run would refuse it before its first request.
+    if (planned.config) await preflight(ctx, project, planned.config, apiKey);
   }
   return { request, image, spendEstimate };
 }
 
-/** What a run's spend estimate needs of its plan: jobs, candidates per job, the post-processing in effect. */
-type PlannedSpend = Pick<Parameters<typeof estimateRunSpend>[0], "jobs" | "candidates" | "postprocess">;
+/** The trigger fields that are not the run request itself: how it is queued, and its image settings and ceiling. */
+const queueFields = new Set([
+  "mode",
+  "confirm_spend",
+  "storage_sync_s3",
+  "project_root",
+  "model",
+  "size",
+  "quality",
+  "max_spend_usd",
+]);
+
+/**
+ * The run request a trigger body holds: every field but the queueing ones. The body's schema
+ * (additionalProperties: false) has already refused anything the pipeline does not read.
+ */
+export function runRequestOf(body: TriggerRequest): RawRunRequest {
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !queueFields.has(key))) as RawRunRequest;
+}
+
+/** The post-processing preflight of a paid run, as a 400 naming the stage and its fix. */
+async function preflight(ctx: RunRequestContext, project: RunProject, config: PipelineConfig, apiKey: string) {
+  const postprocess = await runPostprocessFrom(config, {
+    keys: await ctx.cutoutKeys(project.id),
+    baseDir: ctx.appRoot,
+  });
+  await asRequestError(() => preflightPostprocess(postprocess, apiKey));
+}
+
+/**
+ * What a run's spend estimate needs of its plan (jobs, candidates per job, the post-processing in
+ * effect), and the configuration it was planned with (absent for a journaled run, whose journal holds it).
+ */
+type PlannedSpend = Pick<Parameters<typeof estimateRunSpend>[0], "jobs" | "candidates" | "postprocess"> & {
+  config?: PipelineConfig;
+};
 
 /**
  * The file rules of a trigger, for a trigger and again for a resume (whose request may come
@@ -120,6 +160,7 @@ export async function checkRequestFiles(
   project: RunProject,
   request: RawRunRequest,
   runId?: string,
+  model?: string,
 ): Promise<PlannedSpend> {
   return asRequestError(async (): Promise<PlannedSpend> => {
     const common = { projectSlug: project.slug, projectRoot: project.root, cwd: project.root };
@@ -132,6 +173,7 @@ export async function checkRequestFiles(
         confineTo: project.root,
         manifest: header.manifest,
         request: header.request,
+        promptRecords: header.prompt_records ?? {},
         plannedScenes: header.scenes.map((scene) => resolve(project.root, scene)),
       });
       return { jobs: plan.jobs.length, candidates: plan.candidates, postprocess: header.postprocess };
@@ -141,21 +183,23 @@ export async function checkRequestFiles(
     if (typeof request.input === "string") {
       await resolveProjectRef(project.root, request.input, "input", { allowDirectory: true });
     }
-    const config = await loadPipelineConfig({ appRoot: ctx.appRoot, projectRoot: project.root });
-    const { manifest } = config;
-    // Only the files are checked here: the run id just names where outputs would go.
+    const { config, manifest } = await runConfigFor(ctx.appRoot, project.root, request);
+    // Only the files and records are checked here: the run id just names where outputs would go.
     const { scenes, plan } = await prepareRun({
       ...common,
       runId: runId ?? "trigger_check",
       confineTo: project.root,
       manifest,
       request,
+      recordSource: dbRecordSource(ctx.db, project.id),
+      model,
     });
     for (const scene of scenes) await resolveProjectRef(project.root, scene, "input");
     return {
       jobs: plan.jobs.length,
       candidates: plan.candidates,
       postprocess: effectivePostprocessSettings(config.settings, config.postprocess),
+      config,
     };
   });
 }
