@@ -13,11 +13,11 @@ import { openapiDocument } from "../src/generated/document.js";
  * Since then schema.ts also ends with openapi-typescript's `enumValues` arrays; the digest is of
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
  * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
- * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`).
+ * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`; `rerunRun` with `RerunRunRequest` and `Run.retried_from`, resume of canceled, partial and failed runs, the trigger's `wait`, `Prefer: wait` and 202, `status_code` and `stdout` in a waited answer).
  */
 const before = {
-  dereferenced: "6759ba41a0de8e41c7c8f708dfd736680fb097fbf4db8384a530ffba0bb44197",
-  schemaTs: "810c9f6484f77a58954a72fe8aefacd2ac1f43b0a2b84a914d3676b91fe1f93a",
+  dereferenced: "afc1b6cae1e4277b976676df48ac3c101ff95b465d3c1a3aee43ed490cacb990",
+  schemaTs: "b912b8f0d77c77c7f2088b1b67d33c6e81d13422c8329846821fa967b3fce613",
 };
 
 const root = fileURLToPath(new URL("../../../openapi/backend-api.openapi.yaml", import.meta.url));

@@ -60,7 +60,8 @@ export function triggerImageSettings(defaults: ImageSettings, body: TriggerReque
 /**
  * Checks a trigger the way a run would (image settings, request rules, the scenes, the plan's
  * limits, the key for a paid run), so a bad request is a 400 now rather than a failed run later.
- * Returns the request to store, the image settings the run uses and its spend estimate; a
+ * `recorded` are request fields the body cannot carry (a rerun's recorded output guard and
+ * candidates). Returns the request to store, the image settings the run uses and its spend estimate; a
  * `max_spend_usd` the estimate exceeds (or cannot be held to) is a 400 naming that field, before
  * anything is queued or sent.
  */
@@ -68,6 +69,7 @@ export async function checkTrigger(
   ctx: RunRequestContext,
   project: RunProject,
   body: TriggerRequest,
+  recorded: RawRunRequest = {},
 ): Promise<{ request: RawRunRequest; image: ImageSettings; spendEstimate: SpendEstimate }> {
   if (body.project_root !== undefined) {
     throw validationError("Field 'project_root' is not accepted: runs use the project's stored storage root", {
@@ -85,13 +87,15 @@ export async function checkTrigger(
   }
   const image = triggerImageSettings(ctx.image, body);
   const request: RawRunRequest = {
+    // A rerun's recorded settings (output guard, candidates); a trigger has none.
+    ...recorded,
     input: body.input,
     scene_refs: body.scene_refs,
     style_refs: body.style_refs,
     stage: body.stage,
     time: body.time,
     weather: body.weather,
-    candidates: body.candidates,
+    candidates: body.candidates ?? recorded.candidates,
   };
   const planned = await checkRequestFiles(ctx, project, request);
   const spendEstimate = estimateRunSpend({ ...planned, ...image });
