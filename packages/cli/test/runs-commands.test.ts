@@ -66,4 +66,32 @@ describe("kroma runs", () => {
     expect(finished.code).toBe(1);
     expect(finished.stderr).toContain("only a queued or running run can be canceled");
   });
+
+  it("trigger --wait prints the finished run with its run log and job count; rerun prints what trigger prints", async () => {
+    const waited = await kroma(["runs", "trigger", "-p", "queued", "--input", "scenes", "--wait"]);
+    expect(waited.stderr).toBe("");
+    expect(waited.code).toBe(0);
+    const lines = waited.stdout.trim().split("\n");
+    const runId = /^Run (run_\S+) succeeded$/.exec(lines[0] ?? "")?.[1];
+    expect(runId).toBeDefined();
+    expect(lines.slice(-2)).toEqual([
+      expect.stringMatching(new RegExp(`^Run log: .*runs/${runId}\\.json$`)),
+      "Jobs: 2",
+    ]);
+
+    const rerun = await kroma(["runs", "rerun", runId ?? "", "-p", "queued", "--jobs", "style_2_b", "--wait"]);
+    expect(rerun.code).toBe(0);
+    const rerunLines = rerun.stdout.trim().split("\n");
+    expect(rerunLines[0]).toMatch(/^Run run_\S+ succeeded$/);
+    expect(rerunLines[1]).toBe("  estimate 1 image request(s), 1 image(s) at $0.063 = $0.063");
+    expect(rerunLines.at(-1)).toBe("Jobs: 1");
+
+    const json = await kroma(["--json", "runs", "rerun", runId ?? "", "-p", "queued"]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: "queued", run: { retried_from: runId } });
+
+    const nothingFailed = await kroma(["runs", "rerun", runId ?? "", "-p", "queued", "--failed"]);
+    expect(nothingFailed.code).toBe(1);
+    expect(nothingFailed.stderr).toContain("has no failed, failed_guard or canceled job");
+  });
 });

@@ -9,4 +9,4 @@ export {
   unwrap,
 } from "./client.js";
 export { KromaApiError } from "./errors.js";
-export type { RunEvent } from "./runs.js";
+export type { RunEvent, WaitOptions } from "./runs.js";

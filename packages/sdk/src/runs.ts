@@ -14,6 +14,21 @@ export interface StreamTransport {
   headers: Record<string, string>;
 }
 
+/** How long a trigger or rerun waits for its run: `true` as long as the server allows, a number at most that many seconds. */
+export interface WaitOptions {
+  wait?: boolean | number;
+}
+
+/** `Prefer: wait=<n>` for a wait given in seconds. */
+function preferHeader(options: WaitOptions): { Prefer?: string } {
+  return typeof options.wait === "number" ? { Prefer: `wait=${Math.max(0, Math.floor(options.wait))}` } : {};
+}
+
+/** The body with `wait: true` for `wait: true`. */
+function withWait<B extends { wait?: boolean }>(body: B, options: WaitOptions): B {
+  return options.wait === true ? { ...body, wait: true } : body;
+}
+
 /**
  * Helpers for runs and what they produced: list, inspect, trigger, cancel, resume and follow runs;
  * assets, quality reports and cost events. Each returns the success body and throws
@@ -66,13 +81,40 @@ export function runsApi(raw: Client<paths>, call: Call, transport: StreamTranspo
       /** `GET /runs/{runId}/jobs`: in plan order, with the run's review progress; `review` filters. */
       jobs: (slug: string, runId: string, query: Query<"/api/projects/{slug}/runs/{runId}/jobs"> = {}) =>
         call(raw.GET("/api/projects/{slug}/runs/{runId}/jobs", { params: { path: { slug, runId }, query } })),
-      /** `POST /runs/trigger`: queues a dry (default) or paid run; answers with its id at once. */
-      trigger: (slug: string, body: Schema<"TriggerRunRequest"> = {}) =>
-        call(raw.POST("/api/projects/{slug}/runs/trigger", { ...at(slug), body })),
+      /**
+       * `POST /runs/trigger`: queues a dry (default) or paid run; answers with its id at once, or
+       * with the finished run when `wait` is given (`true`: up to the server's most; a number: at
+       * most that many seconds, sent as `Prefer: wait=<n>`).
+       *
+       * @example
+       * const { pipeline_trigger } = await kroma.runs.trigger("demo", { input: "scenes" }, { wait: true });
+       * pipeline_trigger.status_code; // 0 when the run succeeded
+       */
+      trigger: (slug: string, body: Schema<"TriggerRunRequest"> = {}, options: WaitOptions = {}) =>
+        call(
+          raw.POST("/api/projects/{slug}/runs/trigger", {
+            params: { path: { slug }, header: preferHeader(options) },
+            body: withWait(body, options),
+          }),
+        ),
+      /**
+       * `POST /runs/{runId}/rerun`: a new run of some or all of a run's jobs (`jobs: "all" | "failed"`
+       * or `job_ids`), repeating its recorded request; answered like `trigger`, `wait` included.
+       *
+       * @example
+       * await kroma.runs.rerun("demo", runId, { jobs: "failed", confirm_spend: true });
+       */
+      rerun: (slug: string, runId: string, body: Schema<"RerunRunRequest">, options: WaitOptions = {}) =>
+        call(
+          raw.POST("/api/projects/{slug}/runs/{runId}/rerun", {
+            params: { path: { slug, runId }, header: preferHeader(options) },
+            body: withWait(body, options),
+          }),
+        ),
       /** `POST /runs/{runId}/cancel` */
       cancel: (slug: string, runId: string) =>
         call(raw.POST("/api/projects/{slug}/runs/{runId}/cancel", atRun(slug, runId))),
-      /** `POST /runs/{runId}/resume`: continues an interrupted run. */
+      /** `POST /runs/{runId}/resume`: continues an interrupted run, or a canceled, partial or failed one. */
       resume: (slug: string, runId: string) =>
         call(raw.POST("/api/projects/{slug}/runs/{runId}/resume", atRun(slug, runId))),
       events,

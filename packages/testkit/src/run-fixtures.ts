@@ -58,6 +58,7 @@ export function runRow(
     deleted_at: null,
     trash_id: null,
     reserved_usd: null,
+    retried_from: null,
     ...fields,
   };
 }

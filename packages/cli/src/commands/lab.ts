@@ -182,7 +182,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
   lab
     .command("resume")
     .description(
-      "Continue a paid run that was interrupted (crash, Ctrl-C, server stop): jobs whose outputs still have the recorded hash are kept, the rest run (costs money; needs --confirm-spend)",
+      "Continue a paid run that was interrupted (crash, Ctrl-C, server stop) or ended canceled, partial or failed: jobs whose outputs still have the recorded hash are kept, the rest run (costs money; needs --confirm-spend)",
     )
     .argument("<run_id>", "the interrupted run's id")
     .requiredOption("--project <slug>", "project slug")

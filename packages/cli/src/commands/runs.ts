@@ -4,7 +4,7 @@ import { type Command, CommanderError } from "commander";
 import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions } from "../output.js";
 import { runBrowseCommands } from "./browse.js";
-import { type RunRequestFlags, runBodyFromFlags, runRequestOptions } from "./run-options.js";
+import { maxSpendFromFlags, type RunRequestFlags, runBodyFromFlags, runRequestOptions } from "./run-options.js";
 import { reviewCommands } from "./runs-review.js";
 import { sheetCommand } from "./runs-sheet.js";
 import { runRemoveCommands } from "./trash.js";
@@ -16,7 +16,22 @@ interface TriggerFlags extends RunRequestFlags {
   confirmSpend?: boolean;
   storageSyncS3?: boolean;
   watch?: boolean;
+  wait?: boolean;
 }
+
+interface RerunFlags {
+  project: string;
+  failed?: boolean;
+  jobs?: string;
+  confirmSpend?: boolean;
+  maxSpend?: string;
+  watch?: boolean;
+  wait?: boolean;
+}
+
+/** What a trigger or rerun answers: the run queued, or finished when the client waited. */
+type Queued = Awaited<ReturnType<KromaClient["runs"]["trigger"]>>["pipeline_trigger"];
+
 
 /** Statuses a run ends in; anything else is still going. */
 const finalStatuses = new Set(["succeeded", "partial", "failed", "canceled", "interrupted"]);
@@ -38,25 +53,59 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
     .option("--mode <mode>", "dry | run (run spends money: needs --confirm-spend)")
     .option("--confirm-spend", "confirm that a paid run may spend money")
     .option("--storage-sync-s3", "upload the project's new or changed files to its S3 storage after the run")
-    .option("--watch", "follow the run's progress until it ends");
+    .option("--watch", "follow the run's progress until it ends")
+    .option(
+      "--wait",
+      "answer once the run has ended (at most the server's KROMA_TRIGGER_WAIT_MAX_S); exit 1 unless it succeeded",
+    );
   runRequestOptions(trigger).action(async (flags: TriggerFlags) => {
-    const { pipeline_trigger } = await client().runs.trigger(flags.project, {
+    const body = {
       ...(await runBodyFromFlags(flags)),
       mode: flags.mode,
       confirm_spend: flags.confirmSpend,
       storage_sync_s3: flags.storageSyncS3,
+    };
+    const { pipeline_trigger } = await client().runs.trigger(flags.project, body, { wait: flags.wait });
+    await report(pipeline_trigger, flags);
+  });
+
+  runs
+    .command("rerun")
+    .description("Queue a new run of a run's failed jobs (--failed) or chosen ones (--jobs), as it was recorded")
+    .argument("<run_id>", "the run to run again")
+    .requiredOption("-p, --project <slug>", "project slug")
+    .option("--failed", "the jobs that did not finish (failed, failed_guard, canceled)")
+    .option("--jobs <list>", "comma-separated job ids or job keys (e.g. the jobs a reviewer rejected)")
+    .option("--confirm-spend", "confirm that a paid run may spend money")
+    .option("--max-spend <usd>", "refuse the new run when its spend estimate exceeds this many dollars")
+    .option("--watch", "follow the new run's progress until it ends")
+    .option("--wait", "answer once the new run has ended; exit 1 unless it succeeded")
+    .action(async (runId: string, flags: RerunFlags) => {
+      const jobs = flags.jobs?.split(",").map((item) => item.trim());
+      const body = {
+        ...(jobs ? { job_ids: jobs } : { jobs: flags.failed ? ("failed" as const) : ("all" as const) }),
+        confirm_spend: flags.confirmSpend,
+        max_spend_usd: maxSpendFromFlags(flags),
+      };
+      if (jobs && flags.failed) throw new Error("Give one of --failed and --jobs");
+      const { pipeline_trigger } = await client().runs.rerun(flags.project, runId, body, { wait: flags.wait });
+      await report(pipeline_trigger, flags);
     });
-    const estimate = describeSpendEstimate(pipeline_trigger.spend_estimate).map((line) => `  estimate ${line}`);
-    if (!flags.watch) {
-      emit(globals(), pipeline_trigger, () =>
-        [`Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}`, ...estimate].join("\n"),
-      );
+
+  /** Prints a queued (or waited-for) run as the trigger does, then follows it with --watch. */
+  async function report(queued: Queued, flags: { project: string; watch?: boolean; wait?: boolean }) {
+    const estimate = describeSpendEstimate(queued.spend_estimate).map((line) => `  estimate ${line}`);
+    const lines = [`Run ${queued.run_id} ${queued.status}`, ...estimate, ...(queued.stdout ? [queued.stdout] : [])];
+    if (!flags.watch || queued.status_code !== undefined) {
+      emit(globals(), queued, () => lines.join("\n"));
+      if (flags.wait && queued.status_code !== 0) {
+        throw new CommanderError(1, "kroma.runs.unsuccessful", queued.status);
+      }
       return;
     }
-    if (!globals().json)
-      process.stdout.write(`Run ${pipeline_trigger.run_id} ${pipeline_trigger.status}\n${estimate.join("\n")}\n`);
-    await watch(client(), globals(), flags.project, pipeline_trigger.run_id);
-  });
+    if (!globals().json) process.stdout.write(`${lines.join("\n")}\n`);
+    await watch(client(), globals(), flags.project, queued.run_id);
+  }
 
   runs
     .command("watch")
@@ -77,7 +126,7 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
 
   runs
     .command("resume")
-    .description("Queue an interrupted run again; jobs that finished before are kept")
+    .description("Continue an interrupted, canceled, partial or failed run; jobs that finished before are kept")
     .argument("<run_id>", "the run")
     .requiredOption("-p, --project <slug>", "project slug")
     .option("--watch", "follow the run's progress until it ends")

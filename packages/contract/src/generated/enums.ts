@@ -28,6 +28,7 @@ export {
   reviewStateValues,
   reviewActionValues,
   uploadAssetKindValues,
+  rerunRunRequestJobsValues,
   runEventTypeValues,
   runEventPhaseValues,
   runStageValues,

@@ -546,6 +546,15 @@ export interface paths {
          *     A paid run in a project with a budget (`PUT /budget`) reserves its `spend_estimate` against
          *     what remains, in the transaction that queues it; one that does not fit, or cannot be priced,
          *     is a 409 `budget_exceeded` saying by how much, and nothing is queued or sent.
+         *
+         *     A client that wants the finished run asks to wait: `wait: true` in the body, or the header
+         *     `Prefer: wait=<seconds>` (RFC 7240). The server then answers when the run has finished, or
+         *     after at most `KROMA_TRIGGER_WAIT_MAX_S` seconds (default 300; `Prefer` may ask for less,
+         *     never more), and says so with `Preference-Applied: wait=<seconds waited for at most>`. A run
+         *     that finished in time is answered 200 with the finished run, `status_code` (0 when it
+         *     succeeded) and `stdout` (`Run log: <path>` and `Jobs: <n>`); one still queued or running
+         *     is answered 202 with the run as it is then (follow it as above). Without either, the answer
+         *     is the queued run at once (200).
          */
         post: operations["triggerRun"];
         delete?: never;
@@ -645,11 +654,15 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Continue an interrupted run
+         * Continue an interrupted, canceled, partial or failed run
          * @description A run that was queued or running when the server stopped is `interrupted` (never re-run by
-         *     itself). Resuming queues it again; jobs whose outputs exist with the hash recorded when they
-         *     finished are kept, the rest run. A paid run needs the same OpenAI key as a new one. Any
-         *     other status is a 409.
+         *     itself). Resuming queues it again under the same id; jobs whose outputs exist with the hash
+         *     recorded when they finished are kept, the rest run. A paid run that ended `canceled`,
+         *     `partial` or `failed` keeps its journal, so it too can be resumed: its finished jobs are
+         *     kept (their files untouched), its canceled and failed jobs run again. A finished paid run
+         *     without a journal (it ended before journals were kept, or failed before its first request)
+         *     is a 409 that says to rerun it (`POST /runs/{runId}/rerun`). A paid run needs the same
+         *     OpenAI key as a new one. Any other status (queued, running, canceling, succeeded) is a 409.
          *
          *     Each run a server queues or executes carries a lease (owner process and a heartbeat in the
          *     database, `KROMA_LEASE_TTL_MS`, default 30000). While another live server process holds the
@@ -663,6 +676,38 @@ export interface paths {
          *     answers 503.
          */
         post: operations["resumeRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/runs/{runId}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run some or all of a run's jobs again, as a new run
+         * @description Makes a new queued run from the original's recorded request and settings: the scenes of the
+         *     chosen jobs (`jobs: all | failed`, or `job_ids`: job record ids or job keys), with the same
+         *     stage, time, weather, style refs, candidates, output guard and model, size and quality as
+         *     recorded, and the project's post-processing. The new run's `retried_from` names the
+         *     original. It passes the trigger's checks (files, key, `max_spend_usd`, the project's budget
+         *     reservation; a paid original needs `confirm_spend: true`) and is answered like a trigger,
+         *     `wait` and `Prefer: wait` included. Unknown `job_ids` are a 400 listing them; `failed` with
+         *     no failed job is a 400 that says so; an original the server did not queue (no recorded
+         *     request) is a 409. Audited (`run.rerun`).
+         */
+        post: operations["rerunRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2832,6 +2877,8 @@ export interface components {
             trash_id: string | null;
             /** @description What a paid run the server queued reserved against the project's budget (its spend estimate); null for dry and ingested runs. */
             reserved_usd: number | null;
+            /** @description The run this one re-runs (`POST /runs/{runId}/rerun`); null for a run triggered or ingested. */
+            retried_from: string | null;
         };
         RunCandidate: {
             id: string;
@@ -3363,6 +3410,8 @@ export interface components {
             batch?: components["schemas"]["BatchRow"][];
             /** @description Plan every job this many times, as separate jobs (after a batch's own expansion). Default 1. */
             repeat?: number;
+            /** @description Answer once the run has finished, within the server's `KROMA_TRIGGER_WAIT_MAX_S` (300 s unless set), with `status_code` and `stdout` in `pipeline_trigger`; not given or false: answer at once. The same as the header `Prefer: wait=<seconds>`. */
+            wait?: boolean;
         };
         TriggerRunResponse: {
             /** @constant */
@@ -3373,7 +3422,30 @@ export interface components {
                 mode: components["schemas"]["RunMode"];
                 run: components["schemas"]["Run"];
                 spend_estimate: components["schemas"]["SpendEstimate"];
+                /** @description Only in a waited answer (`wait`, `Prefer: wait`) whose run finished: 0 when it succeeded, 1 otherwise (the upstream's exit code). */
+                status_code?: number;
+                /** @description Only in a waited answer whose run finished: `Run log: <path>` and `Jobs: <n>` on two lines, as the upstream's smoke client reads them. */
+                stdout?: string;
             };
+        };
+        /**
+         * @description Which jobs of a run to run again, as a new run: `jobs` (`all` or `failed`) xor `job_ids` (the
+         *     run's job record ids or job keys, e.g. the scenes a reviewer rejected). The new run repeats the
+         *     original's recorded request and settings for those jobs' scenes.
+         */
+        RerunRunRequest: {
+            /**
+             * @description `all`: every job's scene; `failed`: the scenes of jobs that did not finish (`failed`, `failed_guard`, `canceled`).
+             * @enum {string}
+             */
+            jobs?: "all" | "failed";
+            job_ids?: string[];
+            /** @description Required (true) when the original is a paid run. */
+            confirm_spend?: boolean;
+            /** @description As the trigger's: refuse (400) when the new run's `spend_estimate` exceeds it. */
+            max_spend_usd?: number;
+            /** @description As the trigger's `wait`. */
+            wait?: boolean;
         };
         /**
          * @description What a run will cost before it sends anything: the image API requests (jobs x candidates;
@@ -4121,6 +4193,8 @@ export interface components {
         ItemId: components["schemas"]["Id"];
         LinkId: components["schemas"]["Id"];
         RunId: components["schemas"]["Id"];
+        /** @description `wait=<seconds>` (RFC 7240): answer once the run has finished, waiting at most that long (and at most the server's `KROMA_TRIGGER_WAIT_MAX_S`); `wait=0` answers at once. Other preferences are ignored. */
+        PreferWait: string;
         AssetId: components["schemas"]["Id"];
         /** @description The job's record id (`job_...`), as `GET /runs/{runId}/jobs` lists it. */
         JobId: components["schemas"]["Id"];
@@ -4922,7 +4996,10 @@ export interface operations {
     triggerRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `wait=<seconds>` (RFC 7240): answer once the run has finished, waiting at most that long (and at most the server's `KROMA_TRIGGER_WAIT_MAX_S`); `wait=0` answers at once. Other preferences are ignored. */
+                Prefer?: components["parameters"]["PreferWait"];
+            };
             path: {
                 /** @description The project's slug. */
                 slug: components["parameters"]["ProjectSlug"];
@@ -4935,9 +5012,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The run is queued (200, as the seed's trigger answered; the run itself goes on after the answer). */
+            /** @description The run is queued (200, as the seed's trigger answered; the run itself goes on after the answer), or, when the client waited, it has finished. */
             200: {
                 headers: {
+                    /** @description `wait=<seconds>`: the client's wait was honoured, for at most that long. */
+                    "Preference-Applied"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerRunResponse"];
+                };
+            };
+            /** @description The client waited, and the run had not finished when the wait ran out: the run as it is now. */
+            202: {
+                headers: {
+                    /** @description `wait=<seconds>`: the client's wait was honoured, for at most that long. */
+                    "Preference-Applied"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5107,6 +5197,59 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rerunRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `wait=<seconds>` (RFC 7240): answer once the run has finished, waiting at most that long (and at most the server's `KROMA_TRIGGER_WAIT_MAX_S`); `wait=0` answers at once. Other preferences are ignored. */
+                Prefer?: components["parameters"]["PreferWait"];
+            };
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+                runId: components["parameters"]["RunId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerunRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The new run is queued, or, when the client waited, it has finished. */
+            200: {
+                headers: {
+                    /** @description `wait=<seconds>`: the client's wait was honoured, for at most that long. */
+                    "Preference-Applied"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerRunResponse"];
+                };
+            };
+            /** @description The client waited, and the new run had not finished when the wait ran out. */
+            202: {
+                headers: {
+                    /** @description `wait=<seconds>`: the client's wait was honoured, for at most that long. */
+                    "Preference-Applied"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerRunResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -7661,6 +7804,7 @@ export const pruneRunRequestWhichValues: ReadonlyArray<FlattenedDeepRequired<com
 export const reviewStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewState"]> = ["pending", "approved", "rejected"];
 export const reviewActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewAction"]> = ["select", "approve", "reject", "undo"];
 export const uploadAssetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UploadAssetKind"]> = ["scene", "reference"];
+export const rerunRunRequestJobsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RerunRunRequest"]["jobs"]> = ["all", "failed"];
 export const runEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["type"]> = ["status", "progress", "done"];
 export const runEventPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunEvent"]["phase"]> = ["request", "retry", "candidate_done", "candidate_failed", "job_done", "job_skipped"];
 export const runStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStage"]> = ["style", "time", "weather"];

@@ -15,7 +15,7 @@ import {
 } from "./context.js";
 import { checkMaxSpend, checkSpendAllowed, estimateRunSpend } from "./cost.js";
 import { canceledJob, runJob, unrunJob } from "./job.js";
-import { type RunJournalHeader, removeRunJournal, startRunJournal } from "./journal.js";
+import { appendRunJournal, type RunJournalHeader, removeRunJournal, startRunJournal } from "./journal.js";
 import { buildLog, type PaidRunLog, type RunJobLog } from "./log.js";
 
 /**
@@ -29,7 +29,8 @@ import { buildLog, type PaidRunLog, type RunJobLog } from "./log.js";
  * written under `runs/` whatever happened. Refuses, before any request, without `confirmSpend`
  * or an API key, with image settings the model does not accept (the model table, `models.ts`),
  * or with a spend estimate above `maxSpendUsd` (`estimateRunSpend`, heard by `onSpendEstimate`). While it runs, a journal under `.kroma/in-progress/` records every finished job so
- * an interrupted run can be continued with {@link resumeRun}.
+ * an interrupted run can be continued with {@link resumeRun}; it is removed once every job is
+ * done, and kept for a run that ends canceled, partial or failed, which can be continued too.
  *
  * @example
  * const { runLog, runLogPath } = await executeRun({
@@ -125,7 +126,9 @@ export async function runJobs(parts: {
 
   const runLog = context.logOf(jobs, fatal);
   const runLogPath = await writeRunLog(root, runLog);
-  await removeRunJournal(root, context.runId);
+  // A run that did not finish every job keeps its journal: resuming it keeps the jobs done and
+  // runs the canceled and failed ones again, under the same id.
+  if (runLog.status === "succeeded") await removeRunJournal(root, context.runId);
   if (fatal !== undefined) throw fatal;
   return { runLog, runLogPath };
 }
@@ -134,6 +137,8 @@ export async function runJobs(parts: {
 async function nextJob(context: RunContext, job: PlannedJob, index: number, kept?: RunJobLog): Promise<RunJobLog> {
   const where = { job: job.id, jobIndex: index + 1, jobs: context.plan.jobs.length, candidate: 0 };
   if (kept) {
+    // Journaled again (the journal restarts on each resume), so a later resume keeps it too.
+    await appendRunJournal(context.journalPath, kept);
     progress(context, { phase: "job_skipped", ...where, candidates: job.outputs.length, status: kept.status });
     return kept;
   }

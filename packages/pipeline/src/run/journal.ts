@@ -55,7 +55,8 @@ export interface RunJournal {
 /**
  * Where a running paid run keeps its journal: `<root>/.kroma/in-progress/<run_id>.jsonl`, beside
  * the project's settings rather than among the run logs. It exists from the first request until
- * the final log is written, so its presence means "unfinished".
+ * every job is done, so its presence means "unfinished": interrupted (no final log yet), or
+ * ended canceled, partial or failed (a final log, and jobs a resume would run again).
  */
 export function runJournalPath(projectRoot: string, runId: string): string {
   if (!/^[A-Za-z0-9_-]+$/.test(runId)) throw new PipelineError(`Invalid run id '${runId}'`, { field: "run_id" });
@@ -114,7 +115,7 @@ export async function readRunJournal(projectRoot: string, runId: string): Promis
   return { header, jobs, aborted };
 }
 
-/** Removes a run's journal once its final log is written. */
+/** Removes a run's journal once its final log is written with every job done. */
 export async function removeRunJournal(projectRoot: string, runId: string): Promise<void> {
   await rm(runJournalPath(projectRoot, runId), { force: true });
 }

@@ -64,6 +64,24 @@ describe("cancel", () => {
     expect(runLog.jobs.map((job) => job.status)).toEqual(["done", "canceled", "canceled"]);
     expect(runLog.summary).toMatchObject({ jobs: 3, done: 1, canceled: 2 });
     expect(existsSync(runLogPath)).toBe(true);
+    // Kept: the canceled jobs can still be run by a resume.
+    expect(existsSync(runJournalPath(root, "run_test_resume"))).toBe(true);
+  });
+
+  it("is resumed like an interrupted run, even after a resume that was canceled too, never redoing a done job", async () => {
+    const first = new AbortController();
+    await executeRun(options({ cancelSignal: first.signal, ...stopAfterFirstJob(first) }));
+    const firstOutput = await readFile(join(root, "outputs/run_test_resume/style_1_a.png"));
+    const second = new AbortController();
+    const again = await resume({ cancelSignal: second.signal, ...stopAfterFirstJob(second) });
+    expect(again.runLog.jobs.map((job) => job.status)).toEqual(["done", "done", "canceled"]);
+
+    server.reset();
+    const { runLog } = await resume();
+    expect(server.requests.map((request) => request.images[0])).toEqual(["c.png"]);
+    expect(runLog.status).toBe("succeeded");
+    expect(runLog.resumes?.map((entry) => entry.kept_jobs)).toEqual([["style_1_a"], ["style_1_a", "style_2_b"]]);
+    expect(await readFile(join(root, "outputs/run_test_resume/style_1_a.png"))).toEqual(firstOutput);
     expect(existsSync(runJournalPath(root, "run_test_resume"))).toBe(false);
   });
 });

@@ -37,7 +37,8 @@ export type ResumeRunOptions = Pick<
 };
 
 /**
- * Continues a paid run that was interrupted (crash, Ctrl-C, server stop) from its journal under
+ * Continues a paid run that was interrupted (crash, Ctrl-C, server stop), or that ended canceled,
+ * partial or failed, from its journal under
  * `.kroma/in-progress/`: the same request, manifest, model settings and scenes. A job that finished
  * before is kept when its final output still exists with the sha256 recorded then; every other job
  * runs again. The final log lists the kept jobs under `resumes`. Spend is confirmed again.
@@ -53,7 +54,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<{ runLog: Pa
   const journal = await readRunJournal(root, options.runId);
   if (!journal) {
     throw new PipelineError(
-      `Run '${options.runId}' has nothing to resume: no journal under .kroma/in-progress/ (it finished, see runs/${options.runId}.json, or never started)`,
+      `Run '${options.runId}' has nothing to resume: no journal under .kroma/in-progress/ (every job finished, see runs/${options.runId}.json, or it never started)`,
       { field: "run_id" },
     );
   }

@@ -30,6 +30,7 @@ import { RunEventHub } from "../features/runs/events.js";
 import { createRunQueue, type RunExecutionOptions, type RunQueue } from "../features/runs/queue.js";
 import { runRoutes } from "../features/runs/routes.js";
 import { defaultEventStreamLimits, EventStreamGate, type EventStreamLimits } from "../features/runs/streams.js";
+import { defaultTriggerWaitMaxS } from "../features/runs/trigger-wait.js";
 import { secretRoutes } from "../features/secrets/routes.js";
 import { styleGuideRoutes } from "../features/style-guides/routes.js";
 import { docsRoutes } from "../features/system/docs-routes.js";
@@ -71,6 +72,8 @@ export interface AppOptions {
   leases?: LeaseRepository;
   /** How long a stopping server lets an image request in flight finish (`KROMA_SHUTDOWN_GRACE_MS`, default 30 s). */
   shutdownGraceMs?: number;
+  /** The longest a trigger asking to wait is held open, in seconds (`KROMA_TRIGGER_WAIT_MAX_S`, default 300). */
+  triggerWaitMaxS?: number;
   /** Limits of `GET /runs/{runId}/events` (`KROMA_SSE_*`); default {@link defaultEventStreamLimits}. */
   eventStreams?: EventStreamLimits;
   /** How long a browser session lasts (`KROMA_SESSION_TTL_MS`, default 12 hours). */
@@ -201,6 +204,7 @@ export function createApp(options: AppOptions): Hono {
     runQueue: runs.queue,
     runEvents: runs.events,
     eventStreams: new EventStreamGate(options.eventStreams ?? defaultEventStreamLimits),
+    triggerWaitMaxS: options.triggerWaitMaxS ?? defaultTriggerWaitMaxS,
   });
   reviewRoutes(route, deps);
   deliveryRoutes(route, deps);

@@ -43,6 +43,16 @@ describe("the trash's retention", () => {
   });
 });
 
+describe("the longest a trigger waits", () => {
+  it("is 300 s unless KROMA_TRIGGER_WAIT_MAX_S says otherwise, and refuses a bad value", () => {
+    expect(loadServerConfig({}, {}).triggerWaitMaxS).toBe(300);
+    expect(loadServerConfig({}, { KROMA_TRIGGER_WAIT_MAX_S: "30" }).triggerWaitMaxS).toBe(30);
+    for (const bad of ["0", "-3", "soon", "1.5"]) {
+      expect(() => loadServerConfig({}, { KROMA_TRIGGER_WAIT_MAX_S: bad })).toThrow(/KROMA_TRIGGER_WAIT_MAX_S/);
+    }
+  });
+});
+
 describe("the upload limits", () => {
   it("default to 50 MiB and 100 megapixels, follow KROMA_UPLOAD_MAX_*, and refuse a bad value", () => {
     expect(loadServerConfig({}, {}).uploadLimits).toEqual({ maxBytes: 52_428_800, maxPixels: 100_000_000 });

@@ -6,6 +6,7 @@ import { defaultSessionTtlMs } from "../features/auth/session-repository.js";
 import { parseTrustedEndpoints } from "../features/projects/s3-sync/trusted-endpoints.js";
 import { defaultOpenAiTimeoutMs, defaultShutdownGraceMs, type RunExecutionOptions } from "../features/runs/queue.js";
 import { defaultEventStreamLimits, type EventStreamLimits } from "../features/runs/streams.js";
+import { defaultTriggerWaitMaxS } from "../features/runs/trigger-wait.js";
 import { providerKeysFromEnv } from "../features/secrets/provider-keys.js";
 import { defaultTrashRetentionMs } from "../features/trash/trash.js";
 import { type AuthMode, authModes } from "./auth-policy.js";
@@ -46,6 +47,8 @@ export interface ServerConfig {
    * (`KROMA_SHUTDOWN_GRACE_MS`, default 30 s): the provider bills a request once it is sent.
    */
   shutdownGraceMs: number;
+  /** The longest a trigger or rerun that asks to wait (`wait`, `Prefer: wait=`) is held open, in seconds (`KROMA_TRIGGER_WAIT_MAX_S`, default 300). */
+  triggerWaitMaxS: number;
   /** Limits of the run event streams (`KROMA_SSE_MAX_PER_RUN`, `_MAX_TOTAL`, `_KEEPALIVE_MS`, `_IDLE_MS`). */
   eventStreams: EventStreamLimits;
   /**
@@ -87,6 +90,7 @@ export function loadServerConfig(
     trashRetentionMs: parseRetentionDays(env.KROMA_TRASH_RETENTION_DAYS),
     leaseTtlMs: parsePositiveMs("KROMA_LEASE_TTL_MS", env.KROMA_LEASE_TTL_MS, defaultLeaseTtlMs),
     shutdownGraceMs: parsePositiveMs("KROMA_SHUTDOWN_GRACE_MS", env.KROMA_SHUTDOWN_GRACE_MS, defaultShutdownGraceMs),
+    triggerWaitMaxS: parsePositiveMs("KROMA_TRIGGER_WAIT_MAX_S", env.KROMA_TRIGGER_WAIT_MAX_S, defaultTriggerWaitMaxS),
     eventStreams: eventStreamLimits(env),
     s3TrustedEndpoints: parseTrustedEndpoints(env.KROMA_S3_TRUSTED_ENDPOINTS),
     uploadLimits: {

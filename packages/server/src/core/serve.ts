@@ -38,6 +38,7 @@ export type StartServerOptions = Omit<
   | "sessionTtlMs"
   | "trashRetentionMs"
   | "shutdownGraceMs"
+  | "triggerWaitMaxS"
   | "eventStreams"
   | "masterKeyFile"
   | "uploadLimits"
@@ -46,6 +47,8 @@ export type StartServerOptions = Omit<
   masterKeyFile?: string;
   /** How long a stopping server lets an image request in flight finish (default 30 s). */
   shutdownGraceMs?: number;
+  /** The longest a trigger asking to wait is held open, in seconds (default 300). */
+  triggerWaitMaxS?: number;
   /** Limits of the run event streams (default: `defaultEventStreamLimits`). */
   eventStreams?: ServerConfig["eventStreams"];
   /** How long a browser session lasts (default 12 hours). */
@@ -96,6 +99,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     masterKeyFile: config.masterKeyFile ?? masterKeyFileBeside(config.dbPath),
     runExecution: config.runExecution,
     shutdownGraceMs: config.shutdownGraceMs,
+    triggerWaitMaxS: config.triggerWaitMaxS,
     eventStreams: config.eventStreams,
     sessionTtlMs: config.sessionTtlMs,
     trashRetentionMs: config.trashRetentionMs,

@@ -24,6 +24,7 @@ import * as assetUploads from "./migrations/0018-asset-uploads.js";
 import * as jobReviews from "./migrations/0019-job-reviews.js";
 import * as trash from "./migrations/0020-trash.js";
 import * as budgets from "./migrations/0021-budgets.js";
+import * as runRetriedFrom from "./migrations/0022-run-retried-from.js";
 import type { Database } from "./schema.js";
 
 /** Migrations in order; a new one is a new file in ./migrations and a new line here. */
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   "0019-job-reviews": jobReviews,
   "0020-trash": trash,
   "0021-budgets": budgets,
+  "0022-run-retried-from": runRetriedFrom,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -14,7 +14,7 @@ const columns = {
   users: ["id", "username", "display_name", "created_at", "updated_at"],
   projects: ["id", "user_id", "slug", "name", "description", "status", "created_at", "updated_at"],
   project_storage: ["project_id", "base_dir", "project_root", "s3_enabled", "s3_bucket", "s3_prefix", "s3_region", "s3_profile", "s3_endpoint_url", "updated_at"],
-  runs: ["id", "project_id", "run_mode", "status", "stage", "time_of_day", "weather", "model_name", "provider_code", "settings_snapshot_json", "image_size", "image_quality", "run_log_path", "started_at", "finished_at", "created_at", "error", "summary_json", "request_json", "run_log_sha256", "deleted_at", "trash_id", "reserved_usd"],
+  runs: ["id", "project_id", "run_mode", "status", "stage", "time_of_day", "weather", "model_name", "provider_code", "settings_snapshot_json", "image_size", "image_quality", "run_log_path", "started_at", "finished_at", "created_at", "error", "summary_json", "request_json", "run_log_sha256", "deleted_at", "trash_id", "reserved_usd", "retried_from"],
   jobs: ["id", "run_id", "job_key", "status", "prompt_text", "selected_candidate_index", "final_asset_id", "final_output", "meta_json", "created_at"],
   candidates: ["id", "job_id", "candidate_index", "status", "output_asset_id", "final_asset_id", "output_path", "final_output_path", "rank_hard_failures", "rank_soft_warnings", "rank_avg_chroma_exceed", "meta_json", "created_at"],
   assets: ["id", "project_id", "kind", "asset_kind", "storage_uri", "rel_path", "storage_backend", "mime_type", "width", "height", "sha256", "run_id", "job_id", "candidate_id", "metadata_json", "created_at", "stale", "file_checked_at", "original_name", "deleted_at", "trash_id"],

@@ -102,6 +102,8 @@ export interface RunsTable {
   trash_id: string | null;
   /** A paid run's reservation against the project's budget (migration 0021); null otherwise. */
   reserved_usd: number | null;
+  /** The run this one re-runs (`POST /runs/{runId}/rerun`, migration 0022); null otherwise. */
+  retried_from: string | null;
 }
 
 export interface JobsTable {

@@ -300,7 +300,7 @@ describe("POST /runs/{runId}/cancel", () => {
     const done = runs[0]?.id ?? "";
     const resumed = await api.client.POST("/api/projects/{slug}/runs/{runId}/resume", onRun(done));
     expect(resumed.response.status).toBe(409);
-    expect(resumed.error?.error).toContain("only an interrupted run can be resumed");
+    expect(resumed.error?.error).toContain("only an interrupted, canceled, partial or failed run can be resumed");
     const eventsMissing = await api.client.GET("/api/projects/{slug}/runs/{runId}/events", onRun("run_nope"));
     expect(eventsMissing.response.status).toBe(404);
   });

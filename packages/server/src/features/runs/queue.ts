@@ -1,4 +1,4 @@
-import { type ImageSettings, newRunId, type RawRunRequest, type SpendEstimate } from "@kroma/pipeline";
+import { newRunId, type RawRunRequest, readRunJournal, type SpendEstimate } from "@kroma/pipeline";
 import { type Actor, recordAudit } from "../../core/audit.js";
 import type { KromaDb } from "../../core/db/database.js";
 import type { LeaseRepository } from "../../core/db/lease-repository.js";
@@ -16,6 +16,7 @@ import {
 } from "./execute.js";
 import { createRunKeys } from "./keys.js";
 import { activeRunStatuses, createRunRepository, type RunRecord, type RunRecordStatus } from "./repository.js";
+import { chosenJobs, type RerunRequest, rerunTrigger, type StoredRequest, sceneOf } from "./rerun.js";
 import { checkRequestFiles, checkTrigger, type TriggerRequest, triggerImageSettings } from "./trigger-check.js";
 
 export { defaultOpenAiTimeoutMs, type RunExecutionOptions, type RunProject } from "./execute.js";
@@ -34,8 +35,14 @@ function imageFields(value: unknown): Pick<TriggerRequest, "model" | "size" | "q
   return { model: text("model"), size: text("size"), quality: text("quality") };
 }
 
-/** What a queued run's row keeps of its trigger, so a resume repeats it exactly. */
-type StoredRequest = RawRunRequest & { storage_sync_s3?: boolean; image?: ImageSettings; max_spend_usd?: number };
+/** Statuses a run can be resumed from: stopped by the server, or ended with jobs left to run. */
+const resumableStatuses: readonly RunRecordStatus[] = ["interrupted", "canceled", "partial", "failed"];
+
+/** A run a rerun repeats: the original, and the settings its log recorded. */
+interface RerunOf {
+  run: RunRecord;
+  recorded: RawRunRequest;
+}
 
 export interface RunQueueDeps {
   db: KromaDb;
@@ -160,66 +167,81 @@ export function createRunQueue(deps: RunQueueDeps) {
     return orphans;
   }
 
-  return {
-    /** Validates and queues a run; answers at once with its `queued` record. */
-    async trigger(
-      project: RunProject,
-      body: TriggerRequest,
-      actor: Actor | null,
-    ): Promise<{ run: RunRecord; spendEstimate: SpendEstimate }> {
-      if (stopped) throw stoppingError();
-      const { request, image, spendEstimate } = await checkTrigger(requestContext, project, body);
-      if (stopped) throw stoppingError();
-      const mode = body.mode ?? "dry";
-      const runId = newRunId();
-      // Leased before the row exists, so no other server ever sees it active without an owner.
-      await leases.acquire("run", runId, { project: project.slug });
-      const run = await deps.db
-        .transaction()
-        .execute(async (trx) => {
-          // Reserved in the transaction that queues the run: two triggers never share a remainder.
-          const reservedUsd = mode === "run" ? await reserveBudget(trx, project.id, spendEstimate) : null;
-          const created = await createRunRepository(trx).createQueued({
-            id: runId,
-            reservedUsd,
-            projectId: project.id,
-            mode,
-            request: {
-              ...request,
-              storage_sync_s3: body.storage_sync_s3 === true,
-              image,
-              ...(body.max_spend_usd === undefined ? {} : { max_spend_usd: body.max_spend_usd }),
-            } satisfies StoredRequest,
-            stage: body.stage ?? "style",
-            time: body.time ?? null,
-            weather: body.weather ?? null,
-            ...image,
-          });
-          await recordAudit(trx, actor, {
-            action: "run.trigger",
-            projectId: project.id,
-            targetType: "run",
-            targetId: runId,
-            detail: { mode },
-          });
-          return created;
-        })
-        .catch(async (error: unknown) => {
-          await leases.release("run", runId);
-          throw error;
+  /** Validates and queues a run (a rerun of `from` when given); answers at once with its `queued` record. */
+  async function queueRun(
+    project: RunProject,
+    body: TriggerRequest,
+    actor: Actor | null,
+    from?: RerunOf,
+  ): Promise<{ run: RunRecord; spendEstimate: SpendEstimate }> {
+    if (stopped) throw stoppingError();
+    const { request, image, spendEstimate } = await checkTrigger(requestContext, project, body, from?.recorded);
+    if (stopped) throw stoppingError();
+    const mode = body.mode ?? "dry";
+    const runId = newRunId();
+    // Leased before the row exists, so no other server ever sees it active without an owner.
+    await leases.acquire("run", runId, { project: project.slug });
+    const run = await deps.db
+      .transaction()
+      .execute(async (trx) => {
+        // Reserved in the transaction that queues the run: two triggers never share a remainder.
+        const reservedUsd = mode === "run" ? await reserveBudget(trx, project.id, spendEstimate) : null;
+        const created = await createRunRepository(trx).createQueued({
+          id: runId,
+          reservedUsd,
+          projectId: project.id,
+          mode,
+          request: {
+            ...request,
+            storage_sync_s3: body.storage_sync_s3 === true,
+            image,
+            ...(body.max_spend_usd === undefined ? {} : { max_spend_usd: body.max_spend_usd }),
+          } satisfies StoredRequest,
+          stage: body.stage ?? "style",
+          time: body.time ?? null,
+          weather: body.weather ?? null,
+          retriedFrom: from?.run.id ?? null,
+          ...image,
         });
-      status(runId, "queued");
-      enqueue({
-        runId,
-        project,
-        mode,
-        request,
-        image,
-        syncS3: body.storage_sync_s3 === true,
-        maxSpendUsd: body.max_spend_usd,
-        cancel: new AbortController(),
+        await recordAudit(trx, actor, {
+          action: from ? "run.rerun" : "run.trigger",
+          projectId: project.id,
+          targetType: "run",
+          targetId: runId,
+          detail: from ? { mode, retried_from: from.run.id } : { mode },
+        });
+        return created;
+      })
+      .catch(async (error: unknown) => {
+        await leases.release("run", runId);
+        throw error;
       });
-      return { run, spendEstimate };
+    status(runId, "queued");
+    enqueue({
+      runId,
+      project,
+      mode,
+      request,
+      image,
+      syncS3: body.storage_sync_s3 === true,
+      maxSpendUsd: body.max_spend_usd,
+      cancel: new AbortController(),
+    });
+    return { run, spendEstimate };
+  }
+
+  return {
+    trigger: (project: RunProject, body: TriggerRequest, actor: Actor | null) => queueRun(project, body, actor),
+
+    /**
+     * Queues a new run of some or all of `run`'s jobs (their scenes), repeating its recorded
+     * request and settings; `retried_from` names the original. Checked like a trigger.
+     */
+    async rerun(project: RunProject, run: RunRecord, body: RerunRequest, actor: Actor | null) {
+      const chosen = chosenJobs(run, await runs.jobs(run.id), body);
+      const scenes = [...new Set(chosen.map(sceneOf))];
+      const { trigger, recorded } = rerunTrigger(run, await runs.request(run.id), scenes, body);
+      return queueRun(project, trigger, actor, { run, recorded });
     },
 
     /** Cancels a queued run at once, a running one at its next request; a finished run is a 409. */
@@ -257,17 +279,14 @@ export function createRunQueue(deps: RunQueueDeps) {
     },
 
     /**
-     * Queues an interrupted run again; it keeps the jobs that finished before. Refused (409) while
-     * another live process holds the run's lease (it still executes it: a second execution would
-     * buy its jobs twice), and (400) when its request fails the trigger's file rules now.
+     * Queues an interrupted run again, or a paid run that ended canceled, partial or failed (from
+     * its journal); it keeps the jobs that finished before. Refused (409) while another live
+     * process holds the run's lease (it still executes it: a second execution would buy its jobs
+     * twice), and (400) when its request fails the trigger's file rules now.
      */
     async resume(project: RunProject, run: RunRecord, actor: Actor | null): Promise<RunRecord> {
       if (stopped) throw stoppingError();
-      if (run.status !== "interrupted") {
-        throw conflict(`Run '${run.id}' is ${run.status}: only an interrupted run can be resumed`, {
-          status: run.status,
-        });
-      }
+      await refuseUnresumable(project, run);
       await refuseLiveOwner(run.id);
       const stored = (await runs.request(run.id)) as StoredRequest | null;
       if (!stored || typeof stored !== "object" || Array.isArray(stored)) {
@@ -286,15 +305,16 @@ export function createRunQueue(deps: RunQueueDeps) {
         );
       }
       if (!(await leases.acquire("run", run.id, { project: project.slug }))) await refuseLiveOwner(run.id);
-      if (!(await runs.move(run.id, ["interrupted"], "queued", { error: null, finished_at: null }))) {
+      if (!(await runs.move(run.id, [run.status], "queued", { error: null, finished_at: null }))) {
         await leases.release("run", run.id);
-        throw conflict(`Run '${run.id}' is no longer interrupted`);
+        throw conflict(`Run '${run.id}' is no longer ${run.status}`);
       }
       await recordAudit(deps.db, actor, {
         action: "run.resume",
         projectId: project.id,
         targetType: "run",
         targetId: run.id,
+        detail: { from: run.status },
       });
       status(run.id, "queued");
       const cancel = new AbortController();
@@ -336,6 +356,26 @@ export function createRunQueue(deps: RunQueueDeps) {
       for (const runId of owned) await leases.release("run", runId);
     },
   };
+
+  /**
+   * A 409 for a run resume cannot continue: one still active or that succeeded, or a paid run
+   * that ended without a journal to continue from (a rerun makes a new run of it instead).
+   */
+  async function refuseUnresumable(project: RunProject, run: RunRecord): Promise<void> {
+    if (!resumableStatuses.includes(run.status)) {
+      throw conflict(
+        `Run '${run.id}' is ${run.status}: only an interrupted, canceled, partial or failed run can be resumed`,
+        { status: run.status },
+      );
+    }
+    // A dry run plans again; a paid run canceled before it started has no file to keep.
+    if (run.status === "interrupted" || run.run_mode === "dry" || run.started_at === null) return;
+    if (await readRunJournal(project.root, run.id)) return;
+    throw conflict(
+      `Run '${run.id}' is ${run.status} and has no journal to continue from; rerun its jobs as a new run (POST /runs/${run.id}/rerun)`,
+      { status: run.status },
+    );
+  }
 
   /** A 409 while a live process other than this one holds the run's lease. */
   async function refuseLiveOwner(runId: string): Promise<void> {

@@ -152,6 +152,8 @@ export function createRunRepository(db: Kysely<Database>) {
       quality: string;
       /** What the run reserves against the project's budget. */
       reservedUsd?: number | null;
+      /** The run it re-runs, if any. */
+      retriedFrom?: string | null;
     }): Promise<RunRecord> {
       const values = {
         id: row.id,
@@ -177,6 +179,7 @@ export function createRunRepository(db: Kysely<Database>) {
         deleted_at: null,
         trash_id: null,
         reserved_usd: row.reservedUsd ?? null,
+        retried_from: row.retriedFrom ?? null,
       };
       await db.insertInto("runs").values(values).execute();
       return toRun(values);

@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createKromaClient, type KromaClient } from "@kroma/sdk";
+import { startHeldImages } from "@kroma/testkit/held-images";
 import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { putScenes, runRow } from "@kroma/testkit/run-fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -152,6 +153,70 @@ describe("a server restart in the middle of a run", () => {
       expect(images.requests).toHaveLength(0);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe("resuming a run that was canceled", () => {
+  it("keeps the jobs done before the cancel, their files untouched, and runs the rest to the end", async () => {
+    const held = await startHeldImages();
+    const server = await start({
+      runExecution: {
+        openaiApiKey: "sk-test-resume",
+        openaiBaseUrl: `${held.url}/v1`,
+        image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
+        retryDelayMs: 1,
+      },
+    });
+    try {
+      const kroma = client(server);
+      const { project, storage } = await kroma.projects.upsert({ name: "Canceled" });
+      const root = storage.local.project_root;
+      await putScenes(root, ["scenes/a.png", "scenes/b.png", "scenes/c.png"]);
+      const { pipeline_trigger } = await kroma.runs.trigger(project.slug, {
+        mode: "run",
+        confirm_spend: true,
+        input: "scenes",
+      });
+      const runId = pipeline_trigger.run_id;
+      held.release((await held.request(0)).index);
+      // The second scene's request is in flight: cancel now, then let it finish.
+      await held.request(1);
+      expect((await kroma.runs.cancel(project.slug, runId)).run.status).toBe("canceling");
+      held.release(1);
+      const canceled = await kroma.runs.wait(project.slug, runId);
+      expect(canceled.run.status).toBe("canceled");
+      expect(canceled.jobs.map((job) => job.status)).toEqual(["done", "done", "canceled"]);
+      const firstPart = await Promise.all(
+        canceled.jobs.slice(0, 2).map(async (job) => {
+          const path = join(root, job.final_output ?? "");
+          return { path, bytes: await readFile(path), mtimeMs: (await stat(path)).mtimeMs };
+        }),
+      );
+
+      held.answerAll();
+      const resumed = await kroma.runs.resume(project.slug, runId);
+      expect(resumed.run).toMatchObject({ status: "queued", error: null, finished_at: null });
+      const finished = await kroma.runs.wait(project.slug, runId);
+      expect(finished.run.status).toBe("succeeded");
+      expect(finished.jobs.map((job) => job.status)).toEqual(["done", "done", "done"]);
+      // Each scene was bought once in all, and no file of the first part was written again.
+      expect(held.requests.map((request) => request.images[0])).toEqual(["a.png", "b.png", "c.png"]);
+      for (const file of firstPart) {
+        expect(await readFile(file.path)).toEqual(file.bytes);
+        expect((await stat(file.path)).mtimeMs).toBe(file.mtimeMs);
+      }
+      const log = JSON.parse(await readFile(join(root, `runs/${runId}.json`), "utf8"));
+      expect(log.resumes).toEqual([expect.objectContaining({ kept_jobs: ["style_1_a", "style_2_b"] })]);
+
+      // A run that succeeded has nothing left to resume.
+      await expect(kroma.runs.resume(project.slug, runId)).rejects.toMatchObject({
+        status: 409,
+        message: expect.stringContaining("only an interrupted, canceled, partial or failed run can be resumed"),
+      });
+    } finally {
+      await server.close();
+      await held.close();
     }
   });
 });

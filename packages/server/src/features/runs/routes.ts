@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
-import { isInside, listResolvedSettings, validatePipelineConfig } from "@kroma/pipeline";
+import { isInside, listResolvedSettings, type SpendEstimate, validatePipelineConfig } from "@kroma/pipeline";
+import type { Context } from "hono";
 import { actorOf } from "../../core/audit.js";
 import { notFound, validationError } from "../../core/errors.js";
 import { type ContentDeps, requireProject } from "../../core/project-lookup.js";
@@ -15,8 +16,9 @@ import {
 import type { ProjectRecord } from "../projects/repository.js";
 import type { RunEventHub } from "./events.js";
 import type { RunProject, RunQueue } from "./queue.js";
-import { createRunRepository } from "./repository.js";
+import { createRunRepository, type RunRecord } from "./repository.js";
 import { type EventStreamGate, streamRunEvents } from "./streams.js";
+import { applyWaitPreference, hasEnded, triggerWaitS, upstreamOutcome, waitForRunEnd } from "./trigger-wait.js";
 
 /** What the runs routes need beyond the content routes': the queue and its live events. */
 export interface RunDeps extends ContentDeps {
@@ -24,6 +26,8 @@ export interface RunDeps extends ContentDeps {
   runEvents: RunEventHub;
   /** The open-stream limits of `GET /runs/{runId}/events`. */
   eventStreams: EventStreamGate;
+  /** The longest a trigger asking to wait is held open, in seconds (`KROMA_TRIGGER_WAIT_MAX_S`). */
+  triggerWaitMaxS: number;
 }
 
 const pathFields = ["app_settings_path", "project_settings_path", "manifest_path", "postprocess_config_path"] as const;
@@ -48,22 +52,49 @@ export function runRoutes(route: DefineRoute, deps: RunDeps): void {
     return { status: 200, body: { ok: true, count: rows.length, total, runs: rows } };
   });
 
-  route("post", "/api/projects/{slug}/runs/trigger", async ({ params, body, context }) => {
-    const project = await requireProject(deps, params.slug);
-    const { run, spendEstimate } = await deps.runQueue.trigger(await runProject(project), body, actorOf(context));
-    return {
-      status: 200,
-      body: {
-        ok: true,
-        pipeline_trigger: {
-          run_id: run.id,
-          status: run.status,
-          mode: run.run_mode,
-          run,
-          spend_estimate: spendEstimate,
-        },
+  /**
+   * The answer of a trigger or rerun: the queued run at once (200), or, when the client asked to
+   * wait, the run once it ended (200, with the upstream's `status_code` and `stdout`) or as it is
+   * when the wait ran out (202).
+   */
+  const triggerAnswer = async (
+    context: Context,
+    project: RunProject,
+    queued: { run: RunRecord; spendEstimate: SpendEstimate },
+    bodyWait: boolean | undefined,
+  ) => {
+    const waitS = triggerWaitS(bodyWait, context.req.header("prefer"), deps.triggerWaitMaxS);
+    const answer = (run: RunRecord, extra = {}) => ({
+      ok: true as const,
+      pipeline_trigger: {
+        run_id: run.id,
+        status: run.status,
+        mode: run.run_mode,
+        run,
+        spend_estimate: queued.spendEstimate,
+        ...extra,
       },
-    };
+    });
+    if (waitS === 0) return { status: 200 as const, body: answer(queued.run) };
+    const reload = () => runs.get(project.id, queued.run.id);
+    await waitForRunEnd(deps.runEvents, queued.run.id, waitS * 1000, reload);
+    applyWaitPreference(context, waitS);
+    const run = (await reload()) ?? queued.run;
+    if (!hasEnded(run)) return { status: 202 as const, body: answer(run) };
+    return { status: 200 as const, body: answer(run, upstreamOutcome(project, run, await runs.jobs(run.id))) };
+  };
+
+  route("post", "/api/projects/{slug}/runs/trigger", async ({ params, body, context }) => {
+    const project = await runProject(await requireProject(deps, params.slug));
+    const queued = await deps.runQueue.trigger(project, body, actorOf(context));
+    return triggerAnswer(context, project, queued, body.wait);
+  });
+
+  route("post", "/api/projects/{slug}/runs/{runId}/rerun", async ({ params, body, context }) => {
+    const { project, run } = await requireRun(params.slug, params.runId);
+    const runsIn = await runProject(project);
+    const queued = await deps.runQueue.rerun(runsIn, run, body, actorOf(context));
+    return triggerAnswer(context, runsIn, queued, body.wait);
   });
 
   route("get", "/api/projects/{slug}/runs/{runId}", async ({ params }) => {

@@ -66,7 +66,8 @@ export function triggerImageSettings(defaults: ImageSettings, body: TriggerReque
 /**
  * Checks a trigger the way a run would (image settings, request rules, the scenes, the plan's
  * limits, the key for a paid run), so a bad request is a 400 now rather than a failed run later.
- * Returns the request to store, the image settings the run uses and its spend estimate; a
+ * `recorded` are request fields the body cannot carry (a rerun's recorded output guard and
+ * candidates). Returns the request to store, the image settings the run uses and its spend estimate; a
  * `max_spend_usd` the estimate exceeds (or cannot be held to) is a 400 naming that field, before
  * anything is queued or sent.
  */
@@ -74,6 +75,7 @@ export async function checkTrigger(
   ctx: RunRequestContext,
   project: RunProject,
   body: TriggerRequest,
+  recorded: RawRunRequest = {},
 ): Promise<{ request: RawRunRequest; image: ImageSettings; spendEstimate: SpendEstimate }> {
   if (body.project_root !== undefined) {
     throw validationError("Field 'project_root' is not accepted: runs use the project's stored storage root", {
@@ -90,7 +92,8 @@ export async function checkTrigger(
     });
   }
   const image = triggerImageSettings(ctx.image, body);
-  const request = runRequestOf(body);
+  // A rerun's recorded settings (output guard, candidates) under what the body gives; a trigger has none.
+  const request: RawRunRequest = { ...recorded, ...runRequestOf(body) };
   const planned = await checkRequestFiles(ctx, project, request, undefined, image.model);
   const spendEstimate = estimateRunSpend({ ...planned, ...image });
   // Before the key check: a run over its ceiling is refused whatever else it lacks.
@@ -121,6 +124,7 @@ const queueFields = new Set([
   "size",
   "quality",
   "max_spend_usd",
+  "wait",
 ]);
 
 /**
