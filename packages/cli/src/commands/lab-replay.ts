@@ -6,8 +6,10 @@ import {
   replayRun,
 } from "@kroma/pipeline";
 import { type Command, CommanderError } from "commander";
+import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions, table } from "../output.js";
 import { findProjectRoot, loadRunConfig } from "./lab-context.js";
+import { apiRecordSource } from "./record-source.js";
 
 interface ReplayFlags {
   project: string;
@@ -29,11 +31,11 @@ export function labReplayCommand(lab: Command, globals: () => GlobalOptions): vo
     .command("replay")
     .description(
       "Re-plan a logged run (dry or paid) from <project root>/runs/<RUN_ID>.json against the current files, " +
-        "manifest and image settings; print 'identical' or every difference (prompts, input sha256, outputs, settings). " +
+        "manifest, project records and image settings; print 'identical' or every difference (records, prompts, input sha256, outputs, settings). " +
         "Writes and spends nothing. Exit status 1 when the plan differs.",
     )
     .argument("<run_id>", "the run id, as in runs/<run_id>.json")
-    .requiredOption("--project <slug>", "project slug")
+    .requiredOption("-p, --project <slug>", "project slug")
     .option("--project-root <path>", "project directory (default: the project's storage, from the API)")
     .option(
       "--manifest <path>",
@@ -54,6 +56,8 @@ export function labReplayCommand(lab: Command, globals: () => GlobalOptions): vo
         manifest: config.manifest,
         ...imageSettingsFromEnv(),
         postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
+        // The records the log names, as the API serves them now: a changed one is a difference.
+        records: apiRecordSource(apiClient(globals()), flags.project),
       });
       emit(globals(), result, () => describeReplay(result));
       // run() turns a CommanderError into its exit code without printing again: the report said it all.

@@ -365,7 +365,10 @@ function recordLines(log: DryRunLog): string[] {
   );
 }
 
-/** A multi-line text with its later lines indented to sit under the first. */
+/** A multi-line text with its later (non-blank) lines indented to sit under the first. */
 function indented(text: string, by: number): string {
-  return text.replaceAll("\n", `\n${" ".repeat(by)}`);
+  return text
+    .split("\n")
+    .map((line, index) => (index === 0 || line === "" ? line : `${" ".repeat(by)}${line}`))
+    .join("\n");
 }
