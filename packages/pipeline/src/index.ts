@@ -62,6 +62,7 @@ export {
   imageSettingsFromEnv,
   type RequestAttempt,
   redact,
+  retryAfterMs,
   withRetries,
 } from "./generate/images-client.js";
 export {
@@ -79,6 +80,13 @@ export {
   inputFidelityFor,
   listPricePerImageUsd,
 } from "./generate/models.js";
+export {
+  defaultImageConcurrency,
+  defaultImageTimeoutMs,
+  type ImageRequestLimits,
+  imageRequestLimitsFromEnv,
+  maxImageConcurrency,
+} from "./generate/request-limits.js";
 export {
   checkImage,
   chromaDeltaOfRgb,

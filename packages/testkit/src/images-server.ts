@@ -34,6 +34,11 @@ export interface ScriptedReply {
   delayMs?: number;
   /** Close the socket without answering (a network failure). */
   destroy?: boolean;
+  /**
+   * Never answer: the request stays open until the client gives up (its timeout) or the stand-in
+   * closes, as a hung upstream does. Nothing is sent, not even headers.
+   */
+  hang?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -211,6 +216,7 @@ export async function startImagesServer(): Promise<ImagesServer> {
         return;
       }
       const reply = script(recorded);
+      if (reply.hang) return;
       if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
       if (reply.destroy) {
         req.socket.destroy();

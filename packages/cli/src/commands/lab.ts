@@ -5,6 +5,7 @@ import {
   effectivePostprocessSettings,
   executeRun,
   type ImageSettings,
+  imageRequestLimitsFromEnv,
   imageSettingsFromEnv,
   type Manifest,
   type PaidRunLog,
@@ -223,6 +224,8 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       // Refuse before any lookup, so a missing flag is the first thing the user hears.
       if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
       const maxSpendUsd = maxSpendFromFlags(flags);
+      // OPENAI_TIMEOUT_MS and KROMA_IMAGE_CONCURRENCY, checked before anything is looked up.
+      const requestLimits = imageRequestLimitsFromEnv();
       const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
       const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
       const { config, manifest } = await configFromFlags(flags, projectRoot);
@@ -237,6 +240,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         confirmSpend: flags.confirmSpend === true,
         apiKey,
         baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
+        ...requestLimits,
         ...imageSettingsFromFlags(flags),
         postprocess,
         maxSpendUsd,
@@ -265,6 +269,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         flags: { project: string; projectRoot?: string; confirmSpend?: boolean; ingest: boolean },
       ) => {
         if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
+        const requestLimits = imageRequestLimitsFromEnv();
         const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
         const { projectRoot } = await findProjectRoot(flags, globals());
         // The journal holds the run's post-process switches; keys and backends' config come from now.
@@ -282,6 +287,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
             confirmSpend: true,
             apiKey,
             baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
+            ...requestLimits,
             onProgress: progress.onProgress,
             interruptSignal: stopOnCtrlC(),
           }),
