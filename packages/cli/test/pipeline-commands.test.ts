@@ -557,6 +557,14 @@ describe("kroma lab run", () => {
       expect(held.requests.map((request) => request.answered)).toEqual([false, false]);
       held.answerAll();
       expect((await concurrent).code).toBe(0);
+
+      // The report names the cost recorded from the answers' usage beside the estimate.
+      images.script(() => ({ image: "gray", usage: "openai" }));
+      const report = await kroma(run.slice(1), dir, env);
+      expect(report.code).toBe(0);
+      expect(report.stdout).toMatch(
+        /\n {2}recorded {5}\$0\.1\d\d from the usage of 2 answer\(s\) at per-token list prices\n/,
+      );
     } finally {
       await images.close();
       await held.close();

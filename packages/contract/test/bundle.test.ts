@@ -13,11 +13,11 @@ import { openapiDocument } from "../src/generated/document.js";
  * Since then schema.ts also ends with openapi-typescript's `enumValues` arrays; the digest is of
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
  * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
- * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`).
+ * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`; the cost recorded from the images API's usage: `RecordedImageCost` as a candidate's `cost`, `RecordedSpend` as a paid log's `spend_recorded`, `ImageUsage.output_tokens_details`).
  */
 const before = {
-  dereferenced: "6759ba41a0de8e41c7c8f708dfd736680fb097fbf4db8384a530ffba0bb44197",
-  schemaTs: "810c9f6484f77a58954a72fe8aefacd2ac1f43b0a2b84a914d3676b91fe1f93a",
+  dereferenced: "34e00779c3a921627e5139049c8afce1903c75b4ffd4cfb143ae21b943ee9934",
+  schemaTs: "ec7ba813aa34455b0f10011978d2e8cc397ba9c71bb480a8b81229ddd9041f9a",
 };
 
 const root = fileURLToPath(new URL("../../../openapi/backend-api.openapi.yaml", import.meta.url));

@@ -213,5 +213,11 @@ export type {
   RunStatus,
   RunSummary,
 } from "./run/log.js";
+export {
+  type RecordedImageCost,
+  type RecordedSpend,
+  recordedImageCost,
+  recordedSpend,
+} from "./run/recorded-cost.js";
 export { type ReplayDifference, type ReplayOptions, type ReplayResult, replayRun } from "./run/replay.js";
 export { type ResumeRunOptions, resumeRun } from "./run/resume.js";

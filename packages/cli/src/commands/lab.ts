@@ -392,6 +392,7 @@ function describeRun(log: PaidRunLog, runLogPath: string): string {
         ]
       : []),
     `  images       ${summary.candidates_generated} generated, ${summary.candidates_failed} failed${tokens}; ${cost}`,
+    ...(log.spend_recorded ? [`  recorded     ${describeRecordedSpend(log.spend_recorded)}`] : []),
     `  model        ${log.model} ${log.size} ${log.quality}`,
     `  project root ${log.storage.project_root}${log.storage.resolved_from_backend ? " (from the API)" : ""}`,
     `  run log      ${runLogPath}`,
@@ -408,6 +409,20 @@ function describeRun(log: PaidRunLog, runLogPath: string): string {
       ]),
     ),
   ].join("\n");
+}
+
+/**
+ * The run's cost from the usage its answers carried, or why it is not known.
+ *
+ * @example
+ * describeRecordedSpend({ usd: 0.18, priced_usd: 0.18, priced_requests: 4, unpriced_requests: 0, basis });
+ * // "$0.180 from the usage of 4 answer(s) at per-token list prices"
+ */
+function describeRecordedSpend(spend: NonNullable<PaidRunLog["spend_recorded"]>): string {
+  const answers = spend.priced_requests + spend.unpriced_requests;
+  if (spend.usd !== null)
+    return `$${spend.usd.toFixed(3)} from the usage of ${answers} answer(s) at per-token list prices`;
+  return `unknown: ${spend.unpriced_requests} of ${answers} answer(s) could not be priced (no usage, or no token price); the rest $${spend.priced_usd.toFixed(3)}`;
 }
 
 /** The `--<key>-prompt` flags win over the manifest's prompts. */

@@ -12,6 +12,7 @@ import { chainForLog } from "../postprocess/run-postprocess.js";
 import { describe, progress, type RunContext, RunInterruptedError } from "./context.js";
 import { type AbortedImageRequest, appendAbortedRequest } from "./journal.js";
 import type { RunCandidateLog } from "./log.js";
+import { recordedImageCost } from "./recorded-cost.js";
 
 // One candidate of a job in two steps: its image request with retries (`requestCandidate`), then,
 // once answered, the tagged PNG written in place, post-processing and the output guard
@@ -113,6 +114,8 @@ export async function requestCandidate(
     return { ...candidate, error: outcome.error.message };
   }
   if (outcome.value.usage) entry.usage = outcome.value.usage;
+  // Recorded as the answer arrives: it was billed whatever becomes of the image.
+  entry.cost = recordedImageCost(options.model, outcome.value.usage);
   return { ...candidate, png: outcome.value.png };
 }
 
