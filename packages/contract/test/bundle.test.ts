@@ -16,8 +16,8 @@ import { openapiDocument } from "../src/generated/document.js";
  * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`; the cost recorded from the images API's usage: `RecordedImageCost` as a candidate's `cost`, `RecordedSpend` as a paid log's `spend_recorded`, `ImageUsage.output_tokens_details`).
  */
 const before = {
-  dereferenced: "34e00779c3a921627e5139049c8afce1903c75b4ffd4cfb143ae21b943ee9934",
-  schemaTs: "ec7ba813aa34455b0f10011978d2e8cc397ba9c71bb480a8b81229ddd9041f9a",
+  dereferenced: "c11ab5029ad1db24cc132e33c391217718fca2ec1e7a2ce2400f3eec15ea3c01",
+  schemaTs: "2e39becde88c79ded686b422a0513dbb9513ace9db23038ea04043176cb2267e",
 };
 
 const root = fileURLToPath(new URL("../../../openapi/backend-api.openapi.yaml", import.meta.url));

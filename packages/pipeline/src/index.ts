@@ -87,6 +87,7 @@ export {
   imageRequestLimitsFromEnv,
   maxImageConcurrency,
 } from "./generate/request-limits.js";
+export { type RecordedImageCost, recordedImageCost } from "./generate/usage-cost.js";
 export {
   checkImage,
   chromaDeltaOfRgb,
@@ -213,11 +214,6 @@ export type {
   RunStatus,
   RunSummary,
 } from "./run/log.js";
-export {
-  type RecordedImageCost,
-  type RecordedSpend,
-  recordedImageCost,
-  recordedSpend,
-} from "./run/recorded-cost.js";
+export { type RecordedSpend, recordedSpend } from "./run/recorded-cost.js";
 export { type ReplayDifference, type ReplayOptions, type ReplayResult, replayRun } from "./run/replay.js";
 export { type ResumeRunOptions, resumeRun } from "./run/resume.js";

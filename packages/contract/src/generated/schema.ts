@@ -3551,7 +3551,9 @@ export interface components {
         };
         /**
          * @description What a paid run's answered image requests cost, from the `usage` each carried (every
-         *     candidate's `cost`): the sum, and how many answers were priced and how many not. `usd` is null
+         *     candidate's `cost`, and the `params.cost` of each OpenAI refine pass of its post-processing):
+         *     the sum, and how many answers were priced and how many not; PhotoRoom and remove.bg calls are
+         *     not counted (their prices are not in the model table). `usd` is null
          *     when any answer could not be priced (no usage, or a token price the model table lacks); then
          *     `priced_usd` is the part that could be. Beside `spend_estimate`, made before the run from list
          *     prices per image; the two are computed independently.

@@ -4,6 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { archiveReplaced } from "../files/archive.js";
 import { embedPngText, type PngTextEntry } from "../files/png-metadata.js";
 import { editImage, withRetries } from "../generate/images-client.js";
+import { recordedImageCost } from "../generate/usage-cost.js";
 import { checkImage, rankCandidate } from "../guard/output-guard.js";
 import type { PlannedJob } from "../plan/plan.js";
 import { logPath } from "../plan/run-log.js";
@@ -12,7 +13,6 @@ import { chainForLog } from "../postprocess/run-postprocess.js";
 import { describe, progress, type RunContext, RunInterruptedError } from "./context.js";
 import { type AbortedImageRequest, appendAbortedRequest } from "./journal.js";
 import type { RunCandidateLog } from "./log.js";
-import { recordedImageCost } from "./recorded-cost.js";
 
 // One candidate of a job in two steps: its image request with retries (`requestCandidate`), then,
 // once answered, the tagged PNG written in place, post-processing and the output guard
@@ -219,6 +219,8 @@ async function postprocessCandidate(
     // The refine pass uses the run's own key and endpoint unless told otherwise.
     keys: { openai: context.apiKey, ...given.keys },
     baseUrls: { openai: context.options.baseURL, ...given.baseUrls },
+    // The refine pass is an image request like the candidate's: same timeout unless told otherwise.
+    openai: { timeoutMs: context.options.timeoutMs, ...given.openai },
   });
   entry.postprocess = await chainForLog(context.root, chain);
   return chain.final_output;
