@@ -7,8 +7,9 @@ import { readPngTextMap } from "../files/png-metadata.js";
 import { paidRunOptions } from "../test-helpers/run-options.js";
 import { useCutoutServices, useImagesServer } from "../test-helpers/stand-ins.js";
 import { makeTempProject, removeDir } from "../test-helpers/temp-dir.js";
-import type { ExecuteRunOptions, RunProgressEvent } from "./context.js";
+import { type ExecuteRunOptions, RunInterruptedError, type RunProgressEvent } from "./context.js";
 import { executeRun } from "./execute.js";
+import { readRunJournal } from "./journal.js";
 
 // A job's candidates as a pipeline (candidate-queue.ts): concurrent requests, a hung request that
 // times out, a 429's retry-after, and a candidate's post-processing overlapping the next request.
@@ -197,5 +198,50 @@ describe("post-processing overlaps the next request", () => {
     expect(candidatesOf(events, "candidate_done")).toEqual([1, 2]);
     expect(runLog.jobs[0]?.candidates.map((candidate) => candidate.postprocess?.status)).toEqual(["done", "done"]);
     expect(services.requests).toHaveLength(2);
+  });
+});
+
+describe("stopping with requests in flight", () => {
+  it("an abort journals every request in flight as possibly billed, then the run rejects", async () => {
+    held = await startHeldImages();
+    const abort = new AbortController();
+    const run = executeRun(
+      options({ baseURL: `${held.url}/v1`, concurrency: 2, abortSignal: abort.signal, runId: "run_queue_abort" }),
+    );
+    await held.request(1);
+    abort.abort();
+    await expect(run).rejects.toBeInstanceOf(RunInterruptedError);
+    const journal = await readRunJournal(root, "run_queue_abort");
+    expect(journal?.aborted.map((request) => [request.job, request.candidate, request.possibly_billed])).toEqual(
+      expect.arrayContaining([
+        ["style_1_alley", 1, true],
+        ["style_1_alley", 2, true],
+      ]),
+    );
+    expect(journal?.aborted).toHaveLength(2);
+    // The third candidate was never sent.
+    expect(held.requests).toHaveLength(2);
+  });
+
+  it("an interrupt lets the requests in flight finish and write their images, sends no more, and keeps the journal", async () => {
+    held = await startHeldImages();
+    const interrupt = new AbortController();
+    const events: RunProgressEvent[] = [];
+    const run = executeRun(
+      options({
+        baseURL: `${held.url}/v1`,
+        concurrency: 2,
+        interruptSignal: interrupt.signal,
+        runId: "run_queue_interrupt",
+        onProgress: (event) => events.push(event),
+      }),
+    );
+    await held.request(1);
+    interrupt.abort();
+    held.answerAll();
+    await expect(run).rejects.toBeInstanceOf(RunInterruptedError);
+    expect(held.requests).toHaveLength(2);
+    expect(candidatesOf(events, "candidate_done")).toEqual([1, 2]);
+    expect(await readRunJournal(root, "run_queue_interrupt")).toMatchObject({ aborted: [] });
   });
 });
