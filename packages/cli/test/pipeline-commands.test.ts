@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultManifest, executeRun } from "@kroma/pipeline";
 import { createKromaClient } from "@kroma/sdk";
-import { solidPng, startImagesServer, startTestServer, type TestServer } from "@kroma/testkit";
+import { solidPng, startHeldImages, startImagesServer, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -521,6 +521,53 @@ describe("kroma lab run", () => {
       expect(images.requests).toHaveLength(2);
     } finally {
       await images.close();
+    }
+  });
+
+  it("times a hung request out after OPENAI_TIMEOUT_MS and sends KROMA_IMAGE_CONCURRENCY requests at once", async () => {
+    const images = await startImagesServer();
+    const held = await startHeldImages();
+    try {
+      await newProject("Limits", "limits", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
+      const env = {
+        KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
+        OPENAI_API_KEY: "sk-test-limits",
+        OPENAI_BASE_URL: `${images.url}/v1`,
+      };
+      const args = ["--json", "--api-url", server.url, "lab", "run", "--project", "limits"];
+      const run = [...args, "--scene-refs", "scenes/dock.png", "--candidates", "2", "--no-ingest", "--confirm-spend"];
+
+      const refused = await kroma(run, dir, { ...env, KROMA_IMAGE_CONCURRENCY: "0" });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toBe("kroma: Invalid KROMA_IMAGE_CONCURRENCY '0': expected a whole number from 1 to 8\n");
+      expect(images.requests).toHaveLength(0);
+
+      // The first request never answers: it times out after 300 ms and its retry is answered.
+      images.script(({ index }) => (index === 0 ? { hang: true } : { image: "gray" }));
+      const timed = await kroma(run, dir, { ...env, OPENAI_TIMEOUT_MS: "300", KROMA_IMAGE_CONCURRENCY: "1" });
+      expect(timed.code).toBe(0);
+      const log = JSON.parse(timed.stdout);
+      expect(log.status).toBe("succeeded");
+      expect(log.jobs[0].candidates[0].attempts[0].error).toMatch(/^Request timed out/);
+      expect(images.requests).toHaveLength(3);
+
+      // Two requests in flight before either is answered.
+      const concurrent = kroma(run, dir, { ...env, OPENAI_BASE_URL: `${held.url}/v1`, KROMA_IMAGE_CONCURRENCY: "2" });
+      await held.request(1);
+      expect(held.requests.map((request) => request.answered)).toEqual([false, false]);
+      held.answerAll();
+      expect((await concurrent).code).toBe(0);
+
+      // The report names the cost recorded from the answers' usage beside the estimate.
+      images.script(() => ({ image: "gray", usage: "openai" }));
+      const report = await kroma(run.slice(1), dir, env);
+      expect(report.code).toBe(0);
+      expect(report.stdout).toMatch(
+        /\n {2}recorded {5}\$0\.1\d\d from the usage of 2 answer\(s\) at per-token list prices\n/,
+      );
+    } finally {
+      await images.close();
+      await held.close();
     }
   });
 

@@ -42,8 +42,8 @@ function command(program: Command, path: string[]): Command {
 const optionNames = (cmd: Command) => cmd.options.map((option) => snake(option.long ?? ""));
 
 const triggerFields = () => {
-  const schemas = (openapiDocument as { components: { schemas: Record<string, { properties: object }> } }).components
-    .schemas;
+  const schemas = (openapiDocument as unknown as { components: { schemas: Record<string, { properties: object }> } })
+    .components.schemas;
   return Object.keys(schemas.TriggerRunRequest?.properties ?? {});
 };
 

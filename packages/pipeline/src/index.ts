@@ -70,6 +70,7 @@ export {
   imageSettingsFromEnv,
   type RequestAttempt,
   redact,
+  retryAfterMs,
   withRetries,
 } from "./generate/images-client.js";
 export {
@@ -87,6 +88,14 @@ export {
   inputFidelityFor,
   listPricePerImageUsd,
 } from "./generate/models.js";
+export {
+  defaultImageConcurrency,
+  defaultImageTimeoutMs,
+  type ImageRequestLimits,
+  imageRequestLimitsFromEnv,
+  maxImageConcurrency,
+} from "./generate/request-limits.js";
+export { type RecordedImageCost, recordedImageCost } from "./generate/usage-cost.js";
 export {
   checkImage,
   chromaDeltaOfRgb,
@@ -238,5 +247,6 @@ export type {
   RunStatus,
   RunSummary,
 } from "./run/log.js";
+export { type RecordedSpend, recordedSpend } from "./run/recorded-cost.js";
 export { type ReplayDifference, type ReplayOptions, type ReplayResult, replayRun } from "./run/replay.js";
 export { type ResumeRunOptions, resumeRun } from "./run/resume.js";

@@ -18,8 +18,15 @@ export interface CutoutRequest {
   imageFile?: { name: string; type: string; bytes: number };
 }
 
-/** How a service answers: a cut-out (default) or an error. */
-export type CutoutReply = { kind: "cutout" } | { kind: "error"; status: number; body: unknown } | { kind: "junk" };
+/**
+ * How a service answers: a cut-out (default), an error, junk, or `held`: a cut-out sent only once
+ * the test calls `releaseHeld()`, so a test can keep a post-processing step running on cue.
+ */
+export type CutoutReply =
+  | { kind: "cutout" }
+  | { kind: "error"; status: number; body: unknown }
+  | { kind: "junk" }
+  | { kind: "held" };
 
 export interface CutoutServers {
   /** `http://127.0.0.1:<port>/v1/segment` */
@@ -30,6 +37,10 @@ export interface CutoutServers {
   /** The valid key for both services. */
   key: string;
   reply(service: CutoutService, reply: CutoutReply): void;
+  /** Requests held now (reply `held`), not yet answered. */
+  held(): number;
+  /** Answers every held request with its cut-out; later `held` requests are held again. */
+  releaseHeld(): void;
   close(): Promise<void>;
 }
 
@@ -63,6 +74,7 @@ async function cutOut(image: Buffer): Promise<Buffer> {
  */
 export async function startCutoutServices(key = "test-cutout-key"): Promise<CutoutServers> {
   const requests: CutoutRequest[] = [];
+  const held: (() => void)[] = [];
   const replies: Record<CutoutService, CutoutReply> = { photoroom: { kind: "cutout" }, removebg: { kind: "cutout" } };
   const routes: Record<string, { service: CutoutService; header: string }> = {
     "/v1/segment": { service: "photoroom", header: "x-api-key" },
@@ -101,6 +113,7 @@ export async function startCutoutServices(key = "test-cutout-key"): Promise<Cuto
         res.writeHead(200, { "content-type": "image/png" });
         return res.end("not really a png");
       }
+      if (reply.kind === "held") await new Promise<void>((resolve) => held.push(resolve));
       const png = await cutOut(Buffer.from(await image.arrayBuffer()));
       res.writeHead(200, { "content-type": "image/png" });
       res.end(png);
@@ -120,8 +133,13 @@ export async function startCutoutServices(key = "test-cutout-key"): Promise<Cuto
     reply(service, reply) {
       replies[service] = reply;
     },
+    held: () => held.length,
+    releaseHeld() {
+      for (const release of held.splice(0)) release();
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const release of held.splice(0)) release();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

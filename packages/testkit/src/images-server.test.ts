@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ImagesServer, type OpenAiErrorBody, startImagesServer } from "./images-server.js";
+import { type ImagesServer, inputImageTokens, type OpenAiErrorBody, startImagesServer } from "./images-server.js";
 
 // The stand-in refuses what the real images API refuses, with the real API's error body.
 
@@ -65,5 +66,40 @@ describe("the images stand-in's size rules", () => {
         expect((await edit({ model: "gpt-image-1-mini", size, quality })).status, `${size} ${quality}`).toBe(200);
       }
     }
+  });
+});
+
+describe("the images stand-in's usage", () => {
+  it("reports usage shaped as OpenAI does, from the prompt, the input images and the size and quality", async () => {
+    const png = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: "#808080" } })
+      .png()
+      .toBuffer();
+    server.script(() => ({ usage: "openai" }));
+    const form = new FormData();
+    for (const [name, value] of Object.entries({
+      model: "gpt-image-1",
+      prompt: "Ink wash",
+      size: "1024x1536",
+      quality: "high",
+    }))
+      form.append(name, value);
+    form.append("image[]", new Blob([new Uint8Array(png)], { type: "image/png" }), "scene.png");
+    const response = await fetch(`${server.url}/v1/images/edits`, { method: "POST", body: form });
+    const body = (await response.json()) as { usage?: unknown };
+    // 2 text tokens ("Ink wash"), 765 for a 1024x1024 input (4 tiles, OpenAI's own example), 6240 for a high 1024x1536 output.
+    expect(body.usage).toEqual({
+      input_tokens: 767,
+      input_tokens_details: { text_tokens: 2, image_tokens: 765 },
+      output_tokens: 6240,
+      total_tokens: 7007,
+    });
+    server.script(() => ({ image: "gray" }));
+  });
+
+  it("counts input image tokens by 512-pixel tiles after scaling down, as OpenAI's vision guide does", () => {
+    expect(inputImageTokens(8, 8)).toBe(255);
+    expect(inputImageTokens(1024, 1024)).toBe(765);
+    // 2048x4096 -> 1024x2048 -> 768x1536: 2 x 3 tiles.
+    expect(inputImageTokens(2048, 4096)).toBe(1105);
   });
 });

@@ -30,10 +30,19 @@ export interface ScriptedReply {
   image?: "gray" | "color";
   /** Sent as `b64_json` instead of a PNG (e.g. a JPEG or junk); `null` leaves `data` empty. */
   b64?: string | null;
-  usage?: Record<string, unknown>;
+  /**
+   * Token usage in the answer: as given, or `"openai"` for usage computed from the request the way
+   * OpenAI reports it (see {@link openAiUsage}); left out, the answer carries none.
+   */
+  usage?: Record<string, unknown> | "openai";
   delayMs?: number;
   /** Close the socket without answering (a network failure). */
   destroy?: boolean;
+  /**
+   * Never answer: the request stays open until the client gives up (its timeout) or the stand-in
+   * closes, as a hung upstream does. Nothing is sent, not even headers.
+   */
+  hang?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -152,17 +161,85 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 async function parseForm(
   req: IncomingMessage,
   body: Buffer,
-): Promise<{ fields: Record<string, string>; images: string[] }> {
+): Promise<{ fields: Record<string, string>; images: string[]; files: File[] }> {
   const fields: Record<string, string> = {};
   const images: string[] = [];
+  const files: File[] = [];
   const contentType = req.headers["content-type"] ?? "";
-  if (!contentType.startsWith("multipart/form-data")) return { fields, images };
+  if (!contentType.startsWith("multipart/form-data")) return { fields, images, files };
   const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
   for (const [name, value] of form.entries()) {
     if (typeof value === "string") fields[name] = value;
-    else if (name === "image[]" || name === "image") images.push(value.name);
+    else if (name === "image[]" || name === "image") {
+      images.push(value.name);
+      files.push(value);
+    }
   }
-  return { fields, images };
+  return { fields, images, files };
+}
+
+/**
+ * Image tokens of one output image by quality and size, as OpenAI's image generation guide
+ * tabulates them for gpt-image-1 ("Cost and latency",
+ * https://platform.openai.com/docs/guides/image-generation). The stand-in answers every model
+ * with them; `auto` counts as medium and 1024x1024.
+ */
+export const openAiOutputTokens: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  low: { "1024x1024": 272, "1024x1536": 408, "1536x1024": 400 },
+  medium: { "1024x1024": 1056, "1024x1536": 1584, "1536x1024": 1568 },
+  high: { "1024x1024": 4160, "1024x1536": 6240, "1536x1024": 6208 },
+};
+
+/**
+ * Image tokens of one input image as OpenAI's vision guide counts them at high detail: scaled
+ * down to fit 2048x2048, then down so the short side is at most 768, 170 tokens per 512-pixel
+ * tile plus 85. (The extra tokens `input_fidelity: high` costs are not modelled.)
+ */
+export function inputImageTokens(width: number, height: number): number {
+  const fit = Math.min(1, 2048 / Math.max(width, height));
+  const short = Math.min(width, height) * fit;
+  const scale = fit * Math.min(1, 768 / short);
+  const tiles = Math.ceil((width * scale) / 512) * Math.ceil((height * scale) / 512);
+  return 85 + 170 * tiles;
+}
+
+/**
+ * The `usage` the images API reports for an edit, computed from the request: text tokens from the
+ * prompt (about four characters a token: the stand-in has no tokenizer), image tokens from each
+ * input image's size ({@link inputImageTokens}), output tokens from the size and quality asked
+ * ({@link openAiOutputTokens}). Shaped as OpenAI's `ImagesResponse.usage`.
+ *
+ * @example
+ * openAiUsage({ prompt: "Ink wash", size: "1024x1024", quality: "medium" }, [{ width: 8, height: 8 }]);
+ * // { input_tokens: 257, input_tokens_details: { text_tokens: 2, image_tokens: 255 }, output_tokens: 1056, total_tokens: 1313 }
+ */
+export function openAiUsage(
+  fields: Record<string, string>,
+  inputs: readonly { width: number; height: number }[],
+): Record<string, unknown> {
+  const text = Math.ceil((fields.prompt ?? "").length / 4);
+  const image = inputs.reduce((total, input) => total + inputImageTokens(input.width, input.height), 0);
+  const quality = fields.quality && fields.quality !== "auto" ? fields.quality : "medium";
+  const size = fields.size && fields.size !== "auto" ? fields.size : "1024x1024";
+  const output = openAiOutputTokens[quality]?.[size] ?? 0;
+  return {
+    input_tokens: text + image,
+    input_tokens_details: { text_tokens: text, image_tokens: image },
+    output_tokens: output,
+    total_tokens: text + image + output,
+  };
+}
+
+/** Width and height of each uploaded image (0 x 0 for one sharp cannot read). */
+async function imageSizes(files: readonly File[]): Promise<{ width: number; height: number }[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      const meta = await sharp(Buffer.from(await file.arrayBuffer()))
+        .metadata()
+        .catch(() => ({ width: 0, height: 0 }));
+      return { width: meta.width ?? 0, height: meta.height ?? 0 };
+    }),
+  );
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -187,7 +264,7 @@ export async function startImagesServer(): Promise<ImagesServer> {
     void (async () => {
       const body = await readBody(req);
       const path = (req.url ?? "").split("?")[0] ?? "";
-      const { fields, images } = await parseForm(req, body);
+      const { fields, images, files } = await parseForm(req, body);
       const scene = images[0] ?? "";
       const sceneAttempt = perScene.get(scene) ?? 0;
       perScene.set(scene, sceneAttempt + 1);
@@ -211,12 +288,14 @@ export async function startImagesServer(): Promise<ImagesServer> {
         return;
       }
       const reply = script(recorded);
+      if (reply.hang) return;
       if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
       if (reply.destroy) {
         req.socket.destroy();
         return;
       }
       const status = reply.status ?? 200;
+      const usage = reply.usage === "openai" ? openAiUsage(fields, await imageSizes(files)) : reply.usage;
       if (status >= 400) {
         send(res, status, { error: { message: reply.message ?? `scripted ${status}`, type: "test" } }, reply.headers);
         return;
@@ -227,7 +306,7 @@ export async function startImagesServer(): Promise<ImagesServer> {
         {
           created: Math.floor(Date.now() / 1000),
           data: reply.b64 === null ? [] : [{ b64_json: reply.b64 ?? pngs[reply.image ?? "gray"].toString("base64") }],
-          ...(reply.usage ? { usage: reply.usage } : {}),
+          ...(usage ? { usage } : {}),
         },
         { "x-request-id": `req_${recorded.index}`, ...reply.headers },
       );

@@ -6,6 +6,7 @@ import {
   effectivePostprocessSettings,
   executeRun,
   type ImageSettings,
+  imageRequestLimitsFromEnv,
   imageSettingsFromEnv,
   type PaidRunLog,
   planDryRun,
@@ -148,6 +149,8 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       // Refuse before any lookup, so a missing flag is the first thing the user hears.
       if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
       maxSpendFromFlags(flags);
+      // OPENAI_TIMEOUT_MS and KROMA_IMAGE_CONCURRENCY, checked before anything is looked up.
+      const requestLimits = imageRequestLimitsFromEnv();
       const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
       const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
       const { request, config, manifest, image, maxSpendUsd, recordSource } = await runInputs(
@@ -167,6 +170,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         confirmSpend: flags.confirmSpend === true,
         apiKey,
         baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
+        ...requestLimits,
         ...image,
         postprocess,
         maxSpendUsd,
@@ -195,6 +199,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         flags: { project: string; projectRoot?: string; confirmSpend?: boolean; ingest: boolean },
       ) => {
         if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
+        const requestLimits = imageRequestLimitsFromEnv();
         const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
         const { projectRoot } = await findProjectRoot(flags, globals());
         // The journal holds the run's post-process switches; keys and backends' config come from now.
@@ -212,6 +217,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
             confirmSpend: true,
             apiKey,
             baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
+            ...requestLimits,
             onProgress: progress.onProgress,
             interruptSignal: stopOnCtrlC(),
           }),
@@ -316,6 +322,7 @@ function describeRun(log: PaidRunLog, runLogPath: string): string {
         ]
       : []),
     `  images       ${summary.candidates_generated} generated, ${summary.candidates_failed} failed${tokens}; ${cost}`,
+    ...(log.spend_recorded ? [`  recorded     ${describeRecordedSpend(log.spend_recorded)}`] : []),
     `  model        ${log.model} ${log.size} ${log.quality}`,
     `  project root ${log.storage.project_root}${log.storage.resolved_from_backend ? " (from the API)" : ""}`,
     `  run log      ${runLogPath}`,
@@ -332,6 +339,20 @@ function describeRun(log: PaidRunLog, runLogPath: string): string {
       ]),
     ),
   ].join("\n");
+}
+
+/**
+ * The run's cost from the usage its answers carried, or why it is not known.
+ *
+ * @example
+ * describeRecordedSpend({ usd: 0.18, priced_usd: 0.18, priced_requests: 4, unpriced_requests: 0, basis });
+ * // "$0.180 from the usage of 4 answer(s) at per-token list prices"
+ */
+function describeRecordedSpend(spend: NonNullable<PaidRunLog["spend_recorded"]>): string {
+  const answers = spend.priced_requests + spend.unpriced_requests;
+  if (spend.usd !== null)
+    return `$${spend.usd.toFixed(3)} from the usage of ${answers} answer(s) at per-token list prices`;
+  return `unknown: ${spend.unpriced_requests} of ${answers} answer(s) could not be priced (no usage, or no token price); the rest $${spend.priced_usd.toFixed(3)}`;
 }
 
 /** The human summary: counts, prompt, where the log went, then one row per job. */

@@ -2897,7 +2897,7 @@ export interface components {
             rank_hard_failures: number | null;
             rank_soft_warnings: number | null;
             rank_avg_chroma_exceed: number | null;
-            /** @description Attempts, usage, error, timings and bytes, as logged (the guard verdict is the quality report). */
+            /** @description Attempts, usage, the cost recorded from it, error, timings and bytes, as logged (the guard verdict is the quality report). */
             meta_json: components["schemas"]["JsonObject"];
             created_at: components["schemas"]["Timestamp"];
         };
@@ -2996,7 +2996,7 @@ export interface components {
             unit_cost_usd: number | null;
             total_cost_usd: number | null;
             currency: string;
-            /** @description Job key, the candidates generated, total tokens, size and quality (the basis of the estimate is in the run's settings snapshot). */
+            /** @description Job key, the candidates generated, total tokens, size and quality (the basis of the estimate is in the run's settings snapshot), and `recorded_cost_usd`: the job's cost from its answers' usage (null when an answer could not be priced; absent for logs without it). */
             meta_json: components["schemas"]["JsonObject"];
             created_at: components["schemas"]["Timestamp"];
         };
@@ -3697,6 +3697,46 @@ export interface components {
                 image_tokens?: number;
                 text_tokens?: number;
             };
+            /** @description Open (kept as sent); reported by newer gpt-image models. Without it, `output_tokens` are image tokens. */
+            output_tokens_details?: {
+                image_tokens?: number;
+                text_tokens?: number;
+            };
+        };
+        /**
+         * @description What one answered image request cost, computed from the `usage` the answer carried and the
+         *     model table's per-token list prices (`packages/pipeline/src/generate/models.ts`), each kind of
+         *     token at its own price: text input, image input, image output (and text output where the model
+         *     reports it). Not the per-image estimate: the two are computed independently. `usd` is null, with
+         *     the `reason`, when the answer carried no usage or a token price is not known: unknown, never 0.
+         */
+        RecordedImageCost: {
+            /** @description The parts summed; null when any part cannot be priced (see `reason`). */
+            usd: number | null;
+            text_input_usd?: number;
+            image_input_usd?: number;
+            image_output_usd?: number;
+            text_output_usd?: number;
+            /** @description Why `usd` is null. */
+            reason?: string;
+        };
+        /**
+         * @description What a paid run's answered image requests cost, from the `usage` each carried (every
+         *     candidate's `cost`, and the `params.cost` of each OpenAI refine pass of its post-processing):
+         *     the sum, and how many answers were priced and how many not; PhotoRoom and remove.bg calls are
+         *     not counted (their prices are not in the model table). `usd` is null
+         *     when any answer could not be priced (no usage, or a token price the model table lacks); then
+         *     `priced_usd` is the part that could be. Beside `spend_estimate`, made before the run from list
+         *     prices per image; the two are computed independently.
+         */
+        RecordedSpend: {
+            usd: number | null;
+            /** @description The sum over the answers that could be priced. */
+            priced_usd: number;
+            priced_requests: number;
+            /** @description Answers whose `cost.usd` is null. */
+            unpriced_requests: number;
+            basis: string;
         };
         /** @description One candidate of a paid run: what was asked, every attempt, and what came of it. */
         RunCandidateLog: {
@@ -3721,6 +3761,8 @@ export interface components {
             height?: number;
             /** @description Token usage when the API reported it. */
             usage?: components["schemas"]["ImageUsage"];
+            /** @description The cost of the answered request, from its usage; absent when no answer came back (a failed request bills nothing). */
+            cost?: components["schemas"]["RecordedImageCost"];
             /** @description The post-process chain run on this candidate, when any stage is enabled; the guard then checks the chain's last output. */
             postprocess?: components["schemas"]["PostprocessChainLog"];
             /** @description Where the file this candidate overwrote was archived, when there was one. */
@@ -3820,8 +3862,9 @@ export interface components {
          * @description The log of a paid run (`mode: run`): the dry log's base fields plus, per job, status,
          *     selected candidate, final output and every candidate with its attempts, guard verdict, digest
          *     and timing; for the run, token usage, an estimated cost, timings, status and counts.
-         *     `spend_estimate`: the estimate the run was checked against before its first request (absent
-         *     in logs written before it existed).
+         *     `spend_estimate`: the estimate the run was checked against before its first request;
+         *     `spend_recorded`: the cost of its answered requests from the usage each carried (both absent
+         *     in logs written before they existed).
          */
         PaidRunLog: {
             run_id: string;
@@ -3875,6 +3918,8 @@ export interface components {
                 basis: string;
             };
             spend_estimate?: components["schemas"]["SpendEstimate"];
+            /** @description What the run's answered requests cost by their usage (absent in logs written before it existed). */
+            spend_recorded?: components["schemas"]["RecordedSpend"];
             status: components["schemas"]["RunStatus"];
             /** @description Set when the run stopped early on an unexpected error; the log is written anyway. */
             error?: string;

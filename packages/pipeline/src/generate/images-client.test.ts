@@ -13,7 +13,7 @@ import {
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPng } from "../files/png-metadata.js";
-import { classifyError, createImageClient, editImage, redact, withRetries } from "./images-client.js";
+import { classifyError, createImageClient, editImage, redact, retryAfterMs, withRetries } from "./images-client.js";
 
 const apiKey = "sk-proj-unit0123456789";
 let server: ImagesServer;
@@ -148,6 +148,27 @@ describe("withRetries", () => {
       { retryDelayMs: 1 },
     );
     expect((starts[1] ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(78);
+  });
+});
+
+describe("retryAfterMs", () => {
+  const now = Date.parse("2026-12-06T12:00:00Z");
+  it("reads retry-after-ms first, then retry-after in seconds or as an HTTP date, on any error answer", () => {
+    const limited = (values: Record<string, string>) => new RateLimitError(429, undefined, undefined, headers(values));
+    expect(retryAfterMs(limited({ "retry-after-ms": "250.4", "retry-after": "9" }), now)).toBe(251);
+    expect(retryAfterMs(limited({ "retry-after": "2" }), now)).toBe(2000);
+    expect(retryAfterMs(limited({ "retry-after": "Sun, 06 Dec 2026 12:00:03 GMT" }), now)).toBe(3000);
+    const unavailable = new InternalServerError(503, undefined, undefined, headers({ "retry-after": "1" }));
+    expect(retryAfterMs(unavailable, now)).toBe(1000);
+  });
+
+  it("asks for no wait without a usable header, and never more than a minute", () => {
+    const limited = (values: Record<string, string>) => new RateLimitError(429, undefined, undefined, headers(values));
+    expect(retryAfterMs(limited({}), now)).toBe(0);
+    expect(retryAfterMs(limited({ "retry-after": "soon" }), now)).toBe(0);
+    expect(retryAfterMs(limited({ "retry-after": "Sun, 06 Dec 2026 11:59:00 GMT" }), now)).toBe(0);
+    expect(retryAfterMs(limited({ "retry-after": "3600" }), now)).toBe(60_000);
+    expect(retryAfterMs(new Error("not an answer"), now)).toBe(0);
   });
 });
 

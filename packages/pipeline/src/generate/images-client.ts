@@ -15,7 +15,10 @@ export interface ImageClientOptions {
   apiKey: string;
   /** e.g. `https://api.openai.com/v1` (the SDK's default when absent) or a local stand-in. */
   baseURL?: string;
-  /** Per-request timeout; a timed-out request counts as a transient failure and is retried. */
+  /**
+   * Per-request timeout (default: the SDK's 10 minutes; runs pass `OPENAI_TIMEOUT_MS`, see
+   * `request-limits.ts`); a timed-out request counts as a transient failure and is retried.
+   */
   timeoutMs?: number;
 }
 
@@ -202,8 +205,9 @@ export type RetryOutcome<T> =
 
 /**
  * Runs `call` up to `attempts` times (default 3), retrying only transient failures (see
- * {@link classifyError}) with exponential back-off from `retryDelayMs` (default 1000 ms); a
- * 429's `Retry-After` stretches the wait (capped at a minute). Never throws for a failed call:
+ * {@link classifyError}) with exponential back-off from `retryDelayMs` (default 1000 ms); an
+ * answer's `retry-after`/`retry-after-ms` stretches the wait to what the API asked (capped at a
+ * minute, see {@link retryAfterMs}), never shortens it. Never throws for a failed call:
  * the outcome carries the error and every attempt with its status and duration.
  *
  * @example
@@ -250,13 +254,19 @@ function elapsed(started: number): number {
   return Math.round(performance.now() - started);
 }
 
-/** The wait a 429 asks for (`retry-after-ms` or `retry-after` seconds), at most a minute; else 0. */
-function retryAfterMs(error: unknown): number {
-  if (!(error instanceof APIError) || error.status !== 429 || !error.headers) return 0;
-  const ms = Number(error.headers.get("retry-after-ms"));
-  const seconds = Number(error.headers.get("retry-after"));
-  const wanted = Number.isFinite(ms) && ms > 0 ? ms : Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
-  return Math.min(wanted, 60_000);
+/**
+ * The wait an error answer asks for, at most a minute; else 0. OpenAI sends `retry-after-ms` and
+ * `retry-after` (seconds, or an HTTP date) on 429s and some 5xx answers; the SDK honours both in
+ * its own retries, which are off here (see {@link createImageClient}), so this does the same.
+ */
+export function retryAfterMs(error: unknown, now = Date.now()): number {
+  if (!(error instanceof APIError) || !error.headers) return 0;
+  const ms = Number.parseFloat(error.headers.get("retry-after-ms") ?? "");
+  const header = error.headers.get("retry-after") ?? "";
+  const seconds = Number.parseFloat(header);
+  const date = Number.isNaN(seconds) ? Date.parse(header) - now : Number.NaN;
+  const wanted = [ms, seconds * 1000, date].find((value) => Number.isFinite(value) && value > 0) ?? 0;
+  return Math.min(Math.ceil(wanted), 60_000);
 }
 
 /** The image model settings a run uses and records. */

@@ -23,7 +23,11 @@ describe("the model table", () => {
           expect(price, `${row.model} ${size} ${quality}`).toBeGreaterThan(0);
         }
       }
-      expect(Object.values(row.tokenPriceUsdPerMillion).every((price) => price > 0)).toBe(true);
+      // Every token price is known or says why not.
+      const prices = Object.values(row.tokenPriceUsdPerMillion);
+      expect(prices.every((price) => price === null || price > 0)).toBe(true);
+      if (prices.includes(null)) expect(row.tokenPriceNote).toBeTruthy();
+      expect(row.source.tokenPrices).toMatch(/^https:\/\//);
       expect(row.source.prices).toMatch(/^https:\/\/platform\.openai\.com\/docs\/pricing/);
       expect(row.source.parameters).toMatch(/^https:\/\//);
       expect(row.readOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -13,8 +13,16 @@ import { PipelineError } from "../errors.js";
 // own words ("only supported for gpt-image-1 and gpt-image-1.5 and later models, unsupported for
 // gpt-image-1-mini", as in the SDKs generated from OpenAI's spec and learn.microsoft.com's copy).
 // gpt-image-1-mini's image output price ($8 per 1M) matches community.openai.com/t/1371851 (272
-// tokens of a low 1024x1024 image cost $0.002176); its 1536 per-image prices and its text and
-// image input prices were not found quoted: re-read those first.
+// tokens of a low 1024x1024 image cost $0.002176); its per-image prices, 1536 sizes included, match
+// OpenAI's model page read 2026-12-06 (below).
+//
+// Token prices (the recorded cost of a run is computed from them and the `usage` each answer
+// carries, see run/recorded-cost.ts), read 2026-12-06: gpt-image-1 from the page above; gpt-image-1-
+// mini from OpenAI's own model page (developers.openai.com/api/docs/models/gpt-image-1-mini: text
+// input $2, image input $2.50, image output $8); gpt-image-1.5 from llmreference.com as above, and
+// its text output price ($10) as docs.apiyi.com/en/api-capabilities/gpt-image-1-5 quotes it. A price
+// not found is null, with the reason in `tokenPriceNote`; a cost that would need it is recorded as
+// null, never as a guess.
 //
 // When OpenAI changes a model, change its row here and its `readOn`; the images stand-in of the
 // tests (packages/testkit/src/images-server.ts) keeps its own list of what the real API accepts,
@@ -39,14 +47,20 @@ export interface ImageModel {
   readonly maxInputImages: number;
   /** List price in USD of one output image, by size and quality. */
   readonly pricePerImageUsd: Readonly<Record<PricedSize, Readonly<Record<PricedQuality, number>>>>;
-  /** List prices in USD per 1M tokens (a later cost from the returned `usage` uses them). */
+  /**
+   * List prices in USD per 1M tokens, by kind of token, for the recorded cost from an answer's
+   * `usage`; null where the price is not known (see `tokenPriceNote`).
+   */
   readonly tokenPriceUsdPerMillion: {
-    readonly textInput: number;
-    readonly imageInput: number;
-    readonly imageOutput: number;
+    readonly textInput: number | null;
+    readonly imageInput: number | null;
+    readonly imageOutput: number | null;
+    readonly textOutput: number | null;
   };
-  /** The public pages the row was read from: prices, and the accepted values. */
-  readonly source: { readonly prices: string; readonly parameters: string };
+  /** Which token price is not known, and why. */
+  readonly tokenPriceNote?: string;
+  /** The public pages the row was read from: per-image prices, token prices, and the accepted values. */
+  readonly source: { readonly prices: string; readonly tokenPrices: string; readonly parameters: string };
   /** The date (UTC) the row was read from its sources. */
   readonly readOn: string;
 }
@@ -72,8 +86,14 @@ export const imageModels: readonly ImageModel[] = [
       "1024x1536": { low: 0.016, medium: 0.063, high: 0.25 },
       "1536x1024": { low: 0.016, medium: 0.063, high: 0.25 },
     },
-    tokenPriceUsdPerMillion: { textInput: 5, imageInput: 10, imageOutput: 40 },
-    source: { prices: `${pricingPage} (per-image prices also in ${imageGuide})`, parameters: editReference },
+    tokenPriceUsdPerMillion: { textInput: 5, imageInput: 10, imageOutput: 40, textOutput: null },
+    tokenPriceNote:
+      "No text output price: the model answers with image tokens only (`output_tokens` counts image tokens).",
+    source: {
+      prices: `${pricingPage} (per-image prices also in ${imageGuide})`,
+      tokenPrices: `${pricingPage} (as quoted by burncloud.com/aiapi-detail/gpt-image-1.html, read 2026-12-06)`,
+      parameters: editReference,
+    },
     readOn: "2026-12-04",
   },
   {
@@ -88,8 +108,14 @@ export const imageModels: readonly ImageModel[] = [
       "1024x1536": { low: 0.006, medium: 0.015, high: 0.052 },
       "1536x1024": { low: 0.006, medium: 0.015, high: 0.052 },
     },
-    tokenPriceUsdPerMillion: { textInput: 2, imageInput: 2.5, imageOutput: 8 },
-    source: { prices: `${pricingPage} (per-image prices also in ${imageGuide})`, parameters: editReference },
+    tokenPriceUsdPerMillion: { textInput: 2, imageInput: 2.5, imageOutput: 8, textOutput: null },
+    tokenPriceNote:
+      "No text output price: the model answers with image tokens only (`output_tokens` counts image tokens).",
+    source: {
+      prices: `${pricingPage} (per-image prices also in ${imageGuide})`,
+      tokenPrices: "https://developers.openai.com/api/docs/models/gpt-image-1-mini (read 2026-12-06)",
+      parameters: editReference,
+    },
     readOn: "2026-12-04",
   },
   {
@@ -103,8 +129,14 @@ export const imageModels: readonly ImageModel[] = [
       "1024x1536": { low: 0.013, medium: 0.05, high: 0.2 },
       "1536x1024": { low: 0.013, medium: 0.05, high: 0.2 },
     },
-    tokenPriceUsdPerMillion: { textInput: 5, imageInput: 8, imageOutput: 32 },
-    source: { prices: `${pricingPage} (per-image prices also in ${imageGuide})`, parameters: editReference },
+    tokenPriceUsdPerMillion: { textInput: 5, imageInput: 8, imageOutput: 32, textOutput: 10 },
+    source: {
+      prices: `${pricingPage} (per-image prices also in ${imageGuide})`,
+      tokenPrices:
+        `${pricingPage} (as quoted by llmreference.com/model/gpt-image-1.5/openai-api; text output by ` +
+        "docs.apiyi.com/en/api-capabilities/gpt-image-1-5, read 2026-12-06)",
+      parameters: editReference,
+    },
     readOn: "2026-12-04",
   },
 ];

@@ -1,6 +1,8 @@
 import type OpenAI from "openai";
 import type { OutputImageFormat } from "../config/schemas.js";
 import { createImageClient, editImage, type RequestAttempt, withRetries } from "../generate/images-client.js";
+import { defaultImageTimeoutMs } from "../generate/request-limits.js";
+import { recordedImageCost } from "../generate/usage-cost.js";
 import { type DecodeOptions, decodeRgb, hasTransparency, openImage, writeImage } from "./image-io.js";
 import type { StageReport } from "./stage-report.js";
 
@@ -68,7 +70,12 @@ export async function refineCutoutFile(input: string, output: string, options: R
   const { width, height } = before;
   const client =
     options.client ??
-    createImageClient({ apiKey: apiKey ?? "", baseURL: options.baseURL, timeoutMs: options.timeoutMs });
+    createImageClient({
+      apiKey: apiKey ?? "",
+      baseURL: options.baseURL,
+      // The run's own default: a hung refine request must not hold a run (or `lab postprocess`) either.
+      timeoutMs: options.timeoutMs ?? defaultImageTimeoutMs,
+    });
   const request = {
     model: options.model ?? refineDefaults.model,
     size: options.size ?? refineDefaults.size,
@@ -103,6 +110,8 @@ export async function refineCutoutFile(input: string, output: string, options: R
       resized_to_input: resized,
       requests: outcome.attempts,
       ...(outcome.value.usage ? { usage: outcome.value.usage } : {}),
+      // Billed like a candidate's own request, so the run's recorded spend counts it too.
+      cost: recordedImageCost(request.model, outcome.value.usage),
     },
   };
 }

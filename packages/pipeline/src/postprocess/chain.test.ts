@@ -131,7 +131,7 @@ describe("runPostprocessChain", () => {
 describe("the OpenAI refine pass", () => {
   it("edits the cut-out with background transparent into a new file, leaving the unrefined cut-out as it was", async () => {
     const refined = (await cutoutPng(64, 48)).toString("base64");
-    images.script(() => ({ b64: refined }));
+    images.script(() => ({ b64: refined, usage: "openai" }));
     const settings = allOn({ bg_refine_openai: true, upscale: false, color: false });
     expect(enabledPostprocessStages(settings)).toEqual(["bg_remove", "bg_refine_openai"]);
     const result = await runPostprocessChain(scene, settings, context());
@@ -157,6 +157,8 @@ describe("the OpenAI refine pass", () => {
     // The cut-out the first stage recorded is untouched, and nothing was archived.
     expect(await sha256File(nobg)).toBe(result.records[0]?.sha256);
     expect(result.final_output).toBe(refinedFile);
+    // Its cost from the answer's usage (gpt-image-1 medium; the stand-in takes `auto` as 1024x1024: 1056 tokens at $40 per 1M).
+    expect(refine?.params.cost).toMatchObject({ usd: expect.any(Number), image_output_usd: 0.04224 });
   });
 
   it("optional: a failed refine is skipped with a warning and the chain goes on with the cut-out", async () => {

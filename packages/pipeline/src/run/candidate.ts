@@ -4,6 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { archiveReplaced } from "../files/archive.js";
 import { embedPngText, type PngTextEntry } from "../files/png-metadata.js";
 import { editImage, withRetries } from "../generate/images-client.js";
+import { recordedImageCost } from "../generate/usage-cost.js";
 import { checkImage, rankCandidate } from "../guard/output-guard.js";
 import type { PlannedJob } from "../plan/plan.js";
 import { logPath } from "../plan/run-log.js";
@@ -13,28 +14,27 @@ import { describe, progress, type RunContext, RunInterruptedError } from "./cont
 import { type AbortedImageRequest, appendAbortedRequest } from "./journal.js";
 import type { RunCandidateLog } from "./log.js";
 
-// One candidate of a job: the image request with retries, the tagged PNG written in place,
-// post-processing and the output guard.
+// One candidate of a job in two steps: its image request with retries (`requestCandidate`), then,
+// once answered, the tagged PNG written in place, post-processing and the output guard
+// (`finishCandidate`). `candidate-queue.ts` runs them as a pipeline over a job's candidates.
 
-/** One candidate: the request with retries, the tagged PNG written in place, then the guard. */
-export async function runCandidate(
-  context: RunContext,
-  job: PlannedJob,
-  index: number,
-  k: number,
-): Promise<RunCandidateLog> {
-  const started = performance.now();
-  const output = job.outputs[k] as string;
-  const where = {
-    job: job.id,
-    jobIndex: index + 1,
-    jobs: context.plan.jobs.length,
-    candidate: k + 1,
-    candidates: job.outputs.length,
-  };
+/** A candidate whose request is over: its log entry so far, and the PNG when one came back. */
+export interface RequestedCandidate {
+  /** 0-based index in the job. */
+  k: number;
+  entry: RunCandidateLog;
+  /** `performance.now()` when the candidate started: its `ms` counts from here. */
+  started: number;
+  png?: Buffer;
+  /** Why no PNG came back (refused before sending, or the last attempt's error). */
+  error?: string;
+}
+
+/** A new candidate `k` of `job`, not yet requested: failed until an image is written. */
+export function newCandidate(context: RunContext, job: PlannedJob, k: number): RequestedCandidate {
   const entry: RunCandidateLog = {
     candidate_index: k + 1,
-    output: logPath(context.root, output),
+    output: logPath(context.root, job.outputs[k] as string),
     status: "failed",
     attempts: [],
     rank: null,
@@ -44,21 +44,46 @@ export async function runCandidate(
     archived_previous: null,
     ms: 0,
   };
-  // The candidate's own progress event comes from the job, once the live record is written.
-  const finish = (error?: string): RunCandidateLog => {
-    entry.ms = Math.round(performance.now() - started);
-    if (error !== undefined) entry.error = error;
-    return entry;
-  };
+  return { k, entry, started: performance.now() };
+}
 
+/**
+ * The caller's check before a candidate's request (the server's budget): the refusal's message,
+ * or undefined when the request may go. Never throws.
+ */
+export async function checkBeforeRequest(context: RunContext): Promise<string | undefined> {
+  const check = context.options.beforeImageRequest;
+  if (!check) return undefined;
+  return check().then(
+    () => undefined,
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+}
+
+/** Where a candidate is, for its progress events. */
+function candidateWhere(context: RunContext, job: PlannedJob, index: number, k: number) {
+  return {
+    job: job.id,
+    jobIndex: index + 1,
+    jobs: context.plan.jobs.length,
+    candidate: k + 1,
+    candidates: job.outputs.length,
+  };
+}
+
+/**
+ * Sends candidate's image request with retries and records every attempt (and the usage) on its
+ * entry. A failed request is an `error`, not a throw; during a stop it throws
+ * {@link RunInterruptedError} (see {@link stopOnFailedAttempt}).
+ */
+export async function requestCandidate(
+  context: RunContext,
+  job: PlannedJob,
+  index: number,
+  candidate: RequestedCandidate,
+): Promise<RequestedCandidate> {
   const { options } = context;
-  if (options.beforeImageRequest) {
-    const refused = await options.beforeImageRequest().then(
-      () => undefined,
-      (error: unknown) => (error instanceof Error ? error.message : String(error)),
-    );
-    if (refused !== undefined) return finish(refused);
-  }
+  const where = candidateWhere(context, job, index, candidate.k);
   progress(context, { phase: "request", ...where, attempt: 1 });
   const outcome = await withRetries(
     () =>
@@ -82,16 +107,40 @@ export async function runCandidate(
         progress(context, { phase: "retry", ...where, attempt: attempt.attempt + 1, delayMs, error: attempt.error }),
     },
   );
+  const { entry } = candidate;
   entry.attempts = outcome.attempts;
   if (!outcome.ok) {
     await stopOnFailedAttempt(context, job, entry);
-    return finish(outcome.error.message);
+    return { ...candidate, error: outcome.error.message };
   }
   if (outcome.value.usage) entry.usage = outcome.value.usage;
+  // Recorded as the answer arrives: it was billed whatever becomes of the image.
+  entry.cost = recordedImageCost(options.model, outcome.value.usage);
+  return { ...candidate, png: outcome.value.png };
+}
+
+/**
+ * The rest of a requested candidate: the tagged PNG written in place, post-processing and the
+ * guard; a candidate without a PNG is finished as failed with its error. Its own progress event
+ * comes from the job, once the live record is written.
+ */
+export async function finishCandidate(
+  context: RunContext,
+  job: PlannedJob,
+  candidate: RequestedCandidate,
+): Promise<RunCandidateLog> {
+  const { entry, k } = candidate;
+  const output = job.outputs[k] as string;
+  const finish = (error?: string): RunCandidateLog => {
+    entry.ms = Math.round(performance.now() - candidate.started);
+    if (error !== undefined) entry.error = error;
+    return entry;
+  };
+  if (!candidate.png) return finish(candidate.error ?? "unknown");
 
   const tags = pngTags(context, job, k + 1);
   try {
-    const png = embedPngText(outcome.value.png, tags);
+    const png = embedPngText(candidate.png, tags);
     const archived = await replaceFile(context, output, png);
     entry.archived_previous = archived === undefined ? null : logPath(context.root, archived);
     entry.sha256 = createHash("sha256").update(png).digest("hex");
@@ -170,6 +219,8 @@ async function postprocessCandidate(
     // The refine pass uses the run's own key and endpoint unless told otherwise.
     keys: { openai: context.apiKey, ...given.keys },
     baseUrls: { openai: context.options.baseURL, ...given.baseUrls },
+    // The refine pass is an image request like the candidate's: same timeout unless told otherwise.
+    openai: { timeoutMs: context.options.timeoutMs, ...given.openai },
   });
   entry.postprocess = await chainForLog(context.root, chain);
   return chain.final_output;

@@ -76,8 +76,18 @@ export interface ExecuteRunOptions {
   maxAttempts?: number;
   /** First back-off in ms, doubling per retry (default 1000). */
   retryDelayMs?: number;
-  /** Per-request timeout in ms (default: the SDK's, 10 minutes). */
+  /**
+   * Per-request timeout in ms (default `defaultImageTimeoutMs`, 3 minutes; the CLI and the server
+   * pass `OPENAI_TIMEOUT_MS`). A timed-out attempt is retried like a network failure, so one
+   * never-answering request holds its candidate at most `maxAttempts` timeouts, never the run.
+   */
   timeoutMs?: number;
+  /**
+   * Image requests of one job in flight at once (default 1: one after another; the CLI and the
+   * server pass `KROMA_IMAGE_CONCURRENCY`). Whatever it is, candidates are written, post-processed,
+   * guarded, logged and announced in candidate order, each to its own output path.
+   */
+  concurrency?: number;
   onProgress?: (event: RunProgressEvent) => void;
   /** The run's id (default: a fresh one); the server picks it when it queues the run. */
   runId?: string;
@@ -137,6 +147,8 @@ export interface RunContext {
   apiKey: string;
   maxAttempts: number;
   retryDelayMs: number;
+  /** Requests of one job in flight at once, at least 1 (see `ExecuteRunOptions.concurrency`). */
+  concurrency: number;
   software: string;
   /** `.kroma/in-progress/<run_id>.jsonl`: finished jobs, for {@link resumeRun}. */
   journalPath: string;
@@ -159,9 +171,16 @@ export async function recordLive(context: RunContext, current?: RunJobLog): Prom
 
 /** Whether the caller asked the run to stop; an interrupt wins over a cancel and throws. */
 export function stopRequested(context: RunContext): "cancel" | undefined {
-  const { interruptSignal, abortSignal } = context.options;
-  if (interruptSignal?.aborted || abortSignal?.aborted) throw new RunInterruptedError(context.runId);
-  return context.options.cancelSignal?.aborted ? "cancel" : undefined;
+  const stop = stopKind(context);
+  if (stop === "interrupt") throw new RunInterruptedError(context.runId);
+  return stop;
+}
+
+/** Which stop the caller asked for, if any, without throwing: an interrupt wins over a cancel. */
+export function stopKind(context: RunContext): "interrupt" | "cancel" | undefined {
+  const { interruptSignal, abortSignal, cancelSignal } = context.options;
+  if (interruptSignal?.aborted || abortSignal?.aborted) return "interrupt";
+  return cancelSignal?.aborted ? "cancel" : undefined;
 }
 
 /** Sends a progress event; a failing display must never stop a paid run. */

@@ -1,6 +1,7 @@
 import { archiveStamp } from "../files/archive.js";
 import { createImageClient } from "../generate/images-client.js";
 import { assertImageSettings } from "../generate/models.js";
+import { defaultImageTimeoutMs } from "../generate/request-limits.js";
 import { type PlannedJob, type PreparedRun, prepareRun } from "../plan/plan.js";
 import { logPath, newRunId, writeRunLog } from "../plan/run-log.js";
 import { pipelineVersion } from "../plan/run-log-header.js";
@@ -98,11 +99,16 @@ export async function runJobs(parts: {
     stamp: archiveStamp(now),
     request,
     plan,
-    client: createImageClient({ apiKey, baseURL: options.baseURL, timeoutMs: options.timeoutMs }),
+    client: createImageClient({
+      apiKey,
+      baseURL: options.baseURL,
+      timeoutMs: options.timeoutMs ?? defaultImageTimeoutMs,
+    }),
     options,
     apiKey,
     maxAttempts: Math.max(1, options.maxAttempts ?? 3),
     retryDelayMs: Math.max(0, options.retryDelayMs ?? 1000),
+    concurrency: Math.max(1, Math.floor(options.concurrency ?? 1)),
     software: `kroma ${kromaVersion}`,
     journalPath,
     finished: [],

@@ -2,35 +2,38 @@ import { pickBestCandidate } from "../guard/output-guard.js";
 import type { CandidateRank } from "../guard/types.js";
 import type { PlannedJob } from "../plan/plan.js";
 import { logPath } from "../plan/run-log.js";
-import { runCandidate } from "./candidate.js";
-import { progress, type RunContext, recordLive, stopRequested } from "./context.js";
+import { runCandidates } from "./candidate-queue.js";
+import { progress, type RunContext, recordLive } from "./context.js";
 import { appendRunJournal } from "./journal.js";
 import type { RunCandidateLog, RunJobLog } from "./log.js";
 
-// One job of a paid run: its candidates in turn, then the best becomes the final output.
+// One job of a paid run: its candidates (see candidate-queue.ts), then the best becomes the final output.
 
 /** The rank of a candidate the guard did not look at (guard off): no better or worse than another. */
 const unranked: CandidateRank = { hard_failures: 0, soft_warnings: 0, avg_chroma_exceed: 0 };
 
-/** One job: every candidate in turn, the guard on each, then the best one becomes the final output. */
+/**
+ * One job: every candidate requested, written, post-processed and guarded (requests overlapping,
+ * see `runCandidates`), then the best one becomes the final output. Each finished candidate's live
+ * record and progress event go out in candidate order.
+ */
 export async function runJob(context: RunContext, job: PlannedJob, index: number): Promise<RunJobLog> {
   const started = performance.now();
   const candidates: RunCandidateLog[] = [];
   const where = { job: job.id, jobIndex: index + 1, jobs: context.plan.jobs.length, candidates: job.outputs.length };
-  for (let k = 0; k < job.outputs.length; k++) {
-    // Checked before each request, so a cancel or shutdown never wastes an image in flight.
-    if (stopRequested(context) === "cancel") return canceledJob(context, job, candidates);
-    const candidate = await runCandidate(context, job, index, k);
+  // Stopped before a request, so a cancel or shutdown never wastes an image in flight.
+  const stopped = await runCandidates(context, job, index, async (candidate) => {
     candidates.push(candidate);
     if (candidate.status === "generated") await recordLive(context, runningJob(context, job, candidates, started));
     const { error } = candidate;
     progress(context, {
       phase: error === undefined ? "candidate_done" : "candidate_failed",
       ...where,
-      candidate: k + 1,
+      candidate: candidate.candidate_index,
       ...(error ? { error } : {}),
     });
-  }
+  });
+  if (stopped === "cancel") return canceledJob(context, job, candidates);
   const outcome = finishJob(candidates);
   const result: RunJobLog = {
     ...jobBase(context, job),

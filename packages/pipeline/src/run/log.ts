@@ -5,6 +5,7 @@ import { postprocessForLog } from "../postprocess/run-postprocess.js";
 import { describe, type RunContext } from "./context.js";
 import { costFields, estimateRunSpend } from "./cost.js";
 import type { RunJournalHeader } from "./journal.js";
+import { recordedSpend } from "./recorded-cost.js";
 
 // The log documents' types are generated from the OpenAPI spec (`components.schemas`), so the
 // API and the files share one type; `test/run-log-schema.test.ts` checks written logs against it.
@@ -31,7 +32,8 @@ export type RunSummary = Schemas["RunSummary"];
 /**
  * The log of a paid run (`mode: "run"`): the dry log's base fields plus, per job, status,
  * selected candidate, final output and every candidate with its attempts, guard verdict, digest
- * and timing; for the run, token usage, an estimated cost, timings, status and counts.
+ * and timing; for the run, token usage, an estimated cost, the cost recorded from the usage,
+ * timings, status and counts.
  */
 export type PaidRunLog = Schemas["PaidRunLog"];
 
@@ -99,6 +101,8 @@ export function buildLog(
       quality: options.quality,
       postprocess: options.postprocess?.settings,
     }),
+    // What the answers cost by their usage, computed apart from the estimate above.
+    spend_recorded: recordedSpend(candidates),
     status: runStatus(summary),
     ...(parts.fatal !== undefined ? { error: describe(parts.fatal, context.apiKey) } : {}),
     ...(parts.resumes.length > 0 ? { resumes: parts.resumes } : {}),

@@ -24,6 +24,7 @@ export type ResumeRunOptions = Pick<
   | "maxAttempts"
   | "retryDelayMs"
   | "timeoutMs"
+  | "concurrency"
   | "onProgress"
   | "onLiveLog"
   | "cancelSignal"

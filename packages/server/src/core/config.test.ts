@@ -63,3 +63,13 @@ describe("the upload limits", () => {
     );
   });
 });
+
+describe("the image requests of queued runs", () => {
+  it("time out after 3 minutes and go two at a time unless OPENAI_TIMEOUT_MS and KROMA_IMAGE_CONCURRENCY say otherwise", () => {
+    expect(loadServerConfig({}, {}).runExecution).toMatchObject({ timeoutMs: 180_000, concurrency: 2 });
+    const set = loadServerConfig({}, { OPENAI_TIMEOUT_MS: "20000", KROMA_IMAGE_CONCURRENCY: "1" });
+    expect(set.runExecution).toMatchObject({ timeoutMs: 20_000, concurrency: 1 });
+    expect(() => loadServerConfig({}, { KROMA_IMAGE_CONCURRENCY: "9" })).toThrow(/KROMA_IMAGE_CONCURRENCY/);
+    expect(() => loadServerConfig({}, { OPENAI_TIMEOUT_MS: "0" })).toThrow(/OPENAI_TIMEOUT_MS/);
+  });
+});

@@ -1,10 +1,10 @@
 import { dirname, join, resolve } from "node:path";
-import { imageSettingsFromEnv } from "@kroma/pipeline";
+import { imageRequestLimitsFromEnv, imageSettingsFromEnv } from "@kroma/pipeline";
 import type { AgentDispatchOptions } from "../features/agent/dispatch.js";
 import { defaultUploadLimits, type UploadLimits } from "../features/assets/upload-limits.js";
 import { defaultSessionTtlMs } from "../features/auth/session-repository.js";
 import { parseTrustedEndpoints } from "../features/projects/s3-sync/trusted-endpoints.js";
-import { defaultOpenAiTimeoutMs, defaultShutdownGraceMs, type RunExecutionOptions } from "../features/runs/queue.js";
+import { defaultShutdownGraceMs, type RunExecutionOptions } from "../features/runs/queue.js";
 import { defaultEventStreamLimits, type EventStreamLimits } from "../features/runs/streams.js";
 import { defaultTriggerWaitMaxS } from "../features/runs/trigger-wait.js";
 import { providerKeysFromEnv } from "../features/secrets/provider-keys.js";
@@ -34,7 +34,10 @@ export interface ServerConfig {
   authMode: AuthMode;
   /** The agent dispatch worker's settings (`IAT_AGENT_API_URL`, `IAT_AGENT_API_TOKEN`). */
   agentDispatch: AgentDispatchOptions;
-  /** How queued runs call the images API (`OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_IMAGE_*`). */
+  /**
+   * How queued runs call the images API (`OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_IMAGE_*`,
+   * `OPENAI_TIMEOUT_MS`, `KROMA_IMAGE_CONCURRENCY`).
+   */
   runExecution: RunExecutionOptions;
   /** How long a browser session (`POST /auth/session`) lasts (`KROMA_SESSION_TTL_MS`, default 12 hours). */
   sessionTtlMs: number;
@@ -83,7 +86,8 @@ export function loadServerConfig(
       openaiApiKey: envKeys.openai,
       openaiBaseUrl: env.OPENAI_BASE_URL?.trim() || undefined,
       image: imageSettingsFromEnv(env),
-      timeoutMs: parsePositiveMs("OPENAI_TIMEOUT_MS", env.OPENAI_TIMEOUT_MS, defaultOpenAiTimeoutMs),
+      // OPENAI_TIMEOUT_MS and KROMA_IMAGE_CONCURRENCY, read as the CLI's `lab run` reads them.
+      ...imageRequestLimitsFromEnv(env),
       providerKeys: { photoroom: envKeys.photoroom, removebg: envKeys.removebg },
     },
     sessionTtlMs: parseSessionTtl(env.KROMA_SESSION_TTL_MS),

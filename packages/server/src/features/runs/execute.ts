@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   type DryRunLog,
+  defaultImageTimeoutMs,
   effectivePostprocessSettings,
   executeRun,
   type ImageSettings,
@@ -47,10 +48,15 @@ export interface RunExecutionOptions {
    * default {@link defaultOpenAiTimeoutMs}), so a hung endpoint cannot hold the one-at-a-time queue.
    */
   timeoutMs?: number;
+  /**
+   * Image requests of one job in flight at once (`KROMA_IMAGE_CONCURRENCY`, default 2 from the
+   * environment; 1 when unset here, as tests build these options by hand).
+   */
+  concurrency?: number;
 }
 
 /** Default per-request timeout of an image request (3 minutes: a slow high-quality edit still fits). */
-export const defaultOpenAiTimeoutMs = 180_000;
+export const defaultOpenAiTimeoutMs = defaultImageTimeoutMs;
 
 /** Why a run stopped without finishing: the row's `error` of an interrupted run. */
 export const stoppedMessage = "The server stopped before the run finished";
@@ -189,6 +195,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       maxAttempts: deps.execution.maxAttempts,
       retryDelayMs: deps.execution.retryDelayMs,
       timeoutMs: deps.execution.timeoutMs ?? defaultOpenAiTimeoutMs,
+      concurrency: deps.execution.concurrency,
       onProgress,
       // Recorded as each candidate and job finishes; a failing write is logged, and the run goes on.
       onLiveLog: (log: PaidRunLog) => live.record(log).catch(deps.logError),

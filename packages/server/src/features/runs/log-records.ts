@@ -244,9 +244,22 @@ function addCostEvent(
       size: log.size,
       quality: log.quality,
       estimate: true,
+      ...recordedCostOf(generated),
     }),
     created_at: log.timestamp,
   });
+}
+
+/**
+ * The job's cost from its answers' usage (`RunCandidateLog.cost`), beside the estimate the event
+ * is priced at: the sum, or null when any answer could not be priced; nothing for a log written
+ * before the cost was recorded.
+ */
+function recordedCostOf(generated: RunCandidateLog[]): { recorded_cost_usd?: number | null } {
+  const costs = generated.flatMap((candidate) => (candidate.cost ? [candidate.cost.usd] : []));
+  if (costs.length === 0) return {};
+  if (costs.some((usd) => usd === null)) return { recorded_cost_usd: null };
+  return { recorded_cost_usd: Math.round(costs.reduce((sum: number, usd) => sum + (usd ?? 0), 0) * 1e6) / 1e6 };
 }
 
 function addCandidate(
@@ -297,6 +310,7 @@ function addCandidate(
     meta_json: toJsonText({
       attempts: candidate.attempts,
       usage: candidate.usage ?? null,
+      ...(candidate.cost ? { cost: candidate.cost } : {}),
       error: candidate.error ?? null,
       ms: candidate.ms,
       bytes: candidate.bytes,

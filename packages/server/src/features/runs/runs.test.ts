@@ -143,7 +143,8 @@ describe("ingest of a paid run log", () => {
       unit_cost_usd: 0.042,
       total_cost_usd: 0.084,
       currency: "USD",
-      meta_json: { job_key: "style_1_alley", candidates: [1, 2], total_tokens: 20 },
+      // The stand-in's usage here has no token counts: the recorded cost is unknown, not 0.
+      meta_json: { job_key: "style_1_alley", candidates: [1, 2], total_tokens: 20, recorded_cost_usd: null },
     });
     expect(byJob[bridge.id]).toMatchObject({ units: 1, total_cost_usd: 0.042 });
   });

@@ -1,0 +1,65 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { PaidRunLog } from "@kroma/pipeline";
+import { createKromaClient, type RunEvent } from "@kroma/sdk";
+import { expectOk, inProject } from "@kroma/testkit/api-results";
+import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
+import { putScenes } from "@kroma/testkit/run-fixtures";
+import { useTestServer } from "@kroma/testkit/test-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// A server run takes its image request limits (OPENAI_TIMEOUT_MS, KROMA_IMAGE_CONCURRENCY, read
+// into `runExecution` by the config) to the pipeline: a hung request times out, and a job's
+// candidates are requested together.
+
+let images: ImagesServer;
+const imagesUrl = { value: "" };
+const api = useTestServer({
+  agentDispatch: false,
+  projects: ["Limits"],
+  runExecution: {
+    openaiApiKey: "sk-test-limits",
+    // Read when a run starts, after beforeAll started the stand-in.
+    get openaiBaseUrl() {
+      return `${imagesUrl.value}/v1`;
+    },
+    image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
+    retryDelayMs: 1,
+    timeoutMs: 300,
+    concurrency: 2,
+  },
+});
+let root = "";
+
+beforeAll(async () => {
+  images = await startImagesServer();
+  imagesUrl.value = images.url;
+  root = (await expectOk(api.client.GET("/api/projects/{slug}", inProject("limits")))).storage.local.project_root;
+  await putScenes(root, ["scenes/a.png"]);
+});
+afterAll(() => images.close());
+
+describe("a server run's image requests", () => {
+  it("time out when never answered, and are retried while the job's other candidate goes on", async () => {
+    images.script(({ index }) => (index === 0 ? { hang: true } : { image: "gray" }));
+    const kroma = createKromaClient({ baseUrl: api.server.url });
+    const { pipeline_trigger } = await kroma.runs.trigger("limits", {
+      mode: "run",
+      confirm_spend: true,
+      scene_refs: ["scenes/a.png"],
+      candidates: 2,
+    });
+    const events: RunEvent[] = [];
+    for await (const event of kroma.runs.events("limits", pipeline_trigger.run_id)) events.push(event);
+    expect(events.at(-1)).toMatchObject({ type: "done", status: "succeeded" });
+
+    const log = JSON.parse(await readFile(join(root, "runs", `${pipeline_trigger.run_id}.json`), "utf8")) as PaidRunLog;
+    const attempts = log.jobs[0]?.candidates.map((candidate) => candidate.attempts) ?? [];
+    const hung = attempts.find((tries) => tries.length === 2);
+    expect(hung?.[0]?.error).toMatch(/^Request timed out/);
+    // The other candidate was sent beside the hung request (req_1) and the retry after it (req_2):
+    // one at a time, the retry would have been req_1.
+    expect(hung?.[1]?.request_id).toBe("req_2");
+    expect(attempts.find((tries) => tries.length === 1)?.[0]?.request_id).toBe("req_1");
+  });
+});
