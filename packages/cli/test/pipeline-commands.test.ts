@@ -325,6 +325,27 @@ describe("kroma lab run", () => {
     }
   });
 
+  it("is held to the project's budget: a run that does not fit what remains is refused with nothing sent", async () => {
+    const images = await startImagesServer();
+    try {
+      const { sdk } = await newProject("Budgeted", "budgeted", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
+      await sdk.projects.setBudget("budgeted", 0.1);
+      const args = ["--api-url", server.url, "lab", "run", "-p", "budgeted", "--scene-refs", "scenes/dock.png"];
+      const env = { OPENAI_API_KEY: "sk-budget", OPENAI_BASE_URL: `${images.url}/v1` };
+      const refused = await kroma([...args, "--candidates", "2", "--confirm-spend", "--no-ingest"], dir, env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(
+        "Refused: estimated $0.126 exceeds the project's remaining budget $0.100 (budget $0.100, committed $0.000) by $0.026; nothing was sent",
+      );
+      expect(images.requests).toHaveLength(0);
+      const fits = await kroma([...args, "--confirm-spend", "--no-ingest"], dir, env);
+      expect(fits.code).toBe(0);
+      expect(images.requests).toHaveLength(1);
+    } finally {
+      await images.close();
+    }
+  });
+
   it("continues an interrupted run with lab resume, keeping the jobs that finished", async () => {
     const images = await startImagesServer();
     try {

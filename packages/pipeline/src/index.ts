@@ -229,6 +229,8 @@ export {
   type RunProgressEvent,
 } from "./run/context.js";
 export {
+  type BudgetFigures,
+  budgetShortfall,
   checkMaxSpend,
   checkSpendAllowed,
   describeSpendEstimate,

@@ -1,4 +1,5 @@
 import {
+  budgetShortfall,
   checkSpendAllowed,
   cliFlag,
   type DryRunLog,
@@ -9,6 +10,7 @@ import {
   imageRequestLimitsFromEnv,
   imageSettingsFromEnv,
   type PaidRunLog,
+  PipelineError,
   planDryRun,
   postprocessForLog,
   type RawRunRequest,
@@ -20,7 +22,7 @@ import {
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
 import { type Command, CommanderError } from "commander";
 import { apiClient } from "../api-client.js";
-import { emit, type GlobalOptions, table } from "../output.js";
+import { describeError, emit, type GlobalOptions, table } from "../output.js";
 import { findProjectRoot, loadRunConfig, runPostprocessFor } from "./lab-context.js";
 import { ingestAfterRun, labIngestCommand } from "./lab-ingest.js";
 import { labPostprocessCommands } from "./lab-postprocess.js";
@@ -175,8 +177,10 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         postprocess,
         maxSpendUsd,
         // On stderr, before the first request: stdout stays the run's report (or its JSON).
-        onSpendEstimate: (estimate) =>
-          process.stderr.write(`${estimateLines(estimate, "Spend estimate: ").join("\n")}\n`),
+        onSpendEstimate: async (estimate) => {
+          process.stderr.write(`${estimateLines(estimate, "Spend estimate: ").join("\n")}\n`);
+          await checkProjectBudget(globals(), flags.project, estimate);
+        },
         onProgress: progress.onProgress,
         interruptSignal: stopOnCtrlC(),
       }).finally(progress.stop);
@@ -240,6 +244,29 @@ function stopOnCtrlC(): AbortSignal {
     process.once("SIGINT", () => process.exit(130));
   });
   return controller.signal;
+}
+
+/**
+ * Holds a local paid run to the project's budget as the API reports it: a run whose estimate
+ * does not fit what remains is refused before its first request. Unlike a server run nothing is
+ * reserved (two local runs can both pass on one remainder), and the spend is counted once the run
+ * is recorded. A server that cannot be asked is said on stderr, not silently taken as no budget.
+ */
+async function checkProjectBudget(globals: GlobalOptions, project: string, estimate: SpendEstimate): Promise<void> {
+  let budget: Awaited<ReturnType<ReturnType<typeof apiClient>["projects"]["budget"]>>["budget"];
+  try {
+    ({ budget } = await apiClient(globals).projects.budget(project));
+  } catch (error) {
+    process.stderr.write(`Budget not checked: the API could not be asked (${describeError(error)})\n`);
+    return;
+  }
+  if (budget.budget_usd === null || budget.remaining_usd === null) return;
+  const shortfall = budgetShortfall(estimate, {
+    budget_usd: budget.budget_usd,
+    committed_usd: budget.committed_usd,
+    remaining_usd: budget.remaining_usd,
+  });
+  if (shortfall) throw new PipelineError(`${shortfall.message}; nothing was sent`, { field: "budget" });
 }
 
 /** Prints a paid run's report, records it (unless `--no-ingest`), and fails the command when no job succeeded. */

@@ -61,8 +61,11 @@ export interface ExecuteRunOptions {
   postprocess?: RunPostprocess;
   /** Refuse the run, before any request, when its spend estimate exceeds this many dollars or cannot be priced fully. */
   maxSpendUsd?: number | undefined;
-  /** Hears the run's spend estimate once it is planned, before the first request (the CLI prints it). */
-  onSpendEstimate?: ((estimate: Schema<"SpendEstimate">) => void) | undefined;
+  /**
+   * Hears the run's spend estimate once it is planned, before the first request (the CLI prints it
+   * and checks the project's budget); a throw stops the run with nothing sent.
+   */
+  onSpendEstimate?: ((estimate: Schema<"SpendEstimate">) => void | Promise<void>) | undefined;
   /**
    * Called before each candidate's image request (not its retries); a throw fails that candidate
    * with the error's message and nothing is sent for it. The server re-checks the project's budget

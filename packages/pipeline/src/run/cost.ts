@@ -172,6 +172,43 @@ export function checkMaxSpend(estimate: SpendEstimate, maxSpendUsd: number | und
   }
 }
 
+/** A project's budget as its API reports it, when one is set. */
+export interface BudgetFigures {
+  budget_usd: number;
+  committed_usd: number;
+  remaining_usd: number;
+}
+
+/**
+ * Why a run's estimate does not fit what remains of a project's budget, or undefined when it
+ * fits. The message ends before what was not done, which the caller says ("nothing was queued",
+ * "nothing was sent").
+ *
+ * @example
+ * budgetShortfall(estimate, { budget_usd: 0.4, committed_usd: 0.252, remaining_usd: 0.148 });
+ * // { message: "Refused: estimated $0.252 exceeds the project's remaining budget $0.148 (budget $0.400, committed $0.252) by $0.104", exceeded_by_usd: 0.104 }
+ */
+export function budgetShortfall(
+  estimate: SpendEstimate,
+  budget: BudgetFigures,
+): { message: string; exceeded_by_usd: number | null } | undefined {
+  if (estimate.total_usd === null) {
+    return {
+      message:
+        "Refused: the project has a budget and this run's estimate cannot be priced in full (see spend_estimate)",
+      exceeded_by_usd: null,
+    };
+  }
+  if (estimate.total_usd <= budget.remaining_usd) return undefined;
+  const over = roundUsd(estimate.total_usd - budget.remaining_usd);
+  return {
+    message:
+      `Refused: estimated ${formatUsd(estimate.total_usd)} exceeds the project's remaining budget ${formatUsd(budget.remaining_usd)} ` +
+      `(budget ${formatUsd(budget.budget_usd)}, committed ${formatUsd(budget.committed_usd)}) by ${formatUsd(over)}`,
+    exceeded_by_usd: over,
+  };
+}
+
 /**
  * The checks a paid run passes before anything else happens: spend confirmed, and an API key.
  * Callers that do slow work first (the CLI asks the API for the project root) call it early, so

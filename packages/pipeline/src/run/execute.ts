@@ -58,7 +58,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: 
   checkMaxSpend(estimate, options.maxSpendUsd);
   // Before any request: an image whose chain cannot finish would be paid for and then fail.
   await preflightPostprocess(options.postprocess, apiKey);
-  options.onSpendEstimate?.(estimate);
+  // A throw here (the CLI's budget check) stops the run with nothing sent.
+  await options.onSpendEstimate?.(estimate);
   const header: RunJournalHeader = {
     journal_version: 1,
     run_id: runId,

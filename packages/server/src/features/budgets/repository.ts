@@ -1,4 +1,5 @@
 import type { Schema } from "@kroma/contract";
+import { budgetShortfall } from "@kroma/pipeline";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../core/db/schema.js";
 import { ApiError } from "../../core/errors.js";
@@ -79,23 +80,14 @@ export async function reserveBudget(
     committed_usd: budget.committed_usd,
     remaining_usd: budget.remaining_usd,
   };
-  if (estimate.total_usd === null) {
-    throw new ApiError(
-      "policy",
-      "budget_exceeded",
-      "Refused: the project has a budget and this run's estimate cannot be priced in full (see spend_estimate); nothing was queued",
-      { ...figures, estimate_usd: null, field: "budget" },
-    );
-  }
-  if (estimate.total_usd > budget.remaining_usd) {
-    const over = usd(estimate.total_usd - budget.remaining_usd);
-    throw new ApiError(
-      "policy",
-      "budget_exceeded",
-      `Refused: estimated $${estimate.total_usd.toFixed(3)} exceeds the project's remaining budget $${budget.remaining_usd.toFixed(3)} ` +
-        `(budget $${budget.budget_usd.toFixed(3)}, committed $${budget.committed_usd.toFixed(3)}) by $${over.toFixed(3)}; nothing was queued`,
-      { ...figures, estimate_usd: estimate.total_usd, exceeded_by_usd: over, field: "budget" },
-    );
+  const shortfall = budgetShortfall(estimate, figures);
+  if (shortfall) {
+    throw new ApiError("policy", "budget_exceeded", `${shortfall.message}; nothing was queued`, {
+      ...figures,
+      estimate_usd: estimate.total_usd,
+      ...(shortfall.exceeded_by_usd === null ? {} : { exceeded_by_usd: shortfall.exceeded_by_usd }),
+      field: "budget",
+    });
   }
   return estimate.total_usd;
 }
