@@ -32,6 +32,10 @@ function slot(): Slot {
   const promise = new Promise<RequestedCandidate | Stopped>((resolve) => {
     fill = resolve;
   });
+  // A later candidate's request can fail (an abort) while an earlier one is still awaited; it is
+  // awaited in its turn or settled in runCandidates' finally, but until then nothing listens, and
+  // Node would report (or, by default, crash on) an unhandled rejection. Mark it handled now.
+  promise.catch(() => undefined);
   return { promise, fill };
 }
 

@@ -160,7 +160,9 @@ describe("the estimate in runs", () => {
     const { runLog } = await executeRun({
       ...options,
       maxSpendUsd: 0.3,
-      onSpendEstimate: (estimate) => heard.push({ estimate, requestsSoFar: server.requests.length }),
+      onSpendEstimate: (estimate) => {
+        heard.push({ estimate, requestsSoFar: server.requests.length });
+      },
     });
     expect(runLog.status).toBe("succeeded");
     // The paid log keeps the estimate the run was checked against.

@@ -47,14 +47,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: 
   const now = options.now ?? new Date();
   const runId = options.runId ?? newRunId(now);
   const prepared = await prepareRun({ ...options, runId });
-  const estimate = estimateRunSpend({
-    jobs: prepared.plan.jobs.length,
-    candidates: prepared.plan.candidates,
-    model: options.model,
-    size: options.size,
-    quality: options.quality,
-    postprocess: options.postprocess?.settings,
-  });
+  const estimate = preparedSpendEstimate(prepared, options);
   checkMaxSpend(estimate, options.maxSpendUsd);
   // Before any request: an image whose chain cannot finish would be paid for and then fail.
   await preflightPostprocess(options.postprocess, apiKey);
@@ -74,10 +67,26 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: 
     postprocess: options.postprocess?.settings,
     resolved_from_backend: options.resolvedFromBackend,
     scenes: prepared.scenes.map((scene) => logPath(prepared.root, scene)),
+    ...(options.maxSpendUsd === undefined ? {} : { max_spend_usd: options.maxSpendUsd }),
     prior_duration_ms: 0,
     resumes: [],
   };
   return runJobs({ options, apiKey, prepared, header, kept: new Map() });
+}
+
+/** A prepared run's spend estimate: its jobs and candidates at the run's image settings, with its paid post-processing. */
+export function preparedSpendEstimate(
+  prepared: PreparedRun,
+  options: Pick<ExecuteRunOptions, "model" | "size" | "quality" | "postprocess">,
+) {
+  return estimateRunSpend({
+    jobs: prepared.plan.jobs.length,
+    candidates: prepared.plan.candidates,
+    model: options.model,
+    size: options.size,
+    quality: options.quality,
+    postprocess: options.postprocess?.settings,
+  });
 }
 
 /** The shared loop of {@link executeRun} and {@link resumeRun}: every job not kept, then the log. */

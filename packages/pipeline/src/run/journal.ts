@@ -31,6 +31,8 @@ export interface RunJournalHeader {
   resolved_from_backend: boolean;
   /** The scenes the run planned, as the run log names them (relative to the project root). */
   scenes: string[];
+  /** The run's `--max-spend` / `max_spend_usd`, checked again when it is resumed. */
+  max_spend_usd?: number;
   /** Wall time spent before earlier interruptions, so the final log's duration adds up. */
   prior_duration_ms: number;
   resumes: RunResumeLog[];

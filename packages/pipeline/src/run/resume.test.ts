@@ -137,3 +137,19 @@ describe("interrupt and resume", () => {
     await expect(resume({ confirmSpend: false })).rejects.toThrow("--confirm-spend");
   });
 });
+
+describe("resume and the run's spend ceiling", () => {
+  it("keeps the run's --max-spend in the journal, and refuses a resume under a lower one with nothing sent", async () => {
+    const cancel = new AbortController();
+    // 3 jobs at gpt-image-1 1024x1024 medium: $0.126 in all.
+    await executeRun(options({ maxSpendUsd: 0.2, cancelSignal: cancel.signal, ...stopAfterFirstJob(cancel) }));
+    expect((await readRunJournal(root, "run_test_resume"))?.header.max_spend_usd).toBe(0.2);
+    const sent = server.requests.length;
+    await expect(resume({ maxSpendUsd: 0.1 })).rejects.toThrow(
+      "Refused: estimated $0.126 exceeds --max-spend $0.100 by $0.026 (max_spend_usd); nothing was sent",
+    );
+    expect(server.requests).toHaveLength(sent);
+    const { runLog } = await resume();
+    expect(runLog.status).toBe("succeeded");
+  });
+});

@@ -6,8 +6,8 @@ import { prepareRun, type RunPlan } from "../plan/plan.js";
 import { preflightPostprocess } from "../postprocess/preflight.js";
 import type { RunPostprocessContext } from "../postprocess/run-postprocess.js";
 import type { ExecuteRunOptions } from "./context.js";
-import { checkSpendAllowed } from "./cost.js";
-import { runJobs } from "./execute.js";
+import { checkMaxSpend, checkSpendAllowed } from "./cost.js";
+import { preparedSpendEstimate, runJobs } from "./execute.js";
 import { type RunJournalHeader, readRunJournal } from "./journal.js";
 import type { PaidRunLog, RunJobLog } from "./log.js";
 
@@ -25,6 +25,7 @@ export type ResumeRunOptions = Pick<
   | "retryDelayMs"
   | "timeoutMs"
   | "concurrency"
+  | "maxSpendUsd"
   | "onProgress"
   | "onLiveLog"
   | "cancelSignal"
@@ -81,6 +82,8 @@ export async function resumeRun(options: ResumeRunOptions): Promise<{ runLog: Pa
     runId: header.run_id,
     plannedScenes: header.scenes.map((scene) => resolve(root, scene)),
   });
+  // The ceiling the run started under still holds (a resume's own --max-spend wins).
+  checkMaxSpend(preparedSpendEstimate(prepared, runOptions), options.maxSpendUsd ?? header.max_spend_usd);
   const kept = await keptJobs(root, prepared.plan, journal.jobs);
   const resumedAt = (options.now ?? new Date()).toISOString();
   // Requests aborted by an earlier stop stay on record: the provider may have billed them.
