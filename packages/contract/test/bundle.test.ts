@@ -13,11 +13,11 @@ import { openapiDocument } from "../src/generated/document.js";
  * Since then schema.ts also ends with openapi-typescript's `enumValues` arrays; the digest is of
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
  * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
- * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`; `rerunRun` with `RerunRunRequest` and `Run.retried_from`, resume of canceled, partial and failed runs, the trigger's `wait`, `Prefer: wait` and 202, `status_code` and `stdout` in a waited answer; prompts composed from records with `prompt_records`, batches and `repeat`, and every `lab run` option in the trigger body; the cost recorded from the images API's usage: `RecordedImageCost` as a candidate's `cost`, `RecordedSpend` as a paid log's `spend_recorded`, `ImageUsage.output_tokens_details`).
+ * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`; `rerunRun` with `RerunRunRequest` and `Run.retried_from`, resume of canceled, partial and failed runs, the trigger's `wait`, `Prefer: wait` and 202, `status_code` and `stdout` in a waited answer; prompts composed from records with `prompt_records`, batches and `repeat`, and every `lab run` option in the trigger body; the cost recorded from the images API's usage: `RecordedImageCost` as a candidate's `cost`, `RecordedSpend` as a paid log's `spend_recorded`, `ImageUsage.output_tokens_details`; resume refuses a trashed run).
  */
 const before = {
-  dereferenced: "11810d36e80d27806376b6863c8b55d596bce7f2ea497a08f19fc84ea62871fd",
-  schemaTs: "99d38141342085eb52aaff08d21943bcde7c591b43072f9c2e73f5cf1c6e94cd",
+  dereferenced: "fda364dccaf74d20f6e6e82613b9694a103110f0288eb8487ae87b430af368ae",
+  schemaTs: "3d157f85bd101e168aa9440ce41ae930fef68a5a23ff28b9573f0d57f61e9c37",
 };
 
 const root = fileURLToPath(new URL("../../../openapi/backend-api.openapi.yaml", import.meta.url));

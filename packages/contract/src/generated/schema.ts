@@ -662,7 +662,8 @@ export interface paths {
          *     kept (their files untouched), its canceled and failed jobs run again. A finished paid run
          *     without a journal (it ended before journals were kept, or failed before its first request)
          *     is a 409 that says to rerun it (`POST /runs/{runId}/rerun`). A paid run needs the same
-         *     OpenAI key as a new one. Any other status (queued, running, canceling, succeeded) is a 409.
+         *     OpenAI key as a new one. Any other status (queued, running, canceling, succeeded) is a 409,
+         *     and so is a run in the trash (restore it first: continuing it would buy its kept jobs again).
          *
          *     Each run a server queues or executes carries a lease (owner process and a heartbeat in the
          *     database, `KROMA_LEASE_TTL_MS`, default 30000). While another live server process holds the

@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from "node:path";
 import { isInside, listResolvedSettings, type SpendEstimate, validatePipelineConfig } from "@kroma/pipeline";
 import type { Context } from "hono";
 import { actorOf } from "../../core/audit.js";
-import { notFound, validationError } from "../../core/errors.js";
+import { conflict, notFound, validationError } from "../../core/errors.js";
 import { type ContentDeps, requireProject } from "../../core/project-lookup.js";
 import { privatePlacesOf } from "../../core/project-roots.js";
 import type { DefineRoute } from "../../core/router.js";
@@ -120,6 +120,12 @@ export function runRoutes(route: DefineRoute, deps: RunDeps): void {
 
   route("post", "/api/projects/{slug}/runs/{runId}/resume", async ({ params, context }) => {
     const { project, run } = await requireRun(params.slug, params.runId);
+    // Its files and log are in the trash: continuing it would buy its kept jobs again.
+    if (run.trash_id) {
+      throw conflict(`Run '${run.id}' is in the trash (${run.trash_id}): restore it first (kroma trash restore)`, {
+        trash_id: run.trash_id,
+      });
+    }
     const resumed = await deps.runQueue.resume(await runProject(project), run, actorOf(context));
     return { status: 200, body: { ok: true, run: resumed } };
   });

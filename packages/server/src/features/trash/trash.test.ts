@@ -230,6 +230,28 @@ describe("purging, gc and disk use", () => {
     expect((await kroma().runs.diskUsage(slug, largest.run_id)).usage).toEqual(largest);
   });
 
+  it("refuses to resume a run in the trash, which would buy its kept jobs again, until it is restored", async () => {
+    paid.images.reset();
+    // The bridge fails for good (400): the run ends partial, its journal kept for a resume.
+    paid.images.script(({ images }) =>
+      images[0]?.includes("bridge") ? { status: 400, message: "Invalid image" } : { image: "gray" },
+    );
+    const { pipeline_trigger } = await kroma().runs.trigger(slug, {
+      mode: "run",
+      confirm_spend: true,
+      scene_refs: ["scenes/alley.png", "scenes/bridge.png"],
+    });
+    expect((await kroma().runs.wait(slug, pipeline_trigger.run_id)).run.status).toBe("partial");
+    paid.images.script(() => ({ image: "gray" }));
+    const { trash } = await kroma().runs.remove(slug, pipeline_trigger.run_id, { force: true });
+    const sent = paid.images.requests.length;
+    expect(await refusal(kroma().runs.resume(slug, pipeline_trigger.run_id))).toMatchObject({
+      status: 409,
+      message: `Run '${pipeline_trigger.run_id}' is in the trash (${trash.id}): restore it first (kroma trash restore)`,
+    });
+    expect(paid.images.requests).toHaveLength(sent);
+  });
+
   it("refuses to delete a run still running, and what is not there", async () => {
     expect(await refusal(kroma().runs.remove(slug, "run_missing"))).toMatchObject({ status: 404 });
     expect(await refusal(kroma().assets.remove(slug, "asset_missing"))).toMatchObject({ status: 404 });
