@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningServer, type StartServerOptions, startServer } from "@kroma/server";
+import { type RunExecutionOptions, type RunningServer, type StartServerOptions, startServer } from "@kroma/server";
 import { afterAll, beforeAll } from "vitest";
 import { type ApiClient, portClient } from "./api-client.js";
 import { type HttpCall, httpClient } from "./http-client.js";
@@ -69,10 +69,20 @@ export function useTestServer(options: Partial<StartServerOptions> & { projects?
  * const paid = usePaidTestServer({ projects: ["Review"] });
  * it("runs", async () => { paid.images.script(() => ({ image: "gray" })); ... });
  */
-export function usePaidTestServer(options: { projects?: string[]; apiKey?: string } = {}) {
+export function usePaidTestServer(
+  options: {
+    projects?: string[];
+    apiKey?: string;
+    /** More of the server's run execution settings (attempts, timeout, concurrency...). */
+    execution?: Partial<Omit<RunExecutionOptions, "openaiApiKey" | "openaiBaseUrl">>;
+    /** More of the server's own options (e.g. `triggerWaitMaxS`). */
+    server?: Partial<Omit<StartServerOptions, "runExecution">>;
+  } = {},
+) {
   const stand: { images?: ImagesServer } = {};
   const api = useTestServer({
     agentDispatch: false,
+    ...options.server,
     projects: options.projects ?? [],
     runExecution: {
       openaiApiKey: options.apiKey ?? "sk-test-paid",
@@ -82,6 +92,7 @@ export function usePaidTestServer(options: { projects?: string[]; apiKey?: strin
       },
       image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
       retryDelayMs: 1,
+      ...options.execution,
     },
   });
   beforeAll(async () => {

@@ -3,45 +3,30 @@ import { join } from "node:path";
 import type { PaidRunLog } from "@kroma/pipeline";
 import { createKromaClient, type RunEvent } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
-import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { putScenes } from "@kroma/testkit/run-fixtures";
-import { useTestServer } from "@kroma/testkit/test-server";
+import { usePaidTestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // A server run takes its image request limits (OPENAI_TIMEOUT_MS, KROMA_IMAGE_CONCURRENCY, read
 // into `runExecution` by the config) to the pipeline: a hung request times out, and a job's
 // candidates are requested together.
 
-let images: ImagesServer;
-const imagesUrl = { value: "" };
-const api = useTestServer({
-  agentDispatch: false,
+const paid = usePaidTestServer({
   projects: ["Limits"],
-  runExecution: {
-    openaiApiKey: "sk-test-limits",
-    // Read when a run starts, after beforeAll started the stand-in.
-    get openaiBaseUrl() {
-      return `${imagesUrl.value}/v1`;
-    },
-    image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
-    retryDelayMs: 1,
-    timeoutMs: 300,
-    concurrency: 2,
-  },
+  apiKey: "sk-test-limits",
+  execution: { timeoutMs: 300, concurrency: 2 },
 });
+const api = paid.api;
 let root = "";
 
 beforeAll(async () => {
-  images = await startImagesServer();
-  imagesUrl.value = images.url;
   root = (await expectOk(api.client.GET("/api/projects/{slug}", inProject("limits")))).storage.local.project_root;
   await putScenes(root, ["scenes/a.png"]);
 });
-afterAll(() => images.close());
 
 describe("a server run's image requests", () => {
   it("time out when never answered, and are retried while the job's other candidate goes on", async () => {
-    images.script(({ index }) => (index === 0 ? { hang: true } : { image: "gray" }));
+    paid.images.script(({ index }) => (index === 0 ? { hang: true } : { image: "gray" }));
     const kroma = createKromaClient({ baseUrl: api.server.url });
     const { pipeline_trigger } = await kroma.runs.trigger("limits", {
       mode: "run",

@@ -1,24 +1,11 @@
 import { createKromaClient } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
-import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { putScenes } from "@kroma/testkit/run-fixtures";
-import { useTestServer } from "@kroma/testkit/test-server";
+import { usePaidTestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-let images: ImagesServer;
-const imagesUrl = { value: "" };
-const api = useTestServer({
-  agentDispatch: false,
-  projects: ["Rerun"],
-  runExecution: {
-    openaiApiKey: "sk-test-rerun",
-    get openaiBaseUrl() {
-      return `${imagesUrl.value}/v1`;
-    },
-    image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
-    retryDelayMs: 1,
-  },
-});
+const paid = usePaidTestServer({ projects: ["Rerun"], apiKey: "sk-test-rerun" });
+const api = paid.api;
 const kroma = () => createKromaClient({ baseUrl: api.server.url });
 const runTotal = async () => (await expectOk(api.client.GET("/api/projects/{slug}/runs", inProject("rerun")))).total;
 /** The scene each job of a run read, in plan order. */
@@ -26,15 +13,12 @@ const scenesOf = (jobs: { meta_json: Record<string, unknown> }[]) =>
   jobs.map((job) => (job.meta_json.input_images as string[])[0]);
 
 beforeAll(async () => {
-  images = await startImagesServer();
-  imagesUrl.value = images.url;
   const { storage } = await expectOk(api.client.GET("/api/projects/{slug}", inProject("rerun")));
   await putScenes(storage.local.project_root, ["scenes/a.png", "scenes/b.png", "scenes/c.png"]);
 });
-afterAll(() => images.close());
 beforeEach(() => {
-  images.reset();
-  images.script(() => ({ image: "gray" }));
+  paid.images.reset();
+  paid.images.script(() => ({ image: "gray" }));
 });
 
 /** A finished paid run of the three scenes, in the trigger's own model settings. */
@@ -55,7 +39,7 @@ describe("POST /runs/{runId}/rerun (rerunRun)", () => {
   it("makes a new run of exactly the chosen jobs' scenes, as the original was recorded, with retried_from", async () => {
     const original = await finishedRun({ stage: "time", time: "night" });
     const [, b, c] = original.jobs;
-    images.reset();
+    paid.images.reset();
     // One job by its record id, one by its key (what a reviewer's rejection names).
     const { pipeline_trigger } = await kroma().runs.rerun("rerun", original.run.id, {
       job_ids: [b?.id ?? "", c?.job_key ?? ""],
@@ -76,7 +60,7 @@ describe("POST /runs/{runId}/rerun (rerunRun)", () => {
       image_quality: "low",
     });
     expect(scenesOf(rerun.jobs)).toEqual(["scenes/b.png", "scenes/c.png"]);
-    expect(images.requests.map((request) => request.images[0])).toEqual(["b.png", "c.png"]);
+    expect(paid.images.requests.map((request) => request.images[0])).toEqual(["b.png", "c.png"]);
     expect(rerun.run.settings_snapshot_json).toMatchObject({
       output_guard: (original.run.settings_snapshot_json as Record<string, unknown>).output_guard,
     });
@@ -88,13 +72,13 @@ describe("POST /runs/{runId}/rerun (rerunRun)", () => {
   });
 
   it("jobs: failed reruns only the jobs that did not finish", async () => {
-    images.script(({ images: files }) =>
+    paid.images.script(({ images: files }) =>
       files[0] === "b.png" ? { status: 400, message: "refused" } : { image: "gray" },
     );
     const original = await finishedRun();
     expect(original.run.status).toBe("partial");
-    images.script(() => ({ image: "gray" }));
-    images.reset();
+    paid.images.script(() => ({ image: "gray" }));
+    paid.images.reset();
     const { pipeline_trigger } = await kroma().runs.rerun("rerun", original.run.id, {
       jobs: "failed",
       confirm_spend: true,
@@ -102,13 +86,13 @@ describe("POST /runs/{runId}/rerun (rerunRun)", () => {
     const rerun = await kroma().runs.wait("rerun", pipeline_trigger.run_id);
     expect(rerun.run).toMatchObject({ status: "succeeded", retried_from: original.run.id });
     expect(scenesOf(rerun.jobs)).toEqual(["scenes/b.png"]);
-    expect(images.requests.map((request) => request.images[0])).toEqual(["b.png"]);
+    expect(paid.images.requests.map((request) => request.images[0])).toEqual(["b.png"]);
   });
 
   it("refuses unknown jobs, nothing failed, a paid rerun without confirm_spend and a spend ceiling, queuing nothing", async () => {
     const original = await finishedRun();
     const before = await runTotal();
-    images.reset();
+    paid.images.reset();
     const cases: [Record<string, unknown>, number, string][] = [
       [{ job_ids: ["job_nope", "style_9_z"], confirm_spend: true }, 400, "has no job(s) job_nope, style_9_z"],
       [{ jobs: "failed", confirm_spend: true }, 400, "has no failed, failed_guard or canceled job"],
@@ -129,7 +113,7 @@ describe("POST /runs/{runId}/rerun (rerunRun)", () => {
     const missing = await api.call("POST", "/api/projects/rerun/runs/run_nope/rerun", { jobs: "all" });
     expect(missing.status).toBe(404);
     expect(await runTotal()).toBe(before);
-    expect(images.requests).toHaveLength(0);
+    expect(paid.images.requests).toHaveLength(0);
   });
 
   it("reruns a dry run without confirm_spend, and records the rerun in the audit log", async () => {

@@ -2,41 +2,28 @@ import { join } from "node:path";
 import type { Schema } from "@kroma/contract/types";
 import { createKromaClient } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
-import { type ImagesServer, startImagesServer } from "@kroma/testkit/images-server";
 import { putScenes } from "@kroma/testkit/run-fixtures";
-import { useTestServer } from "@kroma/testkit/test-server";
+import { usePaidTestServer } from "@kroma/testkit/test-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { preferredWaitS, triggerWaitS } from "./trigger-wait.js";
 
-let images: ImagesServer;
-const imagesUrl = { value: "" };
-const api = useTestServer({
-  agentDispatch: false,
+const paid = usePaidTestServer({
   projects: ["Waits"],
-  triggerWaitMaxS: 60,
-  runExecution: {
-    openaiApiKey: "sk-test-wait",
-    get openaiBaseUrl() {
-      return `${imagesUrl.value}/v1`;
-    },
-    image: { model: "gpt-image-1", size: "1024x1024", quality: "medium" },
-    retryDelayMs: 1,
-    maxAttempts: 1,
-  },
+  apiKey: "sk-test-wait",
+  execution: { maxAttempts: 1 },
+  server: { triggerWaitMaxS: 60 },
 });
+const api = paid.api;
 const kroma = () => createKromaClient({ baseUrl: api.server.url });
 let root = "";
 
 beforeAll(async () => {
-  images = await startImagesServer();
-  imagesUrl.value = images.url;
   root = (await expectOk(api.client.GET("/api/projects/{slug}", inProject("waits")))).storage.local.project_root;
   await putScenes(root, ["scenes/a.png", "scenes/b.png", "scenes/c.png"]);
 });
-afterAll(() => images.close());
 beforeEach(() => {
-  images.reset();
-  images.script(() => ({ image: "gray" }));
+  paid.images.reset();
+  paid.images.script(() => ({ image: "gray" }));
 });
 
 /** A trigger over plain HTTP, as an upstream-style client sends it, with its status and headers. */
@@ -61,7 +48,7 @@ describe("POST /runs/trigger with wait (triggerRun)", () => {
     const { pipeline_trigger } = answer.body;
     expect(pipeline_trigger).toMatchObject({ status: "succeeded", status_code: 0, run: { status: "succeeded" } });
     expect(pipeline_trigger.stdout).toBe(`Run log: ${join(root, "runs", `${pipeline_trigger.run_id}.json`)}\nJobs: 3`);
-    expect(images.requests).toHaveLength(3);
+    expect(paid.images.requests).toHaveLength(3);
   });
 
   it("waits on a dry run the same way", async () => {
@@ -73,7 +60,7 @@ describe("POST /runs/trigger with wait (triggerRun)", () => {
   });
 
   it("a run that did not succeed is answered with a non-zero status_code", async () => {
-    images.script(() => ({ status: 400, message: "refused" }));
+    paid.images.script(() => ({ status: 400, message: "refused" }));
     const answer = await trigger({ mode: "run", confirm_spend: true, scene_refs: ["scenes/a.png"], wait: true });
     expect(answer.status).toBe(200);
     expect(answer.body.pipeline_trigger).toMatchObject({ status: "failed", status_code: 1 });
@@ -89,7 +76,7 @@ describe("POST /runs/trigger with wait (triggerRun)", () => {
   });
 
   it("a run still going when the wait runs out is answered 202 as it is then", async () => {
-    images.script(() => ({ image: "gray", delayMs: 2500 }));
+    paid.images.script(() => ({ image: "gray", delayMs: 2500 }));
     const answer = await trigger(
       { mode: "run", confirm_spend: true, scene_refs: ["scenes/a.png"] },
       { Prefer: "wait=1" },
