@@ -79,6 +79,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<{ runLog: Pa
     ...runOptions,
     runId: header.run_id,
     plannedScenes: header.scenes.map((scene) => resolve(root, scene)),
+    sources: header.source_assets,
   });
   const kept = await keptJobs(root, prepared.plan, journal.jobs);
   const resumedAt = (options.now ?? new Date()).toISOString();
