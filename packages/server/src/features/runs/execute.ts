@@ -28,6 +28,7 @@ import { createLiveRecords } from "./live-records.js";
 import { dbRecordSource } from "./record-source.js";
 import { createRunRepository, type RunRecordStatus } from "./repository.js";
 import { runConfigFor } from "./run-config.js";
+import { dbSourceAssets } from "./source-assets.js";
 
 /** How the server runs the pipeline: where images are generated and with which model settings. */
 export interface RunExecutionOptions {
@@ -156,6 +157,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     const { project, runId } = job;
     const { config, manifest } = await runConfigFor(deps.appRoot, project.root, job.request);
     const recordSource = dbRecordSource(deps.db, project.id);
+    const sourceAssets = dbSourceAssets(deps.db, project.id);
     const live = createLiveRecords(deps.db, project, runId);
     const onProgress = (event: RunProgressEvent) =>
       publish({ ...progressEvent(runId, event), ...live.eventFields(event) });
@@ -172,6 +174,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
         manifest,
         request: job.request,
         recordSource,
+        sourceAssets,
         postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
         postprocessSettings: effectivePostprocessSettings(config.settings, config.postprocess),
         runId,
@@ -210,6 +213,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       manifest,
       request: job.request,
       recordSource,
+      sourceAssets,
       postprocess,
       maxSpendUsd: job.maxSpendUsd,
       runId,
