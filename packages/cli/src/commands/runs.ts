@@ -32,7 +32,6 @@ interface RerunFlags {
 /** What a trigger or rerun answers: the run queued, or finished when the client waited. */
 type Queued = Awaited<ReturnType<KromaClient["runs"]["trigger"]>>["pipeline_trigger"];
 
-
 /** Statuses a run ends in; anything else is still going. */
 const finalStatuses = new Set(["succeeded", "partial", "failed", "canceled", "interrupted"]);
 
