@@ -13,11 +13,11 @@ import { openapiDocument } from "../src/generated/document.js";
  * Since then schema.ts also ends with openapi-typescript's `enumValues` arrays; the digest is of
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
  * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
- * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`; `rerunRun` with `RerunRunRequest` and `Run.retried_from`, resume of canceled, partial and failed runs, the trigger's `wait`, `Prefer: wait` and 202, `status_code` and `stdout` in a waited answer; prompts composed from records with `prompt_records`, batches and `repeat`, and every `lab run` option in the trigger body; post-process runs of existing assets with the trigger's `assets` and `from_run`, `RunSourceAsset` as jobs' `source_asset`, the candidate status `existing` and `api.endpoint` `none`; one-image runs with the trigger's `prompt` and `api.endpoint` `images.generate`).
+ * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`; `rerunRun` with `RerunRunRequest` and `Run.retried_from`, resume of canceled, partial and failed runs, the trigger's `wait`, `Prefer: wait` and 202, `status_code` and `stdout` in a waited answer; prompts composed from records with `prompt_records`, batches and `repeat`, and every `lab run` option in the trigger body; post-process runs of existing assets with the trigger's `assets` and `from_run`, `RunSourceAsset` as jobs' `source_asset`, the candidate status `existing` and `api.endpoint` `none`; one-image runs with the trigger's `prompt`, the logs' `prompt_given` and `api.endpoint` `images.generate`).
  */
 const before = {
-  dereferenced: "05427c0f54e61c7c0d74d8c6a6cfd266d1a890d24c725a8c4e099d4bebb30b6e",
-  schemaTs: "d40103ad4e21d1da3f68a6aab51e87bcf5f5eb115ed794ee288b6dbec156aa0e",
+  dereferenced: "8e5ab80d5c951ce485de933776886e4ee07636ed8025a2c58414214cd6e546ae",
+  schemaTs: "f85fc7016282cfbbe861592dbf931ff2b1965a3f289ad21be40a4fed03fa03b3",
 };
 
 const root = fileURLToPath(new URL("../../../openapi/backend-api.openapi.yaml", import.meta.url));

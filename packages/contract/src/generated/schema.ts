@@ -3654,6 +3654,8 @@ export interface components {
             inputs: components["schemas"]["RunLogInput"][];
             /** @description The records the prompts were composed from (absent in logs written before runs used records). */
             prompt_records?: components["schemas"]["PromptRecordRef"][];
+            /** @description A one-image run's prompt as the request gave it (`prompt`), before any record joined it; absent for other runs. */
+            prompt_given?: string;
             /** @description The reference set's images, sent after the style refs in every job's `input_images`; absent when none. */
             reference_images?: string[];
             jobs: components["schemas"]["DryRunJob"][];
@@ -3867,6 +3869,8 @@ export interface components {
             inputs: components["schemas"]["RunLogInput"][];
             /** @description The records the prompts were composed from (absent in logs written before runs used records). */
             prompt_records?: components["schemas"]["PromptRecordRef"][];
+            /** @description A one-image run's prompt as the request gave it (`prompt`), before any record joined it; absent for other runs. */
+            prompt_given?: string;
             /** @description The reference set's images, sent after the style refs in every job's `input_images`; absent when none. */
             reference_images?: string[];
             started_at: components["schemas"]["Timestamp"];

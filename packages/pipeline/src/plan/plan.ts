@@ -80,6 +80,8 @@ export interface RunPlan {
   reference_images: string[];
   /** The records the prompts were composed from, with their content hashes (the run log's `prompt_records`). */
   prompt_records: PromptRecordRef[];
+  /** A one-image run's prompt as the request gave it (the run log's `prompt_given`). */
+  prompt_given?: string;
   jobs: PlannedJob[];
 }
 
@@ -179,7 +181,7 @@ export function planRun(options: PlanRunOptions): RunPlan {
     if (spec.source) return sourceJob(id, job, spec.scene, spec.source);
     const given = { ...request.prompt_fields, ...spec.fields };
     const base =
-      spec.stage || spec.time || spec.weather
+      request.prompt === undefined && (spec.stage || spec.time || spec.weather)
         ? composePrompt(manifest, { stage: job.mode, time: job.time, weather: job.weather })
         : prompt;
     const fields = { ...given, scene: sceneName(spec.scene), stage: job.mode, time: job.time, weather: job.weather };
@@ -207,6 +209,7 @@ export function planRun(options: PlanRunOptions): RunPlan {
     style_refs: [...styleRefs],
     reference_images: [...referenceImages],
     prompt_records: promptRecordRefs(records),
+    ...(request.prompt !== undefined ? { prompt_given: request.prompt } : {}),
     jobs,
   };
 }
