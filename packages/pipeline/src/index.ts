@@ -64,6 +64,7 @@ export {
   classifyError,
   createImageClient,
   editImage,
+  generateImage,
   ImageResponseError,
   type ImageSettings,
   type ImageUsage,
@@ -150,6 +151,7 @@ export {
 export { type DryRunJob, type DryRunLog, logPath, newRunId, runLogSchemaVersion, writeRunLog } from "./plan/run-log.js";
 export {
   checkCandidates,
+  isPostprocessRun,
   type OutputGuardSettings,
   parseBoolean,
   type RawRunRequest,
@@ -157,6 +159,12 @@ export {
   validateRunRequest,
 } from "./plan/run-request.js";
 export { listInputImages } from "./plan/scenes.js";
+export {
+  checkPostprocessRun,
+  resolveSourceAssets,
+  type SourceAsset,
+  type SourceAssetLookup,
+} from "./plan/source-assets.js";
 // Post-processing stages: the chain, the standalone batch operations and the backend check.
 export {
   type BatchFileResult,

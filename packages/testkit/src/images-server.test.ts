@@ -103,3 +103,41 @@ describe("the images stand-in's usage", () => {
     expect(inputImageTokens(2048, 4096)).toBe(1105);
   });
 });
+
+/** Posts a generation's JSON body, as the SDK's `images.generate` does. */
+async function generate(body: Record<string, unknown>) {
+  const response = await fetch(`${server.url}/v1/images/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const answer = (await response.json()) as Partial<OpenAiErrorBody> & { data?: { b64_json?: string }[] };
+  return { status: response.status, body: answer };
+}
+
+describe("the images stand-in's generations", () => {
+  it("answers a generation with a PNG and records its prompt and no input image", async () => {
+    server.reset();
+    const answer = await generate({ model: "gpt-image-1", prompt: "a lighthouse", size: "1024x1024", n: 1 });
+    expect(answer.status).toBe(200);
+    const png = Buffer.from(answer.body.data?.[0]?.b64_json ?? "", "base64");
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(server.requests[0]).toMatchObject({ path: "/v1/images/generations", images: [] });
+    expect(server.requests[0]?.fields).toMatchObject({ prompt: "a lighthouse", n: "1" });
+  });
+
+  it("refuses a size the model does not take, as it does for edits", async () => {
+    const refused = await generate({ model: "gpt-image-1", prompt: "p", size: "768x1152" });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual(fixture);
+  });
+
+  it("refuses a missing or empty prompt in OpenAI's error shape", async () => {
+    const missing = await generate({ model: "gpt-image-1", size: "1024x1024" });
+    expect(missing.status).toBe(400);
+    expect(shapeOf(missing.body)).toEqual(shapeOf(fixture));
+    expect(missing.body.error).toMatchObject({ param: "prompt", code: "missing_required_parameter" });
+    const empty = await generate({ model: "gpt-image-1", prompt: "", size: "1024x1024" });
+    expect(empty.body.error).toMatchObject({ param: "prompt", code: "string_below_min_length" });
+  });
+});

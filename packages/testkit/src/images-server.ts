@@ -1,4 +1,5 @@
-// A local stand-in for the OpenAI images API: answers `POST /v1/images/edits` on 127.0.0.1 with
+// A local stand-in for the OpenAI images API: answers `POST /v1/images/edits` (multipart) and
+// `POST /v1/images/generations` (JSON, no input image) on 127.0.0.1 with
 // real PNGs made by sharp, as scripted per request, and records every request. Tests point the
 // SDK at it with `baseURL: server.url + "/v1"`; nothing leaves the machine. Like the real API, it
 // refuses a model, size, quality or input fidelity the model does not accept (400 with OpenAI's
@@ -14,7 +15,7 @@ export interface RecordedRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
-  /** The form's text fields (`prompt`, `model`, `size`, `quality`, `n`, `output_format`, ...). */
+  /** The form's text fields (`prompt`, `model`, `size`, `quality`, `n`, `output_format`, ...); a generation's JSON values as strings. */
   fields: Record<string, string>;
   /** File names of the `image[]` parts, in order (the scene first). */
   images: string[];
@@ -143,6 +144,35 @@ export function openAiRefusal(fields: Record<string, string>): OpenAiErrorBody |
   return null;
 }
 
+/**
+ * The 400 body the real API answers a generation without a usable prompt with: missing
+ * (`missing_required_parameter`) or empty (`string_below_min_length`), as OpenAI words them.
+ */
+export function promptRefusal(fields: Record<string, string>): OpenAiErrorBody | null {
+  if (fields.prompt === undefined) {
+    return {
+      error: {
+        message: "Missing required parameter: 'prompt'.",
+        type: "invalid_request_error",
+        param: "prompt",
+        code: "missing_required_parameter",
+      },
+    };
+  }
+  if (fields.prompt === "") {
+    return {
+      error: {
+        message:
+          "Invalid 'prompt': string too short. Expected a string with minimum length 1, but got an empty string instead.",
+        type: "invalid_request_error",
+        param: "prompt",
+        code: "string_below_min_length",
+      },
+    };
+  }
+  return null;
+}
+
 /** A 64x48 PNG: flat mid-gray (passes a grayscale guard) or saturated red (fails it). */
 async function makePng(kind: "gray" | "color"): Promise<Buffer> {
   const background = kind === "gray" ? { r: 128, g: 128, b: 128 } : { r: 220, g: 40, b: 30 };
@@ -166,6 +196,7 @@ async function parseForm(
   const images: string[] = [];
   const files: File[] = [];
   const contentType = req.headers["content-type"] ?? "";
+  if (contentType.startsWith("application/json")) return { fields: jsonFields(body), images, files };
   if (!contentType.startsWith("multipart/form-data")) return { fields, images, files };
   const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
   for (const [name, value] of form.entries()) {
@@ -242,6 +273,24 @@ async function imageSizes(files: readonly File[]): Promise<{ width: number; heig
   );
 }
 
+/** A JSON body's top-level values as strings (what a multipart form would carry); junk gives none. */
+function jsonFields(body: Buffer): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString("utf8"));
+  } catch {
+    return {};
+  }
+  if (typeof parsed !== "object" || parsed === null) return {};
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (value !== null && value !== undefined) fields[key] = typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return fields;
+}
+
+const imageRoutes = new Set(["/v1/images/edits", "/v1/images/generations"]);
+
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
@@ -278,11 +327,11 @@ export async function startImagesServer(): Promise<ImagesServer> {
         sceneAttempt,
       };
       requests.push(recorded);
-      if (req.method !== "POST" || path !== "/v1/images/edits") {
+      if (req.method !== "POST" || !imageRoutes.has(path)) {
         send(res, 404, { error: { message: `No route ${req.method} ${path}` } });
         return;
       }
-      const refusal = openAiRefusal(fields);
+      const refusal = (path === "/v1/images/generations" ? promptRefusal(fields) : null) ?? openAiRefusal(fields);
       if (refusal) {
         send(res, 400, refusal, { "x-request-id": `req_${recorded.index}` });
         return;

@@ -29,7 +29,7 @@ import { labPostprocessCommands } from "./lab-postprocess.js";
 import { labQaCommands } from "./lab-qa.js";
 import { labReplayCommand } from "./lab-replay.js";
 import { resolveOpenAiKey } from "./provider-keys.js";
-import { apiRecordSource } from "./record-source.js";
+import { apiRecordSource, apiSourceAssets } from "./record-source.js";
 import { withRunLease } from "./run-lease.js";
 import { maxSpendFromFlags, type RunRequestFlags, runBodyFromFlags, runRequestOptions } from "./run-options.js";
 
@@ -101,7 +101,79 @@ async function runInputs(flags: DryFlags, projectRoot: string, globals: GlobalOp
     image,
     maxSpendUsd: max_spend_usd,
     recordSource: apiRecordSource(apiClient(globals), flags.project),
+    sourceAssets: apiSourceAssets(apiClient(globals), flags.project),
   };
+}
+
+/** `lab dry`: plans the run, writes its log, prints it and records it (unless `--no-ingest`). */
+async function planDry(flags: DryFlags, globals: GlobalOptions): Promise<void> {
+  const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals);
+  const { request, config, manifest, image, maxSpendUsd, recordSource, sourceAssets } = await runInputs(
+    flags,
+    projectRoot,
+    globals,
+  );
+  const postprocessSettings = effectivePostprocessSettings(config.settings, config.postprocess);
+  const { runLog, runLogPath } = await planDryRun({
+    projectSlug: flags.project,
+    projectRoot,
+    resolvedFromBackend,
+    manifest,
+    request,
+    recordSource,
+    sourceAssets,
+    ...image,
+    postprocess: postprocessForLog(postprocessSettings),
+    postprocessSettings,
+    maxSpendUsd,
+  });
+  emit(globals, runLog, () => describeDryRun(runLog, runLogPath));
+  await ingestAfterRun(flags, projectRoot, runLogPath);
+}
+
+/** `lab run`: the paid run, with its spend estimate and progress on stderr, then its report. */
+async function runPaid(flags: RunFlags, globals: GlobalOptions): Promise<void> {
+  // Refuse before any lookup, so a missing flag is the first thing the user hears.
+  if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
+  maxSpendFromFlags(flags);
+  const key = await resolveOpenAiKey(flags.project);
+  // A post-process run sends no image request: its key is needed only by a refine pass (preflight checks).
+  const postprocessOnly = flags.assets !== undefined || flags.fromRun !== undefined;
+  const apiKey = postprocessOnly && !key ? undefined : checkSpendAllowed({ confirmSpend: true, apiKey: key });
+  // OPENAI_TIMEOUT_MS and KROMA_IMAGE_CONCURRENCY, checked before anything is looked up.
+  const requestLimits = imageRequestLimitsFromEnv();
+  const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals);
+  const { request, config, manifest, image, maxSpendUsd, recordSource, sourceAssets } = await runInputs(
+    flags,
+    projectRoot,
+    globals,
+  );
+  const postprocess = await runPostprocessFor(flags.project, config);
+  const progress = progressReporter(process.stderr);
+  const { runLog, runLogPath } = await executeRun({
+    projectSlug: flags.project,
+    projectRoot,
+    resolvedFromBackend,
+    manifest,
+    request,
+    recordSource,
+    sourceAssets,
+    confirmSpend: flags.confirmSpend === true,
+    ...(apiKey ? { apiKey } : {}),
+    baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
+    ...requestLimits,
+    ...image,
+    postprocess,
+    maxSpendUsd,
+    // On stderr, before the first request: stdout stays the run's report (or its JSON).
+    onSpendEstimate: async (estimate) => {
+      process.stderr.write(`${estimateLines(estimate, "Spend estimate: ").join("\n")}\n`);
+      await checkProjectBudget(globals, flags.project, estimate);
+    },
+    onProgress: progress.onProgress,
+    interruptSignal: stopOnCtrlC(),
+  }).finally(progress.stop);
+  await reportRun(globals, flags, { runLog, runLogPath, projectRoot });
 }
 
 export function labCommand(program: Command, globals: () => GlobalOptions): void {
@@ -115,29 +187,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
     lab
       .command("dry", { isDefault: true })
       .description("Plan jobs and write a run log under <project root>/runs/; spends nothing, sends nothing"),
-  ).action(async (flags: DryFlags) => {
-    const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
-    const { request, config, manifest, image, maxSpendUsd, recordSource } = await runInputs(
-      flags,
-      projectRoot,
-      globals(),
-    );
-    const postprocessSettings = effectivePostprocessSettings(config.settings, config.postprocess);
-    const { runLog, runLogPath } = await planDryRun({
-      projectSlug: flags.project,
-      projectRoot,
-      resolvedFromBackend,
-      manifest,
-      request,
-      recordSource,
-      ...image,
-      postprocess: postprocessForLog(postprocessSettings),
-      postprocessSettings,
-      maxSpendUsd,
-    });
-    emit(globals(), runLog, () => describeDryRun(runLog, runLogPath));
-    await ingestAfterRun(flags, projectRoot, runLogPath);
-  });
+  ).action((flags: DryFlags) => planDry(flags, globals()));
 
   planningOptions(
     lab
@@ -147,44 +197,21 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       ),
   )
     .option("--confirm-spend", "confirm that this run may spend money on image generation")
-    .action(async (flags: RunFlags) => {
-      // Refuse before any lookup, so a missing flag is the first thing the user hears.
-      if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
-      maxSpendFromFlags(flags);
-      // OPENAI_TIMEOUT_MS and KROMA_IMAGE_CONCURRENCY, checked before anything is looked up.
-      const requestLimits = imageRequestLimitsFromEnv();
-      const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
-      const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals());
-      const { request, config, manifest, image, maxSpendUsd, recordSource } = await runInputs(
-        flags,
-        projectRoot,
-        globals(),
-      );
-      const postprocess = await runPostprocessFor(flags.project, config);
-      const progress = progressReporter(process.stderr);
-      const { runLog, runLogPath } = await executeRun({
-        projectSlug: flags.project,
-        projectRoot,
-        resolvedFromBackend,
-        manifest,
-        request,
-        recordSource,
-        confirmSpend: flags.confirmSpend === true,
-        apiKey,
-        baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
-        ...requestLimits,
-        ...image,
-        postprocess,
-        maxSpendUsd,
-        // On stderr, before the first request: stdout stays the run's report (or its JSON).
-        onSpendEstimate: async (estimate) => {
-          process.stderr.write(`${estimateLines(estimate, "Spend estimate: ").join("\n")}\n`);
-          await checkProjectBudget(globals(), flags.project, estimate);
-        },
-        onProgress: progress.onProgress,
-        interruptSignal: stopOnCtrlC(),
-      }).finally(progress.stop);
-      await reportRun(globals(), flags, { runLog, runLogPath, projectRoot });
+    .action((flags: RunFlags) => runPaid(flags, globals()));
+
+  planningOptions(
+    lab
+      .command("one")
+      .description(
+        "One image from --prompt, without a manifest prompt or batch: an edit of one --input/--scene-refs image, or with none an images generation. Dry by default (plans and logs, sends nothing); --confirm-spend generates it (costs money), recorded, guarded and ingested like lab run",
+      ),
+  )
+    .option("--confirm-spend", "generate the image for real (costs money); without it the run is only planned")
+    .action((flags: RunFlags) => {
+      if (flags.prompt === undefined) {
+        throw new PipelineError("kroma lab one needs --prompt <text>", { field: "prompt" });
+      }
+      return flags.confirmSpend === true ? runPaid(flags, globals()) : planDry(flags, globals());
     });
 
   lab

@@ -1,4 +1,9 @@
-import { missingReferenceAsset as missingAsset, type PromptRecordSource, referenceItemContent } from "@kroma/pipeline";
+import {
+  missingReferenceAsset as missingAsset,
+  type PromptRecordSource,
+  referenceItemContent,
+  type SourceAssetLookup,
+} from "@kroma/pipeline";
 import { KromaApiError, type KromaClient } from "@kroma/sdk";
 
 /**
@@ -46,6 +51,34 @@ async function assetPath(client: KromaClient, slug: string, assetId: string): Pr
   try {
     const { asset } = await client.assets.get(slug, assetId);
     return asset.deleted_at === null && asset.rel_path ? asset.rel_path : undefined;
+  } catch (error) {
+    if (error instanceof KromaApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * A post-process run's sources (`--assets`, `--from-run`) as the API serves them: live assets
+ * with a file and a recorded sha256, and a run's jobs' final assets in plan order.
+ */
+export function apiSourceAssets(client: KromaClient, slug: string): SourceAssetLookup {
+  return {
+    async asset(assetId) {
+      const asset = await orUndefined(async () => (await client.assets.get(slug, assetId)).asset);
+      if (!asset || asset.deleted_at !== null || !asset.rel_path || !asset.sha256) return undefined;
+      return { asset_id: asset.id, path: asset.rel_path, sha256: asset.sha256 };
+    },
+    async runFinals(runId) {
+      const answer = await orUndefined(() => client.runs.jobs(slug, runId));
+      return answer?.jobs.flatMap((job) => (job.final_asset_id ? [job.final_asset_id] : []));
+    },
+  };
+}
+
+/** The call's answer, or undefined for a 404. */
+async function orUndefined<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
   } catch (error) {
     if (error instanceof KromaApiError && error.status === 404) return undefined;
     throw error;

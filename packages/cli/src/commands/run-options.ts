@@ -22,6 +22,9 @@ export interface RunRequestFlags {
   styleRefs?: string;
   batch?: string;
   repeat?: string;
+  assets?: string;
+  fromRun?: string;
+  prompt?: string;
   stage?: string;
   time?: string;
   weather?: string;
@@ -66,6 +69,18 @@ export function runRequestOptions(command: Command): Command {
       "JSONL or CSV rows, each naming a scene (relative to the project root) and its template fields and stage/time/weather",
     )
     .option("--repeat <n>", "plan every job this many times, as separate jobs (default 1)")
+    .option(
+      "--assets <list>",
+      "comma-separated asset ids to post-process instead of generating (no image request; needs a --post-* stage on)",
+    )
+    .option(
+      "--from-run <run_id>",
+      "post-process the final output of every job of this run instead of generating (needs a --post-* stage on)",
+    )
+    .option(
+      "--prompt <text>",
+      "one image from this prompt (it replaces the manifest's); with one --input/--scene-refs image an edit, without a generation",
+    )
     .option("--stage <stage>", "style | time | weather (default style)")
     .option("--time <time>", "day | night (default day; needs stage time or weather)")
     .option("--weather <weather>", "clear | rain (default clear; needs stage weather)")
@@ -128,6 +143,9 @@ export async function runBodyFromFlags(flags: RunRequestFlags, cwd = process.cwd
     style_refs: list(flags.styleRefs),
     batch: flags.batch === undefined ? undefined : await readBatchFile(resolve(cwd, flags.batch)),
     repeat: integer("repeat", flags.repeat),
+    assets: list(flags.assets),
+    from_run: flags.fromRun,
+    prompt: flags.prompt,
     stage: flags.stage as RunRequestBody["stage"],
     time: flags.time as RunRequestBody["time"],
     weather: flags.weather as RunRequestBody["weather"],

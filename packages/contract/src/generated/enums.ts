@@ -42,6 +42,7 @@ export {
   postprocessChainLogStatusValues,
   runJobStatusValues,
   runStatusValues,
+  paidRunLogApiEndpointValues,
   exportStatusValues,
   exportExport_formatValues,
   s3SyncFileStatusValues,

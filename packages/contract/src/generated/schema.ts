@@ -2886,10 +2886,10 @@ export interface components {
             job_id: string;
             candidate_index: number;
             /**
-             * @description `planned` in dry runs.
+             * @description `planned` in dry runs; `existing`: a post-process run's source file.
              * @enum {string}
              */
-            status: "planned" | "generated" | "failed";
+            status: "planned" | "generated" | "existing" | "failed";
             output_asset_id: string | null;
             /** @description Set on the selected candidate: the job's final output asset. */
             final_asset_id: string | null;
@@ -3335,8 +3335,11 @@ export interface components {
         /**
          * @description A run request: every option `kroma lab run` takes, with the flag's name in snake_case, but for
          *     the ones naming a file on the server's disk (the server uses the project's stored root and its
-         *     layered settings). One of `input` (a file or directory under the project root), `scene_refs`
-         *     and `batch`; `time` only with stage time or weather; `weather` only with stage weather.
+         *     layered settings). One of `input` (a file or directory under the project root), `scene_refs`,
+         *     `batch`, `assets` and `from_run`; `time` only with stage time or weather; `weather` only with
+         *     stage weather. `assets` and `from_run` post-process existing files (no image request, a
+         *     post-processing stage must be on). `prompt` asks for one image from that prompt, with at most
+         *     one input image (`input` or `scene_refs`) or none (an images generation).
          */
         TriggerRunRequest: {
             /** @description Default `dry`. */
@@ -3411,6 +3414,12 @@ export interface components {
             batch?: components["schemas"]["BatchRow"][];
             /** @description Plan every job this many times, as separate jobs (after a batch's own expansion). Default 1. */
             repeat?: number;
+            /** @description Post-process these assets of the project (by id) instead of generating: one job per asset, no image request, the chain's files under the new run's directories, each linked `derived_from` its source. Needs a post-processing stage on (else 400); instead of `input`, `scene_refs`, `batch` and `from_run`. */
+            assets?: string[];
+            /** @description Post-process the final output of every job of this run of the project, as `assets` does; unknown run, or one without a final output: 400. */
+            from_run?: string;
+            /** @description One image from this prompt, which replaces the manifest's composed prompt (a style guide, characters or reference set named still join it; `prompt_template` is refused). With `input` or `scene_refs` naming one image: an edit of it; with neither: an images generation (no input image). Not with `batch`, `assets`, `from_run` or `prompt_template`. */
+            prompt?: string;
             /** @description Answer once the run has finished, within the server's `KROMA_TRIGGER_WAIT_MAX_S` (300 s unless set), with `status_code` and `stdout` in `pipeline_trigger`; not given or false: answer at once. The same as the header `Prefer: wait=<seconds>`. */
             wait?: boolean;
         };
@@ -3548,6 +3557,13 @@ export interface components {
             name: string;
             sha256: string;
         };
+        /** @description The existing asset a post-process run's job starts from (`assets`, `from_run`): its id, file and the sha256 its record names, which the file was checked against before the chain ran. */
+        RunSourceAsset: {
+            asset_id: string;
+            /** @description Relative to the project root. */
+            path: string;
+            sha256: string;
+        };
         /** @description Values for a prompt template's `{placeholders}` (names of letters, digits and `_`; the built-in `scene`, `stage`, `time`, `weather`, `base_prompt`, `style_guide`, `characters` and `references` cannot be set). */
         PromptFields: {
             [key: string]: string;
@@ -3600,6 +3616,7 @@ export interface components {
             prompt_fields?: components["schemas"]["PromptFields"];
             /** @description The batch row (1-based) that produced the job; absent without a batch. */
             batch_row?: number;
+            source_asset?: components["schemas"]["RunSourceAsset"];
             /** @constant */
             status: "planned";
             planned_generation: {
@@ -3638,6 +3655,8 @@ export interface components {
             inputs: components["schemas"]["RunLogInput"][];
             /** @description The records the prompts were composed from (absent in logs written before runs used records). */
             prompt_records?: components["schemas"]["PromptRecordRef"][];
+            /** @description A one-image run's prompt as the request gave it (`prompt`), before any record joined it; absent for other runs. */
+            prompt_given?: string;
             /** @description The reference set's images, sent after the style refs in every job's `input_images`; absent when none. */
             reference_images?: string[];
             jobs: components["schemas"]["DryRunJob"][];
@@ -3745,8 +3764,11 @@ export interface components {
             candidate_index: number;
             /** @description Where the candidate is (or would have been) written, relative to the project root. */
             output: string;
-            /** @enum {string} */
-            status: "generated" | "failed";
+            /**
+             * @description `existing`: a post-process run's source file (the job's `source_asset`), taken as it is: no image request, nothing written.
+             * @enum {string}
+             */
+            status: "generated" | "existing" | "failed";
             /** @description Why the candidate failed (API key masked). */
             error?: string;
             attempts: components["schemas"]["RequestAttempt"][];
@@ -3831,6 +3853,7 @@ export interface components {
             prompt: string;
             prompt_fields?: components["schemas"]["PromptFields"];
             batch_row?: number;
+            source_asset?: components["schemas"]["RunSourceAsset"];
             status: components["schemas"]["RunJobStatus"];
             error?: string;
             /** @description 1-based index of the chosen candidate; null when none was generated. */
@@ -3890,6 +3913,8 @@ export interface components {
             inputs: components["schemas"]["RunLogInput"][];
             /** @description The records the prompts were composed from (absent in logs written before runs used records). */
             prompt_records?: components["schemas"]["PromptRecordRef"][];
+            /** @description A one-image run's prompt as the request gave it (`prompt`), before any record joined it; absent for other runs. */
+            prompt_given?: string;
             /** @description The reference set's images, sent after the style refs in every job's `input_images`; absent when none. */
             reference_images?: string[];
             started_at: components["schemas"]["Timestamp"];
@@ -3898,8 +3923,11 @@ export interface components {
             /** @description The API endpoint and retry policy the run used. */
             api: {
                 base_url: string | null;
-                /** @constant */
-                endpoint: "images.edit";
+                /**
+                 * @description `images.generate`: a `prompt` run without an input image; `none`: a post-process run (`assets`, `from_run`), which sends no image request.
+                 * @enum {string}
+                 */
+                endpoint: "images.edit" | "images.generate" | "none";
                 max_attempts: number;
                 retry_base_delay_ms: number;
             };
@@ -7842,7 +7870,7 @@ export const bootstrapImportResponseBootstrap_importModeValues: ReadonlyArray<Fl
 export const resolvedSettingSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResolvedSetting"]["source"]> = ["override", "project", "app", "default"];
 export const runModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunMode"]> = ["dry", "run"];
 export const runRecordStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunRecordStatus"]> = ["queued", "running", "canceling", "succeeded", "partial", "failed", "canceled", "interrupted"];
-export const runCandidateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunCandidate"]["status"]> = ["planned", "generated", "failed"];
+export const runCandidateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunCandidate"]["status"]> = ["planned", "generated", "existing", "failed"];
 export const qualityGradeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QualityGrade"]> = ["pass", "warn", "fail"];
 export const trashEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TrashEntryKind"]> = ["asset", "run", "candidates", "gc"];
 export const trashEntryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TrashEntryStatus"]> = ["trashed", "restored", "purged"];
@@ -7858,12 +7886,13 @@ export const runTimeOfDayValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const runWeatherValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunWeather"]> = ["clear", "rain"];
 export const runLogInputRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunLogInput"]["role"]> = ["scene", "style_ref", "reference"];
 export const promptRecordRefKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PromptRecordRef"]["kind"]> = ["prompt_template", "style_guide", "character", "reference_set"];
-export const runCandidateLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunCandidateLog"]["status"]> = ["generated", "failed"];
+export const runCandidateLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunCandidateLog"]["status"]> = ["generated", "existing", "failed"];
 export const postprocessStageNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessStageName"]> = ["bg_remove", "bg_refine_openai", "upscale", "color"];
 export const postprocessStageLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessStageLog"]["status"]> = ["done", "skipped", "failed"];
 export const postprocessChainLogStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostprocessChainLog"]["status"]> = ["done", "failed"];
 export const runJobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunJobStatus"]> = ["done", "failed", "failed_guard", "canceled", "running"];
 export const runStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RunStatus"]> = ["succeeded", "partial", "failed", "canceled"];
+export const paidRunLogApiEndpointValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PaidRunLog"]["api"]["endpoint"]> = ["images.edit", "images.generate", "none"];
 export const exportStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExportStatus"]> = ["running", "completed", "failed"];
 export const exportExport_formatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Export"]["export_format"]> = ["tar.gz"];
 export const s3SyncFileStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["S3SyncFile"]["status"]> = ["uploaded", "would_upload", "failed"];

@@ -115,8 +115,44 @@ export async function editImage(
       options.signal ? { signal: options.signal } : undefined,
     )
     .withResponse();
+  return decodeImageResponse(request.model, response, raw);
+}
+
+/** One image generation: a prompt and no input image. */
+export type ImageGenerateRequest = Omit<ImageEditRequest, "images" | "background">;
+
+/**
+ * Sends one image generation (`images.generate`, n = 1, PNG output): what a one-image run sends
+ * when it names no input image. Decoded and checked as {@link editImage} does.
+ *
+ * @example
+ * const { png } = await generateImage(client, { model: "gpt-image-1", size: "1024x1024", quality: "low", prompt });
+ */
+export async function generateImage(
+  client: OpenAI,
+  request: ImageGenerateRequest,
+  options: Pick<ImageEditCallOptions, "signal"> = {},
+): Promise<ImageEditResult> {
+  const { data: response, response: raw } = await client.images
+    .generate(
+      {
+        model: request.model,
+        prompt: request.prompt,
+        size: request.size as OpenAI.ImageGenerateParams["size"],
+        quality: request.quality as OpenAI.ImageGenerateParams["quality"],
+        n: 1,
+        output_format: "png",
+      },
+      options.signal ? { signal: options.signal } : undefined,
+    )
+    .withResponse();
+  return decodeImageResponse(request.model, response, raw);
+}
+
+/** `data[0].b64_json` as a PNG, with the answer's status and request id; anything else is an {@link ImageResponseError}. */
+function decodeImageResponse(model: string, response: OpenAI.ImagesResponse, raw: Response): ImageEditResult {
   const b64 = response.data?.[0]?.b64_json;
-  if (!b64) throw new ImageResponseError(`The images API returned no base64 image (model ${request.model})`);
+  if (!b64) throw new ImageResponseError(`The images API returned no base64 image (model ${model})`);
   const png = Buffer.from(b64, "base64");
   if (!isPng(png)) throw new ImageResponseError("The images API returned an image that is not a PNG");
   const requestId = raw.headers.get("x-request-id");

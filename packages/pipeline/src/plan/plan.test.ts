@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultManifest, type Manifest } from "../config/manifest.js";
 import { PipelineError } from "../errors.js";
 import { digestFile, sha256File } from "../files/hash.js";
+import { heldRecordSource } from "../test-helpers/record-source.js";
 import { dryRunOptions } from "../test-helpers/run-options.js";
 import { makeTempProject, putFile, removeDir } from "../test-helpers/temp-dir.js";
 import { candidateOutputs, type DryRunOptions, jobId, planDryRun, planRun, sceneName } from "./plan.js";
@@ -252,5 +253,50 @@ describe("run log files", () => {
     const path = await put("big.bin", big);
     expect(await digestFile(path)).toEqual({ sha256: sha256(big), size: big.length });
     expect(await sha256File(path)).toBe(sha256(big));
+  });
+});
+
+describe("planDryRun of a one-image run (prompt)", () => {
+  const manifest: Manifest = {
+    ...defaultManifest,
+    style_refs: ["refs/ink.png"],
+    policy: { default_no_invention: true },
+  };
+
+  it("sends the prompt given, without the manifest's prompt or style refs, and no input image without a scene", async () => {
+    const { runLog } = await planDryRun(
+      dryRunOptions({ projectRoot: root, manifest, request: { prompt: "A lighthouse" }, postprocess: {} }),
+    );
+    expect(runLog.jobs).toEqual([
+      expect.objectContaining({ id: "style_1_prompt", prompt: "A lighthouse", input_images: [] }),
+    ]);
+    expect(runLog.jobs[0]?.planned_generation.outputs).toEqual([`outputs/${runLog.run_id}/style_1_prompt.png`]);
+    expect(runLog.inputs).toEqual([]);
+  });
+
+  it("lets a named style guide join the prompt given", async () => {
+    const recordSource = heldRecordSource({
+      styleGuides: [{ id: "sg_1", name: "Ink", instructions: "Ink lines, flat colour." }],
+    });
+    const { runLog } = await planDryRun(
+      dryRunOptions({
+        projectRoot: root,
+        manifest,
+        request: { prompt: "A lighthouse", style_guide: "Ink" },
+        recordSource,
+        postprocess: {},
+      }),
+    );
+    expect(runLog.jobs[0]?.prompt).toBe("A lighthouse\n\nInk lines, flat colour.");
+  });
+
+  it("refuses an input directory holding more than one image", async () => {
+    await put("project/scenes/a.png", "a");
+    await put("project/scenes/b.png", "b");
+    await expect(
+      planDryRun(
+        dryRunOptions({ projectRoot: root, request: { prompt: "p", input: "scenes" }, cwd: root, postprocess: {} }),
+      ),
+    ).rejects.toThrow(/at most one input image; the input names 2/);
   });
 });

@@ -25,8 +25,21 @@ import {
   writeRunLog,
 } from "./run-log.js";
 import { runLogHeader } from "./run-log-header.js";
-import { checkCandidates, type RawRunRequest, type RunRequest, validateRunRequest } from "./run-request.js";
+import {
+  checkCandidates,
+  isPostprocessRun,
+  type RawRunRequest,
+  type RunRequest,
+  validateRunRequest,
+} from "./run-request.js";
 import { listInputImages } from "./scenes.js";
+import {
+  checkPostprocessRun,
+  checkSourceDigest,
+  resolveSourceAssets,
+  type SourceAsset,
+  type SourceAssetLookup,
+} from "./source-assets.js";
 
 /**
  * One planned job. Every path here is absolute; the run log turns them relative to the project
@@ -46,6 +59,8 @@ export interface PlannedJob {
   prompt_fields?: PromptFields;
   /** The batch row (1-based) that produced this job; absent without a batch. */
   batch_row?: number;
+  /** A post-process run's source: the job's one candidate is this asset's file, as it is. */
+  source_asset?: SourceAsset;
   /** Candidate k of N writes `outputs/<run_id>/<id>__c<k>.png`; a single candidate `outputs/<run_id>/<id>.png`. */
   outputs: string[];
 }
@@ -65,6 +80,8 @@ export interface RunPlan {
   reference_images: string[];
   /** The records the prompts were composed from, with their content hashes (the run log's `prompt_records`). */
   prompt_records: PromptRecordRef[];
+  /** A one-image run's prompt as the request gave it (the run log's `prompt_given`). */
+  prompt_given?: string;
   jobs: PlannedJob[];
 }
 
@@ -117,6 +134,8 @@ export interface JobSpec {
   time?: TimeOfDay | undefined;
   weather?: Weather | undefined;
   batch_row?: number | undefined;
+  /** A post-process run's source asset (the scene is its file). */
+  source?: SourceAsset | undefined;
 }
 
 /** Inputs to {@link planRun}: the scenes and style refs already resolved to absolute paths. */
@@ -154,13 +173,15 @@ export function planRun(options: PlanRunOptions): RunPlan {
   checkJobCount(specs.length, manifest);
   checkCandidates(request.candidates, request.max_candidates);
   const { stage, time, weather } = request;
-  const prompt = composePrompt(manifest, { stage, time, weather });
+  // A one-image run's prompt replaces the manifest's; a post-process run sends none.
+  const prompt = isPostprocessRun(request) ? "" : (request.prompt ?? composePrompt(manifest, { stage, time, weather }));
   const jobs = specs.map((spec, index): PlannedJob => {
     const job = { mode: spec.stage ?? stage, time: spec.time ?? time, weather: spec.weather ?? weather };
-    const id = jobId(job.mode, index + 1, spec.scene);
+    const id = jobId(job.mode, index + 1, spec.scene || "prompt");
+    if (spec.source) return sourceJob(id, job, spec.scene, spec.source);
     const given = { ...request.prompt_fields, ...spec.fields };
     const base =
-      spec.stage || spec.time || spec.weather
+      request.prompt === undefined && (spec.stage || spec.time || spec.weather)
         ? composePrompt(manifest, { stage: job.mode, time: job.time, weather: job.weather })
         : prompt;
     const fields = { ...given, scene: sceneName(spec.scene), stage: job.mode, time: job.time, weather: job.weather };
@@ -168,7 +189,8 @@ export function planRun(options: PlanRunOptions): RunPlan {
       id,
       ...job,
       scene: spec.scene,
-      input_images: [spec.scene, ...styleRefs, ...referenceImages],
+      // A one-image run without an input image has no scene: its request is a generation.
+      input_images: [spec.scene, ...styleRefs, ...referenceImages].filter((path) => path !== ""),
       prompt: composeJobPrompt(base, records, fields),
       ...(Object.keys(given).length > 0 ? { prompt_fields: given } : {}),
       ...(spec.batch_row !== undefined ? { batch_row: spec.batch_row } : {}),
@@ -187,8 +209,22 @@ export function planRun(options: PlanRunOptions): RunPlan {
     style_refs: [...styleRefs],
     reference_images: [...referenceImages],
     prompt_records: promptRecordRefs(records),
+    ...(request.prompt !== undefined ? { prompt_given: request.prompt } : {}),
     jobs,
   };
+}
+
+/**
+ * A post-process run's job: its one candidate is the source file itself (never written), so its
+ * `outputs` name that file; the chain writes under the new run's directories.
+ */
+function sourceJob(
+  id: string,
+  job: Pick<PlannedJob, "mode" | "time" | "weather">,
+  scene: string,
+  source: SourceAsset,
+): PlannedJob {
+  return { id, ...job, scene, input_images: [scene], prompt: "", source_asset: source, outputs: [scene] };
 }
 
 /** Refuses a run with more jobs than the manifest's `safe_batch_limit` (default 20). */
@@ -231,6 +267,8 @@ export interface DryRunOptions {
    * is not asked.
    */
   promptRecords?: PromptRecords | undefined;
+  /** Where a post-process run's assets and runs are looked up (the project's database or API); needed for `assets`/`from_run`. */
+  sourceAssets?: SourceAssetLookup | undefined;
   /** Refuse (before the log is written) when the estimate exceeds this many dollars or cannot be priced fully. */
   maxSpendUsd?: number | undefined;
   now?: Date;
@@ -258,6 +296,8 @@ export interface PreparedRun {
   styleRefs: string[];
   /** The records the prompts were composed from, whole (a paid run's journal keeps them). */
   records: PromptRecords;
+  /** A post-process run's source assets, in job order (none otherwise); a paid run's journal keeps them. */
+  sources: SourceAsset[];
   plan: RunPlan;
   inputs: RunLogInput[];
 }
@@ -269,8 +309,18 @@ export interface PreparedRun {
 export async function prepareRun(
   options: Pick<
     DryRunOptions,
-    "projectSlug" | "projectRoot" | "manifest" | "request" | "cwd" | "confineTo" | "promptRecords" | "recordSource"
+    | "projectSlug"
+    | "projectRoot"
+    | "manifest"
+    | "request"
+    | "cwd"
+    | "confineTo"
+    | "promptRecords"
+    | "recordSource"
+    | "sourceAssets"
   > & {
+    /** A post-process run's sources as first resolved (a resumed run's, from its journal); then `sourceAssets` is not asked. */
+    sources?: SourceAsset[] | undefined;
     runId: string;
     /**
      * The scenes an interrupted run planned (absolute paths), used instead of listing `input`
@@ -287,17 +337,27 @@ export async function prepareRun(
   const request = validateRunRequest(options.request, manifest);
   const { confineTo } = options;
   const batchJobs = request.batch ? await resolveBatch(root, request.batch) : undefined;
+  const sources = isPostprocessRun(request)
+    ? (options.sources ?? (await resolveSourceAssets(root, request, options.sourceAssets)))
+    : [];
   const scenes = batchJobs
     ? [...new Set(batchJobs.map((job) => job.scene))]
-    : options.plannedScenes
-      ? await confinedScenes(options.plannedScenes, confineTo)
-      : request.input !== undefined
-        ? await listInputImages(request.input, cwd, { confineTo })
-        : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
+    : isPostprocessRun(request)
+      ? sources.map((source) => resolve(root, source.path))
+      : options.plannedScenes
+        ? await confinedScenes(options.plannedScenes, confineTo)
+        : request.input !== undefined
+          ? await listInputImages(request.input, cwd, { confineTo })
+          : await resolveProjectRefs(root, request.scene_refs ?? [], "scene_refs");
+  if (request.prompt !== undefined && scenes.length > 1) {
+    throw new PipelineError(`Field 'prompt' takes at most one input image; the input names ${scenes.length}`, {
+      field: "input",
+    });
+  }
   const styleRefs = await resolveProjectRefs(root, request.style_refs, "style_refs");
   const records = options.promptRecords ?? (await resolvePromptRecords(request.records, options.recordSource));
   const referenceImages = await resolveProjectRefs(root, referenceImagesOf(records), "reference_set");
-  const specs: JobSpec[] = batchJobs ?? scenes.map((scene) => ({ scene }));
+  const specs: JobSpec[] = batchJobs ?? jobSpecsOf(scenes, sources, request);
   // Counted before the copies are made: a repeat must not build a list the plan then refuses.
   checkJobCount(specs.length * request.repeat, manifest);
   const jobSpecs = repeated(specs, request.repeat);
@@ -315,7 +375,19 @@ export async function prepareRun(
   const first = plan.jobs[0];
   if (options.model !== undefined && first) assertInputImageCount(options.model, first.input_images.length);
   const inputs = await digestRunInputs(root, { scenes, styleRefs, referenceImages }, { confineTo });
-  return { root, request, scenes, styleRefs, records, plan, inputs };
+  // Before anything is planned on them: a source must still hold the bytes its record names.
+  for (const source of sources) {
+    const digest = inputs.find((input) => input.path === logPath(root, resolve(root, source.path)));
+    if (digest) checkSourceDigest(source, digest.sha256);
+  }
+  return { root, request, scenes, styleRefs, records, sources, plan, inputs };
+}
+
+/** One job per scene; a post-process run's carry their source; a prompt-only run has one job without a scene. */
+function jobSpecsOf(scenes: string[], sources: SourceAsset[], request: RunRequest): JobSpec[] {
+  if (sources.length > 0) return sources.map((source, i) => ({ scene: scenes[i] as string, source }));
+  if (scenes.length === 0 && request.prompt !== undefined) return [{ scene: "" }];
+  return scenes.map((scene) => ({ scene }));
 }
 
 /** A batch's jobs with their scenes resolved inside the project root (each distinct scene once). */
@@ -360,6 +432,7 @@ export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryR
   // A plan the images API would refuse is refused now, as the paid run would be.
   assertImageSettings(options);
   const { root, request, plan, inputs } = await prepareRun({ ...options, runId });
+  checkPostprocessRun(request, options.postprocessSettings);
   const spendEstimate = estimateRunSpend({
     jobs: plan.jobs.length,
     candidates: plan.candidates,
@@ -367,6 +440,7 @@ export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryR
     size: options.size,
     quality: options.quality,
     postprocess: options.postprocessSettings,
+    generate: !isPostprocessRun(request),
   });
   checkMaxSpend(spendEstimate, options.maxSpendUsd);
   const rel = (path: string) => logPath(root, path);
@@ -380,6 +454,7 @@ export async function planDryRun(options: DryRunOptions): Promise<{ runLog: DryR
       prompt: job.prompt,
       ...(job.prompt_fields ? { prompt_fields: job.prompt_fields } : {}),
       ...(job.batch_row !== undefined ? { batch_row: job.batch_row } : {}),
+      ...(job.source_asset ? { source_asset: job.source_asset } : {}),
       status: "planned",
       planned_generation: { candidates: plan.candidates, outputs: job.outputs.map(rel) },
       planned_postprocess: options.postprocess,

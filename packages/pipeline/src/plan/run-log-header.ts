@@ -18,6 +18,8 @@ export interface PlannedSettings {
   prompt_records: PromptRecordRef[];
   /** The reference set's images (absolute). */
   reference_images: string[];
+  /** A one-image run's prompt as given (the request's `prompt`). */
+  prompt_given?: string | undefined;
 }
 
 /** The image settings every request of a run is sent with. */
@@ -65,6 +67,7 @@ type HeaderField =
   | "versions"
   | "inputs"
   | "prompt_records"
+  | "prompt_given"
   | "reference_images";
 
 /** The fields dry and paid run logs begin with, in the order they are written. */
@@ -115,6 +118,7 @@ export function runLogHeader<Mode extends "dry" | "run">(parts: RunLogHeaderPart
     versions: { kroma: parts.kromaVersion ?? pipelineVersion, node: process.version },
     inputs: parts.inputs,
     prompt_records: plan.prompt_records,
+    ...(plan.prompt_given !== undefined ? { prompt_given: plan.prompt_given } : {}),
     ...(plan.reference_images.length > 0
       ? { reference_images: plan.reference_images.map((path) => logPath(parts.root, path)) }
       : {}),

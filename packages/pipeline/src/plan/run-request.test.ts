@@ -195,3 +195,51 @@ describe("allow_many_candidates", () => {
     );
   });
 });
+
+describe("validateRunRequest: a one-image run (prompt)", () => {
+  it("takes a prompt alone or with one input image, and adds none of the manifest's style refs", () => {
+    const manifest: Manifest = { ...defaultManifest, style_refs: ["refs/style.png"] };
+    expect(validateRunRequest({ prompt: "  A lighthouse " }, manifest)).toMatchObject({
+      prompt: "A lighthouse",
+      style_refs: [],
+    });
+    expect(validateRunRequest({ prompt: "p", scene_refs: "scenes/a.png" }, manifest)).toMatchObject({
+      prompt: "p",
+      scene_refs: ["scenes/a.png"],
+    });
+  });
+
+  it("refuses an empty prompt, two input images, a batch and a prompt template, naming the field", () => {
+    const field = (raw: Record<string, unknown>) => {
+      try {
+        validateRunRequest(raw);
+      } catch (error) {
+        return ((error as PipelineError).details as { field?: string }).field;
+      }
+      return undefined;
+    };
+    expect(field({ prompt: " " })).toBe("prompt");
+    expect(field({ prompt: "p", scene_refs: ["a.png", "b.png"] })).toBe("scene_refs");
+    expect(field({ prompt: "p", batch: [{ scene: "a.png" }] })).toBe("prompt");
+    expect(field({ prompt: "p", prompt_template: "t" })).toBe("prompt");
+  });
+});
+
+describe("validateRunRequest: a post-process run (assets, from_run)", () => {
+  it("is a fourth scene source with one candidate per job", () => {
+    const manifest: Manifest = { ...defaultManifest, generation: { candidates: 3, max_candidates: 6 } };
+    expect(validateRunRequest({ assets: "asset_a,asset_b" }, manifest)).toMatchObject({
+      assets: ["asset_a", "asset_b"],
+      candidates: 1,
+      style_refs: [],
+    });
+    expect(validateRunRequest({ from_run: "run_1" })).toMatchObject({ from_run: "run_1", candidates: 1 });
+  });
+
+  it("is exclusive with the other scene sources and refuses candidates or repeat above 1", () => {
+    expect(() => validateRunRequest({ assets: ["a"], ...scenes })).toThrow(/Provide only one of/);
+    expect(() => validateRunRequest({ assets: ["a"], from_run: "run_1" })).toThrow(/Provide only one of/);
+    expect(() => validateRunRequest({ from_run: "run_1", candidates: 2 })).toThrow(/must be 1 for a post-process run/);
+    expect(() => validateRunRequest({ from_run: "run_1", repeat: 2 })).toThrow(/repeat/);
+  });
+});

@@ -41,6 +41,12 @@ export interface RawRunRequest {
   batch?: unknown;
   /** Runs every job this many times (after a batch's own expansion). */
   repeat?: unknown;
+  /** Assets of the project (ids) to post-process instead of generating (see source-assets.ts). */
+  assets?: unknown;
+  /** A run of the project whose jobs' final outputs are post-processed, as `assets`. */
+  from_run?: unknown;
+  /** One image from this prompt (it replaces the manifest's), with at most one input image. */
+  prompt?: unknown;
   // The configuration a request may change (config/run-overrides.ts): post-processing switches...
   post_bg_remove?: unknown;
   post_upscale?: unknown;
@@ -80,6 +86,22 @@ export interface RunRequest {
   /** The batch rows, checked; when set, neither `input` nor `scene_refs` is. */
   batch?: BatchRow[];
   repeat: number;
+  /** Asset ids to post-process (a post-process run: no image request, one candidate per job). */
+  assets?: string[];
+  /** The run whose finals are post-processed (a post-process run, as `assets`). */
+  from_run?: string;
+  /** A one-image run's prompt: it replaces the manifest's composed prompt. */
+  prompt?: string;
+}
+
+/**
+ * Whether a request post-processes existing assets rather than generating. One run model holds
+ * both: a post-process run is planned, logged, journaled and ingested as any run, its scenes are
+ * the source assets' files and each job's one candidate is that file as it is (`existing`), so
+ * every reader of runs (review, contact sheets, rerun, replay) keeps working on it.
+ */
+export function isPostprocessRun(request: { assets?: unknown; from_run?: unknown }): boolean {
+  return !isAbsent(request.assets) || !isAbsent(request.from_run);
 }
 
 const trueWords = new Set(["1", "true", "yes", "on"]);
@@ -224,11 +246,25 @@ export function validateRunRequest(raw: RawRunRequest, manifest: Manifest = defa
     throw new PipelineError("Field 'input' must be a string", { field: "input" });
   }
   const sceneRefs = parseList("scene_refs", raw.scene_refs);
-  const sources = [input, sceneRefs, isAbsent(raw.batch) ? undefined : raw.batch].filter((v) => v !== undefined);
-  const scenesFrom = ["input", "scene_refs", "batch"];
+  const assets = parseList("assets", raw.assets);
+  const fromRun = parseRecordRef("from_run", raw.from_run);
+  const prompt = parsePrompt(raw);
+  const given = {
+    input,
+    scene_refs: sceneRefs,
+    batch: isAbsent(raw.batch) ? undefined : raw.batch,
+    assets,
+    from_run: fromRun,
+  };
+  const sources = Object.values(given).filter((v) => v !== undefined);
+  const scenesFrom = Object.keys(given);
   if (sources.length > 1)
-    throw new PipelineError("Provide only one of: input, scene_refs, batch", { fields: scenesFrom });
-  if (sources.length === 0) throw new PipelineError("Provide one of: input, scene_refs, batch", { fields: scenesFrom });
+    throw new PipelineError(`Provide only one of: ${scenesFrom.join(", ")}`, { fields: scenesFrom });
+  if (sources.length === 0 && prompt === undefined) {
+    throw new PipelineError(`Provide one of: ${scenesFrom.join(", ")} (or a prompt)`, { fields: scenesFrom });
+  }
+  if (prompt !== undefined) checkPromptRun(raw, { sceneRefs, sources: given });
+  if (assets !== undefined || fromRun !== undefined) checkPostprocessRequest(raw);
 
   const stage = parseChoice("stage", raw.stage, runStageValues) ?? "style";
   const batch = isAbsent(raw.batch) ? undefined : parseBatch(raw.batch, stage);
@@ -241,7 +277,10 @@ export function validateRunRequest(raw: RawRunRequest, manifest: Manifest = defa
     throw new PipelineError("Field 'weather' requires stage 'weather'", { field: "weather" });
   }
 
-  const candidates = parsePositiveInteger("candidates", raw.candidates) ?? manifest.generation?.candidates ?? 1;
+  const postprocessOnly = assets !== undefined || fromRun !== undefined;
+  const candidates = postprocessOnly
+    ? 1
+    : (parsePositiveInteger("candidates", raw.candidates) ?? manifest.generation?.candidates ?? 1);
   const maxCandidates =
     parsePositiveInteger("max_candidates", raw.max_candidates) ?? manifest.generation?.max_candidates ?? 6;
   if (parseBoolean("allow_many_candidates", raw.allow_many_candidates) !== true) {
@@ -257,9 +296,12 @@ export function validateRunRequest(raw: RawRunRequest, manifest: Manifest = defa
       parseBoolean("fail_on_chroma_exceed", raw.fail_on_chroma_exceed) ?? guard.fail_on_chroma_exceed,
   };
 
+  // A one-image or post-process run sends only what it names: the manifest's style refs are not added.
+  const defaultStyleRefs = prompt !== undefined || postprocessOnly ? [] : [...(manifest.style_refs ?? [])];
   return {
-    ...(input !== undefined ? { input: input.trim() } : batch ? { batch } : { scene_refs: sceneRefs }),
-    style_refs: parseList("style_refs", raw.style_refs) ?? [...(manifest.style_refs ?? [])],
+    ...sceneSource({ input, batch, sceneRefs, assets, fromRun }),
+    ...(prompt !== undefined ? { prompt } : {}),
+    style_refs: parseList("style_refs", raw.style_refs) ?? defaultStyleRefs,
     stage,
     time: time ?? "day",
     weather: weather ?? "clear",
@@ -271,4 +313,76 @@ export function validateRunRequest(raw: RawRunRequest, manifest: Manifest = defa
     prompt_fields: parsePromptFields("prompt_fields", raw.prompt_fields) ?? {},
     repeat: parseRepeat(raw.repeat),
   };
+}
+
+/** The request's scene source, as the checked request holds it (none for a prompt-only run). */
+function sceneSource(given: {
+  input: string | undefined;
+  batch: BatchRow[] | undefined;
+  sceneRefs: string[] | undefined;
+  assets: string[] | undefined;
+  fromRun: string | undefined;
+}): Pick<RunRequest, "input" | "batch" | "scene_refs" | "assets" | "from_run"> {
+  if (given.input !== undefined) return { input: given.input.trim() };
+  if (given.batch) return { batch: given.batch };
+  if (given.assets) return { assets: given.assets };
+  if (given.fromRun) return { from_run: given.fromRun };
+  return given.sceneRefs ? { scene_refs: given.sceneRefs } : {};
+}
+
+/** A one-image run's prompt: absent, or a string with more than blanks (an empty one is refused, not ignored). */
+function parsePrompt(raw: RawRunRequest): string | undefined {
+  if (raw.prompt === undefined || raw.prompt === null) return undefined;
+  if (typeof raw.prompt !== "string") throw new PipelineError("Field 'prompt' must be a string", { field: "prompt" });
+  if (raw.prompt.trim() === "") throw new PipelineError("Field 'prompt' must not be empty", { field: "prompt" });
+  return raw.prompt.trim();
+}
+
+/**
+ * A one-image run: at most one input image (`input` naming a file, or one `scene_refs`), no
+ * batch, assets or template (the prompt given is the prompt), one job.
+ */
+function checkPromptRun(
+  raw: RawRunRequest,
+  { sceneRefs, sources }: { sceneRefs: string[] | undefined; sources: Record<string, unknown> },
+): void {
+  for (const field of ["batch", "assets", "from_run"]) {
+    if (sources[field] !== undefined) {
+      throw new PipelineError(`Field 'prompt' cannot be combined with '${field}'`, { field: "prompt" });
+    }
+  }
+  if (!isAbsent(raw.prompt_template)) {
+    throw new PipelineError("Field 'prompt' replaces the prompt: do not name a prompt_template too", {
+      field: "prompt",
+    });
+  }
+  if (sceneRefs !== undefined && sceneRefs.length > 1) {
+    throw new PipelineError("Field 'prompt' takes at most one input image (scene_refs names more)", {
+      field: "scene_refs",
+    });
+  }
+  if (parsePositiveInteger("repeat", raw.repeat) !== undefined && Number(raw.repeat) > 1) {
+    throw new PipelineError("Field 'repeat' is not accepted with 'prompt': it makes one image", { field: "repeat" });
+  }
+}
+
+/**
+ * A post-process run generates nothing: it takes no batch-only or generation-only options
+ * (candidates above 1, repeat, a prompt template).
+ */
+function checkPostprocessRequest(raw: RawRunRequest): void {
+  const candidates = parsePositiveInteger("candidates", raw.candidates);
+  if (candidates !== undefined && candidates > 1) {
+    throw new PipelineError(
+      "Field 'candidates' must be 1 for a post-process run (assets, from_run): nothing is generated",
+      {
+        field: "candidates",
+      },
+    );
+  }
+  if ((parsePositiveInteger("repeat", raw.repeat) ?? 1) > 1) {
+    throw new PipelineError("Field 'repeat' is not accepted for a post-process run (assets, from_run)", {
+      field: "repeat",
+    });
+  }
 }

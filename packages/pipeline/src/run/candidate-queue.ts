@@ -93,6 +93,11 @@ async function launchRequests(
       return;
     }
     const candidate = newCandidate(context, job, k);
+    // A post-process run's candidate is the source asset itself: nothing to request or pay for.
+    if (job.source_asset) {
+      current.fill(candidate);
+      continue;
+    }
     const refused = await checkBeforeRequest(context);
     if (refused !== undefined) {
       current.fill({ ...candidate, error: refused });

@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { archiveReplaced } from "../files/archive.js";
+import { readConfined } from "../files/confined-files.js";
 import { embedPngText, type PngTextEntry } from "../files/png-metadata.js";
-import { editImage, withRetries } from "../generate/images-client.js";
+import { editImage, generateImage, withRetries } from "../generate/images-client.js";
 import { recordedImageCost } from "../generate/usage-cost.js";
 import { checkImage, rankCandidate } from "../guard/output-guard.js";
 import type { PlannedJob } from "../plan/plan.js";
 import { logPath } from "../plan/run-log.js";
 import { enabledPostprocessStages, runPostprocessChain } from "../postprocess/chain.js";
+import { openImage } from "../postprocess/image-io.js";
 import { chainForLog } from "../postprocess/run-postprocess.js";
 import { describe, progress, type RunContext, RunInterruptedError } from "./context.js";
 import { type AbortedImageRequest, appendAbortedRequest } from "./journal.js";
@@ -85,28 +87,14 @@ export async function requestCandidate(
   const { options } = context;
   const where = candidateWhere(context, job, index, candidate.k);
   progress(context, { phase: "request", ...where, attempt: 1 });
-  const outcome = await withRetries(
-    () =>
-      editImage(
-        context.client,
-        {
-          model: options.model,
-          size: options.size,
-          quality: options.quality,
-          prompt: job.prompt,
-          images: job.input_images,
-        },
-        { signal: options.abortSignal, confineTo: options.confineTo },
-      ),
-    {
-      attempts: context.maxAttempts,
-      retryDelayMs: context.retryDelayMs,
-      apiKey: context.apiKey,
-      stopSignal: options.interruptSignal ?? options.abortSignal,
-      onRetry: (attempt, delayMs) =>
-        progress(context, { phase: "retry", ...where, attempt: attempt.attempt + 1, delayMs, error: attempt.error }),
-    },
-  );
+  const outcome = await withRetries(() => requestImage(context, job), {
+    attempts: context.maxAttempts,
+    retryDelayMs: context.retryDelayMs,
+    apiKey: context.apiKey,
+    stopSignal: options.interruptSignal ?? options.abortSignal,
+    onRetry: (attempt, delayMs) =>
+      progress(context, { phase: "retry", ...where, attempt: attempt.attempt + 1, delayMs, error: attempt.error }),
+  });
   const { entry } = candidate;
   entry.attempts = outcome.attempts;
   if (!outcome.ok) {
@@ -136,6 +124,7 @@ export async function finishCandidate(
     if (error !== undefined) entry.error = error;
     return entry;
   };
+  if (job.source_asset) return finish(await existingCandidate(context, job, entry));
   if (!candidate.png) return finish(candidate.error ?? "unknown");
 
   const tags = pngTags(context, job, k + 1);
@@ -152,11 +141,71 @@ export async function finishCandidate(
     return finish(`Could not write ${entry.output}: ${describe(error, context.apiKey)}`);
   }
   entry.status = "generated";
-  const checked = await postprocessCandidate(context, entry, output, tags);
+  await postprocessAndCheck(context, entry, output, tags);
+  return finish();
+}
 
+/**
+ * The image request of a candidate: an edit of the job's input images, or a generation when a
+ * one-image run names none.
+ */
+function requestImage(context: RunContext, job: PlannedJob) {
+  const { options } = context;
+  const settings = { model: options.model, size: options.size, quality: options.quality, prompt: job.prompt };
+  if (job.input_images.length === 0) return generateImage(context.client, settings, { signal: options.abortSignal });
+  return editImage(
+    context.client,
+    { ...settings, images: job.input_images },
+    { signal: options.abortSignal, confineTo: options.confineTo },
+  );
+}
+
+/**
+ * A post-process run's candidate: the source asset's file as it is, read again and checked
+ * against the sha256 its record names (a file changed since planning fails the job, nothing is
+ * written over it), then the chain (writing under this run's directories) and the guard.
+ * Returns the error, if any.
+ */
+async function existingCandidate(
+  context: RunContext,
+  job: PlannedJob,
+  entry: RunCandidateLog,
+): Promise<string | undefined> {
+  const source = job.source_asset as NonNullable<PlannedJob["source_asset"]>;
+  const file = job.outputs[0] as string;
+  let bytes: Buffer;
+  try {
+    bytes = context.options.confineTo ? await readConfined(context.options.confineTo, file) : await readFile(file);
+  } catch (error) {
+    return `Could not read ${entry.output}: ${describe(error, context.apiKey)}`;
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (sha256 !== source.sha256) {
+    return `Asset '${source.asset_id}' (${source.path}) changed since it was recorded (sha256 ${sha256}, recorded ${source.sha256}); not post-processed`;
+  }
+  entry.status = "existing";
+  entry.sha256 = sha256;
+  entry.bytes = bytes.length;
+  const size = await openImage(file)
+    .metadata()
+    .catch(() => ({ width: undefined, height: undefined }));
+  if (size.width && size.height) Object.assign(entry, { width: size.width, height: size.height });
+  const tags = [...pngTags(context, job, 1), { keyword: "kroma:source_asset", text: source.asset_id }];
+  await postprocessAndCheck(context, entry, file, tags);
+  return undefined;
+}
+
+/** Post-processing (when any stage is on), then the output guard on the chain's last output. */
+async function postprocessAndCheck(
+  context: RunContext,
+  entry: RunCandidateLog,
+  output: string,
+  tags: PngTextEntry[],
+): Promise<void> {
+  const checked = await postprocessCandidate(context, entry, output, tags);
   // checkImage never throws for a bad image: an unreadable one is a hard failure in the result.
   const guard = context.request.output_guard;
-  if (!guard.enabled) return finish();
+  if (!guard.enabled) return;
   const result = await checkImage(checked, guard);
   const file = { ...result, file: logPath(context.root, checked) };
   entry.rank = rankCandidate([result], guard);
@@ -169,7 +218,6 @@ export async function finishCandidate(
     },
     files: [file],
   };
-  return finish();
 }
 
 /**
@@ -232,7 +280,8 @@ function pngTags(context: RunContext, job: PlannedJob, candidate: number): PngTe
     { keyword: "kroma:run_id", text: context.runId },
     { keyword: "kroma:job_id", text: job.id },
     { keyword: "kroma:candidate", text: String(candidate) },
-    { keyword: "Description", text: job.prompt },
+    // A post-process run's job sends no prompt: its PNGs carry none.
+    ...(job.prompt ? [{ keyword: "Description", text: job.prompt }] : []),
     { keyword: "Software", text: context.software },
   ];
 }

@@ -6,6 +6,7 @@ import { redact } from "../generate/images-client.js";
 import type { RunPlan } from "../plan/plan.js";
 import type { PromptRecordSource, PromptRecords } from "../plan/prompt-records.js";
 import type { RawRunRequest, RunRequest } from "../plan/run-request.js";
+import type { SourceAssetLookup } from "../plan/source-assets.js";
 import type { RunPostprocess } from "../postprocess/run-postprocess.js";
 import type { AbortedImageRequest } from "./journal.js";
 import type { PaidRunLog, RunJobLog } from "./log.js";
@@ -42,6 +43,8 @@ export interface ExecuteRunOptions {
   request: RawRunRequest;
   /** Where the records the request names are looked up; needed when it names any. */
   recordSource?: PromptRecordSource | undefined;
+  /** Where a post-process run's assets and runs are looked up (`assets`, `from_run`). */
+  sourceAssets?: SourceAssetLookup | undefined;
   /** The records already looked up (a resumed run's, from its journal); when given, `recordSource` is not asked. */
   promptRecords?: PromptRecords | undefined;
   /** Must be true: a paid run never starts by accident. */

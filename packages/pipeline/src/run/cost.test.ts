@@ -18,6 +18,25 @@ const off: PostprocessSettings = defaultPipelineSettings.postprocess;
 const base = { jobs: 3, candidates: 2, model: "gpt-image-1", size: "1024x1536", quality: "medium" };
 
 describe("estimateRunSpend", () => {
+  it("counts no images for a post-process run, only its paid post-processing (one file per job)", () => {
+    const settings: PostprocessSettings = {
+      ...off,
+      bg_remove: true,
+      bg_remove_backends: ["photoroom", "local"],
+      bg_refine_openai: true,
+    };
+    const estimate = estimateRunSpend({ ...base, candidates: 1, postprocess: settings, generate: false });
+    const refine = 3 * (listPricePerImageUsd("gpt-image-1", "1024x1536", "medium") as number);
+    expect(estimate).toMatchObject({ requests: 0, images: 0, images_usd: 0 });
+    expect(estimate.postprocess).toEqual([
+      { stage: "bg_remove", backend: "photoroom", calls: 3, usd: null },
+      { stage: "bg_refine_openai", backend: "openai", calls: 3, usd: Math.round(refine * 1e6) / 1e6 },
+    ]);
+    expect(
+      estimateRunSpend({ ...base, candidates: 1, postprocess: { ...off, upscale: true }, generate: false }).total_usd,
+    ).toBe(0);
+  });
+
   it("prices jobs x candidates at the model table's list price", () => {
     const price = listPricePerImageUsd("gpt-image-1", "1024x1536", "medium") as number;
     const estimate = estimateRunSpend({ ...base, postprocess: off });

@@ -41,6 +41,11 @@ export interface RunSpendInput {
   quality: string;
   /** The effective post-process settings (default: every stage off). */
   postprocess?: PostprocessSettings | undefined;
+  /**
+   * False for a post-process run (`assets`, `from_run`): no image is requested, so only the paid
+   * post-processing of each job's one file counts. Default true.
+   */
+  generate?: boolean | undefined;
 }
 
 /**
@@ -70,24 +75,26 @@ function refinePricePerCallUsd(runSize: string): number | null {
  * // { requests: 6, images: 6, per_image_usd: 0.063, images_usd: 0.378, postprocess: [], total_usd: 0.378, basis: "..." }
  */
 export function estimateRunSpend(input: RunSpendInput): SpendEstimate {
-  const images = input.jobs * input.candidates;
+  // Every candidate goes through the chain; only a generating run requests them as images.
+  const files = input.jobs * input.candidates;
+  const images = input.generate === false ? 0 : files;
   const perImage = estimateImageCostUsd(input.model, input.size, input.quality);
   const postprocess: SpendEstimate["postprocess"] = [];
   const stages = input.postprocess ? enabledPostprocessStages(input.postprocess) : [];
   const firstBackend = input.postprocess?.bg_remove_backends[0];
   if (stages.includes("bg_remove") && firstBackend !== undefined && paidCutoutBackends.has(firstBackend)) {
-    postprocess.push({ stage: "bg_remove", backend: firstBackend, calls: images, usd: null });
+    postprocess.push({ stage: "bg_remove", backend: firstBackend, calls: files, usd: null });
   }
   if (stages.includes("bg_refine_openai")) {
     const perCall = refinePricePerCallUsd(input.size);
     postprocess.push({
       stage: "bg_refine_openai",
       backend: "openai",
-      calls: images,
-      usd: perCall === null ? null : roundUsd(perCall * images),
+      calls: files,
+      usd: perCall === null ? null : roundUsd(perCall * files),
     });
   }
-  const imagesUsd = perImage === null ? null : roundUsd(perImage * images);
+  const imagesUsd = images === 0 ? 0 : perImage === null ? null : roundUsd(perImage * images);
   const parts = [imagesUsd, ...postprocess.map((step) => step.usd)];
   const total = parts.every((part) => part !== null)
     ? roundUsd(parts.reduce((sum: number, part) => sum + (part ?? 0), 0))

@@ -5,6 +5,8 @@ import { defaultImageTimeoutMs } from "../generate/request-limits.js";
 import { type PlannedJob, type PreparedRun, prepareRun } from "../plan/plan.js";
 import { logPath, newRunId, writeRunLog } from "../plan/run-log.js";
 import { pipelineVersion } from "../plan/run-log-header.js";
+import { isPostprocessRun } from "../plan/run-request.js";
+import { checkPostprocessRun } from "../plan/source-assets.js";
 import { preflightPostprocess } from "../postprocess/preflight.js";
 import {
   describe,
@@ -42,11 +44,12 @@ import { buildLog, type PaidRunLog, type RunJobLog } from "./log.js";
  * runLog.status; // "succeeded" | "partial" | "failed" | "canceled"
  */
 export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: PaidRunLog; runLogPath: string }> {
-  const apiKey = checkSpendAllowed(options);
+  const apiKey = spendAllowed(options);
   assertImageSettings(options);
   const now = options.now ?? new Date();
   const runId = options.runId ?? newRunId(now);
   const prepared = await prepareRun({ ...options, runId });
+  checkPostprocessRun(prepared.request, options.postprocess?.settings);
   const estimate = preparedSpendEstimate(prepared, options);
   checkMaxSpend(estimate, options.maxSpendUsd);
   // Before any request: an image whose chain cannot finish would be paid for and then fail.
@@ -60,6 +63,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<{ runLog: 
     started_at: now.toISOString(),
     request: options.request,
     ...(Object.keys(prepared.records).length > 0 ? { prompt_records: prepared.records } : {}),
+    ...(prepared.sources.length > 0 ? { source_assets: prepared.sources } : {}),
     manifest: options.manifest,
     model: options.model,
     size: options.size,
@@ -86,7 +90,19 @@ export function preparedSpendEstimate(
     size: options.size,
     quality: options.quality,
     postprocess: options.postprocess?.settings,
+    generate: !isPostprocessRun(prepared.request),
   });
+}
+
+/**
+ * The spend confirmation and key a paid run needs. A post-process run sends no image request, so
+ * it needs the OpenAI key only for a refine pass (the preflight asks for it then): without one its
+ * key is empty, and nothing is sent with it.
+ */
+function spendAllowed(options: ExecuteRunOptions): string {
+  if (!isPostprocessRun(options.request) || options.apiKey?.trim()) return checkSpendAllowed(options);
+  checkSpendAllowed({ confirmSpend: options.confirmSpend, apiKey: "none" });
+  return "";
 }
 
 /** The shared loop of {@link executeRun} and {@link resumeRun}: every job not kept, then the log. */

@@ -24,7 +24,7 @@ export async function runJob(context: RunContext, job: PlannedJob, index: number
   // Stopped before a request, so a cancel or shutdown never wastes an image in flight.
   const stopped = await runCandidates(context, job, index, async (candidate) => {
     candidates.push(candidate);
-    if (candidate.status === "generated") await recordLive(context, runningJob(context, job, candidates, started));
+    if (candidate.status !== "failed") await recordLive(context, runningJob(context, job, candidates, started));
     const { error } = candidate;
     progress(context, {
       phase: error === undefined ? "candidate_done" : "candidate_failed",
@@ -79,7 +79,8 @@ type JobOutcome = Pick<
 function finishJob(candidates: RunCandidateLog[]): JobOutcome {
   // With the guard off every generated candidate ranks the same, so the first one wins.
   const best = pickBestCandidate(
-    candidates.map((candidate) => (candidate.status === "generated" ? selectionRank(candidate) : undefined)),
+    // A post-process run's one candidate is the source file (`existing`): chosen like a generated one.
+    candidates.map((candidate) => (candidate.status !== "failed" ? selectionRank(candidate) : undefined)),
   );
   const chosen = best === undefined ? undefined : candidates[best];
   if (chosen === undefined) {
@@ -132,6 +133,7 @@ function jobBase(context: RunContext, job: PlannedJob) {
     prompt: job.prompt,
     ...(job.prompt_fields ? { prompt_fields: job.prompt_fields } : {}),
     ...(job.batch_row !== undefined ? { batch_row: job.batch_row } : {}),
+    ...(job.source_asset ? { source_asset: job.source_asset } : {}),
   };
 }
 

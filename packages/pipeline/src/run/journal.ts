@@ -6,6 +6,7 @@ import type { PostprocessSettings } from "../config/settings.js";
 import { PipelineError } from "../errors.js";
 import type { PromptRecords } from "../plan/prompt-records.js";
 import type { RawRunRequest } from "../plan/run-request.js";
+import type { SourceAsset } from "../plan/source-assets.js";
 
 type RunJobLog = components["schemas"]["RunJobLog"];
 
@@ -22,6 +23,8 @@ export interface RunJournalHeader {
   request: RawRunRequest;
   /** The records the prompts were composed from, whole: a resume composes the same prompts even if one was edited since. */
   prompt_records?: PromptRecords;
+  /** A post-process run's source assets as resolved when it started: a resume takes the same files. */
+  source_assets?: SourceAsset[];
   manifest: Manifest;
   model: string;
   size: string;

@@ -1,6 +1,7 @@
 import type { components } from "@kroma/contract/types";
 import type { RunLogInput } from "../plan/run-log.js";
 import { runLogHeader } from "../plan/run-log-header.js";
+import { isPostprocessRun } from "../plan/run-request.js";
 import { postprocessForLog } from "../postprocess/run-postprocess.js";
 import { describe, type RunContext } from "./context.js";
 import { costFields, estimateRunSpend } from "./cost.js";
@@ -61,7 +62,7 @@ export function buildLog(
     failed_guard: jobs.filter((job) => job.status === "failed_guard").length,
     canceled: jobs.filter((job) => job.status === "canceled").length,
     candidates_generated: generated.length,
-    candidates_failed: candidates.length - generated.length,
+    candidates_failed: candidates.filter((candidate) => candidate.status === "failed").length,
   };
   return {
     ...runLogHeader({
@@ -85,7 +86,7 @@ export function buildLog(
     duration_ms: parts.durationMs,
     api: {
       base_url: safeBaseUrl(options.baseURL),
-      endpoint: "images.edit",
+      endpoint: apiEndpoint(plan.jobs),
       max_attempts: context.maxAttempts,
       retry_base_delay_ms: context.retryDelayMs,
     },
@@ -100,6 +101,7 @@ export function buildLog(
       size: options.size,
       quality: options.quality,
       postprocess: options.postprocess?.settings,
+      generate: !isPostprocessRun(request),
     }),
     // What the answers cost by their usage, computed apart from the estimate above.
     spend_recorded: recordedSpend(candidates),
@@ -108,6 +110,13 @@ export function buildLog(
     ...(parts.resumes.length > 0 ? { resumes: parts.resumes } : {}),
     summary,
   };
+}
+
+/** What the run's image requests went to: none for a post-process run, a generation when no job sends an input image. */
+function apiEndpoint(jobs: RunContext["plan"]["jobs"]): PaidRunLog["api"]["endpoint"] {
+  if (jobs.length > 0 && jobs.every((job) => job.source_asset)) return "none";
+  if (jobs.length > 0 && jobs.every((job) => job.input_images.length === 0)) return "images.generate";
+  return "images.edit";
 }
 
 /** A canceled run is `canceled` whatever its other jobs did; otherwise every job done, none, or some. */

@@ -3,6 +3,7 @@ import { readdir, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultManifest, type Manifest } from "../config/manifest.js";
+import { defaultPipelineSettings } from "../config/settings.js";
 import { PipelineError } from "../errors.js";
 import { planDryRun } from "../plan/plan.js";
 import { recordDigest } from "../plan/prompt-records.js";
@@ -239,5 +240,44 @@ describe("replayRun over a run composed from records", () => {
       current: null,
     });
     await expect(replay(runLog.run_id)).rejects.toThrow("This run log names project records; replay needs them");
+  });
+});
+
+describe("replayRun of one-image and post-process runs", () => {
+  const withOtherPrompt: Manifest = {
+    ...defaultManifest,
+    prompts: { ...defaultManifest.prompts, style_base: "Something else entirely." },
+  };
+
+  it("replays a one-image run with its prompt as given, with or without an input image, whatever the manifest says", async () => {
+    for (const request of [
+      { prompt: "A lighthouse" },
+      { prompt: "The alley at dusk", scene_refs: "scenes/alley.png" },
+    ]) {
+      const { runLog } = await planDryRun(dryRunOptions({ projectRoot: root, request, ...image, cwd: dir }));
+      expect(runLog.prompt_given).toBe(request.prompt);
+      expect(await replay(runLog.run_id, { manifest: withOtherPrompt })).toMatchObject({ identical: true });
+    }
+  });
+
+  it("replays a post-process run from its source assets, and names a source whose file changed", async () => {
+    const source = { asset_id: "asset_alley", path: "scenes/alley.png", sha256: sha256("alley bytes") };
+    const sourceAssets = { asset: async () => source, runFinals: async () => undefined };
+    const { runLog } = await planDryRun(
+      dryRunOptions({
+        projectRoot: root,
+        request: { assets: ["asset_alley"] },
+        ...image,
+        postprocessSettings: { ...defaultPipelineSettings.postprocess, upscale: true },
+        sourceAssets,
+        cwd: dir,
+      }),
+    );
+    expect(runLog.jobs[0]).toMatchObject({ source_asset: source, prompt: "", input_images: ["scenes/alley.png"] });
+    expect(runLog.spend_estimate).toMatchObject({ images: 0, total_usd: 0 });
+    expect(await replay(runLog.run_id, { manifest: withOtherPrompt })).toMatchObject({ identical: true });
+    await put("project/scenes/alley.png", "other bytes");
+    const changed = await replay(runLog.run_id);
+    expect(changed.differences.map((difference) => difference.path)).toContain("inputs.scenes/alley.png.sha256");
   });
 });

@@ -17,6 +17,7 @@ import { logPath, runLogSchemaVersion } from "../plan/run-log.js";
 import { runLogSettings } from "../plan/run-log-header.js";
 import { type OutputGuardSettings, type RawRunRequest, validateRunRequest } from "../plan/run-request.js";
 import { listInputImages } from "../plan/scenes.js";
+import type { SourceAsset } from "../plan/source-assets.js";
 
 /** One thing that would come out differently now: a dotted path, the logged value and today's. */
 export interface ReplayDifference {
@@ -70,6 +71,8 @@ interface ReplayableLog {
   inputs: { path: string; sha256: string }[];
   prompt_records?: PromptRecordRef[];
   reference_images?: string[];
+  /** A one-image run's prompt as given. */
+  prompt_given?: string;
   jobs: ReplayableJob[];
 }
 
@@ -82,6 +85,8 @@ interface ReplayableJob {
   time?: TimeOfDay;
   weather?: Weather;
   batch_row?: number;
+  /** A post-process run's source asset. */
+  source_asset?: SourceAsset;
   /** Dry logs. */
   planned_generation?: { outputs: string[] };
   /** Paid logs. */
@@ -180,7 +185,13 @@ function checkLogShape(value: unknown, runId: string, dir: string): ReplayableLo
   if (log.mode !== "dry" && log.mode !== "run") throw fail("has no mode 'dry' or 'run'");
   if (!Array.isArray(log.jobs) || !Array.isArray(log.inputs)) throw fail("has no jobs or inputs list");
   for (const job of log.jobs) {
-    if (typeof job?.id !== "string" || !Array.isArray(job.input_images) || job.input_images.length === 0) {
+    // A one-image run without an input image (`prompt_given`) is the one job with none.
+    const imageless = typeof log.prompt_given === "string" && job?.input_images?.length === 0;
+    if (
+      typeof job?.id !== "string" ||
+      !Array.isArray(job.input_images) ||
+      (job.input_images.length === 0 && !imageless)
+    ) {
       throw fail("has a job without an id or input images");
     }
   }
@@ -200,8 +211,7 @@ function recordedStyleRefList(log: ReplayableLog): string[] {
 /** The request the log describes. `time`/`weather` are only passed where the stage allows them. */
 function requestFromLog(log: ReplayableLog, scenes: string[], styleRefs: string[]): RawRunRequest {
   return {
-    // Checked for form only; the scenes planned are the ones resolved by resolveLoggedFiles.
-    scene_refs: scenes.length > 0 ? scenes : ["(none)"],
+    ...loggedSource(log, scenes),
     style_refs: styleRefs.length > 0 ? styleRefs : undefined,
     stage: log.stage,
     time: log.stage === "style" ? undefined : log.time,
@@ -265,12 +275,31 @@ function currentJobs(root: string, planned: PlannedJob[]): Map<string, Comparabl
 }
 
 /**
+ * What the logged run was asked to work on: its source assets (a post-process run), its prompt
+ * and input image if any (a one-image run), else its scenes (checked for form only; the scenes
+ * planned are the ones resolved by resolveLoggedFiles).
+ */
+function loggedSource(log: ReplayableLog, scenes: string[]): RawRunRequest {
+  const sources = log.jobs.flatMap((job) => (job.source_asset ? [job.source_asset.asset_id] : []));
+  if (sources.length > 0) return { assets: sources };
+  const present = scenes.filter((scene) => scene !== undefined);
+  if (typeof log.prompt_given === "string") {
+    return { prompt: log.prompt_given, ...(present.length > 0 ? { scene_refs: present } : {}) };
+  }
+  return { scene_refs: present.length > 0 ? present : ["(none)"] };
+}
+
+/**
  * The logged jobs as job specs, each with its scene as it resolves now (a job whose scene is gone
  * is left out), its stage, time and weather, and the template fields and batch row it recorded.
  */
 async function loggedJobSpecs(root: string, log: ReplayableLog): Promise<JobSpec[]> {
   const specs: JobSpec[] = [];
   for (const job of log.jobs) {
+    if (job.input_images.length === 0) {
+      specs.push({ scene: "", stage: job.mode ?? log.stage });
+      continue;
+    }
     const [scene] = await resolveLoggedFiles(root, [job.input_images[0] as string], "scene_refs");
     if (scene === undefined) continue;
     specs.push({
@@ -280,6 +309,7 @@ async function loggedJobSpecs(root: string, log: ReplayableLog): Promise<JobSpec
       time: job.time ?? log.time,
       weather: job.weather ?? log.weather,
       batch_row: job.batch_row,
+      ...(job.source_asset ? { source: job.source_asset } : {}),
     });
   }
   return specs;

@@ -81,6 +81,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<{ runLog: Pa
     ...runOptions,
     runId: header.run_id,
     plannedScenes: header.scenes.map((scene) => resolve(root, scene)),
+    sources: header.source_assets,
   });
   // The ceiling the run started under still holds (a resume's own --max-spend wins).
   checkMaxSpend(preparedSpendEstimate(prepared, runOptions), options.maxSpendUsd ?? header.max_spend_usd);

@@ -29,6 +29,7 @@ import { createLiveRecords } from "./live-records.js";
 import { dbRecordSource } from "./record-source.js";
 import { createRunRepository, type RunRecordStatus } from "./repository.js";
 import { runConfigFor } from "./run-config.js";
+import { dbSourceAssets } from "./source-assets.js";
 
 /** How the server runs the pipeline: where images are generated and with which model settings. */
 export interface RunExecutionOptions {
@@ -162,6 +163,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
     const { project, runId } = job;
     const { config, manifest } = await runConfigFor(deps.appRoot, project.root, job.request);
     const recordSource = dbRecordSource(deps.db, project.id);
+    const sourceAssets = dbSourceAssets(deps.db, project.id);
     const live = createLiveRecords(deps.db, project, runId);
     const onProgress = (event: RunProgressEvent) =>
       publish({ ...progressEvent(runId, event), ...live.eventFields(event) });
@@ -178,6 +180,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
         manifest,
         request: job.request,
         recordSource,
+        sourceAssets,
         postprocess: postprocessForLog(effectivePostprocessSettings(config.settings, config.postprocess)),
         postprocessSettings: effectivePostprocessSettings(config.settings, config.postprocess),
         runId,
@@ -217,6 +220,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       manifest,
       request: job.request,
       recordSource,
+      sourceAssets,
       postprocess,
       maxSpendUsd: job.maxSpendUsd,
       runId,

@@ -169,13 +169,17 @@ function addPaidJob(records: RunLogRecords, log: PaidRunLog, job: RunJobLog, con
   // one-candidate job): its asset is the candidate's, so the id a live event announced for the
   // candidate stays the final's. Only an older log's copy (`outputs/<job_id>.png`) is an asset of its own.
   const finalIsCandidate = selected?.status === "generated" && selected.output === job.final_output;
-  const finalAssetId =
-    job.final_output && selected
+  // A post-process run's job made only the chain's files: its final is the last one (the source
+  // asset is another run's, and stays that run's).
+  const sourceFinal = job.source_asset ? sourceJobFinal(selected, ids) : undefined;
+  const finalAssetId = sourceFinal
+    ? sourceFinal.assetId
+    : job.final_output && selected
       ? finalIsCandidate
         ? ids.candidateAsset(selected.candidate_index)
         : ids.finalAsset
       : null;
-  if (finalAssetId && selected && job.final_output && !finalIsCandidate) {
+  if (!sourceFinal && finalAssetId && selected && job.final_output && !finalIsCandidate) {
     records.assets.push(
       imageAsset(context, log, {
         id: finalAssetId,
@@ -196,7 +200,7 @@ function addPaidJob(records: RunLogRecords, log: PaidRunLog, job: RunJobLog, con
     prompt_text: job.prompt,
     selected_candidate_index: job.selected_candidate,
     final_asset_id: finalAssetId,
-    final_output: job.final_output,
+    final_output: sourceFinal ? sourceFinal.output : job.final_output,
     meta_json: toJsonText({
       mode: job.mode,
       time: job.time,
@@ -205,6 +209,7 @@ function addPaidJob(records: RunLogRecords, log: PaidRunLog, job: RunJobLog, con
       error: job.error ?? null,
       ms: job.ms,
       final_output_archived_previous: job.final_output_archived_previous,
+      ...(job.source_asset ? { source_asset: job.source_asset } : {}),
     }),
     created_at: log.timestamp,
   });
@@ -212,6 +217,17 @@ function addPaidJob(records: RunLogRecords, log: PaidRunLog, job: RunJobLog, con
     addCandidate(records, log, job, candidate, { ids, finalAssetId, context });
   }
   addCostEvent(records, log, job, { jobId, id: ids.costEvent, projectId: context.projectId });
+}
+
+/** A post-process job's final: the chain's last file it wrote (none when no stage wrote one). */
+function sourceJobFinal(
+  selected: RunCandidateLog | undefined,
+  ids: JobRecordIds,
+): { assetId: string | null; output: string | null } {
+  const written = (selected?.postprocess?.stages ?? []).filter((stage) => stage.status === "done" && stage.output);
+  const last = written.at(-1);
+  if (!selected || !last) return { assetId: null, output: null };
+  return { assetId: ids.stageAsset(selected.candidate_index, last.stage), output: last.output };
 }
 
 /** The job's spend: one event for the images it generated (none when every candidate failed). */
@@ -279,8 +295,9 @@ function addCandidate(
   const id = ids.candidate(k);
   const isSelected = k === job.selected_candidate && finalAssetId !== null;
   const generated = candidate.status === "generated";
-  // The chosen candidate's file is the final output itself: one asset, of kind `final`.
-  let outputAssetId: string | null = null;
+  // The chosen candidate's file is the final output itself: one asset, of kind `final`. A
+  // post-process run's candidate is its source asset, recorded already: the chain's files link to it.
+  let outputAssetId: string | null = candidate.status === "existing" ? (job.source_asset?.asset_id ?? null) : null;
   if (generated) {
     outputAssetId = ids.candidateAsset(k);
     records.assets.push(
@@ -318,7 +335,7 @@ function addCandidate(
     }),
     created_at: log.timestamp,
   });
-  if (!generated) return;
+  if (candidate.status === "failed") return;
   // The guard checked the chain's last output when there was a chain: report on that file.
   const checkedAssetId = addPostprocessAssets(records, log, candidate, {
     ids,

@@ -16,7 +16,7 @@ import {
 } from "./execute.js";
 import { createRunKeys } from "./keys.js";
 import { activeRunStatuses, createRunRepository, type RunRecord, type RunRecordStatus } from "./repository.js";
-import { chosenJobs, type RerunRequest, rerunTrigger, type StoredRequest, sceneOf } from "./rerun.js";
+import { chosenJobs, type RerunRequest, rerunTrigger, type StoredRequest } from "./rerun.js";
 import { checkRequestFiles, checkTrigger, type TriggerRequest, triggerImageSettings } from "./trigger-check.js";
 
 export { defaultOpenAiTimeoutMs, type RunExecutionOptions, type RunProject } from "./execute.js";
@@ -239,8 +239,7 @@ export function createRunQueue(deps: RunQueueDeps) {
      */
     async rerun(project: RunProject, run: RunRecord, body: RerunRequest, actor: Actor | null) {
       const chosen = chosenJobs(run, await runs.jobs(run.id), body);
-      const scenes = [...new Set(chosen.map(sceneOf))];
-      const { trigger, recorded } = rerunTrigger(run, await runs.request(run.id), scenes, body);
+      const { trigger, recorded } = rerunTrigger(run, await runs.request(run.id), chosen, body);
       return queueRun(project, trigger, actor, { run, recorded });
     },
 

@@ -5,7 +5,7 @@ import { createKromaClient, type RunEvent } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { putScenes } from "@kroma/testkit/run-fixtures";
 import { usePaidTestServer } from "@kroma/testkit/test-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 // A server run takes its image request limits (OPENAI_TIMEOUT_MS, KROMA_IMAGE_CONCURRENCY, read
 // into `runExecution` by the config) to the pipeline: a hung request times out, and a job's

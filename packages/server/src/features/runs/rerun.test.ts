@@ -2,7 +2,7 @@ import { createKromaClient } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { putScenes } from "@kroma/testkit/run-fixtures";
 import { usePaidTestServer } from "@kroma/testkit/test-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 const paid = usePaidTestServer({ projects: ["Rerun"], apiKey: "sk-test-rerun" });
 const api = paid.api;

@@ -1,5 +1,5 @@
 import type { Schema } from "@kroma/contract/types";
-import type { ImageSettings, RawRunRequest } from "@kroma/pipeline";
+import { type ImageSettings, isPostprocessRun, type RawRunRequest } from "@kroma/pipeline";
 import { conflict, validationError } from "../../core/errors.js";
 import type { RunJobRecord, RunRecord } from "./repository.js";
 import type { TriggerRequest } from "./trigger-check.js";
@@ -59,7 +59,7 @@ export function sceneOf(job: RunJobRecord): string {
 export function rerunTrigger(
   run: RunRecord,
   stored: unknown,
-  scenes: string[],
+  jobs: RunJobRecord[],
   body: RerunRequest,
 ): { trigger: TriggerRequest; recorded: RawRunRequest } {
   if (!stored || typeof stored !== "object" || Array.isArray(stored)) {
@@ -70,7 +70,7 @@ export function rerunTrigger(
   const trigger = {
     mode: run.run_mode,
     confirm_spend: body.confirm_spend,
-    scene_refs: scenes,
+    ...rerunSource(request, jobs),
     style_refs: request.style_refs,
     stage: request.stage,
     time: request.time,
@@ -81,6 +81,31 @@ export function rerunTrigger(
     ...(max === undefined ? {} : { max_spend_usd: max }),
   } as TriggerRequest;
   return { trigger, recorded: recordedSettings(run) };
+}
+
+/** The post-processing fields a post-process run is asked with (it is refused without a stage on). */
+const postprocessFields = ["post_bg_remove", "post_upscale", "upscale_backend", "post_color", "post_color_profile"];
+
+/**
+ * What the chosen jobs are run again from: a post-process run's source assets (with its
+ * post-processing switches), a one-image run's prompt (and its input image, if it had one), else
+ * the jobs' scenes.
+ */
+function rerunSource(request: StoredRequest, jobs: RunJobRecord[]): Partial<TriggerRequest> {
+  if (isPostprocessRun(request)) {
+    const assets = jobs.map((job) => (job.meta_json.source_asset as { asset_id?: string } | undefined)?.asset_id);
+    if (assets.some((id) => typeof id !== "string")) throw conflict("A job of this run records no source asset");
+    const post = Object.fromEntries(
+      postprocessFields.flatMap((key) => (key in request ? [[key, request[key as keyof StoredRequest]]] : [])),
+    );
+    return { assets: assets as string[], ...post };
+  }
+  if (typeof request.prompt === "string") {
+    const images = jobs[0]?.meta_json.input_images;
+    const scene = Array.isArray(images) && typeof images[0] === "string" ? [images[0]] : [];
+    return { prompt: request.prompt, ...(scene.length > 0 ? { scene_refs: scene } : {}) };
+  }
+  return { scene_refs: [...new Set(jobs.map(sceneOf))] };
 }
 
 /** The generation and output guard settings the original's log recorded, as request fields. */

@@ -3,9 +3,11 @@ import type { Schema } from "@kroma/contract/types";
 import {
   assertImageSettings,
   checkMaxSpend,
+  checkPostprocessRun,
   effectivePostprocessSettings,
   estimateRunSpend,
   type ImageSettings,
+  isPostprocessRun,
   type PipelineConfig,
   PipelineError,
   preflightPostprocess,
@@ -23,6 +25,7 @@ import type { MasterKeySource } from "../secrets/crypto.js";
 import type { RunProject } from "./execute.js";
 import { dbRecordSource } from "./record-source.js";
 import { runConfigFor } from "./run-config.js";
+import { dbSourceAssets } from "./source-assets.js";
 
 /** The trigger body, as the spec declares it. */
 export type TriggerRequest = Schema<"TriggerRunRequest">;
@@ -100,7 +103,8 @@ export async function checkTrigger(
   await asRequestError(async () => checkMaxSpend(spendEstimate, body.max_spend_usd));
   if (mode === "run") {
     const apiKey = await ctx.openAiKey(project.id);
-    if (!apiKey) {
+    // A post-process run sends no image request: it needs the key only for a refine pass, which the preflight asks for.
+    if (!apiKey && !isPostprocessRun(request)) {
       throw validationError(
         "No OpenAI key: set the project's openai/api_key secret, or OPENAI_API_KEY for the server",
         {
@@ -109,7 +113,7 @@ export async function checkTrigger(
       );
     }
     // A chain that cannot finish is refused now, as the run would refuse it before its first request.
-    if (planned.config) await preflight(ctx, project, planned.config, apiKey);
+    if (planned.config) await preflight(ctx, project, planned.config, apiKey ?? "");
   }
   return { request, image, spendEstimate };
 }
@@ -148,7 +152,7 @@ async function preflight(ctx: RunRequestContext, project: RunProject, config: Pi
  * What a run's spend estimate needs of its plan (jobs, candidates per job, the post-processing in
  * effect), and the configuration it was planned with (absent for a journaled run, whose journal holds it).
  */
-type PlannedSpend = Pick<Parameters<typeof estimateRunSpend>[0], "jobs" | "candidates" | "postprocess"> & {
+type PlannedSpend = Pick<Parameters<typeof estimateRunSpend>[0], "jobs" | "candidates" | "postprocess" | "generate"> & {
   config?: PipelineConfig;
 };
 
@@ -179,8 +183,10 @@ export async function checkRequestFiles(
         request: header.request,
         promptRecords: header.prompt_records ?? {},
         plannedScenes: header.scenes.map((scene) => resolve(project.root, scene)),
+        sources: header.source_assets,
       });
-      return { jobs: plan.jobs.length, candidates: plan.candidates, postprocess: header.postprocess };
+      const generate = !isPostprocessRun(header.request);
+      return { jobs: plan.jobs.length, candidates: plan.candidates, postprocess: header.postprocess, generate };
     }
     // The API never reads outside the project: `input` is confined like every other ref, and so
     // is every image found under it (a symlink in the directory must not lead out either).
@@ -189,20 +195,29 @@ export async function checkRequestFiles(
     }
     const { config, manifest } = await runConfigFor(ctx.appRoot, project.root, request);
     // Only the files and records are checked here: the run id just names where outputs would go.
-    const { scenes, plan } = await prepareRun({
+    const {
+      scenes,
+      plan,
+      request: checked,
+    } = await prepareRun({
       ...common,
       runId: runId ?? "trigger_check",
       confineTo: project.root,
       manifest,
       request,
       recordSource: dbRecordSource(ctx.db, project.id),
+      sourceAssets: dbSourceAssets(ctx.db, project.id),
       model,
     });
     for (const scene of scenes) await resolveProjectRef(project.root, scene, "input");
+    const postprocess = effectivePostprocessSettings(config.settings, config.postprocess);
+    // A post-process run with no stage on has nothing to do: a 400 now, dry or paid.
+    checkPostprocessRun(checked, postprocess);
     return {
       jobs: plan.jobs.length,
       candidates: plan.candidates,
-      postprocess: effectivePostprocessSettings(config.settings, config.postprocess),
+      postprocess,
+      generate: !isPostprocessRun(checked),
       config,
     };
   });

@@ -4,7 +4,7 @@ import { createKromaClient } from "@kroma/sdk";
 import { expectOk, inProject } from "@kroma/testkit/api-results";
 import { putScenes } from "@kroma/testkit/run-fixtures";
 import { usePaidTestServer } from "@kroma/testkit/test-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { preferredWaitS, triggerWaitS } from "./trigger-wait.js";
 
 const paid = usePaidTestServer({
