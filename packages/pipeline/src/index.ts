@@ -111,18 +111,9 @@ export {
 } from "./guard/output-guard.js";
 export type { CandidateRank, GuardFileResult, QaReport } from "./guard/types.js";
 export { type BatchJob, type BatchRow, checkBatchRow, expandBatch } from "./plan/batch.js";
-export {
-  candidateOutputs,
-  type DryRunOptions,
-  jobId,
-  type PlannedJob,
-  type PreparedRun,
-  planDryRun,
-  planRun,
-  prepareRun,
-  type RunPlan,
-  sceneName,
-} from "./plan/plan.js";
+export { type DryRunOptions, planDryRun } from "./plan/dry-run.js";
+export { candidateOutputs, jobId, type PlannedJob, planRun, type RunPlan, sceneName } from "./plan/plan.js";
+export { type PreparedRun, prepareRun } from "./plan/prepare.js";
 export {
   builtInPromptFields,
   composeJobPrompt,

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dryRunOptions } from "../test-helpers/run-options.js";
 import { makeTempProject, putFile, removeDir } from "../test-helpers/temp-dir.js";
 import { type BatchRow, checkBatchRow, expandBatch } from "./batch.js";
-import { planDryRun } from "./plan.js";
+import { planDryRun } from "./dry-run.js";
 
 const row = (raw: unknown, n = 1): BatchRow => checkBatchRow(raw, n, "style");
 const summary = (rows: BatchRow[]) => expandBatch(rows).map((job) => [job.scene, job.fields, job.batch_row]);

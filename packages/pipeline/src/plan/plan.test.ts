@@ -10,7 +10,8 @@ import { digestFile, sha256File } from "../files/hash.js";
 import { heldRecordSource } from "../test-helpers/record-source.js";
 import { dryRunOptions } from "../test-helpers/run-options.js";
 import { makeTempProject, putFile, removeDir } from "../test-helpers/temp-dir.js";
-import { candidateOutputs, type DryRunOptions, jobId, planDryRun, planRun, sceneName } from "./plan.js";
+import { type DryRunOptions, planDryRun } from "./dry-run.js";
+import { candidateOutputs, jobId, planRun, sceneName } from "./plan.js";
 import { logPath, newRunId, writeRunLog } from "./run-log.js";
 import { validateRunRequest } from "./run-request.js";
 

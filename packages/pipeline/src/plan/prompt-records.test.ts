@@ -4,7 +4,7 @@ import { sha256File } from "../files/hash.js";
 import { heldRecordSource } from "../test-helpers/record-source.js";
 import { dryRunOptions } from "../test-helpers/run-options.js";
 import { makeTempProject, putFile, removeDir } from "../test-helpers/temp-dir.js";
-import { planDryRun } from "./plan.js";
+import { planDryRun } from "./dry-run.js";
 import { composeJobPrompt, fillTemplate } from "./prompt.js";
 import { projectImageUri, recordDigest } from "./prompt-records.js";
 import type { RawRunRequest } from "./run-request.js";

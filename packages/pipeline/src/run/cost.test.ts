@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultPipelineSettings, type PostprocessSettings } from "../config/settings.js";
 import { PipelineError } from "../errors.js";
 import { listPricePerImageUsd } from "../generate/models.js";
-import { planDryRun } from "../plan/plan.js";
+import { planDryRun } from "../plan/dry-run.js";
 import { dryRunOptions, paidRunOptions } from "../test-helpers/run-options.js";
 import { useImagesServer } from "../test-helpers/stand-ins.js";
 import { makeTempProject, removeDir } from "../test-helpers/temp-dir.js";

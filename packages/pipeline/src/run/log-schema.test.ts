@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { createContractValidator, openapiDocument } from "@kroma/contract";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { planDryRun } from "../plan/plan.js";
+import { planDryRun } from "../plan/dry-run.js";
 import type { RunLog } from "../plan/run-log.js";
 import { dryRunOptions, paidRunOptions } from "../test-helpers/run-options.js";
 import { useImagesServer } from "../test-helpers/stand-ins.js";

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultManifest, type Manifest } from "../config/manifest.js";
 import { defaultPipelineSettings } from "../config/settings.js";
 import { PipelineError } from "../errors.js";
-import { planDryRun } from "../plan/plan.js";
+import { planDryRun } from "../plan/dry-run.js";
 import { recordDigest } from "../plan/prompt-records.js";
 import { type DryRunLog, writeRunLog } from "../plan/run-log.js";
 import type { RawRunRequest } from "../plan/run-request.js";

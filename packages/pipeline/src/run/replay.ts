@@ -6,18 +6,13 @@ import { PipelineError } from "../errors.js";
 import { digestFiles } from "../files/hash.js";
 import { resolveProjectRef } from "../files/paths.js";
 import { candidateOutputs, type JobSpec, type PlannedJob, planRun } from "../plan/plan.js";
-import {
-  type PromptRecordRef,
-  type PromptRecordSource,
-  type PromptRecords,
-  promptRecordRefs,
-  referenceImages,
-} from "../plan/prompt-records.js";
+import { type PromptRecordRef, type PromptRecordSource, referenceImages } from "../plan/prompt-records.js";
 import { logPath, runLogSchemaVersion } from "../plan/run-log.js";
 import { runLogSettings } from "../plan/run-log-header.js";
 import { type OutputGuardSettings, type RawRunRequest, validateRunRequest } from "../plan/run-request.js";
 import { listInputImages } from "../plan/scenes.js";
 import type { SourceAsset } from "../plan/source-assets.js";
+import { currentRecords } from "./replay-records.js";
 
 /** One thing that would come out differently now: a dotted path, the logged value and today's. */
 export interface ReplayDifference {
@@ -313,63 +308,6 @@ async function loggedJobSpecs(root: string, log: ReplayableLog): Promise<JobSpec
     });
   }
   return specs;
-}
-
-/**
- * The records a log names, as they are now (by id), and a difference for each whose content
- * changed (`records.<kind>.<name>.sha256`) or that is gone (current null). A gone record is left
- * out of the new prompts, as a re-run without it would compose them.
- */
-async function currentRecords(
-  logged: PromptRecordRef[],
-  source: PromptRecordSource | undefined,
-): Promise<{ records: PromptRecords; differences: ReplayDifference[] }> {
-  if (logged.length === 0) return { records: {}, differences: [] };
-  if (!source) {
-    throw new PipelineError("This run log names project records; replay needs them (the project's API)", {
-      field: "prompt_records",
-    });
-  }
-  const records: PromptRecords = {};
-  const differences: ReplayDifference[] = [];
-  for (const ref of logged) {
-    const found = await lookupRecord(source, ref);
-    const current = found ? promptRecordRefs(found)[0] : undefined;
-    if (current?.sha256 !== ref.sha256) {
-      differences.push({
-        path: `records.${ref.kind}.${ref.name}.sha256`,
-        recorded: ref.sha256,
-        current: current?.sha256 ?? null,
-      });
-    }
-    if (found?.prompt_template) records.prompt_template = found.prompt_template;
-    if (found?.style_guide) records.style_guide = found.style_guide;
-    if (found?.characters) records.characters = [...(records.characters ?? []), ...found.characters];
-    if (found?.reference_set) records.reference_set = found.reference_set;
-  }
-  return { records, differences };
-}
-
-/** One logged record looked up by its id, as a one-record {@link PromptRecords}; undefined when gone. */
-async function lookupRecord(source: PromptRecordSource, ref: PromptRecordRef): Promise<PromptRecords | undefined> {
-  switch (ref.kind) {
-    case "prompt_template": {
-      const found = await source.promptTemplate(ref.id);
-      return found && { prompt_template: found };
-    }
-    case "style_guide": {
-      const found = await source.styleGuide(ref.id);
-      return found && { style_guide: found };
-    }
-    case "character": {
-      const found = await source.character(ref.id);
-      return found && { characters: [found] };
-    }
-    case "reference_set": {
-      const found = await source.referenceSet(ref.id);
-      return found && { reference_set: found };
-    }
-  }
 }
 
 /** Per job id: missing or added jobs whole, else each field that differs. Logged order first, then added jobs. */

@@ -1,7 +1,7 @@
 // What every dry-run and paid-run test passes to planDryRun / executeRun, so a test spells out
 // only what it is about.
 import { defaultManifest } from "../config/manifest.js";
-import type { DryRunOptions } from "../plan/plan.js";
+import type { DryRunOptions } from "../plan/dry-run.js";
 import type { ExecuteRunOptions } from "../run/context.js";
 
 /**
