@@ -2,11 +2,11 @@ export type { components, ErrorEnvelope, ErrorKind, paths, Schema } from "@kroma
 export { sniffImageType, type UploadAssetInput, type UploadAssetResult } from "./asset-upload.js";
 export {
   createKromaClient,
-  defaultBaseUrl,
   type KromaClient,
   type KromaClientOptions,
   type KromaRawClient,
   unwrap,
 } from "./client.js";
+export { defaultBaseUrl } from "./environment.js";
 export { KromaApiError } from "./errors.js";
 export type { RunEvent, WaitOptions } from "./runs.js";
