@@ -9,4 +9,5 @@ export {
 } from "./client.js";
 export { defaultBaseUrl } from "./environment.js";
 export { KromaApiError } from "./errors.js";
-export type { RunEvent, WaitOptions } from "./runs.js";
+export type { RunDoneEvent, RunEvent, RunProgressEvent, RunStatusEvent } from "./run-events.js";
+export type { WaitOptions } from "./runs.js";

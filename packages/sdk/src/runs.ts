@@ -1,11 +1,9 @@
-import type { components, paths, Schema } from "@kroma/contract/types";
+import type { paths, Schema } from "@kroma/contract/types";
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import type { Client } from "openapi-fetch";
 import type { Call, Query } from "./call.js";
 import { KromaApiError } from "./errors.js";
-
-/** One event of a run's progress stream (`RunEvent` in the spec). */
-export type RunEvent = components["schemas"]["RunEvent"];
+import type { RunEvent } from "./run-events.js";
 
 /** What streaming needs besides the typed client: openapi-fetch has no event-stream support. */
 export interface StreamTransport {
