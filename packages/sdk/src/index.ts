@@ -9,5 +9,6 @@ export {
 } from "./client.js";
 export { defaultBaseUrl } from "./environment.js";
 export { KromaApiError } from "./errors.js";
+export type { RunEventsOptions, StreamedRunEvent } from "./event-stream.js";
 export type { RunDoneEvent, RunEvent, RunProgressEvent, RunStatusEvent } from "./run-events.js";
 export type { WaitOptions } from "./runs.js";

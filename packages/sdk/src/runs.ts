@@ -1,9 +1,8 @@
 import type { paths, Schema } from "@kroma/contract/types";
-import { EventSourceParserStream } from "eventsource-parser/stream";
 import type { Client } from "openapi-fetch";
 import type { Call, Query } from "./call.js";
 import { KromaApiError } from "./errors.js";
-import type { RunEvent } from "./run-events.js";
+import { followRunEvents, type RunEventsOptions, type StreamedRunEvent } from "./event-stream.js";
 
 /** What streaming needs besides the typed client: openapi-fetch has no event-stream support. */
 export interface StreamTransport {
@@ -37,36 +36,31 @@ export function runsApi(raw: Client<paths>, call: Call, transport: StreamTranspo
   const atRun = (slug: string, runId: string) => ({ params: { path: { slug, runId } } });
 
   /**
-   * A run's server-sent events until its `done` event (then the iterator ends). Pass `signal` to
-   * stop listening early, `lastEventId` to resume a dropped stream.
+   * A run's server-sent events until its `done` event (then the iterator ends). A dropped stream
+   * is reopened with `Last-Event-ID`, so no event is lost or repeated; each event keeps its `id`,
+   * which `lastEventId` takes to resume later. Pass `signal` to stop listening early.
    *
    * @example
-   * for await (const event of kroma.runs.events("demo", runId)) console.log(event.type, event.status);
+   * for await (const event of kroma.runs.events("demo", runId)) {
+   *   if (event.type === "progress") console.log(event.phase, event.job);
+   *   if (event.type === "done") console.log(event.status, event.summary);
+   * }
    */
-  async function* events(
-    slug: string,
-    runId: string,
-    options: { signal?: AbortSignal; lastEventId?: string } = {},
-  ): AsyncGenerator<RunEvent> {
+  function events(slug: string, runId: string, options: RunEventsOptions = {}): AsyncGenerator<StreamedRunEvent> {
     const url = `${transport.baseUrl}/api/projects/${encodeURIComponent(slug)}/runs/${encodeURIComponent(runId)}/events`;
-    const response = await transport.fetch(url, {
-      headers: {
-        ...transport.headers,
-        accept: "text/event-stream",
-        ...(options.lastEventId ? { "last-event-id": options.lastEventId } : {}),
-      },
-      signal: options.signal,
-    });
-    if (!response.ok || !response.body) {
-      const body = await response.json().catch(() => undefined);
-      throw KromaApiError.fromResponse(response.status, body);
-    }
-    const messages = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
-    for await (const message of messages) {
-      const event = JSON.parse(message.data) as RunEvent;
-      yield event;
-      if (event.type === "done") return;
-    }
+    const open = async (lastEventId: string | undefined) => {
+      const response = await transport.fetch(url, {
+        headers: {
+          ...transport.headers,
+          accept: "text/event-stream",
+          ...(lastEventId ? { "last-event-id": lastEventId } : {}),
+        },
+        signal: options.signal,
+      });
+      if (response.ok) return response;
+      throw KromaApiError.fromResponse(response.status, await response.json().catch(() => undefined));
+    };
+    return followRunEvents(open, options);
   }
 
   return {
