@@ -117,7 +117,7 @@ export function runsApi(raw: Client<paths>, call: Call, transport: StreamTranspo
        * const { pipeline_trigger } = await kroma.runs.trigger("demo", { scene_refs: ["scenes/a.png"] });
        * const { run } = await kroma.runs.wait("demo", pipeline_trigger.run_id); // run.status: "succeeded"
        */
-      async wait(slug: string, runId: string, options: { signal?: AbortSignal } = {}) {
+      async wait(slug: string, runId: string, options: Omit<RunEventsOptions, "lastEventId"> = {}) {
         for await (const _event of events(slug, runId, options)) {
           // every event until `done`
         }

@@ -197,3 +197,28 @@ describe("kroma.runs.events", () => {
     expect((lost as Error).message).toMatch(/ECONNREFUSED/);
   });
 });
+
+describe("kroma.runs.wait", () => {
+  it("returns the finished run with its jobs, and at once for a run already over", async () => {
+    images().answerAll();
+    const { pipeline_trigger } = await kroma().runs.trigger(slug, {
+      mode: "run",
+      confirm_spend: true,
+      scene_refs: ["scenes/a.png", "scenes/b.png"],
+      candidates: 2,
+    });
+    const { run, jobs } = await kroma().runs.wait(slug, pipeline_trigger.run_id);
+    expect(run).toMatchObject({ id: pipeline_trigger.run_id, status: "succeeded" });
+    expect(jobs.map((job) => [job.status, job.candidates.length])).toEqual([
+      ["done", 2],
+      ["done", 2],
+    ]);
+    expect(await kroma().runs.wait(slug, pipeline_trigger.run_id)).toEqual({ ok: true, run, jobs });
+
+    const dry = await kroma().runs.trigger(slug, { scene_refs: ["scenes/c.png"] });
+    expect((await kroma().runs.wait(slug, dry.pipeline_trigger.run_id)).run).toMatchObject({
+      run_mode: "dry",
+      status: "succeeded",
+    });
+  });
+});
