@@ -10,5 +10,6 @@ export {
 export { defaultBaseUrl } from "./environment.js";
 export { KromaApiError } from "./errors.js";
 export type { RunEventsOptions, StreamedRunEvent } from "./event-stream.js";
+export type { IterateOptions } from "./paging.js";
 export type { RunDoneEvent, RunEvent, RunProgressEvent, RunStatusEvent } from "./run-events.js";
 export type { WaitOptions } from "./runs.js";

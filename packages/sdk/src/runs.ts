@@ -3,6 +3,7 @@ import type { Client } from "openapi-fetch";
 import type { Call, Query } from "./call.js";
 import { KromaApiError } from "./errors.js";
 import { followRunEvents, type RunEventsOptions, type StreamedRunEvent } from "./event-stream.js";
+import { iterator } from "./paging.js";
 
 /** What streaming needs besides the typed client: openapi-fetch has no event-stream support. */
 export interface StreamTransport {
@@ -63,11 +64,28 @@ export function runsApi(raw: Client<paths>, call: Call, transport: StreamTranspo
     return followRunEvents(open, options);
   }
 
+  const list = {
+    runs: (slug: string, query: Query<"/api/projects/{slug}/runs"> = {}) =>
+      call(raw.GET("/api/projects/{slug}/runs", { params: { path: { slug }, query } })),
+    assets: (slug: string, query: Query<"/api/projects/{slug}/assets"> = {}) =>
+      call(raw.GET("/api/projects/{slug}/assets", { params: { path: { slug }, query } })),
+    qualityReports: (slug: string, query: Query<"/api/projects/{slug}/quality-reports"> = {}) =>
+      call(raw.GET("/api/projects/{slug}/quality-reports", { params: { path: { slug }, query } })),
+    costEvents: (slug: string, query: Query<"/api/projects/{slug}/cost-events"> = {}) =>
+      call(raw.GET("/api/projects/{slug}/cost-events", { params: { path: { slug }, query } })),
+  };
+
   return {
     runs: {
-      /** `GET /runs`: newest first; filter by `status` or `mode`. */
-      list: (slug: string, query: Query<"/api/projects/{slug}/runs"> = {}) =>
-        call(raw.GET("/api/projects/{slug}/runs", { params: { path: { slug }, query } })),
+      /** `GET /runs`: newest first (a page: `limit`, default 500, and `offset`); filter by `status` or `mode`. */
+      list: list.runs,
+      /**
+       * Every run, newest first, a page at a time (`pageSize`); filters as `list`.
+       *
+       * @example
+       * for await (const run of kroma.runs.iterate("demo", { status: "failed" })) console.log(run.id);
+       */
+      iterate: iterator(list.runs, "runs"),
       /** `GET /runs/{runId}`: the run with its jobs and their candidates. */
       get: (slug: string, runId: string) => call(raw.GET("/api/projects/{slug}/runs/{runId}", atRun(slug, runId))),
       /** `GET /runs/{runId}/jobs`: in plan order, with the run's review progress; `review` filters. */
@@ -146,22 +164,25 @@ export function runsApi(raw: Client<paths>, call: Call, transport: StreamTranspo
         call(raw.POST("/api/projects/{slug}/runs/validate-config", { ...at(slug), body })),
     },
     assets: {
-      /** `GET /assets`: newest first; filter by `run_id`, `job_id`, `asset_kind`. */
-      list: (slug: string, query: Query<"/api/projects/{slug}/assets"> = {}) =>
-        call(raw.GET("/api/projects/{slug}/assets", { params: { path: { slug }, query } })),
+      /** `GET /assets`: newest first (a page); filter by `run_id`, `job_id`, `asset_kind`. */
+      list: list.assets,
+      /** Every asset, newest first, a page at a time; filters as `list`. */
+      iterate: iterator(list.assets, "assets"),
       /** `GET /assets/{assetId}` */
       get: (slug: string, assetId: string) =>
         call(raw.GET("/api/projects/{slug}/assets/{assetId}", { params: { path: { slug, assetId } } })),
     },
     qualityReports: {
-      /** `GET /quality-reports`: the output guard's verdicts; filter by `run_id`, `asset_id`, `grade`. */
-      list: (slug: string, query: Query<"/api/projects/{slug}/quality-reports"> = {}) =>
-        call(raw.GET("/api/projects/{slug}/quality-reports", { params: { path: { slug }, query } })),
+      /** `GET /quality-reports`: the output guard's verdicts (a page); filter by `run_id`, `asset_id`, `grade`. */
+      list: list.qualityReports,
+      /** Every quality report, a page at a time; filters as `list`. */
+      iterate: iterator(list.qualityReports, "quality_reports"),
     },
     costEvents: {
-      /** `GET /cost-events`: estimated spend per image, with `total_cost_usd`. */
-      list: (slug: string, query: Query<"/api/projects/{slug}/cost-events"> = {}) =>
-        call(raw.GET("/api/projects/{slug}/cost-events", { params: { path: { slug }, query } })),
+      /** `GET /cost-events`: estimated spend per image (a page), with `total_cost_usd`. */
+      list: list.costEvents,
+      /** Every cost event, a page at a time; filter by `run_id`. */
+      iterate: iterator(list.costEvents, "cost_events"),
     },
   };
 }

@@ -61,3 +61,15 @@ describe("run event types", () => {
     expectTypeOf<RunProgressEvent>().toMatchTypeOf<Schema<"RunEvent">>();
   });
 });
+
+describe("list iterators", () => {
+  it("yield the list's rows and take its filters, not its paging", () => {
+    expectTypeOf(kroma.runs.iterate("p")).toEqualTypeOf<AsyncGenerator<Schema<"Run">>>();
+    expectTypeOf(kroma.assets.iterate("p", { run_id: "r" })).toEqualTypeOf<AsyncGenerator<Schema<"Asset">>>();
+    expectTypeOf(kroma.trash.iterate("p")).toEqualTypeOf<AsyncGenerator<Schema<"TrashEntry">>>();
+    // @ts-expect-error: the iterator pages itself; the page size is an option
+    void kroma.exports.iterate("p", { offset: 10 });
+    // @ts-expect-error: no such export status
+    void kroma.exports.iterate("p", { status: "lost" });
+  });
+});
