@@ -1,4 +1,3 @@
-import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
 import { assetUploadApi } from "./asset-upload.js";
 import { assetsApi } from "./assets.js";
@@ -10,6 +9,7 @@ import { KromaApiError } from "./errors.js";
 import { exportsApi } from "./exports.js";
 import { reviewsApi } from "./reviews.js";
 import { runsApi, type StreamTransport } from "./runs.js";
+import type { paths, Schema } from "./schema.js";
 import { trashApi } from "./trash.js";
 
 export interface KromaClientOptions {

@@ -1,7 +1,7 @@
-import type { paths, Schema } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
 import type { Call, Query } from "./call.js";
 import { iterator } from "./paging.js";
+import type { paths, Schema } from "./schema.js";
 
 /**
  * Helpers for project bundles and S3 sync. Each returns the success body and throws

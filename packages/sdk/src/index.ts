@@ -1,4 +1,3 @@
-export type { components, ErrorEnvelope, ErrorKind, paths, Schema } from "@kroma/contract/types";
 export { sniffImageType, type UploadAssetInput, type UploadAssetResult } from "./asset-upload.js";
 export {
   createKromaClient,
@@ -13,3 +12,4 @@ export type { RunEventsOptions, StreamedRunEvent } from "./event-stream.js";
 export type { IterateOptions } from "./paging.js";
 export type { RunDoneEvent, RunEvent, RunProgressEvent, RunStatusEvent } from "./run-events.js";
 export type { WaitOptions } from "./runs.js";
+export type { components, ErrorEnvelope, ErrorKind, operations, paths, Schema } from "./schema.js";

@@ -1,4 +1,4 @@
-import type { components } from "@kroma/contract/types";
+import type { components } from "./schema.js";
 
 // The spec describes a run event as one object whose `type` says which of its optional fields
 // are set. The SDK splits it by `type` into a union that narrows, taking every field's type from

@@ -1,9 +1,9 @@
-import type { paths, Schema } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
 import type { Call, Query } from "./call.js";
 import { KromaApiError } from "./errors.js";
 import { followRunEvents, type RunEventsOptions, type StreamedRunEvent } from "./event-stream.js";
 import { iterator } from "./paging.js";
+import type { paths, Schema } from "./schema.js";
 
 /** What streaming needs besides the typed client: openapi-fetch has no event-stream support. */
 export interface StreamTransport {

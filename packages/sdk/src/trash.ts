@@ -1,7 +1,7 @@
-import type { paths, Schema } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
 import type { Call, Query } from "./call.js";
 import { iterator } from "./paging.js";
+import type { paths, Schema } from "./schema.js";
 
 // Deleting into the project's trash, restoring, purging, garbage collection and disk use. Each
 // returns the success body or throws KromaApiError.
