@@ -1,6 +1,6 @@
-import type { Schema } from "@kroma/contract/types";
 import type { Call } from "./call.js";
 import type { StreamTransport } from "./runs.js";
+import type { Schema } from "./schema.js";
 
 /** What `assets.upload` sends: the image and what it is for. */
 export interface UploadAssetInput {

@@ -1,6 +1,6 @@
-import type { paths } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
 import type { Call, Query } from "./call.js";
+import type { paths } from "./schema.js";
 
 /** What openapi-fetch resolves to, whatever it parsed the body as. */
 type Fetched = { data?: unknown; error?: unknown; response: Response };

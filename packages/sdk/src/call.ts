@@ -1,4 +1,4 @@
-import type { paths } from "@kroma/contract/types";
+import type { paths } from "./schema.js";
 
 /** `unwrap` bound to the client's base URL: resolves to the success body or throws `KromaApiError`. */
 export type Call = <T>(request: Promise<{ data?: T; error?: unknown; response: Response }>) => Promise<T>;

@@ -1,23 +1,28 @@
-import type { paths, Schema } from "@kroma/contract/types";
 import createClient, { type Client } from "openapi-fetch";
 import { assetUploadApi } from "./asset-upload.js";
 import { assetsApi } from "./assets.js";
 import { sessionApi } from "./auth.js";
 import { contentApi } from "./content.js";
 import { deliveriesApi } from "./deliveries.js";
+import { resolveConnection } from "./environment.js";
 import { KromaApiError } from "./errors.js";
 import { exportsApi } from "./exports.js";
 import { reviewsApi } from "./reviews.js";
 import { runsApi, type StreamTransport } from "./runs.js";
+import type { paths, Schema } from "./schema.js";
 import { trashApi } from "./trash.js";
 
-/** Where a local Kroma server listens by default. */
-export const defaultBaseUrl = "http://127.0.0.1:8788";
-
 export interface KromaClientOptions {
-  /** The API's base URL. Default: `http://127.0.0.1:8788`. */
+  /**
+   * The API's base URL. Default: `KROMA_API_URL` from the environment (in Node), else
+   * `http://127.0.0.1:8788`.
+   */
   baseUrl?: string;
-  /** Bearer token, sent as `Authorization: Bearer <token>` when given. */
+  /**
+   * Bearer token, sent as `Authorization: Bearer <token>` when given. Default: `KROMA_API_TOKEN`
+   * from the environment, but only when `baseUrl` is not given either (the token is for the
+   * environment's server, or the default one, not for any other).
+   */
   token?: string;
   /** Custom fetch (tests, proxies). Default: the global `fetch`. */
   fetch?: typeof globalThis.fetch;
@@ -84,10 +89,11 @@ function withoutTrailingSlashes(url: string): string {
  * const { projects } = await kroma.projects.list();
  */
 export function createKromaClient(options: KromaClientOptions = {}) {
-  const baseUrl = withoutTrailingSlashes(options.baseUrl ?? defaultBaseUrl);
+  const connection = resolveConnection(options);
+  const baseUrl = withoutTrailingSlashes(connection.baseUrl);
   const headers = {
     ...options.headers,
-    ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+    ...(connection.token ? { Authorization: `Bearer ${connection.token}` } : {}),
   };
   const credentials = options.credentials ? { credentials: options.credentials } : {};
   const raw: KromaRawClient = createClient<paths>({ baseUrl, fetch: options.fetch, headers, ...credentials });
@@ -104,6 +110,8 @@ export function createKromaClient(options: KromaClientOptions = {}) {
 
   return {
     raw,
+    /** The server this client talks to (from the options, `KROMA_API_URL` or the default). */
+    baseUrl,
     /** `GET /health` */
     health: () => call(raw.GET("/health")),
     projects: {

@@ -1,7 +1,7 @@
-import type { paths, Schema } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
 import type { Call } from "./call.js";
 import { recordsApi } from "./records.js";
+import type { paths, Schema } from "./schema.js";
 
 /**
  * Helpers for a project's content (prompt templates, provider accounts, style guides, characters,

@@ -1,6 +1,6 @@
-import type { paths, Schema } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
 import type { Call } from "./call.js";
+import type { paths, Schema } from "./schema.js";
 
 type Fetched = { data?: unknown; error?: unknown; response: Response };
 

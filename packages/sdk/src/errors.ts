@@ -1,4 +1,4 @@
-import type { ErrorEnvelope, ErrorKind } from "@kroma/contract/types";
+import type { ErrorEnvelope, ErrorKind } from "./schema.js";
 
 /**
  * A failed API call: the server's error envelope, or a transport failure (kind `infra`).

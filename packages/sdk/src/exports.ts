@@ -1,6 +1,7 @@
-import type { paths, Schema } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
 import type { Call, Query } from "./call.js";
+import { iterator } from "./paging.js";
+import type { paths, Schema } from "./schema.js";
 
 /**
  * Helpers for project bundles and S3 sync. Each returns the success body and throws
@@ -12,14 +13,17 @@ import type { Call, Query } from "./call.js";
  */
 export function exportsApi(raw: Client<paths>, call: Call) {
   const at = (slug: string) => ({ params: { path: { slug } } });
+  const listExports = (slug: string, query: Query<"/api/projects/{slug}/exports"> = {}) =>
+    call(raw.GET("/api/projects/{slug}/exports", { params: { path: { slug }, query } }));
   return {
     exports: {
       /** `POST /exports`: writes a bundle (records; files with `include_files`) and answers when it is in place. */
       create: (slug: string, body: Schema<"CreateExportRequest"> = {}) =>
         call(raw.POST("/api/projects/{slug}/exports", { ...at(slug), body })),
-      /** `GET /exports`: newest first; filter by `status`. */
-      list: (slug: string, query: Query<"/api/projects/{slug}/exports"> = {}) =>
-        call(raw.GET("/api/projects/{slug}/exports", { params: { path: { slug }, query } })),
+      /** `GET /exports`: newest first (a page); filter by `status`. */
+      list: listExports,
+      /** Every export, newest first, a page at a time; filter by `status`. */
+      iterate: iterator(listExports, "exports"),
       /** `GET /exports/{exportId}`: size, checksum, counts and status. */
       get: (slug: string, exportId: string) =>
         call(raw.GET("/api/projects/{slug}/exports/{exportId}", { params: { path: { slug, exportId } } })),

@@ -1,12 +1,15 @@
-export type { components, ErrorEnvelope, ErrorKind, paths, Schema } from "@kroma/contract/types";
 export { sniffImageType, type UploadAssetInput, type UploadAssetResult } from "./asset-upload.js";
 export {
   createKromaClient,
-  defaultBaseUrl,
   type KromaClient,
   type KromaClientOptions,
   type KromaRawClient,
   unwrap,
 } from "./client.js";
+export { defaultBaseUrl } from "./environment.js";
 export { KromaApiError } from "./errors.js";
-export type { RunEvent, WaitOptions } from "./runs.js";
+export type { RunEventsOptions, StreamedRunEvent } from "./event-stream.js";
+export type { IterateOptions } from "./paging.js";
+export type { RunDoneEvent, RunEvent, RunProgressEvent, RunStatusEvent } from "./run-events.js";
+export type { WaitOptions } from "./runs.js";
+export type { components, ErrorEnvelope, ErrorKind, operations, paths, Schema } from "./schema.js";

@@ -1,6 +1,6 @@
-import type { JsonSuccess, OperationAt, paths, RequestBody } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
 import type { Call } from "./call.js";
+import type { JsonSuccess, OperationAt, paths, RequestBody } from "./schema.js";
 
 type Send = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 /** The success body of `M P`, as the spec declares it. */

@@ -1,6 +1,6 @@
-import type { paths, Schema } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
 import type { Call } from "./call.js";
+import type { paths, Schema } from "./schema.js";
 
 // Choosing and approving a run's finals: select another candidate, approve or reject (with a
 // note), undo, and the job's review history. Each returns the success body or throws KromaApiError.

@@ -1,11 +1,9 @@
-import type { components, paths, Schema } from "@kroma/contract/types";
-import { EventSourceParserStream } from "eventsource-parser/stream";
 import type { Client } from "openapi-fetch";
 import type { Call, Query } from "./call.js";
 import { KromaApiError } from "./errors.js";
-
-/** One event of a run's progress stream (`RunEvent` in the spec). */
-export type RunEvent = components["schemas"]["RunEvent"];
+import { followRunEvents, type RunEventsOptions, type StreamedRunEvent } from "./event-stream.js";
+import { iterator } from "./paging.js";
+import type { paths, Schema } from "./schema.js";
 
 /** What streaming needs besides the typed client: openapi-fetch has no event-stream support. */
 export interface StreamTransport {
@@ -39,43 +37,55 @@ export function runsApi(raw: Client<paths>, call: Call, transport: StreamTranspo
   const atRun = (slug: string, runId: string) => ({ params: { path: { slug, runId } } });
 
   /**
-   * A run's server-sent events until its `done` event (then the iterator ends). Pass `signal` to
-   * stop listening early, `lastEventId` to resume a dropped stream.
+   * A run's server-sent events until its `done` event (then the iterator ends). A dropped stream
+   * is reopened with `Last-Event-ID`, so no event is lost or repeated; each event keeps its `id`,
+   * which `lastEventId` takes to resume later. Pass `signal` to stop listening early.
    *
    * @example
-   * for await (const event of kroma.runs.events("demo", runId)) console.log(event.type, event.status);
+   * for await (const event of kroma.runs.events("demo", runId)) {
+   *   if (event.type === "progress") console.log(event.phase, event.job);
+   *   if (event.type === "done") console.log(event.status, event.summary);
+   * }
    */
-  async function* events(
-    slug: string,
-    runId: string,
-    options: { signal?: AbortSignal; lastEventId?: string } = {},
-  ): AsyncGenerator<RunEvent> {
+  function events(slug: string, runId: string, options: RunEventsOptions = {}): AsyncGenerator<StreamedRunEvent> {
     const url = `${transport.baseUrl}/api/projects/${encodeURIComponent(slug)}/runs/${encodeURIComponent(runId)}/events`;
-    const response = await transport.fetch(url, {
-      headers: {
-        ...transport.headers,
-        accept: "text/event-stream",
-        ...(options.lastEventId ? { "last-event-id": options.lastEventId } : {}),
-      },
-      signal: options.signal,
-    });
-    if (!response.ok || !response.body) {
-      const body = await response.json().catch(() => undefined);
-      throw KromaApiError.fromResponse(response.status, body);
-    }
-    const messages = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
-    for await (const message of messages) {
-      const event = JSON.parse(message.data) as RunEvent;
-      yield event;
-      if (event.type === "done") return;
-    }
+    const open = async (lastEventId: string | undefined) => {
+      const response = await transport.fetch(url, {
+        headers: {
+          ...transport.headers,
+          accept: "text/event-stream",
+          ...(lastEventId ? { "last-event-id": lastEventId } : {}),
+        },
+        signal: options.signal,
+      });
+      if (response.ok) return response;
+      throw KromaApiError.fromResponse(response.status, await response.json().catch(() => undefined));
+    };
+    return followRunEvents(open, options);
   }
+
+  const list = {
+    runs: (slug: string, query: Query<"/api/projects/{slug}/runs"> = {}) =>
+      call(raw.GET("/api/projects/{slug}/runs", { params: { path: { slug }, query } })),
+    assets: (slug: string, query: Query<"/api/projects/{slug}/assets"> = {}) =>
+      call(raw.GET("/api/projects/{slug}/assets", { params: { path: { slug }, query } })),
+    qualityReports: (slug: string, query: Query<"/api/projects/{slug}/quality-reports"> = {}) =>
+      call(raw.GET("/api/projects/{slug}/quality-reports", { params: { path: { slug }, query } })),
+    costEvents: (slug: string, query: Query<"/api/projects/{slug}/cost-events"> = {}) =>
+      call(raw.GET("/api/projects/{slug}/cost-events", { params: { path: { slug }, query } })),
+  };
 
   return {
     runs: {
-      /** `GET /runs`: newest first; filter by `status` or `mode`. */
-      list: (slug: string, query: Query<"/api/projects/{slug}/runs"> = {}) =>
-        call(raw.GET("/api/projects/{slug}/runs", { params: { path: { slug }, query } })),
+      /** `GET /runs`: newest first (a page: `limit`, default 500, and `offset`); filter by `status` or `mode`. */
+      list: list.runs,
+      /**
+       * Every run, newest first, a page at a time (`pageSize`); filters as `list`.
+       *
+       * @example
+       * for await (const run of kroma.runs.iterate("demo", { status: "failed" })) console.log(run.id);
+       */
+      iterate: iterator(list.runs, "runs"),
       /** `GET /runs/{runId}`: the run with its jobs and their candidates. */
       get: (slug: string, runId: string) => call(raw.GET("/api/projects/{slug}/runs/{runId}", atRun(slug, runId))),
       /** `GET /runs/{runId}/jobs`: in plan order, with the run's review progress; `review` filters. */
@@ -125,7 +135,7 @@ export function runsApi(raw: Client<paths>, call: Call, transport: StreamTranspo
        * const { pipeline_trigger } = await kroma.runs.trigger("demo", { scene_refs: ["scenes/a.png"] });
        * const { run } = await kroma.runs.wait("demo", pipeline_trigger.run_id); // run.status: "succeeded"
        */
-      async wait(slug: string, runId: string, options: { signal?: AbortSignal } = {}) {
+      async wait(slug: string, runId: string, options: Omit<RunEventsOptions, "lastEventId"> = {}) {
         for await (const _event of events(slug, runId, options)) {
           // every event until `done`
         }
@@ -154,22 +164,25 @@ export function runsApi(raw: Client<paths>, call: Call, transport: StreamTranspo
         call(raw.POST("/api/projects/{slug}/runs/validate-config", { ...at(slug), body })),
     },
     assets: {
-      /** `GET /assets`: newest first; filter by `run_id`, `job_id`, `asset_kind`. */
-      list: (slug: string, query: Query<"/api/projects/{slug}/assets"> = {}) =>
-        call(raw.GET("/api/projects/{slug}/assets", { params: { path: { slug }, query } })),
+      /** `GET /assets`: newest first (a page); filter by `run_id`, `job_id`, `asset_kind`. */
+      list: list.assets,
+      /** Every asset, newest first, a page at a time; filters as `list`. */
+      iterate: iterator(list.assets, "assets"),
       /** `GET /assets/{assetId}` */
       get: (slug: string, assetId: string) =>
         call(raw.GET("/api/projects/{slug}/assets/{assetId}", { params: { path: { slug, assetId } } })),
     },
     qualityReports: {
-      /** `GET /quality-reports`: the output guard's verdicts; filter by `run_id`, `asset_id`, `grade`. */
-      list: (slug: string, query: Query<"/api/projects/{slug}/quality-reports"> = {}) =>
-        call(raw.GET("/api/projects/{slug}/quality-reports", { params: { path: { slug }, query } })),
+      /** `GET /quality-reports`: the output guard's verdicts (a page); filter by `run_id`, `asset_id`, `grade`. */
+      list: list.qualityReports,
+      /** Every quality report, a page at a time; filters as `list`. */
+      iterate: iterator(list.qualityReports, "quality_reports"),
     },
     costEvents: {
-      /** `GET /cost-events`: estimated spend per image, with `total_cost_usd`. */
-      list: (slug: string, query: Query<"/api/projects/{slug}/cost-events"> = {}) =>
-        call(raw.GET("/api/projects/{slug}/cost-events", { params: { path: { slug }, query } })),
+      /** `GET /cost-events`: estimated spend per image (a page), with `total_cost_usd`. */
+      list: list.costEvents,
+      /** Every cost event, a page at a time; filter by `run_id`. */
+      iterate: iterator(list.costEvents, "cost_events"),
     },
   };
 }

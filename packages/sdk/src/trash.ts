@@ -1,6 +1,7 @@
-import type { paths, Schema } from "@kroma/contract/types";
 import type { Client } from "openapi-fetch";
 import type { Call, Query } from "./call.js";
+import { iterator } from "./paging.js";
+import type { paths, Schema } from "./schema.js";
 
 // Deleting into the project's trash, restoring, purging, garbage collection and disk use. Each
 // returns the success body or throws KromaApiError.
@@ -15,6 +16,8 @@ import type { Call, Query } from "./call.js";
 export function trashApi(raw: Client<paths>, call: Call) {
   const at = (slug: string) => ({ params: { path: { slug } } });
   const atRun = (slug: string, runId: string) => ({ params: { path: { slug, runId } } });
+  const listTrash = (slug: string, query: Query<"/api/projects/{slug}/trash"> = {}) =>
+    call(raw.GET("/api/projects/{slug}/trash", { params: { path: { slug }, query } }));
   return {
     /** `DELETE /assets/{assetId}`: into the trash; `{ force: true }` for an approved or baseline asset. */
     removeAsset: (slug: string, assetId: string, options: { force?: boolean } = {}) =>
@@ -30,9 +33,10 @@ export function trashApi(raw: Client<paths>, call: Call) {
     pruneRun: (slug: string, runId: string, body: Schema<"PruneRunRequest"> = {}) =>
       call(raw.POST("/api/projects/{slug}/runs/{runId}/prune", { ...atRun(slug, runId), body })),
     trash: {
-      /** `GET /trash`: entries still restorable, unless `status` says otherwise. */
-      list: (slug: string, query: Query<"/api/projects/{slug}/trash"> = {}) =>
-        call(raw.GET("/api/projects/{slug}/trash", { params: { path: { slug }, query } })),
+      /** `GET /trash`: entries still restorable (a page), unless `status` says otherwise. */
+      list: listTrash,
+      /** Every trash entry, a page at a time; filter by `status`. */
+      iterate: iterator(listTrash, "trash"),
       /** `POST /trash/{trashId}/restore` */
       restore: (slug: string, trashId: string) =>
         call(raw.POST("/api/projects/{slug}/trash/{trashId}/restore", { params: { path: { slug, trashId } } })),

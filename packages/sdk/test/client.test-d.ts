@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createKromaClient, type Schema } from "../src/index.js";
+import { createKromaClient, type RunEvent, type RunProgressEvent, type Schema } from "../src/index.js";
 
 const kroma = createKromaClient({ baseUrl: "http://127.0.0.1:8788" });
 
@@ -36,5 +36,40 @@ describe("content helper types", () => {
     void kroma.promptTemplates.create("p", { name: "x" });
     // @ts-expect-error: role must be one of user, assistant, system, tool
     void kroma.chat.addMessage("p", "s", { role: "robot", content: "hi" });
+  });
+});
+
+describe("run event types", () => {
+  it("narrow on `type`", async () => {
+    for await (const event of kroma.runs.events("p", "r")) {
+      if (event.type === "done") {
+        expectTypeOf(event.summary).toEqualTypeOf<Schema<"JsonObject"> | null>();
+        expectTypeOf(event.status).toEqualTypeOf<Schema<"RunRecordStatus">>();
+      } else if (event.type === "progress") {
+        expectTypeOf(event.phase).toEqualTypeOf<NonNullable<Schema<"RunEvent">["phase"]>>();
+        expectTypeOf(event.job_index).toBeNumber();
+      } else {
+        expectTypeOf(event.type).toEqualTypeOf<"status">();
+        // A status event carries no phase: read anyway, it is undefined.
+        expectTypeOf(event.phase).toEqualTypeOf<undefined>();
+      }
+    }
+  });
+
+  it("cover every type the spec names", () => {
+    expectTypeOf<RunEvent["type"]>().toEqualTypeOf<Schema<"RunEvent">["type"]>();
+    expectTypeOf<RunProgressEvent>().toMatchTypeOf<Schema<"RunEvent">>();
+  });
+});
+
+describe("list iterators", () => {
+  it("yield the list's rows and take its filters, not its paging", () => {
+    expectTypeOf(kroma.runs.iterate("p")).toEqualTypeOf<AsyncGenerator<Schema<"Run">>>();
+    expectTypeOf(kroma.assets.iterate("p", { run_id: "r" })).toEqualTypeOf<AsyncGenerator<Schema<"Asset">>>();
+    expectTypeOf(kroma.trash.iterate("p")).toEqualTypeOf<AsyncGenerator<Schema<"TrashEntry">>>();
+    // @ts-expect-error: the iterator pages itself; the page size is an option
+    void kroma.exports.iterate("p", { offset: 10 });
+    // @ts-expect-error: no such export status
+    void kroma.exports.iterate("p", { status: "lost" });
   });
 });

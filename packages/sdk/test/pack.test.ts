@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,12 +43,13 @@ describe("the published SDK", () => {
     await writeFile(
       join(project, "main.ts"),
       `import { createKromaClient, KromaApiError } from "@kroma/sdk";
+import type { Schema } from "@kroma/sdk/schema";
 const kroma = createKromaClient({ baseUrl: process.argv[2] as string });
 const { project } = await kroma.projects.upsert({ name: "Packed Demo" });
 const { projects } = await kroma.projects.list();
 let code = "";
 try { await kroma.projects.get("ghost"); } catch (error) { if (error instanceof KromaApiError) code = error.code; }
-const slug: string = project.slug;
+const slug: Schema<"Project">["slug"] = project.slug;
 console.log(JSON.stringify({ slug, listed: projects.map((p) => p.slug), code }));
 `,
     );
@@ -69,6 +70,13 @@ console.log(JSON.stringify({ slug, listed: projects.map((p) => p.slug), code }))
     );
     await writeFile(join(project, "globals.d.ts"), "declare const process: { argv: string[] };\n");
     await run(process.execPath, [tsc, "-p", project]);
+
+    // The API's generated types live in their own module, imported by the client's declarations.
+    const installed = join(project, "node_modules/@kroma/sdk/dist");
+    expect(await readFile(join(installed, "schema.d.ts"), "utf8")).toMatch(/^interface paths \{/m);
+    const declarations = await readFile(join(installed, "index.d.ts"), "utf8");
+    expect(declarations).toMatch(/from '\.\/schema\.js'/);
+    expect(declarations).not.toMatch(/^interface (paths|components|operations) /m);
 
     const { stdout } = await run(process.execPath, ["out/main.js", server.url], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({ slug: "packed_demo", listed: ["packed_demo"], code: "not_found" });
