@@ -31,12 +31,18 @@ export function createProgram(): Command {
     .description("Kroma: reproducible, auditable image-generation workflows")
     .version(version)
     .option("--api-url <url>", "Kroma API base URL (env KROMA_API_URL)", defaultApiUrl())
-    .option("--token <token>", "API bearer token (env KROMA_API_TOKEN)", process.env.KROMA_API_TOKEN)
+    .option("--token <token>", "API bearer token (env KROMA_API_TOKEN, sent only to the server KROMA_API_URL names)")
     .option("--json", "print machine-readable JSON", false)
     .showHelpAfterError("(run with --help for usage)")
     // Subcommands inherit this: commander reports usage errors by throwing, and run() picks the exit code.
     .exitOverride();
-  const globals = () => program.opts<GlobalOptions>();
+  const globals = (): GlobalOptions => {
+    const options = program.opts<GlobalOptions>();
+    // KROMA_API_TOKEN is for the server KROMA_API_URL (or the default) names: a server picked with
+    // --api-url gets only a --token given with it, never the environment's.
+    const fromEnv = program.getOptionValueSource("apiUrl") === "cli" ? undefined : process.env.KROMA_API_TOKEN;
+    return { ...options, token: options.token ?? (fromEnv || undefined) };
+  };
   serveCommand(program);
   projectsCommand(program, globals);
   recordsCommand(program, globals);

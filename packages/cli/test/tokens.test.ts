@@ -11,8 +11,8 @@ function kroma(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
-      [bin, "--api-url", server.url, ...args],
-      { env: { ...process.env, KROMA_API_TOKEN: "", ...env } },
+      [bin, ...args],
+      { env: { ...process.env, KROMA_API_URL: server.url, KROMA_API_TOKEN: "", ...env } },
       (error, stdout, stderr) =>
         resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
@@ -39,6 +39,12 @@ describe("kroma tokens and --token", () => {
     });
     expect((await kroma(["--token", token, "projects", "list"])).code).toBe(0);
     expect((await kroma(["projects", "list"], { KROMA_API_TOKEN: token })).code).toBe(0);
+    // The environment's token is for the server KROMA_API_URL names: one picked with --api-url never gets it.
+    expect(await kroma(["--api-url", server.url, "projects", "list"], { KROMA_API_TOKEN: token })).toMatchObject({
+      code: 1,
+      stderr: "kroma: Missing Authorization: Bearer token (unauthorized, HTTP 401)\n",
+    });
+    expect((await kroma(["--api-url", server.url, "--token", token, "projects", "list"])).code).toBe(0);
 
     const listed = await kroma(["--json", "tokens", "list"], { KROMA_API_TOKEN: token });
     const { auth_tokens } = JSON.parse(listed.stdout);
