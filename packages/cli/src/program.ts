@@ -62,7 +62,26 @@ export function createProgram(): Command {
   return program;
 }
 
-/** Runs the CLI; resolves to the process exit code. Failures print one line to stderr. */
+/**
+ * Commander's errors that mean the command line itself is wrong (exit 2), as against a command
+ * that ran and failed (exit 1). `commander.help` is help shown for a missing subcommand.
+ */
+const usageErrors = new Set([
+  "commander.unknownCommand",
+  "commander.unknownOption",
+  "commander.missingArgument",
+  "commander.optionMissingArgument",
+  "commander.missingMandatoryOptionValue",
+  "commander.invalidArgument",
+  "commander.excessArguments",
+  "commander.conflictingOption",
+  "commander.help",
+]);
+
+/**
+ * Runs the CLI; resolves to the process exit code: 0 ok, 1 a failure (one line on stderr), 2 a
+ * usage error (commander's message, with the nearest command or option when there is one).
+ */
 export async function run(argv: string[]): Promise<number> {
   const program = createProgram();
   try {
@@ -70,7 +89,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     // Commander already printed its own message (usage errors) and help/version output.
-    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CommanderError) return usageErrors.has(error.code) ? 2 : error.exitCode;
     process.stderr.write(`kroma: ${describeError(error)}\n`);
     return 1;
   }

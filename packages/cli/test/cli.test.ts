@@ -80,11 +80,25 @@ describe("kroma projects", () => {
       expect(help.stdout, args.join(" ")).toMatch(/^Usage: kroma/);
     }
     const unknown = await kroma(["projects", "bogus"]);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'bogus'");
     const badOption = await kroma(["projects", "list", "--nope"]);
-    expect(badOption.code).toBe(1);
+    expect(badOption.code).toBe(2);
     expect(badOption.stderr).toContain("unknown option '--nope'");
+  });
+
+  it("exits 2 on a usage error, suggesting the nearest command, and prints lab's help for a bare kroma lab", async () => {
+    const bare = await kroma(["lab"]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/^Usage: kroma lab/);
+    expect(bare.stderr).toContain("dry");
+    const typo = await kroma(["lab", "dryy"]);
+    expect(typo).toMatchObject({ code: 2 });
+    expect(typo.stderr).toContain("(Did you mean dry?)");
+    expect((await kroma(["runz"])).stderr).toContain("(Did you mean runs?)");
+    const missing = await kroma(["lab", "dry", "--candidates"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("option '--candidates <n>' argument missing");
   });
 });
 

@@ -81,14 +81,14 @@ describe("kroma get", () => {
 
   it("fails clearly on an unknown kind, a missing parent flag, or an unknown record", async () => {
     const unknown = await kroma("get", "widgets", "-p", "records");
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown record kind 'widgets'");
     const noSet = await kroma("get", "items", "-p", "records");
     expect(noSet).toMatchObject({ code: 1, stderr: "kroma: reference-items needs --set\n" });
     const missing = await kroma("get", "characters", "nope", "-p", "records");
     expect(missing).toMatchObject({ code: 1, stderr: "kroma: Character 'nope' not found (not_found, HTTP 404)\n" });
     const noProject = await kroma("get", "characters");
-    expect(noProject.code).toBe(1);
+    expect(noProject.code).toBe(2);
     expect(noProject.stderr).toContain("required option '-p, --project <slug>' not specified");
   });
 });

@@ -185,7 +185,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
 
   planningOptions(
     lab
-      .command("dry", { isDefault: true })
+      .command("dry")
       .description("Plan jobs and write a run log under <project root>/runs/; spends nothing, sends nothing"),
   ).action((flags: DryFlags) => planDry(flags, globals()));
 
