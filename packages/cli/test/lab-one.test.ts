@@ -34,7 +34,6 @@ beforeAll(async () => {
   images = await startImagesServer();
   dir = await mkdtemp(join(tmpdir(), "kroma-cli-one-"));
   env = {
-    KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
     OPENAI_API_KEY: "sk-test-one",
     OPENAI_BASE_URL: `${images.url}/v1`,
   };

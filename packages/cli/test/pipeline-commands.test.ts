@@ -100,12 +100,11 @@ describe("kroma lab dry", () => {
         "2",
       ],
       dir,
-      { KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db") },
     );
-    expect(result.stderr).toBe(`Run recorded in ${join(server.appRoot, "var/backend/app.db")}\n`);
     expect(result.code).toBe(0);
     const log = JSON.parse(result.stdout);
-    // Ingested into the server's database: the API lists the run and its planned jobs.
+    expect(result.stderr).toBe(`Run ${log.run_id} recorded on ${server.url}\n`);
+    // Recorded through the API: it lists the run and its planned jobs.
     const { run, jobs } = await sdk.runs.get("lab", log.run_id);
     expect(run).toMatchObject({ run_mode: "dry", status: "succeeded", stage: "time" });
     expect(jobs.map((job) => job.job_key)).toEqual(["time_1_alley", "time_2_bridge"]);
@@ -164,18 +163,35 @@ describe("kroma lab dry", () => {
       join(root, ".kroma/pipeline.settings.json"),
       JSON.stringify({ pipeline: { manifest_path: "manifest.json" } }),
     );
+    const noServer = "http://127.0.0.1:9";
     const result = await kroma(
-      ["--json", "lab", "dry", "--project", "layered", "--project-root", root, "--scene-refs", "scenes/gate.png"],
+      [
+        "--json",
+        "--api-url",
+        noServer,
+        "lab",
+        "dry",
+        "-p",
+        "layered",
+        "--project-root",
+        root,
+        "--scene-refs",
+        "scenes/gate.png",
+      ],
       dir,
     );
-    // No server database here: the log is written, and the CLI says it was not recorded.
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain("run log not ingested: no database at");
-    expect(JSON.parse(result.stdout).jobs[0].prompt).toBe("Ink wash rendering of the scene.");
+    // No server there: the log is written and printed, and the command fails saying how to record it later.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`kroma: the run is not recorded on ${noServer}`);
+    const log = JSON.parse(result.stdout);
+    expect(result.stderr).toContain(
+      `record them with \`kroma lab ingest ${join(root, "runs", `${log.run_id}.json`)} -p layered\``,
+    );
+    expect(log.jobs[0].prompt).toBe("Ink wash rendering of the scene.");
 
     await writeFile(join(root, ".kroma/pipeline.settings.json"), JSON.stringify({ pipeline: { manifest_path: 42 } }));
     const invalid = await kroma(
-      ["lab", "dry", "--project", "layered", "--project-root", root, "--scene-refs", "scenes/gate.png"],
+      ["lab", "dry", "--project", "layered", "--project-root", root, "--scene-refs", "scenes/gate.png", "--no-ingest"],
       dir,
     );
     expect(invalid.code).toBe(1);
@@ -241,7 +257,7 @@ describe("kroma lab dry", () => {
 describe("kroma lab ingest", () => {
   it("records logs made with --no-ingest, and recording them again changes nothing", async () => {
     const { sdk, root } = await newProject("Later", "later", { "scenes/pier.png": solidPng(8, 8, [90, 90, 90]) });
-    const env = { KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db") };
+    const env = {};
     const args = ["--api-url", server.url, "--json", "lab"];
     const dry = await kroma(
       [...args, "dry", "--project", "later", "--scene-refs", "scenes/pier.png", "--no-ingest"],
@@ -272,7 +288,7 @@ describe("kroma lab ingest", () => {
 });
 
 describe("kroma lab run", () => {
-  it("generates with the project's openai/api_key secret, read from the shared database", async () => {
+  it("generates with this shell's OPENAI_API_KEY, never the project's stored key; without one it names the trigger", async () => {
     const images = await startImagesServer();
     try {
       const { sdk, root } = await newProject("Paid", "paid", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
@@ -295,20 +311,17 @@ describe("kroma lab run", () => {
           "--confirm-spend",
         ],
         dir,
-        {
-          KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
-          OPENAI_API_KEY: "sk-from-environment",
-          OPENAI_BASE_URL: `${images.url}/v1`,
-        },
+        { OPENAI_API_KEY: "sk-from-environment", OPENAI_BASE_URL: `${images.url}/v1` },
       );
-      expect(result.stderr).not.toContain("sk-from-secrets");
+      expect(result.stderr).not.toContain("sk-from");
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({
         mode: "run",
         status: "succeeded",
         summary: { jobs: 1, done: 1 },
       });
-      expect(images.requests.map((r) => r.headers.authorization)).toEqual(["Bearer sk-from-secrets"]);
+      // The project's key stays on the server: a run executed here uses the shell's.
+      expect(images.requests.map((r) => r.headers.authorization)).toEqual(["Bearer sk-from-environment"]);
       // The default settings, which the stand-in (enforcing the real API's sizes) took.
       expect(images.requests[0]?.fields).toMatchObject({
         model: "gpt-image-1",
@@ -320,6 +333,31 @@ describe("kroma lab run", () => {
       expect(existsSync(join(root, `outputs/${runId}/style_1_dock.png`))).toBe(true);
       const { assets } = await sdk.assets.list("paid", { run_id: runId });
       expect(assets.map((asset) => asset.rel_path)).toEqual([`outputs/${runId}/style_1_dock.png`]);
+
+      const { OPENAI_API_KEY: _unset, ...withoutKey } = process.env;
+      const noKey = await new Promise<{ code: number; stderr: string }>((done) =>
+        execFile(
+          process.execPath,
+          [
+            bin,
+            "--api-url",
+            server.url,
+            "lab",
+            "run",
+            "-p",
+            "paid",
+            "--scene-refs",
+            "scenes/dock.png",
+            "--confirm-spend",
+          ],
+          { cwd: dir, env: { ...withoutKey, OPENAI_BASE_URL: `${images.url}/v1` } },
+          (error, _stdout, stderr) => done({ code: error ? Number(error.code) : 0, stderr }),
+        ),
+      );
+      expect(noKey.code).toBe(1);
+      expect(noKey.stderr).toContain("OPENAI_API_KEY is not set");
+      expect(noKey.stderr).toContain("kroma runs trigger -p paid --mode run --confirm-spend");
+      expect(images.requests).toHaveLength(1);
     } finally {
       await images.close();
     }
@@ -376,7 +414,6 @@ describe("kroma lab run", () => {
       images.reset();
 
       const env = {
-        KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
         OPENAI_API_KEY: "sk-test",
         OPENAI_BASE_URL: `${images.url}/v1`,
       };
@@ -416,7 +453,6 @@ describe("kroma lab run", () => {
     try {
       const { root } = await newProject("Sized", "sized", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
       const env = {
-        KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
         OPENAI_API_KEY: "sk-test-sized",
         OPENAI_BASE_URL: `${images.url}/v1`,
       };
@@ -475,7 +511,6 @@ describe("kroma lab run", () => {
         ],
         dir,
         {
-          KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
           OPENAI_API_KEY: "sk-test-mini",
           OPENAI_BASE_URL: `${images.url}/v1`,
           OPENAI_IMAGE_SIZE: "768x1152",
@@ -507,7 +542,6 @@ describe("kroma lab run", () => {
     try {
       await newProject("Ceiling", "ceiling", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
       const env = {
-        KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
         OPENAI_API_KEY: "sk-test-ceiling",
         OPENAI_BASE_URL: `${images.url}/v1`,
       };
@@ -551,7 +585,6 @@ describe("kroma lab run", () => {
     try {
       await newProject("Limits", "limits", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
       const env = {
-        KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
         OPENAI_API_KEY: "sk-test-limits",
         OPENAI_BASE_URL: `${images.url}/v1`,
       };
@@ -644,7 +677,6 @@ describe("kroma lab archive-bad with records", () => {
         "scenes/b.png": solidPng(8, 8, [90, 90, 90]),
       });
       const env = {
-        KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
         OPENAI_API_KEY: "sk-test-archive",
         OPENAI_BASE_URL: `${images.url}/v1`,
       };
@@ -662,7 +694,7 @@ describe("kroma lab archive-bad with records", () => {
       const runId = JSON.parse(run.stdout).run_id as string;
 
       const moved = await kroma(
-        ["--json", "lab", "archive-bad", "--input", join(root, "outputs"), "--project-root", root].concat([
+        ["--json", "--api-url", server.url, "lab", "archive-bad", "--input", join(root, "outputs")].concat([
           "--project",
           "archived",
           "--enforce-grayscale",
@@ -672,7 +704,7 @@ describe("kroma lab archive-bad with records", () => {
         env,
       );
       expect(moved.code).toBe(0);
-      expect(JSON.parse(moved.stdout).records).toEqual({ slug: "archived", records: 1 });
+      expect(JSON.parse(moved.stdout).records).toEqual({ slug: "archived", records: 1, refused: [] });
       const { assets } = await sdk.assets.list("archived", { run_id: runId });
       expect(assets.map((asset) => asset.rel_path).sort()).toEqual([
         "archive/bad/style_1_a.png",
@@ -694,7 +726,18 @@ describe("kroma lab replay", () => {
     await mkdir(join(root, "scenes"), { recursive: true });
     await writeFile(join(root, "scenes/pier.png"), solidPng(4, 4, [60, 60, 60]));
     const planned = await kroma(
-      ["--json", "lab", "dry", "--project", "replay", "--project-root", root, "--scene-refs", "scenes/pier.png"],
+      [
+        "--json",
+        "lab",
+        "dry",
+        "-p",
+        "replay",
+        "--project-root",
+        root,
+        "--scene-refs",
+        "scenes/pier.png",
+        "--no-ingest",
+      ],
       dir,
     );
     const runId = JSON.parse(planned.stdout).run_id as string;

@@ -159,13 +159,7 @@ describe("kroma lab bgremove", () => {
   });
   afterAll(() => server.stop());
 
-  it("falls back from PhotoRoom to remove.bg with keys from project secrets, then refines with OpenAI", async () => {
-    const sdk = createKromaClient({ baseUrl: server.url });
-    await sdk.projects.upsert({ name: "Cutouts", slug: "cutouts" });
-    for (const provider of ["photoroom", "removebg", "openai"]) {
-      const value = provider === "openai" ? "sk-openai-secret-000000" : services.key;
-      await sdk.secrets.upsert("cutouts", { provider_code: provider, secret_name: "api_key", secret_value: value });
-    }
+  it("falls back from PhotoRoom to remove.bg with this shell's keys, then refines with OpenAI", async () => {
     const config = join(dir, "postprocess.json");
     await writeFile(
       config,
@@ -193,13 +187,16 @@ describe("kroma lab bgremove", () => {
         output,
         "--postprocess-config",
         config,
-        "--project",
-        "cutouts",
         "--bg-refine-openai",
         "true",
       ],
       dir,
-      { KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"), OPENAI_BASE_URL: `${images.url}/v1` },
+      {
+        PHOTOROOM_API_KEY: services.key,
+        REMOVE_BG_API_KEY: services.key,
+        OPENAI_API_KEY: "sk-openai-secret-000000",
+        OPENAI_BASE_URL: `${images.url}/v1`,
+      },
     );
     expect(result.stderr).not.toContain(services.key);
     expect(result.code).toBe(0);

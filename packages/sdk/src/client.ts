@@ -137,6 +137,9 @@ export function createKromaClient(options: KromaClientOptions = {}) {
       /** `PUT /api/projects/{slug}/storage/s3` */
       updateS3: (slug: string, body: Schema<"UpdateS3StorageRequest">) =>
         call(raw.PUT("/api/projects/{slug}/storage/s3", { ...path(slug), body })),
+      /** `POST /api/projects/{slug}/storage/s3/sync`: new or changed files to the project's S3 storage (`dry_run`: only the report). */
+      syncS3: (slug: string, body: Schema<"S3SyncRequest"> = {}) =>
+        call(raw.POST("/api/projects/{slug}/storage/s3/sync", { ...path(slug), body })),
     },
     auth: {
       /** `POST /auth/token`: the response carries the token's value, once. */

@@ -13,7 +13,7 @@ import {
 } from "@kroma/pipeline";
 import { type Command, CommanderError } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
-import { resolveProviderKeys } from "./provider-keys.js";
+import { localProviderKeys } from "./provider-keys.js";
 
 interface DoctorFlags {
   project?: string;
@@ -60,7 +60,7 @@ export function doctorCommand(program: Command, globals: () => GlobalOptions): v
 async function runDoctor(flags: DoctorFlags): Promise<DoctorReport> {
   const appRoot = resolve(process.env.KROMA_APP_ROOT ?? process.cwd());
   const { config, settings, problems } = await loadConfig(appRoot, flags);
-  const keys = await resolveProviderKeys(flags.project, ["photoroom", "removebg", "openai"]);
+  const keys = localProviderKeys(["photoroom", "removebg", "openai"]);
   const checks = (await checkPostprocessBackends({ config, keys, baseDir: appRoot })).map((check) => ({
     ...check,
     selected: isSelected(check, settings),

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   cliFlag,
@@ -13,7 +14,7 @@ import {
 } from "@kroma/pipeline";
 import { apiClient } from "../api-client.js";
 import { describeError, type GlobalOptions } from "../output.js";
-import { resolveProviderKeys } from "./provider-keys.js";
+import { localProviderKeys } from "./provider-keys.js";
 
 /**
  * `--project-root`, else the root the API stores for the project. Neither is an error that says
@@ -28,8 +29,14 @@ export async function findProjectRoot(
   try {
     const { storage } = await apiClient(globals).projects.get(flags.project);
     const root = storage.local.project_root;
-    if (root) return { projectRoot: root, resolvedFromBackend: true };
-    reason = "the API has no local project root for it";
+    // A server on another machine names a directory of its own: this machine works in one of its
+    // own. A loopback server is on this machine, where a new project's root may not exist yet.
+    if (root && (existsSync(root) || isLoopback(globals.apiUrl)))
+      return { projectRoot: root, resolvedFromBackend: true };
+    reason = root
+      ? `the server keeps it in ${root}, which is not on this machine (a server elsewhere): pass --project-root DIR ` +
+        "for a local working directory (the run's files are uploaded when it is recorded)"
+      : "the API has no local project root for it";
   } catch (error) {
     reason = describeError(error);
   }
@@ -39,6 +46,16 @@ export async function findProjectRoot(
       `API lookup: ${reason}`,
     { field: "project_root" },
   );
+}
+
+/** Whether the API is on this machine's loopback interface. */
+function isLoopback(apiUrl: string): boolean {
+  try {
+    const host = new URL(apiUrl).hostname;
+    return host === "localhost" || host === "[::1]" || /^127\./.test(host);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -67,11 +84,11 @@ export async function loadRunConfig(
 
 /**
  * The post-processing a run uses: the effective settings, with the PhotoRoom and remove.bg keys
- * (project secrets, else the environment) looked up only when background removal is on.
+ * of this shell (`PHOTOROOM_API_KEY`, `REMOVE_BG_API_KEY`) when background removal is on.
  */
-export async function runPostprocessFor(project: string, config: PipelineConfig): Promise<RunPostprocess> {
+export function runPostprocessFor(config: PipelineConfig): Promise<RunPostprocess> {
   const { bg_remove } = effectivePostprocessSettings(config.settings, config.postprocess);
-  const keys = bg_remove ? await resolveProviderKeys(project, ["photoroom", "removebg"]) : {};
+  const keys = bg_remove ? localProviderKeys(["photoroom", "removebg"]) : {};
   return runPostprocessFrom(config, { keys, baseDir: appRoot() });
 }
 

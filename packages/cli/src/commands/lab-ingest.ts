@@ -1,7 +1,9 @@
-import { readdir } from "node:fs/promises";
+import { openAsBlob } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { IngestResult } from "@kroma/server/local";
+import { type IngestFile, type IngestRunResult, KromaApiError, type KromaClient } from "@kroma/sdk";
 import { type Command, CommanderError } from "commander";
+import { apiClient } from "../api-client.js";
 import { describeError, emit, type GlobalOptions, table } from "../output.js";
 import { findProjectRoot } from "./lab-context.js";
 
@@ -10,72 +12,128 @@ export interface IngestOutcome {
   path: string;
   status: "ingested" | "unchanged" | "failed";
   run_id?: string;
-  counts?: IngestResult["counts"];
+  counts?: IngestRunResult["counts"];
+  files?: IngestRunResult["files"];
   error?: string;
 }
 
+/** At most this many bytes of files in one request: under the server's default upload limit (50 MiB). */
+const batchBytes = 32 * 1024 * 1024;
+
 /**
- * Ingests run logs into the server's database (see `withLocalProject`), each in its own
- * transaction, so one bad log does not keep the others out. Resolves to `missing` when there is
- * no database or project to ingest into.
+ * Records one run log on the server (`POST /runs/ingest`). The log goes alone first: a server
+ * sharing this disk finds every file it names by hash. Otherwise it answers with the files it
+ * lacks, and they follow from `projectRoot` in batches (the server keeps each batch), until the
+ * run is recorded.
  */
+export async function ingestRunLog(
+  client: KromaClient,
+  slug: string,
+  projectRoot: string,
+  logPath: string,
+): Promise<IngestRunResult> {
+  const runLog = await readFile(logPath, "utf8");
+  let files: IngestFile[] = [];
+  for (;;) {
+    try {
+      return await client.runs.ingest(slug, { runLog, files });
+    } catch (error) {
+      const missing = missingFiles(error);
+      if (!missing) throw error;
+      // A batch the server did not take means it will not take it: stop instead of looping.
+      if (files.length > 0 && missing.some((path) => files.some((file) => file.path === path))) throw error;
+      files = await nextBatch(projectRoot, missing);
+    }
+  }
+}
+
+function missingFiles(error: unknown): string[] | undefined {
+  if (!(error instanceof KromaApiError) || error.code !== "run_files_missing") return undefined;
+  const { missing } = (error.details ?? {}) as { missing?: { path: string }[] };
+  return missing?.map((file) => file.path);
+}
+
+/** The first files of `paths` up to `batchBytes` (at least one), as file-backed Blobs streamed from disk. */
+async function nextBatch(projectRoot: string, paths: string[]): Promise<IngestFile[]> {
+  const batch: IngestFile[] = [];
+  let bytes = 0;
+  for (const path of paths) {
+    const local = join(projectRoot, path);
+    const size = await stat(local).then(
+      (stats) => stats.size,
+      () => {
+        throw new Error(`The run log names ${path}, which is not under ${projectRoot} either`);
+      },
+    );
+    if (batch.length > 0 && bytes + size > batchBytes) break;
+    batch.push({ path, file: await openAsBlob(local) });
+    bytes += size;
+  }
+  return batch;
+}
+
+/** Ingests each log in turn, so one bad log does not keep the others out. */
 export async function ingestRunLogs(
+  globals: GlobalOptions,
   slug: string,
   projectRoot: string,
   paths: string[],
-): Promise<{ outcomes: IngestOutcome[]; dbPath?: string; missing?: string }> {
-  const { ingestLocalRunLog, loadServerConfig, withLocalProject } = await import("@kroma/server/local");
-  const { result, missing } = await withLocalProject(loadServerConfig(), slug, async (project) => {
-    const outcomes: IngestOutcome[] = [];
-    for (const path of paths) {
-      try {
-        const ingested = await ingestLocalRunLog(project, { projectSlug: slug, projectRoot, path });
-        outcomes.push({
-          path,
-          status: ingested.changed ? "ingested" : "unchanged",
-          run_id: ingested.run_id,
-          counts: ingested.counts,
-        });
-      } catch (error) {
-        outcomes.push({ path, status: "failed", error: describeError(error) });
-      }
+): Promise<IngestOutcome[]> {
+  const client = apiClient(globals);
+  const outcomes: IngestOutcome[] = [];
+  for (const path of paths) {
+    try {
+      const { run_id, changed, counts, files } = await ingestRunLog(client, slug, projectRoot, path);
+      outcomes.push({ path, status: changed ? "ingested" : "unchanged", run_id, counts, files });
+    } catch (error) {
+      outcomes.push({ path, status: "failed", error: describeError(error) });
     }
-    return { outcomes, dbPath: project.dbPath };
-  });
-  return result ?? { outcomes: [], missing };
+  }
+  return outcomes;
 }
 
 /**
- * After `lab dry|run|resume`: ingests the run's log unless `--no-ingest`, and says on stderr what
- * happened. Never fails the command: the run is done and its log is on disk either way
- * (`kroma lab ingest` can be run later).
+ * After `lab dry|run|resume`: records the run on the server unless `--no-ingest`, and says on
+ * stderr where. A run that cannot be recorded fails the command (exit 1): its log and files stay
+ * on disk, and the message says how to record them later.
  */
-export async function ingestAfterRun(flags: { ingest: boolean; project: string }, root: string, logPath: string) {
+export async function ingestAfterRun(
+  globals: GlobalOptions,
+  flags: { ingest: boolean; project: string },
+  root: string,
+  logPath: string,
+) {
   if (!flags.ingest) return;
-  const { outcomes, dbPath, missing } = await ingestRunLogs(flags.project, root, [logPath]);
-  const outcome = outcomes[0];
-  if (missing !== undefined) process.stderr.write(`kroma: run log not ingested: ${missing} (--no-ingest skips this)\n`);
-  else if (outcome?.status === "failed") process.stderr.write(`kroma: run log not ingested: ${outcome.error}\n`);
-  else process.stderr.write(`Run recorded in ${dbPath}\n`);
+  const [outcome] = await ingestRunLogs(globals, flags.project, root, [logPath]);
+  if (outcome?.status === "failed") {
+    throw new Error(
+      `the run is not recorded on ${globals.apiUrl}: ${outcome.error}\n` +
+        `Its log and files are kept; record them with \`kroma lab ingest ${logPath} -p ${flags.project}\` ` +
+        "once the server is reachable (--no-ingest runs without one).",
+    );
+  }
+  const files = outcome?.files?.received ? ` (${outcome.files.received} file(s) uploaded)` : "";
+  process.stderr.write(`Run ${outcome?.run_id} recorded on ${globals.apiUrl}${files}\n`);
 }
 
-/** `kroma lab ingest`: run logs into the database, every `runs/*.json` of the project by default. */
+/** `kroma lab ingest`: run logs recorded on the server, every `runs/*.json` of the project by default. */
 export function labIngestCommand(lab: Command, globals: () => GlobalOptions): void {
   lab
     .command("ingest")
-    .description("Record run logs in the server's database (default: every runs/*.json of the project)")
-    .argument("[logs...]", "run log files (default: <project root>/runs/*.json)")
-    .requiredOption("--project <slug>", "project slug")
-    .option("--project-root <path>", "project directory (default: the project's storage, from the API)")
+    .description(
+      "Record run logs on the server, uploading the files they name that it lacks (default: every runs/*.json of the project)",
+    )
+    .argument("[logs...]", "run log files, relative to the current directory (default: <project root>/runs/*.json)")
+    .requiredOption("-p, --project <slug>", "project slug")
+    .option("--project-root <path>", "where the run's files are (default: the project's storage, from the API)")
     .action(async (logs: string[], flags: { project: string; projectRoot?: string }) => {
       const { projectRoot } = await findProjectRoot(flags, globals());
       const paths = logs.length > 0 ? logs.map((log) => resolve(log)) : await projectRunLogs(projectRoot);
-      const { outcomes, missing } = await ingestRunLogs(flags.project, projectRoot, paths);
-      if (missing !== undefined) throw new Error(`Cannot ingest: ${missing}`);
+      const outcomes = await ingestRunLogs(globals(), flags.project, projectRoot, paths);
       emit(globals(), { ok: true, logs: outcomes }, () =>
         table(
           ["LOG", "STATUS", "RUN", "DETAIL"],
-          outcomes.map((o) => [o.path, o.status, o.run_id ?? "", o.error ?? describeCounts(o.counts)]),
+          outcomes.map((o) => [o.path, o.status, o.run_id ?? "", o.error ?? describeCounts(o)]),
         ),
       );
       if (outcomes.some((outcome) => outcome.status === "failed")) {
@@ -93,6 +151,8 @@ async function projectRunLogs(root: string): Promise<string[]> {
     .map((name) => join(dir, name));
 }
 
-function describeCounts(counts: IngestResult["counts"] | undefined): string {
-  return counts ? `${counts.jobs} jobs, ${counts.assets} assets, ${counts.cost_events} cost events` : "";
+function describeCounts({ counts, files }: IngestOutcome): string {
+  if (!counts) return "";
+  const uploaded = files?.received ? `, ${files.received} files uploaded` : "";
+  return `${counts.jobs} jobs, ${counts.assets} assets, ${counts.cost_events} cost events${uploaded}`;
 }

@@ -23,7 +23,8 @@ import {
 import { Presets, SingleBar } from "cli-progress";
 import { type Command, CommanderError } from "commander";
 import { emit, type GlobalOptions, table } from "../output.js";
-import { resolveProviderKeys } from "./provider-keys.js";
+import { findProjectRoot } from "./lab-context.js";
+import { localProviderKeys } from "./provider-keys.js";
 
 /** Flags every standalone post-process command takes. */
 interface CommonFlags {
@@ -63,8 +64,14 @@ function commonOptions(command: Command): Command {
     )
     .option("--overwrite", "replace outputs that already exist (inputs are never replaced)")
     .option("--concurrency <n>", "files processed at once (default: the number of CPU cores)")
-    .option("--project <slug>", "read API keys from this project's secrets (else from the environment)")
-    .option("--project-root <path>", "also read <path>/.kroma/pipeline.settings.json")
+    .option(
+      "-p, --project <slug>",
+      "also read the project's settings (<project root>/.kroma/pipeline.settings.json, its root from the API)",
+    )
+    .option(
+      "--project-root <path>",
+      "also read <path>/.kroma/pipeline.settings.json (instead of asking the API with -p)",
+    )
     .option("--postprocess-config <path>", "postprocess.json to use instead of the one the settings name")
     .addHelpText(
       "after",
@@ -87,7 +94,7 @@ export function labPostprocessCommands(lab: Command, globals: () => GlobalOption
       `${outputImageFormats.join(" | ")} (default: postprocess.json upscale.format, else png)`,
     )
     .action(async (flags: UpscaleFlags) => {
-      const context = await commandContext(flags);
+      const context = await commandContext(flags, globals());
       const settings = effectivePostprocessSettings(context.config.settings, context.config.postprocess);
       const { upscale } = context.config.postprocess;
       const operation = upscaleOperation({
@@ -105,7 +112,7 @@ export function labPostprocessCommands(lab: Command, globals: () => GlobalOption
     .option("--profile <name>", "neutral | cinematic_warm | cold_rain, or one from the colour settings file")
     .option("--color-settings <file>", "JSON file adding profiles: { default_profile, profiles: { name: { ... } } }")
     .action(async (flags: ColorFlags) => {
-      const context = await commandContext(flags);
+      const context = await commandContext(flags, globals());
       const settingsFile = flags.colorSettings ? resolve(flags.colorSettings) : context.config.color_settings_path;
       const colors = settingsFile ? await loadColorSettings(settingsFile) : undefined;
       const effective = effectivePostprocessSettings(context.config.settings, context.config.postprocess);
@@ -135,22 +142,18 @@ export function labPostprocessCommands(lab: Command, globals: () => GlobalOption
     )
     .addHelpText(
       "after",
-      "\nKeys: the project's secrets photoroom/api_key, removebg/api_key and openai/api_key with --project,\n" +
-        "else PHOTOROOM_API_KEY, REMOVE_BG_API_KEY and OPENAI_API_KEY. The local backend needs an optional\n" +
+      "\nKeys: PHOTOROOM_API_KEY, REMOVE_BG_API_KEY and OPENAI_API_KEY in this shell (a project's stored keys\n" +
+        "never leave the server: kroma runs trigger --post-bg-remove uses them). The local backend needs an optional\n" +
         "package: kroma doctor says whether it is installed and how to install it.",
     )
     .action(async (flags: BgRemoveFlags) => {
-      const context = await commandContext(flags);
+      const context = await commandContext(flags, globals());
       const effective = effectivePostprocessSettings(context.config.settings, context.config.postprocess);
       const config = context.config.postprocess.bg_remove;
       const refine = parseBoolean("bg_refine_openai", flags.bgRefineOpenai) ?? effective.bg_refine_openai;
       const required =
         parseBoolean("bg_refine_openai_required", flags.bgRefineOpenaiRequired) ?? effective.bg_refine_openai_required;
-      const keys = await resolveProviderKeys(flags.project, [
-        "photoroom",
-        "removebg",
-        ...(refine ? (["openai"] as const) : []),
-      ]);
+      const keys = localProviderKeys(["photoroom", "removebg", ...(refine ? (["openai"] as const) : [])]);
       const operation = bgRemoveOperation(
         {
           backends: parseBackends(flags.bgRemoveBackends) ?? effective.bg_remove_backends,
@@ -176,11 +179,18 @@ export function labPostprocessCommands(lab: Command, globals: () => GlobalOption
 }
 
 /** The app root (`KROMA_APP_ROOT`, else the current directory) and the checked configuration. */
-async function commandContext(flags: CommonFlags): Promise<{ appRoot: string; config: PipelineConfig }> {
+async function commandContext(
+  flags: CommonFlags,
+  globals: GlobalOptions,
+): Promise<{ appRoot: string; config: PipelineConfig }> {
   const appRoot = resolve(process.env.KROMA_APP_ROOT ?? process.cwd());
+  const project = flags.project?.trim();
+  const projectRoot = project
+    ? (await findProjectRoot({ project, projectRoot: flags.projectRoot }, globals)).projectRoot
+    : flags.projectRoot && resolve(flags.projectRoot);
   const config = await loadPipelineConfig({
     appRoot,
-    projectRoot: flags.projectRoot ? resolve(flags.projectRoot) : undefined,
+    projectRoot: projectRoot || undefined,
     postprocessConfigPath: flags.postprocessConfig ? resolve(flags.postprocessConfig) : undefined,
     overridesLabel: "command line",
   });

@@ -12,7 +12,9 @@ import {
   writeQaReport,
 } from "@kroma/pipeline";
 import { type Command, CommanderError } from "commander";
+import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions, table } from "../output.js";
+import { findProjectRoot } from "./lab-context.js";
 
 /** The output guard flags `qa` and `archive-bad` share. */
 interface GuardFlags {
@@ -28,7 +30,7 @@ interface QaFlags extends GuardFlags {
 }
 
 interface ArchiveBadFlags extends GuardFlags {
-  projectRoot: string;
+  projectRoot?: string;
   project?: string;
 }
 
@@ -60,8 +62,8 @@ async function guardSettings(flags: GuardFlags): Promise<OutputGuardSettings> {
 }
 
 /**
- * `kroma lab qa` and `kroma lab archive-bad`: the output guard over files already on disk.
- * Local only; nothing here talks to the API.
+ * `kroma lab qa` and `kroma lab archive-bad`: the output guard over files already on disk. `qa`
+ * is local only; `archive-bad -p` asks the API for the project's root and records the moves there.
  */
 export function labQaCommands(lab: Command, globals: () => GlobalOptions): void {
   guardOptions(
@@ -99,45 +101,63 @@ export function labQaCommands(lab: Command, globals: () => GlobalOptions): void 
         "Run the output guard over --input and move every image with a hard failure into <project root>/archive/bad/",
       ),
   )
-    .requiredOption("--project-root <path>", "project directory; every image under --input must lie inside it")
-    .option(
-      "--project <slug>",
-      "the project whose asset records follow the moved files (default: the one whose root is --project-root)",
-    )
+    .option("-p, --project <slug>", "the project whose asset records follow the moved files (its root from the API)")
+    .option("--project-root <path>", "project directory (default with -p: the project's storage, from the API)")
     .addHelpText(
       "after",
       "\nNames are kept; a name already taken in archive/bad/ gets _<stamp> added. Images with only\n" +
         "warnings stay where they are. Nothing is moved when any image lies outside the project root.",
     )
     .action(async (flags: ArchiveBadFlags) => {
-      const projectRoot = resolve(flags.projectRoot);
+      if (!flags.project && !flags.projectRoot) {
+        throw new Error("kroma lab archive-bad needs -p SLUG (or --project-root PATH): where the archive goes");
+      }
+      const projectRoot = flags.project
+        ? (await findProjectRoot({ project: flags.project, projectRoot: flags.projectRoot }, globals())).projectRoot
+        : resolve(flags.projectRoot ?? ".");
       const result = await archiveBad({
         input: flags.input,
         projectRoot,
         settings: await guardSettings(flags),
         stamp: archiveStamp(),
       });
-      const records = await moveRecords({ projectRoot, slug: flags.project }, result);
+      const records = await moveRecords(globals(), { projectRoot, slug: flags.project }, result);
       emit(globals(), { ...result, records }, () => `${describeArchiveBad(result)}\n${describeRecords(records)}`);
     });
 }
 
-/**
- * The asset records naming the moved files follow them, so no record names a file that is gone.
- * They live in the server's database (`KROMA_BACKEND_DB`); the project is the one whose root is
- * `--project-root`.
- */
-async function moveRecords(target: { projectRoot: string; slug?: string | undefined }, result: ArchiveBadResult) {
-  if (result.moved.length === 0) return { records: 0 };
-  const server = await import("@kroma/server/local");
-  const rel = (path: string) => relative(target.projectRoot, path).split(sep).join("/");
-  const moved = result.moved.map((file) => ({ from: rel(file.from), to: rel(file.to) }));
-  return server.moveLocalAssetFiles(server.loadServerConfig(), target, moved);
+/** What became of the records of the moved files. */
+interface MovedRecords {
+  slug?: string;
+  records: number;
+  /** Moves the server did not see on its disk (another machine's files), with why. */
+  refused?: { from: string; to: string; reason: string }[];
+  missing?: string;
 }
 
-function describeRecords(records: { slug?: string; records: number; missing?: string }): string {
+/**
+ * The asset records naming the moved files follow them over the API (`POST /assets/moves`), so no
+ * record names a file that is gone. The server records a move only when its own disk shows it.
+ */
+async function moveRecords(
+  globals: GlobalOptions,
+  target: { projectRoot: string; slug?: string | undefined },
+  result: ArchiveBadResult,
+): Promise<MovedRecords> {
+  if (result.moved.length === 0) return { records: 0 };
+  if (!target.slug) return { records: 0, missing: "no project named (-p SLUG makes its records follow)" };
+  const rel = (path: string) => relative(target.projectRoot, path).split(sep).join("/");
+  const moves = result.moved.map((file) => ({ from: rel(file.from), to: rel(file.to) }));
+  const { records, refused } = await apiClient(globals).assets.recordMoves(target.slug, moves);
+  return { slug: target.slug, records, refused };
+}
+
+function describeRecords(records: MovedRecords): string {
   if (records.missing) return `  records   none moved: ${records.missing}`;
-  return `  records   ${records.records} asset record(s) of project ${records.slug ?? "-"} now name the archived files`;
+  const refused = records.refused?.length
+    ? `; ${records.refused.length} move(s) not seen on the server's disk (${records.refused[0]?.reason})`
+    : "";
+  return `  records   ${records.records} asset record(s) of project ${records.slug ?? "-"} now name the archived files${refused}`;
 }
 
 function describeSettings(settings: QaReport["settings"]): string {

@@ -28,7 +28,7 @@ import { ingestAfterRun, labIngestCommand } from "./lab-ingest.js";
 import { labPostprocessCommands } from "./lab-postprocess.js";
 import { labQaCommands } from "./lab-qa.js";
 import { labReplayCommand } from "./lab-replay.js";
-import { resolveOpenAiKey } from "./provider-keys.js";
+import { localOpenAiKey, localProviderKeys } from "./provider-keys.js";
 import { apiRecordSource, apiSourceAssets } from "./record-source.js";
 import { withRunLease } from "./run-lease.js";
 import { maxSpendFromFlags, type RunRequestFlags, runBodyFromFlags, runRequestOptions } from "./run-options.js";
@@ -38,7 +38,7 @@ interface DryFlags extends RunRequestFlags {
   project: string;
   projectRoot?: string;
   manifest?: string;
-  /** `--no-ingest` makes this false: the run log is not recorded in the server's database. */
+  /** `--no-ingest` makes this false: the run is not recorded on the server. */
   ingest: boolean;
 }
 
@@ -60,7 +60,7 @@ function planningOptions(command: Command): Command {
         "--manifest <path>",
         "pipeline manifest JSON (default: the one the layered settings name, else the built-in defaults)",
       )
-      .option("--no-ingest", "do not record the run in the server's database (KROMA_BACKEND_DB)"),
+      .option("--no-ingest", "do not record the run on the server (then no server is needed)"),
   );
 }
 
@@ -128,7 +128,7 @@ async function planDry(flags: DryFlags, globals: GlobalOptions): Promise<void> {
     maxSpendUsd,
   });
   emit(globals, runLog, () => describeDryRun(runLog, runLogPath));
-  await ingestAfterRun(flags, projectRoot, runLogPath);
+  await ingestAfterRun(globals, flags, projectRoot, runLogPath);
 }
 
 /** `lab run`: the paid run, with its spend estimate and progress on stderr, then its report. */
@@ -136,10 +136,9 @@ async function runPaid(flags: RunFlags, globals: GlobalOptions): Promise<void> {
   // Refuse before any lookup, so a missing flag is the first thing the user hears.
   if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
   maxSpendFromFlags(flags);
-  const key = await resolveOpenAiKey(flags.project);
   // A post-process run sends no image request: its key is needed only by a refine pass (preflight checks).
   const postprocessOnly = flags.assets !== undefined || flags.fromRun !== undefined;
-  const apiKey = postprocessOnly && !key ? undefined : checkSpendAllowed({ confirmSpend: true, apiKey: key });
+  const apiKey = postprocessOnly ? localProviderKeys(["openai"]).openai : localOpenAiKey(flags.project);
   // OPENAI_TIMEOUT_MS and KROMA_IMAGE_CONCURRENCY, checked before anything is looked up.
   const requestLimits = imageRequestLimitsFromEnv();
   const { projectRoot, resolvedFromBackend } = await findProjectRoot(flags, globals);
@@ -148,7 +147,7 @@ async function runPaid(flags: RunFlags, globals: GlobalOptions): Promise<void> {
     projectRoot,
     globals,
   );
-  const postprocess = await runPostprocessFor(flags.project, config);
+  const postprocess = await runPostprocessFor(config);
   const progress = progressReporter(process.stderr);
   const { runLog, runLogPath } = await executeRun({
     projectSlug: flags.project,
@@ -193,7 +192,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
     lab
       .command("run")
       .description(
-        "Generate images with the OpenAI images API (costs money; needs --confirm-spend and the project's openai/api_key secret or OPENAI_API_KEY) and write a run log under <project root>/runs/",
+        "Generate images with the OpenAI images API (costs money; needs --confirm-spend and OPENAI_API_KEY in this shell; to use the project's stored key, run it on the server: kroma runs trigger) and write a run log under <project root>/runs/",
       ),
   )
     .option("--confirm-spend", "confirm that this run may spend money on image generation")
@@ -220,10 +219,10 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       "Continue a paid run that was interrupted (crash, Ctrl-C, server stop) or ended canceled, partial or failed: jobs whose outputs still have the recorded hash are kept, the rest run (costs money; needs --confirm-spend)",
     )
     .argument("<run_id>", "the interrupted run's id")
-    .requiredOption("--project <slug>", "project slug")
+    .requiredOption("-p, --project <slug>", "project slug")
     .option("--project-root <path>", "project directory (default: the project's storage, from the API)")
     .option("--confirm-spend", "confirm that this run may spend money on image generation")
-    .option("--no-ingest", "do not record the run in the server's database (KROMA_BACKEND_DB)")
+    .option("--no-ingest", "do not record the run on the server (then no server is needed)")
     .action(
       async (
         runId: string,
@@ -231,16 +230,13 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
       ) => {
         if (flags.confirmSpend !== true) checkSpendAllowed({ confirmSpend: false });
         const requestLimits = imageRequestLimitsFromEnv();
-        const apiKey = checkSpendAllowed({ confirmSpend: true, apiKey: await resolveOpenAiKey(flags.project) });
+        const apiKey = localOpenAiKey(flags.project);
         const { projectRoot } = await findProjectRoot(flags, globals());
         // The journal holds the run's post-process switches; keys and backends' config come from now.
-        const { context: postprocessContext } = await runPostprocessFor(
-          flags.project,
-          await loadRunConfig({}, projectRoot, {}),
-        );
+        const { context: postprocessContext } = await runPostprocessFor(await loadRunConfig({}, projectRoot, {}));
         const progress = progressReporter(process.stderr);
         // Leased like a server's run, so a server executing this run refuses it here (no job bought twice).
-        const { runLog, runLogPath } = await withRunLease(runId, () =>
+        const { runLog, runLogPath } = await withRunLease(globals(), flags, { runId, projectRoot }, () =>
           resumeRun({
             runId,
             projectRoot,
@@ -303,7 +299,7 @@ async function reportRun(
   { runLog, runLogPath, projectRoot }: { runLog: PaidRunLog; runLogPath: string; projectRoot: string },
 ): Promise<void> {
   emit(options, runLog, () => describeRun(runLog, runLogPath));
-  await ingestAfterRun(flags, projectRoot, runLogPath);
+  await ingestAfterRun(options, flags, projectRoot, runLogPath);
   // run() turns a CommanderError into its exit code without printing again: the report said it all.
   if (runLog.status === "failed") throw new CommanderError(1, "kroma.run.failed", "no job succeeded");
 }

@@ -1,35 +1,46 @@
-import type { KeyProvider, ProviderKeys } from "@kroma/server/local";
+import { PipelineError } from "@kroma/pipeline";
 
-export type { KeyProvider } from "@kroma/server/local";
+/** The providers a run executed here may need a key for, and the variable each key is read from. */
+export const providerKeyEnv = {
+  openai: "OPENAI_API_KEY",
+  photoroom: "PHOTOROOM_API_KEY",
+  removebg: "REMOVE_BG_API_KEY",
+} as const;
+
+export type KeyProvider = keyof typeof providerKeyEnv;
+export type ProviderKeys = Partial<Record<KeyProvider, string>>;
 
 /**
- * API keys for a project: each provider's `<provider>/api_key` secret when the local database
- * holds one, else its environment variable (`OPENAI_API_KEY`, `PHOTOROOM_API_KEY`,
- * `REMOVE_BG_API_KEY`). Secrets never travel over the API, so the CLI reads them from the
- * database file it shares with the server (`KROMA_BACKEND_DB`) with the same master key. Without a
- * project only the environment is read. Missing keys are absent from the result.
+ * The keys this shell holds for `providers` (`OPENAI_API_KEY`, `PHOTOROOM_API_KEY`,
+ * `REMOVE_BG_API_KEY`), trimmed; unset or blank gives no key. A run executed here uses these
+ * only: a project's stored keys never leave the server (a run that should use them is a trigger).
  *
  * @example
- * const keys = await resolveProviderKeys("demo", ["photoroom", "removebg"]);
- * keys.photoroom; // the project's photoroom/api_key secret, else PHOTOROOM_API_KEY, else undefined
+ * localProviderKeys(["photoroom", "removebg"]).photoroom; // PHOTOROOM_API_KEY, or undefined
  */
-export async function resolveProviderKeys(
-  projectSlug: string | undefined,
+export function localProviderKeys(
   providers: readonly KeyProvider[],
   env: NodeJS.ProcessEnv = process.env,
-): Promise<ProviderKeys> {
-  // Loaded here, not at the top: most commands never need the server's database code.
-  const { resolveLocalProviderKeys } = await import("@kroma/server/local");
-  return resolveLocalProviderKeys(projectSlug, providers, env);
+): ProviderKeys {
+  const keys: ProviderKeys = {};
+  for (const provider of providers) {
+    const value = env[providerKeyEnv[provider]]?.trim();
+    if (value) keys[provider] = value;
+  }
+  return keys;
 }
 
 /**
- * The OpenAI key for a project's paid run: its `openai/api_key` secret when the local database
- * holds one, else `OPENAI_API_KEY`.
+ * `OPENAI_API_KEY` for a paid run executed here, or an error saying where the key comes from and
+ * how to run on the server with the project's own key instead.
  */
-export async function resolveOpenAiKey(
-  projectSlug: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<string | undefined> {
-  return (await resolveProviderKeys(projectSlug, ["openai"], env)).openai;
+export function localOpenAiKey(project: string, env: NodeJS.ProcessEnv = process.env): string {
+  const key = localProviderKeys(["openai"], env).openai;
+  if (key) return key;
+  throw new PipelineError(
+    "OPENAI_API_KEY is not set: a run executed here uses the key in this shell (a project's openai/api_key " +
+      `secret never leaves the server). Set it, or run on the server with its key: kroma runs trigger -p ${project} ` +
+      "--mode run --confirm-spend (same options)",
+    { field: "api_key" },
+  );
 }

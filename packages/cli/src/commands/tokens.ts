@@ -11,7 +11,7 @@ export function tokensCommand(program: Command, globals: () => GlobalOptions): v
     .command("create")
     .description("Create a token and print its value (shown once)")
     .option("--label <text>", "what the token is for")
-    .option("--project <slug>", "scope the token to one project")
+    .option("-p, --project <slug>", "scope the token to one project")
     .option("--expires-in-days <days>", "expiry", (value) => Number.parseInt(value, 10))
     .option(
       "--db <path>",
