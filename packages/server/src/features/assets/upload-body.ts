@@ -100,8 +100,13 @@ async function receiveMultipart(
 /**
  * Writes `source` to the new file `target`, returning its size and sha256. The file is created
  * before any byte is read, so a caller removing it after a failure never races its creation.
+ * An empty source is refused with `empty()` (default: an empty image upload).
  */
-async function writeHashed(source: Readable, target: string): Promise<{ size: number; sha256: string }> {
+export async function writeHashed(
+  source: Readable,
+  target: string,
+  empty: () => Error = emptyUpload,
+): Promise<{ size: number; sha256: string }> {
   const file = await open(target, "wx", 0o644);
   const hash = createHash("sha256");
   let size = 0;
@@ -113,6 +118,6 @@ async function writeHashed(source: Readable, target: string): Promise<{ size: nu
     },
   });
   await pipeline(source, count, file.createWriteStream());
-  if (size === 0) throw emptyUpload();
+  if (size === 0) throw empty();
   return { size, sha256: hash.digest("hex") };
 }
