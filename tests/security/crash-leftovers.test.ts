@@ -117,11 +117,15 @@ describe("a SIGKILL leaves nothing behind", () => {
     const bundle = join(root, "big.tar.gz");
     await bigBundle(bundle, 128);
     await mkdir(join(root, "var/backend"), { recursive: true });
-    const importer = spawn(process.execPath, [kromaBin, "import", bundle, "--slug", "restored"], {
-      cwd: root,
-      env: { ...process.env, KROMA_APP_ROOT: root, KROMA_BACKEND_DB: "var/backend/app.db", KROMA_LEASE_TTL_MS: ttl },
-      stdio: "ignore",
-    });
+    const importer = spawn(
+      process.execPath,
+      [kromaBin, "import", bundle, "--slug", "restored", "--db", "var/backend/app.db"],
+      {
+        cwd: root,
+        env: { ...process.env, KROMA_APP_ROOT: root, KROMA_BACKEND_DB: "var/backend/app.db", KROMA_LEASE_TTL_MS: ttl },
+        stdio: "ignore",
+      },
+    );
     children.push(importer);
     const parent = join(root, "var/projects");
     const staging = await until("the staging directory", async () =>
