@@ -102,6 +102,12 @@ describe("kroma.exports.import", () => {
     expect(taken).toBeInstanceOf(KromaApiError);
     expect(taken).toMatchObject({ status: 409, code: "conflict" });
 
+    // Named in the query: refused before the stream is read, and the client gets the answer.
+    const named = await b.exports
+      .import(createReadStream(exported.export_path), { slug: "refused" })
+      .catch((error: unknown) => error);
+    expect(named).toMatchObject({ status: 409, code: "conflict" });
+
     const truncated = await b.exports
       .import(bytes.subarray(0, bytes.length - 40), { slug: "refused_half" })
       .catch((error: unknown) => error);
