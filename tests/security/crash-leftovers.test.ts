@@ -1,5 +1,6 @@
 // Issue 13 point 8, security review §9 ("SIGKILL during an export: record stuck `running`
-// forever, partial files never cleaned"; likewise a killed `kroma import`'s staging directory).
+// forever, partial files never cleaned"; likewise a killed `kroma import`'s staging directory, and
+// the one a server receives an import's bundle in).
 // Real processes: the BUILT `kroma serve` and `kroma import` (build first), SIGKILLed in the
 // middle of their work, then a server restarted on the same database. What a user checks: the
 // export says it failed and why, no temporary file or staging directory is left, and work a
@@ -10,6 +11,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -112,16 +114,51 @@ describe("a SIGKILL leaves nothing behind", () => {
     expect(await leaseRows(root)).toEqual([]);
   });
 
+  it("a server killed while it receives an import upload leaves a directory the next server removes", async () => {
+    const root = await appRoot();
+    const first = await serve(root);
+    const { hostname, port } = new URL(first.url);
+    // Half a bundle's worth of bytes, and the upload held open: the server is mid-receive.
+    const upload = request({
+      hostname,
+      port,
+      method: "POST",
+      path: "/api/imports?slug=received",
+      headers: { "content-type": "application/gzip", "transfer-encoding": "chunked" },
+    });
+    upload.on("error", () => {});
+    upload.write(randomBytes(256 * 1024));
+    const parent = join(root, "var/projects");
+    const staging = await until("the received bundle", async () => {
+      const name = (await namesIn(parent)).find((n) => n.startsWith(".kroma-import-"));
+      return name && existsSync(join(parent, name, "bundle.tar.gz")) ? name : undefined;
+    });
+    await first.stop("SIGKILL");
+    upload.destroy();
+    expect(existsSync(join(parent, staging))).toBe(true); // killed while receiving
+    expect(await leaseRows(root)).toHaveLength(1);
+
+    const second = await serve(root);
+    expect((await namesIn(parent)).filter((name) => name.startsWith(".kroma-import-"))).toEqual([]);
+    expect(await leaseRows(root)).toEqual([]);
+    const projects = await portClient(second.url).GET("/api/projects");
+    expect(projects.data?.projects.map((project) => project.slug)).not.toContain("received");
+  });
+
   it("a `kroma import` killed while it stages leaves a directory the next server removes", async () => {
     const root = await appRoot();
     const bundle = join(root, "big.tar.gz");
     await bigBundle(bundle, 128);
     await mkdir(join(root, "var/backend"), { recursive: true });
-    const importer = spawn(process.execPath, [kromaBin, "import", bundle, "--slug", "restored"], {
-      cwd: root,
-      env: { ...process.env, KROMA_APP_ROOT: root, KROMA_BACKEND_DB: "var/backend/app.db", KROMA_LEASE_TTL_MS: ttl },
-      stdio: "ignore",
-    });
+    const importer = spawn(
+      process.execPath,
+      [kromaBin, "import", bundle, "--slug", "restored", "--db", "var/backend/app.db"],
+      {
+        cwd: root,
+        env: { ...process.env, KROMA_APP_ROOT: root, KROMA_BACKEND_DB: "var/backend/app.db", KROMA_LEASE_TTL_MS: ttl },
+        stdio: "ignore",
+      },
+    );
     children.push(importer);
     const parent = join(root, "var/projects");
     const staging = await until("the staging directory", async () =>

@@ -17,8 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-/** `kroma import BUNDLE --slug bombed` as a user runs it. */
-const kromaImport = (bundle: string) => runKroma(root, ["import", bundle, "--slug", "bombed"]);
+/** `kroma import BUNDLE --slug bombed --db var/backend/app.db` (offline) as a user runs it. */
+const kromaImport = (bundle: string) =>
+  runKroma(root, ["import", bundle, "--slug", "bombed", "--db", "var/backend/app.db"]);
 
 /** Nothing staged, no project, no lease: the refused import left no trace. */
 async function expectNothingLeft(): Promise<void> {

@@ -30,8 +30,9 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** `kroma import BUNDLE --slug SLUG` as a user runs it. */
-const kromaImport = (bundle: string, slug: string) => runKroma(root, ["import", bundle, "--slug", slug]);
+/** `kroma import BUNDLE --slug SLUG --db var/backend/app.db` (offline) as a user runs it. */
+const kromaImport = (bundle: string, slug: string) =>
+  runKroma(root, ["import", bundle, "--slug", slug, "--db", "var/backend/app.db"]);
 
 describe("kroma import keeps project roots apart", () => {
   it("refuses a slug whose default root another project already points at, and creates nothing", async () => {

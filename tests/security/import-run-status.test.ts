@@ -79,8 +79,9 @@ async function craftedBundle(path: string): Promise<void> {
   ]);
 }
 
-/** `kroma import BUNDLE --slug shared` as a user runs it. */
-const kromaImport = (bundle: string) => runKroma(root, ["import", bundle, "--slug", "shared"]);
+/** `kroma import BUNDLE --slug shared --db var/backend/app.db` (offline) as a user runs it. */
+const kromaImport = (bundle: string) =>
+  runKroma(root, ["import", bundle, "--slug", "shared", "--db", "var/backend/app.db"]);
 
 describe("kroma import never brings a run in active", () => {
   it("queued, running and canceling runs arrive interrupted; a finished one stays as it was", async () => {

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,7 +34,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs the CLI against the test server's database and app root. */
+/** Runs the CLI against the test server's database and app root (the sync reads them; export and import go through the API). */
 function kroma(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
@@ -57,51 +58,108 @@ function kroma(args: string[], env: Record<string, string> = {}) {
 }
 
 describe("kroma export / kroma import", () => {
-  it("exports with files, imports under a new slug with every hash verified, and refuses what it must", async () => {
+  it("exports over the API with --download, imports over the API under a new slug and into another server", async () => {
     const sdk = createKromaClient({ baseUrl: server.url });
     const { storage } = await sdk.projects.upsert({ name: "Cli Source", slug: "cli_source" });
     const root = storage.local.project_root;
     await fillProjectContent(httpClient(server.url), "cli_source", root, join(dir, "outside.txt"));
 
-    const exported = await kroma(["--json", "export", "cli_source", "--include-files"]);
-    expect(exported.stderr).toContain("Exporting cli_source with its files");
+    const api = { KROMA_API_URL: server.url };
+    const exported = await kroma(
+      ["--json", "export", "cli_source", "--include-files", "--download", "cli.tar.gz"],
+      api,
+    );
     expect(exported.code).toBe(0);
-    const { export_path, export: record } = JSON.parse(exported.stdout);
-    expect(existsSync(export_path)).toBe(true);
-    // Recorded in the server's database: the API lists it.
-    expect((await sdk.exports.list("cli_source")).exports.map((e) => e.id)).toEqual([record.id]);
-    expect((await sdk.exports.get("cli_source", record.id)).export.status).toBe("completed");
+    expect(exported.stderr).toContain("Exporting cli_source with its files");
+    expect(exported.stderr).toContain(`Downloaded the bundle to ${join(dir, "cli.tar.gz")} (sha256 verified)`);
+    // The API's answer, as it is.
+    const answer = JSON.parse(exported.stdout);
+    expect(Object.keys(answer).sort()).toEqual(["export", "export_asset_id", "export_path", "export_sha256", "ok"]);
+    const downloaded = await readFile(join(dir, "cli.tar.gz"));
+    expect(createHash("sha256").update(downloaded).digest("hex")).toBe(answer.export_sha256);
+    expect(downloaded).toEqual(await readFile(answer.export_path));
+    expect((await sdk.exports.list("cli_source")).exports.map((e) => e.id)).toEqual([answer.export.id]);
 
-    const imported = await kroma(["import", export_path, "--slug", "cli_copy"]);
+    // A download never overwrites a file, and is refused before anything is exported.
+    const again = await kroma(["export", "cli_source", "--download", "cli.tar.gz"], api);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(`kroma: Cannot download the bundle: ${join(dir, "cli.tar.gz")} already exists\n`);
+    expect((await sdk.exports.list("cli_source")).count).toBe(1);
+
+    const imported = await kroma(["import", "cli.tar.gz", "--slug", "cli_copy"], api);
     expect(imported.stderr).toBe("");
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain("Imported cli_copy into");
+    expect(imported.stdout).toContain(
+      `Imported cli_copy into ${join(server.appRoot, "var/projects/cli_copy")} (server ${server.url})`,
+    );
     expect(imported.stdout).toContain("set them again: openai/api_key");
     const copy = await sdk.projects.get("cli_copy");
     expect(await fileHashes(copy.storage.local.project_root)).toEqual(await fileHashes(root));
-    const names = async (slug: string) =>
-      (await sdk.styleGuides.list(slug)).style_guides.map((g) => [g.name, g.instructions]);
-    expect(await names("cli_copy")).toEqual(await names("cli_source"));
-    const items = async (slug: string) => {
-      const [set] = (await sdk.referenceSets.list(slug)).reference_sets;
-      return (await sdk.referenceSets.items.list(slug, set?.id as string)).items.map((i) => [i.label, i.content_text]);
-    };
-    expect(await items("cli_copy")).toEqual(await items("cli_source"));
+    const names = async (client: typeof sdk, slug: string) =>
+      (await client.styleGuides.list(slug)).style_guides.map((g) => [g.name, g.instructions]);
+    expect(await names(sdk, "cli_copy")).toEqual(await names(sdk, "cli_source"));
 
-    const taken = await kroma(["import", export_path]);
+    // Into another server, named with --api-url: the same answer as the API's.
+    const other = await startTestServer({ agentDispatch: false });
+    try {
+      const elsewhere = await kroma(["--json", "--api-url", other.url, "import", join(dir, "cli.tar.gz")], api);
+      expect(elsewhere.code).toBe(0);
+      const body = JSON.parse(elsewhere.stdout);
+      expect(body).toMatchObject({ ok: true, import: { project: { slug: "cli_source" }, ids_remapped: false } });
+      const otherSdk = createKromaClient({ baseUrl: other.url });
+      expect(await names(otherSdk, "cli_source")).toEqual(await names(sdk, "cli_source"));
+      expect(await fileHashes(body.import.project_root)).toEqual(await fileHashes(root));
+    } finally {
+      await other.stop();
+    }
+
+    const taken = await kroma(["import", "cli.tar.gz"], api);
     expect(taken.code).toBe(1);
     expect(taken.stderr).toBe(
-      "kroma: Project 'cli_source' already exists; import the bundle under another slug (--slug)\n",
+      "kroma: Project 'cli_source' already exists; import the bundle under another slug (--slug) (conflict, HTTP 409)\n",
     );
 
     const damaged = join(dir, "damaged.tar.gz");
-    const bytes = await readFile(export_path);
-    await writeFile(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    const refused = await kroma(["import", damaged, "--slug", "cli_damaged"]);
+    await writeFile(damaged, downloaded.subarray(0, Math.floor(downloaded.length / 2)));
+    const refused = await kroma(["import", damaged, "--slug", "cli_damaged"], api);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^kroma: Invalid bundle: the file is corrupted or truncated/);
     await expect(sdk.projects.get("cli_damaged")).rejects.toMatchObject({ status: 404 });
     expect(existsSync(join(server.appRoot, "var/projects/cli_damaged"))).toBe(false);
+    const staged = (await readdir(join(server.appRoot, "var/projects"))).filter((n) => n.startsWith(".kroma-import-"));
+    expect(staged).toEqual([]);
+
+    const missing = await kroma(["import", "nowhere.tar.gz"], api);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`kroma: Cannot import: ${join(dir, "nowhere.tar.gz")} is not a file\n`);
+  });
+
+  it("imports offline with --db into the database file given, saying which file it opened", async () => {
+    const appRoot = await mkdtemp(join(tmpdir(), "kroma-cli-offline-"));
+    try {
+      const sdk = createKromaClient({ baseUrl: server.url });
+      await sdk.projects.upsert({ name: "Cli Offline", slug: "cli_offline" });
+      const { export_path } = await sdk.exports.create("cli_offline");
+      // No server is asked: the API URL names nothing that listens.
+      const env = { KROMA_APP_ROOT: appRoot, KROMA_BACKEND_DB: "", KROMA_API_URL: "http://127.0.0.1:9" };
+      const dbFile = join(dir, "offline.db");
+      const offline = await kroma(["import", export_path, "--db", "offline.db"], env);
+      expect(offline.code).toBe(0);
+      expect(offline.stderr).toBe(`Opening database ${dbFile} (new); project files under ${appRoot}\n`);
+      expect(offline.stdout).toContain(
+        `Imported cli_offline into ${join(appRoot, "var/projects/cli_offline")} (database ${dbFile})`,
+      );
+      // A server on that file serves the restored project.
+      const restored = await startTestServer({ agentDispatch: false, appRoot, dbPath: dbFile });
+      try {
+        const project = await createKromaClient({ baseUrl: restored.url }).projects.get("cli_offline");
+        expect(project.project.name).toBe("Cli Offline");
+      } finally {
+        await restored.stop();
+      }
+    } finally {
+      await rm(appRoot, { recursive: true, force: true });
+    }
   });
 });
 

@@ -151,7 +151,7 @@ export function createKromaClient(options: KromaClientOptions = {}) {
       ...sessionApi(raw, call),
     },
     ...contentApi(raw, call),
-    ...exportsApi(raw, call),
+    ...exportsApi(raw, call, transport),
     ...deliveriesApi(raw, call),
     ...runs,
     // One `runs` namespace: the runs themselves (runs.ts) and the review of their jobs (reviews.ts).

@@ -1,6 +1,8 @@
 import type { Client } from "openapi-fetch";
+import { bundleImportApi } from "./bundle-import.js";
 import type { Call, Query } from "./call.js";
 import { iterator } from "./paging.js";
+import type { StreamTransport } from "./runs.js";
 import type { paths, Schema } from "./schema.js";
 
 /**
@@ -9,9 +11,10 @@ import type { paths, Schema } from "./schema.js";
  *
  * @example
  * const { export_path, export_sha256 } = await kroma.exports.create("demo", { include_files: true });
+ * const { import: imported } = await kroma.exports.import(createReadStream(export_path), { slug: "demo_copy" });
  * const { sync } = await kroma.s3.sync("demo", { dry_run: true });
  */
-export function exportsApi(raw: Client<paths>, call: Call) {
+export function exportsApi(raw: Client<paths>, call: Call, transport: StreamTransport) {
   const at = (slug: string) => ({ params: { path: { slug } } });
   const listExports = (slug: string, query: Query<"/api/projects/{slug}/exports"> = {}) =>
     call(raw.GET("/api/projects/{slug}/exports", { params: { path: { slug }, query } }));
@@ -27,6 +30,8 @@ export function exportsApi(raw: Client<paths>, call: Call) {
       /** `GET /exports/{exportId}`: size, checksum, counts and status. */
       get: (slug: string, exportId: string) =>
         call(raw.GET("/api/projects/{slug}/exports/{exportId}", { params: { path: { slug, exportId } } })),
+      /** `POST /api/imports`: restores a bundle (bytes, Blob or stream, sent as read) into a new project. */
+      ...bundleImportApi(call, transport),
     },
     s3: {
       /** `POST /storage/s3/sync`: uploads new or changed files (or, with `dry_run`, reports them). */

@@ -1,4 +1,5 @@
 export { sniffImageType, type UploadAssetInput, type UploadAssetResult } from "./asset-upload.js";
+export type { BundleSource, ImportBundleOptions, ImportBundleResult } from "./bundle-import.js";
 export {
   createKromaClient,
   type KromaClient,

@@ -1,15 +1,14 @@
 /**
  * `@kroma/server/local`: what the `kroma` CLI does with the server's database file and app root
- * without a running server — serve, create the first token of a database, export and import
- * bundles, sync to S3, hold a run's lease, ingest run logs and look up provider keys. It is the
- * CLI's only way into the server: every path (database, master key, app root) comes from the
+ * without a running server — serve, create the first token of a database, import a bundle offline
+ * (`kroma import --db`), sync to S3, hold a run's lease, ingest run logs and look up provider keys.
+ * It is the CLI's only way into the server: every path (database, master key, app root) comes from the
  * `ServerConfig` that `loadServerConfig` derives, and every query runs here, behind the
  * repositories.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Schema } from "@kroma/contract";
-import { serverVersion } from "./core/app.js";
 import { loadServerConfig, type ServerConfig } from "./core/config.js";
 import { type KromaDb, openDatabase } from "./core/db/database.js";
 import { createLeaseRepository, type Lease, newLeaseOwner } from "./core/db/lease-repository.js";
@@ -17,7 +16,6 @@ import { normalizeSlug } from "./core/slug.js";
 import { resolveProjectRoot } from "./core/storage-paths.js";
 import { type MovedFile, moveAssetFiles } from "./features/assets/moved-files.js";
 import { createdTokenBody, issueAuthToken } from "./features/auth/tokens.js";
-import { exportProject, type ProjectExport } from "./features/exports/project-export.js";
 import { importProjectBundle, type ProjectImport } from "./features/exports/project-import.js";
 import { createProjectRepository } from "./features/projects/repository.js";
 import { type S3SyncOptions, type S3SyncReport, syncProjectToS3 } from "./features/projects/s3-sync/sync.js";
@@ -141,23 +139,6 @@ export function importLocalBundle(
       leaseTtlMs: config.leaseTtlMs,
     }),
   );
-}
-
-/** Writes a bundle of `project` (see `exportProject`), leased for the configured TTL. */
-export function exportLocalProject(
-  config: Pick<ServerConfig, "leaseTtlMs">,
-  project: LocalProject,
-  options: { includeFiles: boolean; output?: string },
-): Promise<ProjectExport> {
-  return exportProject(project.db, {
-    project: { id: project.projectId, slug: project.slug },
-    projectRoot: project.projectRoot,
-    appRoot: project.appRoot,
-    includeFiles: options.includeFiles,
-    output: options.output,
-    version: serverVersion,
-    leaseTtlMs: config.leaseTtlMs,
-  });
 }
 
 /** Uploads `project`'s new or changed files to its S3 storage, with its secrets under the configured master key. */

@@ -1504,6 +1504,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a bundle (from an export) into a new project
+         * @description The bundle is the raw body (`Content-Type: application/gzip`; `application/x-gzip` and
+         *     `application/octet-stream` are taken too), streamed to a staging file (under
+         *     `var/projects/.kroma-import-<id>/`, leased like the import's staging directory) and never held
+         *     in memory. It may be up to `KROMA_IMPORT_MAX_BYTES` (default
+         *     10 GiB; 413 `payload_too_large` beyond, checked while it streams in). The import is the one
+         *     `kroma import --db` runs: the bundle is unpacked into a staging directory beside the new
+         *     project root and verified whole (entry names and types, the manifest, the size and sha256 of
+         *     every entry) before anything is written; then the project, its storage settings and every
+         *     record are created in one transaction and the files moved into
+         *     `<app root>/var/projects/<slug>`. A bundle that is not one, truncated or damaged, or whose
+         *     checks fail is 400 (`invalid_bundle`), with no project and no file left behind; the staging
+         *     file is removed in every case. Record ids are kept unless one is taken in this database
+         *     (then every record gets a new one, `ids_remapped`). Secret values never travel in a bundle:
+         *     `secrets_to_set` names the secrets to set again. Importing creates a project, so a
+         *     project-scoped token is refused (403): use an unscoped one.
+         */
+        post: operations["importProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/storage/s3/sync": {
         parameters: {
             query?: never;
@@ -4176,6 +4210,29 @@ export interface components {
             ok: true;
             export: components["schemas"]["Export"];
         };
+        /** @description What an import created. */
+        ProjectImport: {
+            project: components["schemas"]["Project"];
+            /** @description The new project's root (absolute): `<app root>/var/projects/<slug>`. */
+            project_root: string;
+            /** @description Rows created per record kind (`runs`, `jobs`, `assets`, `prompt_templates`, ...). */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description Project files restored (each one's sha256 verified). */
+            files: number;
+            /** @description Their total size. */
+            files_bytes: number;
+            /** @description True when some record id of the bundle was taken in this database, so every record got a new one (references rewritten to match). */
+            ids_remapped: boolean;
+            /** @description `provider/name` of each secret the source project had: values never travel in a bundle, set them again. */
+            secrets_to_set: string[];
+        };
+        ImportProjectResponse: {
+            /** @constant */
+            ok: true;
+            import: components["schemas"]["ProjectImport"];
+        };
         S3SyncRequest: {
             /** @description Report what would be uploaded; upload and record nothing (default false). */
             dry_run?: boolean;
@@ -6525,6 +6582,42 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    importProject: {
+        parameters: {
+            query?: {
+                /** @description The new project's slug (default: the bundle's). An existing slug is refused (409). */
+                slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/gzip": string;
+                "application/x-gzip": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The new project, and what the import created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProjectResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

@@ -40,7 +40,7 @@ import { systemRoutes } from "../features/system/routes.js";
 import { trashRoutes } from "../features/trash/routes.js";
 import { createTrash, type Trash } from "../features/trash/trash.js";
 import { type AuthPolicy, createAuthGuard } from "./auth-policy.js";
-import { loadServerConfig, serverPaths } from "./config.js";
+import { defaultImportMaxBytes, loadServerConfig, serverPaths } from "./config.js";
 import type { KromaDb } from "./db/database.js";
 import { createLeaseRepository, type LeaseRepository, newLeaseOwner } from "./db/lease-repository.js";
 import { ApiError, toErrorResponse } from "./errors.js";
@@ -60,6 +60,8 @@ export interface AppOptions {
   bodyLimitBytes?: number;
   /** Limits of image uploads, whose bodies may be far larger (default {@link defaultUploadLimits}). */
   uploadLimits?: UploadLimits;
+  /** Largest bundle `POST /api/imports` accepts (`KROMA_IMPORT_MAX_BYTES`); default {@link defaultImportMaxBytes} (10 GiB). */
+  importMaxBytes?: number;
   /** Who must present a token (see `AuthPolicy`). Default: `auto` on loopback, without a Host check. */
   auth?: AuthPolicy;
   /** Master key for project secrets (`KROMA_MASTER_KEY`); without it a key file is used. */
@@ -158,6 +160,7 @@ export function createApp(options: AppOptions): Hono {
     validateResponses: options.validateResponses ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     uploadLimitBytes: (options.uploadLimits ?? defaultUploadLimits).maxBytes,
+    streamedLimitBytes: { importProject: options.importMaxBytes ?? defaultImportMaxBytes },
     guard: createAuthGuard(tokens, options.auth ?? { mode: "auto", loopback: true }, sessions),
   });
   const leases = leasesOf(options);

@@ -64,6 +64,16 @@ describe("the upload limits", () => {
   });
 });
 
+describe("the import limit", () => {
+  it("defaults to 10 GiB, follows KROMA_IMPORT_MAX_BYTES, and refuses a bad value", () => {
+    expect(loadServerConfig({}, {}).importMaxBytes).toBe(10_737_418_240);
+    expect(loadServerConfig({}, { KROMA_IMPORT_MAX_BYTES: "1048576" }).importMaxBytes).toBe(1_048_576);
+    expect(() => loadServerConfig({}, { KROMA_IMPORT_MAX_BYTES: "10G" })).toThrow(
+      "Invalid KROMA_IMPORT_MAX_BYTES '10G': expected a whole number above 0",
+    );
+  });
+});
+
 describe("the image requests of queued runs", () => {
   it("time out after 3 minutes and go two at a time unless OPENAI_TIMEOUT_MS and KROMA_IMAGE_CONCURRENCY say otherwise", () => {
     expect(loadServerConfig({}, {}).runExecution).toMatchObject({ timeoutMs: 180_000, concurrency: 2 });

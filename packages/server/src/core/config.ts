@@ -62,7 +62,12 @@ export interface ServerConfig {
   s3TrustedEndpoints?: string[];
   /** Limits of image uploads (`KROMA_UPLOAD_MAX_BYTES`, default 50 MiB; `KROMA_UPLOAD_MAX_PIXELS`, default 100 megapixels). */
   uploadLimits: UploadLimits;
+  /** Largest bundle `POST /api/imports` accepts (`KROMA_IMPORT_MAX_BYTES`, default 10 GiB). */
+  importMaxBytes: number;
 }
+
+/** The largest bundle an import over the API accepts unless told otherwise: 10 GiB. */
+export const defaultImportMaxBytes = 10 * 1024 * 1024 * 1024;
 
 /** Reads the server's settings from the environment, with explicit overrides taking precedence. */
 export function loadServerConfig(
@@ -101,6 +106,7 @@ export function loadServerConfig(
       maxBytes: parsePositiveMs("KROMA_UPLOAD_MAX_BYTES", env.KROMA_UPLOAD_MAX_BYTES, defaultUploadLimits.maxBytes),
       maxPixels: parsePositiveMs("KROMA_UPLOAD_MAX_PIXELS", env.KROMA_UPLOAD_MAX_PIXELS, defaultUploadLimits.maxPixels),
     },
+    importMaxBytes: parsePositiveMs("KROMA_IMPORT_MAX_BYTES", env.KROMA_IMPORT_MAX_BYTES, defaultImportMaxBytes),
   };
 }
 

@@ -92,6 +92,8 @@ export interface RouterOptions {
   bodyLimitBytes: number;
   /** Largest body of an upload (an operation declaring no JSON body, whose handler streams it), in bytes. Default: `bodyLimitBytes`. */
   uploadLimitBytes?: number;
+  /** Other limits of streamed bodies, by operation id (an import's bundle may be far larger than an image). */
+  streamedLimitBytes?: Readonly<Record<string, number>>;
   /** Runs before every handler (the auth policy); it throws to refuse the request. */
   guard?: RequestGuard;
 }
@@ -120,14 +122,15 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
       );
     },
   });
-  const uploadLimitBytes = options.uploadLimitBytes ?? options.bodyLimitBytes;
-  const limitUpload = streamedBodyLimit(
-    uploadLimitBytes,
-    () =>
-      new ApiError("validation", "payload_too_large", `Upload is larger than ${uploadLimitBytes} bytes`, {
-        max_bytes: uploadLimitBytes,
-      }),
-  );
+  const limitStreamed = (maxBytes: number) =>
+    streamedBodyLimit(
+      maxBytes,
+      () =>
+        new ApiError("validation", "payload_too_large", `Upload is larger than ${maxBytes} bytes`, {
+          max_bytes: maxBytes,
+        }),
+    );
+  const limitUpload = limitStreamed(options.uploadLimitBytes ?? options.bodyLimitBytes);
   return (method, path, handler) => {
     // The types already forbid this; the runtime check keeps untyped callers honest too.
     const operation = document.paths[path]?.[method];
@@ -190,7 +193,12 @@ export function createRouteDefiner(app: Hono, options: RouterOptions): DefineRou
     };
     const handle = validateResponses ? serveChecked : serve;
     // An upload (no JSON body declared) is streamed by its handler, under its own, larger limit.
-    const limit = bodyTypes.some(isJsonMediaType) ? limitBody : limitUpload;
+    const ownLimit = operation.operationId ? options.streamedLimitBytes?.[operation.operationId] : undefined;
+    const limit = bodyTypes.some(isJsonMediaType)
+      ? limitBody
+      : ownLimit === undefined
+        ? limitUpload
+        : limitStreamed(ownLimit);
     if (takesBody) app.on(method.toUpperCase(), toHonoPath(path), limit, handle);
     else app.on(method.toUpperCase(), toHonoPath(path), handle);
   };

@@ -42,6 +42,7 @@ export type StartServerOptions = Omit<
   | "eventStreams"
   | "masterKeyFile"
   | "uploadLimits"
+  | "importMaxBytes"
 > & {
   /** The master key file used without `masterKey` (default: `master.key` beside the database). */
   masterKeyFile?: string;
@@ -64,6 +65,8 @@ export type StartServerOptions = Omit<
   authMode?: AuthMode;
   /** Limits of image uploads (default: `defaultUploadLimits`). */
   uploadLimits?: ServerConfig["uploadLimits"];
+  /** Largest bundle `POST /api/imports` accepts (default: `defaultImportMaxBytes`, 10 GiB). */
+  importMaxBytes?: number;
   /** The dispatch worker's settings (default: no agent URL, so dispatched instructions fail); `false` runs no worker. */
   agentDispatch?: AgentDispatchOptions | false;
 };
@@ -104,6 +107,7 @@ export async function startServer(config: StartServerOptions): Promise<RunningSe
     sessionTtlMs: config.sessionTtlMs,
     trashRetentionMs: config.trashRetentionMs,
     uploadLimits: config.uploadLimits,
+    importMaxBytes: config.importMaxBytes,
   };
   const runs = createRuns(appOptions);
   // Runs a previous server left queued or running are interrupted, never silently re-run.

@@ -105,8 +105,13 @@ async function receiveMultipart(
 /**
  * Writes `source` to the new file `target`, returning its size and sha256. The file is created
  * before any byte is read, so a caller removing it after a failure never races its creation.
+ * An empty source is refused with `empty()` when that is given.
  */
-export async function writeHashed(source: Readable, target: string): Promise<{ size: number; sha256: string }> {
+export async function writeHashed(
+  source: Readable,
+  target: string,
+  empty?: () => Error,
+): Promise<{ size: number; sha256: string }> {
   const file = await open(target, "wx", 0o644);
   const hash = createHash("sha256");
   let size = 0;
@@ -118,5 +123,6 @@ export async function writeHashed(source: Readable, target: string): Promise<{ s
     },
   });
   await pipeline(source, count, file.createWriteStream());
+  if (size === 0 && empty) throw empty();
   return { size, sha256: hash.digest("hex") };
 }

@@ -146,7 +146,7 @@ async function readProjectRecord(staging: string): Promise<ProjectBundleRecord> 
   return { ...record, secrets: Array.isArray(record.secrets) ? record.secrets : [] };
 }
 
-const slugTaken = (slug: string) =>
+export const slugTaken = (slug: string) =>
   conflict(`Project '${slug}' already exists; import the bundle under another slug (--slug)`, { field: "slug" });
 
 async function refuseTakenSlug(db: Kysely<Database>, slug: string): Promise<void> {

@@ -5,6 +5,7 @@ import { notFound } from "../../core/errors.js";
 import { type ContentDeps, requireProject } from "../../core/project-lookup.js";
 import type { DefineRoute } from "../../core/router.js";
 import { resolveProjectRoot } from "../../core/storage-paths.js";
+import { importRoutes } from "./import-route.js";
 import { exportProject } from "./project-export.js";
 import { createExportRepository } from "./repository.js";
 
@@ -13,7 +14,10 @@ export interface ExportDeps extends ContentDeps {
   version: string;
 }
 
-/** Project bundles: create one (`POST /exports`, and the seed's `POST /export`), list and show them. */
+/**
+ * Project bundles: create one (`POST /exports`, and the seed's `POST /export`), list and show
+ * them, and restore one into a new project (`POST /api/imports`).
+ */
 export function exportRoutes(route: DefineRoute, deps: ExportDeps): void {
   const exportsRepo = createExportRepository(deps.db);
 
@@ -65,4 +69,6 @@ export function exportRoutes(route: DefineRoute, deps: ExportDeps): void {
     if (!found) throw notFound(`Export '${params.exportId}' not found`);
     return { status: 200, body: { ok: true, export: found } };
   });
+
+  importRoutes(route, deps);
 }
