@@ -14,9 +14,10 @@ import { openapiDocument } from "../src/generated/document.js";
  * what comes before them, and the rest is checked to be only those arrays and their two helper types.
  * The split itself matched the digests of commit 8ed2a1b; a later change to the spec on purpose
  * takes the new digests here, as `npx tsx scripts/spec-digests.ts` prints them (issue 15: the asset file and thumbnail routes, `Asset.stale`, browser sessions, job reviews, `uploadAsset`, `Asset.original_name`, items' `asset_id`, deliveries, contact sheets; the trash, gc and disk use with `deleted_at`/`trash_id` on runs and assets; issue 16: a trigger's `model`, `size` and `quality`, spend estimates, `max_spend_usd`, project budgets and `Run.reserved_usd`; `rerunRun` with `RerunRunRequest` and `Run.retried_from`, resume of canceled, partial and failed runs, the trigger's `wait`, `Prefer: wait` and 202, `status_code` and `stdout` in a waited answer; prompts composed from records with `prompt_records`, batches and `repeat`, and every `lab run` option in the trigger body; the cost recorded from the images API's usage: `RecordedImageCost` as a candidate's `cost`, `RecordedSpend` as a paid log's `spend_recorded`, `ImageUsage.output_tokens_details`; resume refuses a trashed run; post-process runs of existing assets with the trigger's `assets` and `from_run`, `RunSourceAsset` as jobs' `source_asset`, the candidate status `existing` and `api.endpoint` `none`; one-image runs with the trigger's `prompt`, the logs' `prompt_given` and `api.endpoint` `images.generate`).
+ * Issue 17: the `bearerAuth` (http bearer) and `sessionCookie` (`kroma_session`) security schemes, the top-level `security`, `security: []` on the system routes and each session route's own.
  */
 const before = {
-  dereferenced: "095d13a284961d3393f7290d256e5f86316d54579c5ce5e9e66800713563597b",
+  dereferenced: "3d587474db5f77b276c72dc24d0db68f2bb94ded5918bf90c6932cdd8720612b",
   schemaTs: "4a44024853f932cf1508b076bba6aff2161ffb0bd06a09174dc921715dfae54a",
 };
 
