@@ -8,6 +8,7 @@ import { resolveConnection } from "./environment.js";
 import { KromaApiError } from "./errors.js";
 import { exportsApi } from "./exports.js";
 import { reviewsApi } from "./reviews.js";
+import { runIngestApi } from "./run-ingest.js";
 import { runsApi, type StreamTransport } from "./runs.js";
 import type { paths, Schema } from "./schema.js";
 import { trashApi } from "./trash.js";
@@ -151,7 +152,14 @@ export function createKromaClient(options: KromaClientOptions = {}) {
     ...deliveriesApi(raw, call),
     ...runs,
     // One `runs` namespace: the runs themselves (runs.ts) and the review of their jobs (reviews.ts).
-    runs: { ...runs.runs, ...reviewsApi(raw, call), remove: removeRun, prune: pruneRun, diskUsage: runDiskUsage },
+    runs: {
+      ...runs.runs,
+      ...runIngestApi(call, transport),
+      ...reviewsApi(raw, call),
+      remove: removeRun,
+      prune: pruneRun,
+      diskUsage: runDiskUsage,
+    },
     // One `assets` namespace: the records (runs.ts), their bytes (assets.ts) and uploads (asset-upload.ts).
     assets: {
       ...runs.assets,

@@ -171,6 +171,12 @@ export function runsApi(raw: Client<paths>, call: Call, transport: StreamTranspo
       /** `GET /assets/{assetId}` */
       get: (slug: string, assetId: string) =>
         call(raw.GET("/api/projects/{slug}/assets/{assetId}", { params: { path: { slug, assetId } } })),
+      /**
+       * `POST /assets/moves`: points the records naming files a client moved inside the project at
+       * their new paths; a move the server does not see on its own disk is answered in `refused`.
+       */
+      recordMoves: (slug: string, moves: Schema<"RecordAssetMovesRequest">["moves"]) =>
+        call(raw.POST("/api/projects/{slug}/assets/moves", { ...at(slug), body: { moves } })),
     },
     qualityReports: {
       /** `GET /quality-reports`: the output guard's verdicts (a page); filter by `run_id`, `asset_id`, `grade`. */

@@ -563,6 +563,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/runs/ingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a run executed elsewhere (`kroma lab run`) from its run log and the files it names
+         * @description A `multipart/form-data` body: one `run_log` part (the JSON log `kroma lab dry|run|resume`
+         *     wrote to `runs/<run_id>.json`) and any number of `files` parts, each with the path the log
+         *     gives that file (relative to the project root, `/`-separated) as its file name. The log must
+         *     match `RunLog` and name this project (400 otherwise); a run id of another project is a 409.
+         *
+         *     Every file the log names must end up under the project root with the sha256 the log records
+         *     for it. A file already there with that hash (a server sharing the client's disk) is checked,
+         *     not sent; an uploaded one is checked against the log's hash (400 `checksum_mismatch`
+         *     otherwise) and placed at its path, never over a file with other bytes (409
+         *     `asset_file_conflict`). A path that is absolute, holds `..`, leads out through a symlink, or
+         *     that the log does not name is a 400. While some files are neither on disk nor uploaded, the
+         *     answer is 409 `run_files_missing` with `details.missing` (`path`, `sha256` of each) and
+         *     nothing is recorded; the files placed so far stay, so a client sends the rest in further
+         *     requests (each body up to `KROMA_UPLOAD_MAX_BYTES`) until the run is recorded.
+         *
+         *     The log is then kept as `runs/<run_id>.json` and ingested as `kroma lab ingest` does: one
+         *     transaction, idempotent by run id (the same log again changes nothing: `changed: false`), a
+         *     newer log of the same run (a resumed run) updating its records.
+         */
+        post: operations["ingestRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/runs/{runId}": {
         parameters: {
             query?: never;
@@ -1171,6 +1211,34 @@ export interface paths {
          *     stored (200, `deduplicated: true`) instead of a new one (201).
          */
         post: operations["uploadAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/assets/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Point asset records at files moved inside the project (`kroma lab archive-bad`)
+         * @description For each move, the records naming `from` are pointed at `to` (`rel_path` and `storage_uri`),
+         *     all in one transaction with one audit event. A move is recorded only when the server sees it
+         *     happened: no file is left at `from`, and the file at `to` has the sha256 the records hold;
+         *     otherwise it is listed in `refused` with the reason (a client whose files are not the
+         *     server's, or a move that did not happen). Both paths are relative to the project root and
+         *     may not be absolute or hold `..` (400).
+         */
+        post: operations["recordAssetMoves"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3317,6 +3385,57 @@ export interface components {
             /** @description True when these bytes were stored before as this kind: `asset` is that asset. */
             deduplicated: boolean;
         };
+        IngestRunForm: {
+            /**
+             * Format: binary
+             * @description The run log (JSON), as written to `runs/<run_id>.json`.
+             */
+            run_log: string;
+            /** @description Files the log names; each part's file name is the path the log gives it, relative to the project root. */
+            files?: string[];
+        };
+        IngestRunResponse: {
+            /** @constant */
+            ok: true;
+            run_id: string;
+            /** @description False when this very log was recorded before: nothing changed. */
+            changed: boolean;
+            /** @description Rows written, when `changed`. */
+            counts?: {
+                jobs: number;
+                candidates: number;
+                assets: number;
+                quality_reports: number;
+                cost_events: number;
+            };
+            /** @description The files the log names, by how the server has them. */
+            files: {
+                /** @description Placed from this request's uploads. */
+                received: number;
+                /** @description Already under the project root with the log's sha256. */
+                on_disk: number;
+            };
+        };
+        RecordAssetMovesRequest: {
+            moves: {
+                /** @description Where the file was, relative to the project root. */
+                from: string;
+                /** @description Where it is now, relative to the project root. */
+                to: string;
+            }[];
+        };
+        RecordAssetMovesResponse: {
+            /** @constant */
+            ok: true;
+            /** @description Asset records now naming the new paths. */
+            records: number;
+            /** @description Moves left unrecorded, with why (the file is not at `to` with the record's sha256, or is still at `from`). */
+            refused: {
+                from: string;
+                to: string;
+                reason: string;
+            }[];
+        };
         QualityReportListResponse: {
             /** @constant */
             ok: true;
@@ -5119,6 +5238,41 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    ingestRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["IngestRunForm"];
+            };
+        };
+        responses: {
+            /** @description The run is recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestRunResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     getRun: {
         parameters: {
             query?: never;
@@ -5930,6 +6084,40 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ImageTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    recordAssetMoves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's slug. */
+                slug: components["parameters"]["ProjectSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAssetMovesRequest"];
+            };
+        };
+        responses: {
+            /** @description The records moved, and the moves refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordAssetMovesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -3,6 +3,7 @@ import { createContractValidator, type OpenApiDocument, openapiDocument } from "
 import { Hono } from "hono";
 import { agentInstructionRoutes } from "../features/agent/routes.js";
 import { assetLinkRoutes } from "../features/asset-links/routes.js";
+import { assetMoveRoutes } from "../features/assets/moves-route.js";
 import { assetFileRoutes } from "../features/assets/routes.js";
 import { defaultUploadLimits, type UploadLimits } from "../features/assets/upload-limits.js";
 import { assetUploadRoutes } from "../features/assets/upload-route.js";
@@ -27,6 +28,7 @@ import { reviewRoutes } from "../features/reviews/routes.js";
 import { assetRoutes } from "../features/runs/assets-routes.js";
 import { contactSheetRoute } from "../features/runs/contact-sheet-route.js";
 import { RunEventHub } from "../features/runs/events.js";
+import { ingestRoutes } from "../features/runs/ingest-route.js";
 import { createRunQueue, type RunExecutionOptions, type RunQueue } from "../features/runs/queue.js";
 import { runRoutes } from "../features/runs/routes.js";
 import { defaultEventStreamLimits, EventStreamGate, type EventStreamLimits } from "../features/runs/streams.js";
@@ -211,6 +213,8 @@ export function createApp(options: AppOptions): Hono {
   assetRoutes(route, deps);
   assetFileRoutes(route, deps);
   assetUploadRoutes(route, { ...deps, limits: options.uploadLimits ?? defaultUploadLimits });
+  assetMoveRoutes(route, deps);
+  ingestRoutes(route, deps);
   contactSheetRoute(route, deps);
   exportRoutes(route, { ...deps, version: serverVersion });
   s3SyncRoutes(route, deps);

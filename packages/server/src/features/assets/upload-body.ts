@@ -33,7 +33,7 @@ export async function receiveUpload(
   if (!request.body) throw emptyUpload();
   const source = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
   if (type !== "multipart/form-data") {
-    const written = await writeHashed(source, target);
+    const written = nonEmpty(await writeHashed(source, target));
     return { ...written, declaredType: type, name: given.name ?? null };
   }
   return receiveMultipart(source, header, target, given);
@@ -41,6 +41,11 @@ export async function receiveUpload(
 
 const emptyUpload = () =>
   new ApiError("validation", "invalid_image", "The upload is empty: send the image as the body");
+
+function nonEmpty<T extends { size: number }>(written: T): T {
+  if (written.size === 0) throw emptyUpload();
+  return written;
+}
 
 async function receiveMultipart(
   source: Readable,
@@ -87,7 +92,7 @@ async function receiveMultipart(
   }
   if (!written || !part) throw validationError("The multipart body has no `file` part", { field: "file" });
   if (extra) throw validationError("Send one file per upload, in the `file` part", { field: "file" });
-  const file = await written;
+  const file = nonEmpty(await written);
   // Browsers label a file part by its name's extension, or as octet-stream when they cannot tell.
   const declared = mediaTypeOf(part.type);
   return {
@@ -101,7 +106,7 @@ async function receiveMultipart(
  * Writes `source` to the new file `target`, returning its size and sha256. The file is created
  * before any byte is read, so a caller removing it after a failure never races its creation.
  */
-async function writeHashed(source: Readable, target: string): Promise<{ size: number; sha256: string }> {
+export async function writeHashed(source: Readable, target: string): Promise<{ size: number; sha256: string }> {
   const file = await open(target, "wx", 0o644);
   const hash = createHash("sha256");
   let size = 0;
@@ -113,6 +118,5 @@ async function writeHashed(source: Readable, target: string): Promise<{ size: nu
     },
   });
   await pipeline(source, count, file.createWriteStream());
-  if (size === 0) throw emptyUpload();
   return { size, sha256: hash.digest("hex") };
 }

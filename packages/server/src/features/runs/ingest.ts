@@ -67,7 +67,7 @@ export async function ingestRunLog(db: KromaDb, options: IngestRunLogOptions): P
   ) {
     return { run_id: runId, changed: false };
   }
-  const log = checkRunLog(options);
+  const log = checkRunLog(options.log, options.projectSlug, options.validator);
   const root = resolve(options.projectRoot);
   const records = runLogRecords(log, {
     projectId: options.projectId,
@@ -106,6 +106,22 @@ export async function ingestRunLog(db: KromaDb, options: IngestRunLogOptions): P
   return changed ? { run_id: log.run_id, changed, counts } : { run_id: log.run_id, changed };
 }
 
+/** Refuses (409) a run id that another project's run already has. */
+export async function refuseForeignRun(db: KromaDb, runId: string, projectId: string): Promise<void> {
+  await storedRun(createRunLogRepository(db), runId, projectId);
+}
+
+/**
+ * The files `log` names (its assets' paths, relative to the project root, with the sha256 the
+ * log records for each: null for a log from before hashes), each once.
+ */
+export function runLogFiles(log: RunLog, projectRoot: string): { path: string; sha256: string | null }[] {
+  const { assets } = runLogRecords(log, { projectId: "", projectRoot, runLogPath: `runs/${log.run_id}.json` });
+  const files = new Map<string, string | null>();
+  for (const asset of assets) if (asset.rel_path) files.set(asset.rel_path, asset.sha256 ?? null);
+  return [...files].map(([path, sha256]) => ({ path, sha256 }));
+}
+
 /** The stored run's hash, or undefined; a run id of another project is a 409. */
 async function storedRun(runLogs: RunLogRepository, runId: string, projectId: string, trx?: Kysely<Database>) {
   const existing = await runLogs.storedHash(runId, trx);
@@ -142,11 +158,14 @@ function runLogValidator(given?: ContractValidator): ContractValidator {
   return sharedValidator;
 }
 
-function checkRunLog(options: IngestRunLogOptions): RunLog {
-  // Checked against the variant its `mode` names, so problems are about that log, not both kinds.
-  const mode = (options.log as { mode?: unknown } | null)?.mode;
+/**
+ * `log` as a `RunLog` of the project `projectSlug`, or a 400 listing the first problems: checked
+ * against the spec's variant its `mode` names, so problems are about that log, not both kinds.
+ */
+export function checkRunLog(log: unknown, projectSlug: string, validator?: ContractValidator): RunLog {
+  const mode = (log as { mode?: unknown } | null)?.mode;
   const schema = mode === "run" ? "PaidRunLog" : mode === "dry" ? "DryRunLog" : "RunLog";
-  const issues = runLogValidator(options.validator).validateSchema(schema, options.log);
+  const issues = runLogValidator(validator).validateSchema(schema, log);
   if (issues.length > 0) {
     const shown = issues.slice(0, 5).map((issue) => issue.message);
     throw validationError(`Not a valid run log: ${shown.join("; ")}`, {
@@ -154,11 +173,11 @@ function checkRunLog(options: IngestRunLogOptions): RunLog {
       issues: issues.slice(0, 20),
     });
   }
-  const log = options.log as RunLog;
-  if (log.project !== options.projectSlug) {
-    throw validationError(`Run log '${log.run_id}' is for project '${log.project}', not '${options.projectSlug}'`, {
+  const checked = log as RunLog;
+  if (checked.project !== projectSlug) {
+    throw validationError(`Run log '${checked.run_id}' is for project '${checked.project}', not '${projectSlug}'`, {
       field: "project",
     });
   }
-  return log;
+  return checked;
 }
