@@ -1,7 +1,9 @@
 // Local stand-ins for the PhotoRoom (`POST /v1/segment`, header `x-api-key`) and remove.bg
 // (`POST /v1.0/removebg`, header `X-Api-Key`) APIs on 127.0.0.1. Both take the image as the
 // multipart field `image_file` and answer with the cut-out image itself on success, or an error
-// JSON with a non-2xx status, as the real services do. Nothing leaves the machine.
+// JSON with a non-2xx status, as the real services do. Each also answers its free account
+// request (PhotoRoom `GET /v2/account`, remove.bg `GET /v1.0/account`) with its credits, or with
+// the service's own refusal of a wrong key. Nothing leaves the machine.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
@@ -11,6 +13,9 @@ export type CutoutService = "photoroom" | "removebg";
 /** One request as a stand-in saw it. */
 export interface CutoutRequest {
   service: CutoutService;
+  method: string;
+  /** `/v1/segment`, `/v2/account`, ... */
+  path: string;
   headers: IncomingHttpHeaders;
   /** Text fields (`format`, `size`, `crop`, ...). */
   fields: Record<string, string>;
@@ -37,12 +42,52 @@ export interface CutoutServers {
   /** The valid key for both services. */
   key: string;
   reply(service: CutoutService, reply: CutoutReply): void;
+  /** Replaces what a service's account request answers with the right key (default {@link defaultCutoutAccounts}). */
+  account<S extends CutoutService>(service: S, body: CutoutAccounts[S]): void;
   /** Requests held now (reply `held`), not yet answered. */
   held(): number;
   /** Answers every held request with its cut-out; later `held` requests are held again. */
   releaseHeld(): void;
   close(): Promise<void>;
 }
+
+/** What each account request answers with the right key, shaped as the service's own. */
+export interface CutoutAccounts {
+  /** PhotoRoom `GET /v2/account`: images left this month, the month's quota, and the plan. */
+  photoroom: { images: { available: number; subscription: number }; plan: string };
+  /** remove.bg `GET /v1.0/account`: credits by kind, and the free preview calls left. */
+  removebg: {
+    data: {
+      attributes: {
+        credits: { total: number; subscription: number; payg: number; enterprise: number };
+        api: { free_calls: number; sizes: string };
+      };
+    };
+  };
+}
+
+/** The account answers the stand-ins give unless a test sets others. */
+export const defaultCutoutAccounts: CutoutAccounts = {
+  photoroom: { images: { available: 83, subscription: 100 }, plan: "basic" },
+  removebg: {
+    data: {
+      attributes: {
+        credits: { total: 200, subscription: 150, payg: 50, enterprise: 0 },
+        api: { free_calls: 50, sizes: "all" },
+      },
+    },
+  },
+};
+
+/**
+ * How each service refuses its account request when the key is wrong: PhotoRoom answers 401 with
+ * `{"error":{"message":"Unauthorized"}}` (its troubleshooting guide), remove.bg 403 with its
+ * `errors` list (`auth_failed`).
+ */
+export const accountRefusals = {
+  photoroom: { status: 401, body: { error: { message: "Unauthorized" } } },
+  removebg: { status: 403, body: { errors: [{ title: "API Key invalid", code: "auth_failed" }] } },
+} as const;
 
 /** Errors shaped like each service's own. */
 export const serviceErrors = {
@@ -76,19 +121,31 @@ export async function startCutoutServices(key = "test-cutout-key"): Promise<Cuto
   const requests: CutoutRequest[] = [];
   const held: (() => void)[] = [];
   const replies: Record<CutoutService, CutoutReply> = { photoroom: { kind: "cutout" }, removebg: { kind: "cutout" } };
+  const accounts: CutoutAccounts = structuredClone(defaultCutoutAccounts);
   const routes: Record<string, { service: CutoutService; header: string }> = {
     "/v1/segment": { service: "photoroom", header: "x-api-key" },
     "/v1.0/removebg": { service: "removebg", header: "x-api-key" },
   };
+  const accountRoutes: Record<string, CutoutService> = { "/v2/account": "photoroom", "/v1.0/account": "removebg" };
   const server = createServer((req, res) => {
     void (async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const route = routes[req.url ?? ""];
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      const route = routes[path];
       const json = (status: number, body: unknown) => {
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify(body));
       };
+      const accountOf = accountRoutes[path];
+      if (req.method === "GET" && accountOf) {
+        requests.push({ service: accountOf, method: "GET", path, headers: req.headers, fields: {} });
+        if (req.headers["x-api-key"] !== key) {
+          const refusal = accountRefusals[accountOf];
+          return json(refusal.status, refusal.body);
+        }
+        return json(200, accounts[accountOf]);
+      }
       if (req.method !== "POST" || !route) return json(404, { detail: "Not found" });
       const form = await new Response(Buffer.concat(chunks), {
         headers: { "content-type": req.headers["content-type"] ?? "" },
@@ -101,6 +158,8 @@ export async function startCutoutServices(key = "test-cutout-key"): Promise<Cuto
       }
       requests.push({
         service: route.service,
+        method: "POST",
+        path,
         headers: req.headers,
         fields,
         ...(image ? { imageFile: { name: image.name, type: image.type, bytes: image.size } } : {}),
@@ -132,6 +191,9 @@ export async function startCutoutServices(key = "test-cutout-key"): Promise<Cuto
     key,
     reply(service, reply) {
       replies[service] = reply;
+    },
+    account(service, body) {
+      accounts[service] = body;
     },
     held: () => held.length,
     releaseHeld() {

@@ -141,3 +141,50 @@ describe("the images stand-in's generations", () => {
     expect(empty.body.error).toMatchObject({ param: "prompt", code: "string_below_min_length" });
   });
 });
+
+describe("the images stand-in's model list and key check", () => {
+  it("lists models in OpenAI's list shape, with any key when started without one", async () => {
+    const response = await fetch(`${server.url}/v1/models`, { headers: { authorization: "Bearer anything" } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { object: string; data: Record<string, unknown>[] };
+    expect(body.object).toBe("list");
+    expect(body.data.length).toBeGreaterThan(0);
+    for (const model of body.data) {
+      expect(shapeOf(model)).toEqual({ id: "string", object: "string", created: "number", owned_by: "string" });
+      expect(model.object).toBe("model");
+    }
+    expect(body.data.map((model) => model.id)).toContain("gpt-image-1");
+  });
+
+  it("started with a key, refuses a wrong or missing one on every route with OpenAI's 401 body", async () => {
+    const keyed = await startImagesServer({ apiKey: "sk-right-key-0000" });
+    try {
+      const listed = await fetch(`${keyed.url}/v1/models`, { headers: { authorization: "Bearer sk-right-key-0000" } });
+      expect(listed.status).toBe(200);
+      const wrong = await fetch(`${keyed.url}/v1/models`, { headers: { authorization: "Bearer sk-wrong-key-9876" } });
+      expect(wrong.status).toBe(401);
+      const body = (await wrong.json()) as OpenAiErrorBody;
+      expect(body).toEqual({
+        error: {
+          message: expect.stringMatching(/^Incorrect API key provided: sk-\*+9876\. You can find your API key at /),
+          type: "invalid_request_error",
+          param: null,
+          code: "invalid_api_key",
+        },
+      });
+      expect(body.error.message).not.toContain("sk-wrong-key-9876");
+      const missing = await fetch(`${keyed.url}/v1/images/generations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ model: "gpt-image-1", prompt: "p" }),
+      });
+      expect(missing.status).toBe(401);
+      expect(((await missing.json()) as OpenAiErrorBody).error).toMatchObject({
+        message: expect.stringMatching(/^You didn't provide an API key/),
+        code: null,
+      });
+    } finally {
+      await keyed.close();
+    }
+  });
+});

@@ -4,6 +4,9 @@
 // SDK at it with `baseURL: server.url + "/v1"`; nothing leaves the machine. Like the real API, it
 // refuses a model, size, quality or input fidelity the model does not accept (400 with OpenAI's
 // `invalid_value` error body, as fixtures/openai-invalid-size.json keeps one) before the script runs.
+// `GET /v1/models` lists the models in OpenAI's list shape (free: `kroma doctor --check-keys`).
+// Started with an `apiKey`, it refuses any other bearer token on every route as OpenAI does (401
+// `invalid_api_key`, naming the key masked); without one it takes any key.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
@@ -48,6 +51,12 @@ export interface ScriptedReply {
 }
 
 export type Script = (request: RecordedRequest) => ScriptedReply;
+
+/** Options of {@link startImagesServer}. */
+export interface ImagesServerOptions {
+  /** The only key accepted (`Authorization: Bearer <key>`); unset: any key is. */
+  apiKey?: string;
+}
 
 export interface ImagesServer {
   url: string;
@@ -291,6 +300,65 @@ function jsonFields(body: Buffer): Record<string, string> {
 
 const imageRoutes = new Set(["/v1/images/edits", "/v1/images/generations"]);
 
+/** One entry of `GET /v1/models`, as OpenAI lists it. */
+export interface OpenAiModel {
+  id: string;
+  object: "model";
+  created: number;
+  owned_by: string;
+}
+
+/** What the stand-in's `GET /v1/models` lists: the image models it plays, and two others. */
+export const openAiListedModels: readonly OpenAiModel[] = [
+  ...Object.keys(openAiAcceptedValues).map((id) => ({
+    id,
+    object: "model" as const,
+    created: 1745000000,
+    owned_by: "system",
+  })),
+  { id: "gpt-4o", object: "model", created: 1715367049, owned_by: "system" },
+  { id: "dall-e-3", object: "model", created: 1698785189, owned_by: "system" },
+];
+
+/**
+ * A key as OpenAI's 401 names it: the first three and last four characters around asterisks. (The
+ * CLI must not pass even this on; the stand-in sends it so tests can prove that.)
+ */
+export function maskedOpenAiKey(key: string): string {
+  return `${key.slice(0, 3)}${"*".repeat(Math.max(4, key.length - 7))}${key.slice(-4)}`;
+}
+
+/**
+ * The 401 OpenAI answers a request whose bearer token is not `apiKey` with: no key at all, or a
+ * wrong one (`invalid_api_key`, the key masked), or null when the key is right.
+ *
+ * @example
+ * openAiKeyRefusal("Bearer sk-wrong-0000", "sk-right-1111")?.error.code; // "invalid_api_key"
+ */
+export function openAiKeyRefusal(authorization: string | undefined, apiKey: string): OpenAiErrorBody | null {
+  const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+  if (presented === apiKey) return null;
+  if (presented === undefined) {
+    return {
+      error: {
+        message:
+          "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username and password. You can obtain an API key from https://platform.openai.com/account/api-keys.",
+        type: "invalid_request_error",
+        param: null,
+        code: null,
+      },
+    };
+  }
+  return {
+    error: {
+      message: `Incorrect API key provided: ${maskedOpenAiKey(presented)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+      type: "invalid_request_error",
+      param: null,
+      code: "invalid_api_key",
+    },
+  };
+}
+
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
@@ -303,7 +371,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
  * const server = await startImagesServer();
  * server.script((request) => (request.sceneAttempt === 0 ? { status: 500 } : { image: "gray" }));
  */
-export async function startImagesServer(): Promise<ImagesServer> {
+export async function startImagesServer(options: ImagesServerOptions = {}): Promise<ImagesServer> {
   const pngs = { gray: await makePng("gray"), color: await makePng("color") };
   const requests: RecordedRequest[] = [];
   const perScene = new Map<string, number>();
@@ -327,6 +395,16 @@ export async function startImagesServer(): Promise<ImagesServer> {
         sceneAttempt,
       };
       requests.push(recorded);
+      const keyRefusal =
+        options.apiKey === undefined ? null : openAiKeyRefusal(req.headers.authorization, options.apiKey);
+      if (keyRefusal) {
+        send(res, 401, keyRefusal, { "x-request-id": `req_${recorded.index}` });
+        return;
+      }
+      if (req.method === "GET" && path === "/v1/models") {
+        send(res, 200, { object: "list", data: openAiListedModels }, { "x-request-id": `req_${recorded.index}` });
+        return;
+      }
       if (req.method !== "POST" || !imageRoutes.has(path)) {
         send(res, 404, { error: { message: `No route ${req.method} ${path}` } });
         return;
