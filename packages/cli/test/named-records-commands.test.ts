@@ -20,7 +20,17 @@ afterAll(() => server.stop());
 
 describe("kroma templates|styles|characters", () => {
   it("creates a prompt template from flags, edits it by name, shows and deletes it", async () => {
-    const created = await kroma(["--json", "templates", "create", "-p", "named", "--name", "hero", "--text", "A {subject}"]);
+    const created = await kroma([
+      "--json",
+      "templates",
+      "create",
+      "-p",
+      "named",
+      "--name",
+      "hero",
+      "--text",
+      "A {subject}",
+    ]);
     expect(created.stderr).toBe("");
     expect(created.code).toBe(0);
     const answer = JSON.parse(created.stdout);
@@ -76,7 +86,10 @@ describe("kroma templates|styles|characters", () => {
     });
 
     const json = join(dir, "ada.json");
-    await writeFile(json, JSON.stringify({ name: "Ada", description: "an engineer", prompt_text: "Ada, in a lab coat" }));
+    await writeFile(
+      json,
+      JSON.stringify({ name: "Ada", description: "an engineer", prompt_text: "Ada, in a lab coat" }),
+    );
     const character = await kroma(["characters", "create", "-p", "named", "--file", json]);
     expect(character.code).toBe(0);
     expect(character.stdout).toMatch(/^Character Ada saved \(\S+\)\n$/);

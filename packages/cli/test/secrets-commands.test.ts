@@ -26,7 +26,10 @@ describe("kroma secrets", () => {
     const json = await kroma(["--json", "secrets", "set", "aws/access_key_id", "-p", "vault"], "AKIAEXAMPLEVALUE0001");
     expect(json.code).toBe(0);
     const answer = JSON.parse(json.stdout);
-    expect(answer).toMatchObject({ ok: true, secret: { provider_code: "aws", secret_name: "access_key_id", has_value: true } });
+    expect(answer).toMatchObject({
+      ok: true,
+      secret: { provider_code: "aws", secret_name: "access_key_id", has_value: true },
+    });
     expect(Object.keys(answer.secret).sort()).toEqual(
       ["project_id", "provider_code", "secret_name", "has_value", "hint", "key_id", "created_at", "updated_at"].sort(),
     );
@@ -42,7 +45,10 @@ describe("kroma secrets", () => {
     const listedJson = await kroma(["--json", "secrets", "list", "--project", "vault"]);
     const list = JSON.parse(listedJson.stdout);
     expect(list).toMatchObject({ ok: true, count: 2 });
-    expect(list.secrets.map((s: { secret_name: string }) => s.secret_name).sort()).toEqual(["access_key_id", "api_key"]);
+    expect(list.secrets.map((s: { secret_name: string }) => s.secret_name).sort()).toEqual([
+      "access_key_id",
+      "api_key",
+    ]);
     expect(listedJson.stdout).not.toContain(value);
 
     // The server holds the value: the SDK sees the same metadata.

@@ -61,7 +61,19 @@ describe("kroma storage", () => {
     });
 
     // "" returns the root to its default and clears an S3 setting.
-    const reset = await kroma(["--json", "storage", "set", "-p", "stored", "--project-root", "", "--region", "", "--s3-enabled", "false"]);
+    const reset = await kroma([
+      "--json",
+      "storage",
+      "set",
+      "-p",
+      "stored",
+      "--project-root",
+      "",
+      "--region",
+      "",
+      "--s3-enabled",
+      "false",
+    ]);
     expect(reset.code).toBe(0);
     const after = JSON.parse(reset.stdout);
     expect(after.updated).toBe("s3");
