@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +18,20 @@ async function bashOffers(script: string, words: string[]): Promise<string[]> {
   const program = `source '${file}'; COMP_WORDS=(kroma ${line}); COMP_CWORD=${words.length}; _kroma; printf '%s\\n' "\${COMPREPLY[@]}"`;
   return new Promise((resolve, reject) =>
     execFile("bash", ["--norc", "-c", program], (error, stdout, stderr) =>
+      error ? reject(new Error(stderr)) : resolve(stdout.split("\n").filter(Boolean)),
+    ),
+  );
+}
+
+/** Whether `shell` is installed here: the zsh and fish scripts are run only where they are. */
+const installed = (shell: string) => spawnSync(shell, ["--version"]).status === 0;
+
+/** Runs `program` in `shell` with the script saved as `file`; resolves to its output lines. */
+async function inShell(shell: string, args: string[], script: string, name: string, program: string) {
+  const dir = await mkdtemp(join(tmpdir(), "kroma-completion-"));
+  await writeFile(join(dir, name), script);
+  return new Promise<string[]>((resolve, reject) =>
+    execFile(shell, [...args, program.replaceAll("SCRIPT", join(dir, name))], (error, stdout, stderr) =>
       error ? reject(new Error(stderr)) : resolve(stdout.split("\n").filter(Boolean)),
     ),
   );
@@ -54,6 +68,26 @@ describe("kroma completion", () => {
     expect(fish.code).toBe(0);
     expect(fish.stdout).toContain("complete -c kroma -f -n '__kroma_at \\'runs\\'' -a 'watch'");
     expect(fish.stdout).toContain("complete -c kroma -n '__kroma_at \\'runs watch\\'' -l 'project' -r -F");
+  });
+
+  it.skipIf(!installed("zsh"))("zsh: the script offers runs' subcommands and --project", async () => {
+    const { stdout } = await kroma(["completion", "zsh"]);
+    // compadd and _files stand in for zsh's completion system: they print what would be offered.
+    const stubs = 'compdef() { :; }; compadd() { shift; print -l -- "$@"; }; _files() { print FILES; }; source SCRIPT;';
+    const offered = (words: string) =>
+      inShell("zsh", ["-f", "-c"], stdout, "_kroma", `${stubs} words=(kroma ${words}); CURRENT=\${#words}; _kroma`);
+    expect(await offered("runs ''")).toEqual(expect.arrayContaining(["list", "show", "watch"]));
+    expect(await offered("--json runs watch --pro")).toContain("--project");
+    expect(await offered("runs watch -p ''")).toEqual(["FILES"]);
+  });
+
+  it.skipIf(!installed("fish"))("fish: the script offers runs' subcommands and --project", async () => {
+    const { stdout } = await kroma(["completion", "fish"]);
+    const offered = (line: string) =>
+      inShell("fish", ["-c"], stdout, "kroma.fish", `source SCRIPT; complete -C '${line}'`);
+    const runs = (await offered("kroma runs ")).map((line) => line.split("\t")[0]);
+    expect(runs).toEqual(expect.arrayContaining(["list", "show", "watch"]));
+    expect((await offered("kroma --json runs watch --pro")).map((line) => line.split("\t")[0])).toEqual(["--project"]);
   });
 
   it("an unknown shell is a usage error (exit 2)", async () => {
