@@ -1,3 +1,5 @@
+import { execFile, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { createKromaClient } from "@kroma/sdk";
 import { startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,6 +56,30 @@ describe("kroma secrets", () => {
     // The server holds the value: the SDK sees the same metadata.
     const { secrets } = await createKromaClient({ baseUrl: server.url }).secrets.list("vault");
     expect(secrets).toHaveLength(2);
+  });
+
+  // util-linux `script` gives the command a terminal, fed from our stdin: the prompt's path.
+  const hasScript = process.platform === "linux" && spawnSync("script", ["--version"]).status === 0;
+  it.skipIf(!hasScript)("on a terminal, asks with a hidden prompt and does not echo the value", async () => {
+    const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+    const command = [process.execPath, bin, "--api-url", server.url, "secrets", "set", "openai/typed", "-p", "vault"];
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = execFile("script", ["-qec", command.join(" "), "/dev/null"], (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      );
+      // Typed once the prompt is up (the terminal is in raw mode by then), with Enter.
+      let typed = false;
+      child.stdout?.on("data", (chunk) => {
+        if (typed || !String(chunk).includes("Value for")) return;
+        typed = true;
+        setTimeout(() => child.stdin?.write(`${value}\r`), 100);
+      });
+    });
+    expect(output).toContain("Value for openai/typed: ");
+    expect(output).toMatch(/Secret openai\/typed saved/);
+    expect(output).not.toContain(value);
+    const { secrets } = await createKromaClient({ baseUrl: server.url }).secrets.list("vault");
+    expect(secrets.map((s) => s.secret_name)).toContain("typed");
   });
 
   it("refuses a value on the command line (exit 2) without echoing it", async () => {
