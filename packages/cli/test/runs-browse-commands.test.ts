@@ -59,7 +59,10 @@ describe("kroma runs list|show|watch", () => {
       expect.stringMatching(/^run_seed_0000\s+dry\s+failed\s+0\/1\s+2026-01-01T00:00:00/),
     ]);
 
-    // Every paged kind of kroma get takes --all too.
+    // assets list and every paged kind of kroma get take --all too.
+    const assets = JSON.parse((await kroma(["--json", "assets", "list", "-p", "paged", "--all"])).stdout);
+    const { total } = await sdk().assets.list("paged");
+    expect(assets).toMatchObject({ ok: true, count: total, total });
     const got = JSON.parse((await kroma(["--json", "get", "runs", "-p", "paged", "--all"])).stdout);
     expect(got.runs).toHaveLength(seeded + 1);
   });
@@ -68,6 +71,7 @@ describe("kroma runs list|show|watch", () => {
     const both = await kroma(["runs", "list", "-p", "paged", "--all", "--limit", "5"]);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("cannot be used with option '--limit <n>'");
+    expect((await kroma(["assets", "list", "-p", "paged", "--all", "--limit", "5"])).code).toBe(2);
     const bad = await kroma(["runs", "list", "-p", "paged", "--limit", "0"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("give a whole number from 1 to 5000, or --all for every row");

@@ -120,12 +120,15 @@ function jobSummary(statuses: string[]): string {
 export function assetBrowseCommands(assets: Command, globals: () => GlobalOptions): void {
   assets
     .command("list")
-    .description("A project's assets, newest first, with the API's filters")
+    .description(
+      "A project's assets, newest first, with the API's filters (--all: every one, past the server's page size)",
+    )
     .requiredOption("-p, --project <slug>", "project slug")
     .option("--run <run_id>", "only assets of this run")
     .option("--job <job_id>", "only assets of this job")
     .option("--kind <asset_kind>", "final | candidate | scene | reference | a post-process stage")
-    .option("--limit <n>", "at most this many (default 100)", "100")
+    .option("--limit <n>", "at most this many (default 100)", pageLimit, 100)
+    .addOption(allOption())
     .addOption(trashedOption())
     .action(
       async (flags: {
@@ -133,16 +136,20 @@ export function assetBrowseCommands(assets: Command, globals: () => GlobalOption
         run?: string;
         job?: string;
         kind?: string;
-        limit: string;
+        limit: number;
+        all?: boolean;
         trashed?: Trashed;
       }) => {
-        const result = await apiClient(globals()).assets.list(flags.project, {
+        const filters = {
           ...(flags.trashed ? { trashed: flags.trashed } : {}),
           ...(flags.run ? { run_id: flags.run } : {}),
           ...(flags.job ? { job_id: flags.job } : {}),
           ...(flags.kind ? { asset_kind: flags.kind } : {}),
-          limit: Number(flags.limit),
-        });
+        };
+        const kroma = apiClient(globals());
+        const result = flags.all
+          ? await allRows("assets", kroma.assets.iterate(flags.project, filters))
+          : await kroma.assets.list(flags.project, { ...filters, limit: flags.limit });
         emit(globals(), result, () =>
           table(
             ["ASSET", "KIND", "PATH", "SIZE", "SHA256", "STALE"],
