@@ -27,15 +27,18 @@ export function runEventReporter(stream: NodeJS.WriteStream): RunEventReporter {
     Presets.shades_classic,
   );
   let bar: SingleBar | undefined;
+  // Nothing drawn yet (a finished run's stream is its done event alone): nothing to stop or clear.
+  let started = false;
   let stopped = false;
   const stop = () => {
-    if (stopped) return;
+    if (stopped || !started) return;
     stopped = true;
     bars.update();
     bars.stop();
   };
   /** A lasting line above the bar; the bar is drawn now, not on its timer. */
   const log = (line: string) => {
+    started = true;
     bars.log(`${line}\n`);
     bars.update();
   };
@@ -47,6 +50,7 @@ export function runEventReporter(stream: NodeJS.WriteStream): RunEventReporter {
         return;
       }
       if (event.type === "status") return log(describeRunEvent(event));
+      started = true;
       bar ??= bars.create(event.jobs, 0, { step: "" });
       if (event.phase === "job_done" || event.phase === "job_skipped") {
         bar.increment(1, { step: "" });
