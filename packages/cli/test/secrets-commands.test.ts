@@ -90,7 +90,7 @@ describe("kroma secrets", () => {
     ]) {
       const ran = await kroma(args, "ignored\n");
       expect(ran.code).toBe(2);
-      expect(ran.stderr).toContain("takes no value on the command line: pipe it");
+      expect(ran.stderr).toContain("the value is never on the command line: pipe it");
       expect(printed(ran)).not.toContain(value);
     }
     // A value typed where PROVIDER/NAME goes is not quoted back either.

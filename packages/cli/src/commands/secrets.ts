@@ -94,7 +94,7 @@ export function secretsCommand(program: Command, globals: () => GlobalOptions): 
       if (this.args.length > 1) {
         usage(
           this,
-          `kroma secrets set takes no value on the command line: pipe it (printf %s "$KEY" | kroma secrets set ${parseRef(ref) ? ref : "PROVIDER/NAME"} -p ${flags.project}) or type it at the prompt`,
+          `kroma secrets set takes only PROVIDER/NAME and -p (what else was given is not repeated here: it may be the secret); the value is never on the command line: pipe it (printf %s "$KEY" | kroma secrets set ${parseRef(ref) ? ref : "PROVIDER/NAME"} -p ${flags.project}) or type it at the prompt`,
         );
       }
       const { provider, name } = refOf(this, ref, "set");
