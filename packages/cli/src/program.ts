@@ -3,15 +3,19 @@ import { defaultBaseUrl } from "@kroma/sdk";
 import { Command, CommanderError } from "commander";
 import { assetsCommand } from "./commands/assets.js";
 import { openCommand } from "./commands/browse.js";
+import { completionCommand } from "./commands/completion.js";
 import { configCommand } from "./commands/config.js";
 import { deliverCommand } from "./commands/deliver.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { exportsCommand } from "./commands/exports.js";
 import { labCommand } from "./commands/lab.js";
+import { namedRecordsCommand } from "./commands/named-records.js";
 import { projectsCommand } from "./commands/projects.js";
 import { recordsCommand } from "./commands/records.js";
 import { runsCommand } from "./commands/runs.js";
+import { secretsCommand } from "./commands/secrets.js";
 import { serveCommand } from "./commands/serve.js";
+import { storageCommand } from "./commands/storage.js";
 import { syncCommand } from "./commands/sync.js";
 import { tokensCommand } from "./commands/tokens.js";
 import { duCommand, gcCommand, trashCommand } from "./commands/trash.js";
@@ -59,6 +63,10 @@ export function createProgram(): Command {
   gcCommand(program, globals);
   duCommand(program, globals);
   doctorCommand(program, globals);
+  namedRecordsCommand(program, globals);
+  secretsCommand(program, globals);
+  storageCommand(program, globals);
+  completionCommand(program);
   return program;
 }
 

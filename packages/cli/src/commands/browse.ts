@@ -9,6 +9,7 @@ import { type Command, Option } from "commander";
 import { apiClient } from "../api-client.js";
 import { sha256, writeAtomically } from "../files.js";
 import { emit, type GlobalOptions, table } from "../output.js";
+import { allOption, allRows, pageLimit } from "../paging.js";
 
 // Browsing what runs made, from the terminal: `kroma runs list|show`, `kroma assets list|get`
 // and `kroma open`. Everything comes over the API, so it works against any server.
@@ -27,43 +28,64 @@ const trashedOption = () =>
 export function runBrowseCommands(runs: Command, client: () => KromaClient, globals: () => GlobalOptions): void {
   runs
     .command("list")
-    .description("A project's runs, newest first")
+    .description("A project's runs, newest first (--all: every one, past the server's page size)")
     .requiredOption("-p, --project <slug>", "project slug")
     .option("--status <status>", "only runs with this status")
     .option("--mode <mode>", "dry | run")
-    .option("--limit <n>", "at most this many (default 50)", "50")
+    .option("--limit <n>", "at most this many (default 50)", pageLimit, 50)
+    .addOption(allOption())
     .addOption(trashedOption())
-    .action(async (flags: { project: string; status?: string; mode?: string; limit: string; trashed?: Trashed }) => {
-      const result = await client().runs.list(flags.project, {
-        ...(flags.trashed ? { trashed: flags.trashed } : {}),
-        ...(flags.status ? { status: flags.status as Schema<"RunRecordStatus"> } : {}),
-        ...(flags.mode ? { mode: flags.mode as "dry" | "run" } : {}),
-        limit: Number(flags.limit),
-      });
-      emit(globals(), result, () =>
-        table(
-          ["RUN", "MODE", "STATUS", "JOBS", "CREATED"],
-          result.runs.map((run) => {
-            const summary = run.summary_json as { jobs?: number; done?: number };
-            return [run.id, run.run_mode, run.status, `${summary.done ?? 0}/${summary.jobs ?? 0}`, run.created_at];
-          }),
-        ),
-      );
-    });
+    .action(
+      async (flags: {
+        project: string;
+        status?: string;
+        mode?: string;
+        limit: number;
+        all?: boolean;
+        trashed?: Trashed;
+      }) => {
+        const filters = {
+          ...(flags.trashed ? { trashed: flags.trashed } : {}),
+          ...(flags.status ? { status: flags.status as Schema<"RunRecordStatus"> } : {}),
+          ...(flags.mode ? { mode: flags.mode as "dry" | "run" } : {}),
+        };
+        const result = flags.all
+          ? await allRows("runs", client().runs.iterate(flags.project, filters))
+          : await client().runs.list(flags.project, { ...filters, limit: flags.limit });
+        emit(globals(), result, () =>
+          table(
+            ["RUN", "MODE", "STATUS", "JOBS", "CREATED"],
+            result.runs.map((run) => {
+              const summary = (run.summary_json ?? {}) as { jobs?: number; done?: number };
+              return [run.id, run.run_mode, run.status, `${summary.done ?? 0}/${summary.jobs ?? 0}`, run.created_at];
+            }),
+          ),
+        );
+      },
+    );
 
   runs
     .command("show")
-    .description("A run's jobs: candidates with the guard's grades, the chosen final (*) and review state")
+    .description(
+      "A run and its jobs: candidates with the guard's grades, the chosen final (*) and review state (--json: the API's answer)",
+    )
     .argument("<run_id>", "the run")
     .requiredOption("-p, --project <slug>", "project slug")
     .action(async (runId: string, flags: { project: string }) => {
       const kroma = client();
-      const { run, jobs } = await kroma.runs.get(flags.project, runId);
-      const reports = await kroma.qualityReports.list(flags.project, { run_id: runId, limit: 5000 });
-      const grade = new Map(reports.quality_reports.map((report) => [report.asset_id, report.grade]));
-      emit(globals(), { run, jobs, quality_reports: reports.quality_reports }, () =>
+      const answer = await kroma.runs.get(flags.project, runId);
+      const { run, jobs } = answer;
+      // --json prints the API's getRun answer; the grades are for the table only.
+      const grade = new Map<string | null, string>();
+      if (!globals().json) {
+        for await (const report of kroma.qualityReports.iterate(flags.project, { run_id: runId })) {
+          grade.set(report.asset_id, report.grade);
+        }
+      }
+      emit(globals(), answer, () =>
         [
           `Run ${run.id} (${run.run_mode}) ${run.status}${run.error ? `: ${run.error}` : ""}`,
+          `  ${jobSummary(jobs.map((job) => job.status))} · created ${run.created_at}${run.finished_at ? ` · finished ${run.finished_at}` : ""}`,
           "",
           table(
             ["JOB", "STATUS", "REVIEW", "FINAL", "CANDIDATES (grade, * = final)"],
@@ -86,16 +108,27 @@ export function runBrowseCommands(runs: Command, client: () => KromaClient, glob
     });
 }
 
+/** "3 job(s): 2 done, 1 failed". */
+function jobSummary(statuses: string[]): string {
+  const counts = new Map<string, number>();
+  for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
+  const parts = [...counts].map(([status, n]) => `${n} ${status}`);
+  return `${statuses.length} job(s)${parts.length ? `: ${parts.join(", ")}` : ""}`;
+}
+
 /** `kroma assets list` and `kroma assets get`. */
 export function assetBrowseCommands(assets: Command, globals: () => GlobalOptions): void {
   assets
     .command("list")
-    .description("A project's assets, newest first, with the API's filters")
+    .description(
+      "A project's assets, newest first, with the API's filters (--all: every one, past the server's page size)",
+    )
     .requiredOption("-p, --project <slug>", "project slug")
     .option("--run <run_id>", "only assets of this run")
     .option("--job <job_id>", "only assets of this job")
     .option("--kind <asset_kind>", "final | candidate | scene | reference | a post-process stage")
-    .option("--limit <n>", "at most this many (default 100)", "100")
+    .option("--limit <n>", "at most this many (default 100)", pageLimit, 100)
+    .addOption(allOption())
     .addOption(trashedOption())
     .action(
       async (flags: {
@@ -103,16 +136,20 @@ export function assetBrowseCommands(assets: Command, globals: () => GlobalOption
         run?: string;
         job?: string;
         kind?: string;
-        limit: string;
+        limit: number;
+        all?: boolean;
         trashed?: Trashed;
       }) => {
-        const result = await apiClient(globals()).assets.list(flags.project, {
+        const filters = {
           ...(flags.trashed ? { trashed: flags.trashed } : {}),
           ...(flags.run ? { run_id: flags.run } : {}),
           ...(flags.job ? { job_id: flags.job } : {}),
           ...(flags.kind ? { asset_kind: flags.kind } : {}),
-          limit: Number(flags.limit),
-        });
+        };
+        const kroma = apiClient(globals());
+        const result = flags.all
+          ? await allRows("assets", kroma.assets.iterate(flags.project, filters))
+          : await kroma.assets.list(flags.project, { ...filters, limit: flags.limit });
         emit(globals(), result, () =>
           table(
             ["ASSET", "KIND", "PATH", "SIZE", "SHA256", "STALE"],

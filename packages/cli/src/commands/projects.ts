@@ -6,6 +6,30 @@ import { emit, type GlobalOptions, table } from "../output.js";
 const remaining = (usd: number) =>
   usd < 0 ? `remaining $0.000 (over by $${(-usd).toFixed(3)})` : `remaining $${usd.toFixed(3)}`;
 
+/**
+ * The project a command names: `-p/--project SLUG`, or the positional slug it has always taken
+ * (kept as an alias). Neither, or two different ones, is a usage error (exit 2).
+ */
+export function projectSlug(command: Command, positional: string | undefined, flag: string | undefined): string {
+  if (positional !== undefined && flag !== undefined && positional !== flag) {
+    command.error(`error: two projects given ('${positional}' and --project '${flag}'): give one`, {
+      exitCode: 2,
+      code: "commander.conflictingOption",
+    });
+  }
+  const slug = flag ?? positional;
+  if (slug === undefined) {
+    command.error(
+      `error: kroma ${command.parent?.name()} ${command.name()} needs a project: give -p/--project <slug>`,
+      {
+        exitCode: 2,
+        code: "commander.missingMandatoryOptionValue",
+      },
+    );
+  }
+  return slug;
+}
+
 export function projectsCommand(program: Command, globals: () => GlobalOptions): void {
   const projects = program.command("projects").description("List, create and inspect projects");
   const client = () => apiClient(globals());
@@ -39,8 +63,10 @@ export function projectsCommand(program: Command, globals: () => GlobalOptions):
   projects
     .command("show")
     .description("Show a project with its record counts and storage")
-    .argument("<slug>", "project slug")
-    .action(async (slug: string) => {
+    .argument("[slug]", "project slug (or -p)")
+    .option("-p, --project <slug>", "project slug")
+    .action(async function (this: Command, positional: string | undefined, flags: { project?: string }) {
+      const slug = projectSlug(this, positional, flags.project);
       const result = await client().projects.get(slug);
       const { project, counts, storage } = result;
       emit(globals(), result, () =>
@@ -62,10 +88,16 @@ export function projectsCommand(program: Command, globals: () => GlobalOptions):
   projects
     .command("budget")
     .description("Show a project's budget for paid runs (what is committed, what remains), or set or clear it")
-    .argument("<slug>", "project slug")
+    .argument("[slug]", "project slug (or -p)")
+    .option("-p, --project <slug>", "project slug")
     .option("--set <usd>", "the ceiling in USD for the project's paid runs in all")
     .option("--clear", "remove the budget")
-    .action(async (slug: string, flags: { set?: string; clear?: boolean }) => {
+    .action(async function (
+      this: Command,
+      positional: string | undefined,
+      flags: { project?: string; set?: string; clear?: boolean },
+    ) {
+      const slug = projectSlug(this, positional, flags.project);
       if (flags.set !== undefined && flags.clear) throw new Error("Give --set or --clear, not both");
       const amount = flags.set === undefined ? undefined : Number(flags.set);
       if (amount !== undefined && !(Number.isFinite(amount) && amount >= 0)) {

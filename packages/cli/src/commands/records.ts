@@ -2,6 +2,7 @@ import type { KromaClient } from "@kroma/sdk";
 import { type Command, InvalidArgumentError } from "commander";
 import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions, table } from "../output.js";
+import { allRows } from "../paging.js";
 
 interface Scope {
   slug: string;
@@ -21,6 +22,8 @@ interface RecordKind {
   /** Fetches one record; `undefined` when the kind has no single-record route. */
   show?(kroma: KromaClient, scope: Scope, id: string): Promise<{ body: unknown; record: Row }>;
   columns: string[];
+  /** Every row, paged past the server's page size (`--all`), for the kinds the API pages. */
+  all?(kroma: KromaClient, scope: Scope): Promise<{ body: unknown; rows: Row[] }>;
   /** Parent flag the kind needs (`--set` for reference items, `--session` for messages). */
   needs?: "set" | "session" | "instruction";
 }
@@ -147,6 +150,19 @@ const kinds: RecordKind[] = [
   },
 ];
 
+/** The kinds the API pages (`limit`/`offset`, 500 rows by default), with the SDK iterator of each. */
+const paged: Record<string, (kroma: KromaClient, slug: string) => Promise<{ body: unknown; rows: Row[] }>> = {
+  runs: async (k, slug) => rows(await allRows("runs", k.runs.iterate(slug)), "runs"),
+  assets: async (k, slug) => rows(await allRows("assets", k.assets.iterate(slug)), "assets"),
+  "quality-reports": async (k, slug) =>
+    rows(await allRows("quality_reports", k.qualityReports.iterate(slug)), "quality_reports"),
+  "cost-events": async (k, slug) => rows(await allRows("cost_events", k.costEvents.iterate(slug)), "cost_events"),
+};
+for (const kind of kinds) {
+  const every = paged[kind.name];
+  if (every) kind.all = (k, s) => every(k, s.slug);
+}
+
 function rows(body: object, key: string) {
   return { body, rows: (body as Record<string, Row[]>)[key] ?? [] };
 }
@@ -194,22 +210,46 @@ export function recordsCommand(program: Command, globals: () => GlobalOptions): 
     .option("--set <referenceSetId>", "reference set (for reference-items)")
     .option("--session <sessionId>", "chat session (for chat-messages)")
     .option("--instruction <instructionId>", "agent instruction (for agent-events)")
-    .action(async (kind: RecordKind, id: string | undefined, flags: Omit<Scope, "slug"> & { project: string }) => {
-      if (kind.needs && !flags[kind.needs]) throw new Error(`${kind.name} needs --${kind.needs}`);
-      const kroma = apiClient(globals());
-      const scope = { ...flags, slug: flags.project };
-      if (id === undefined) {
-        const { body, rows: list } = await kind.list(kroma, scope);
-        emit(globals(), body, () =>
-          table(
-            kind.columns.map((c) => c.toUpperCase()),
-            list.map((row) => kind.columns.map((c) => cell(row[c]))),
-          ),
-        );
-        return;
-      }
-      if (!kind.show) throw new Error(`${kind.name} has no single-record view; list them instead`);
-      const { body, record } = await kind.show(kroma, scope, id);
-      emit(globals(), body, () => describe(record));
-    });
+    .option(
+      "--all",
+      `every row past the server's page size (${Object.keys(paged).join(", ")}; the others list every row)`,
+    )
+    .action(
+      async (
+        kind: RecordKind,
+        id: string | undefined,
+        flags: Omit<Scope, "slug"> & { project: string; all?: boolean },
+      ) => {
+        if (kind.needs && !flags[kind.needs]) throw new Error(`${kind.name} needs --${kind.needs}`);
+        await printRecords(globals(), kind, { ...flags, slug: flags.project }, id, flags.all === true);
+      },
+    );
+}
+
+/**
+ * Prints a kind's rows as a table (the API's list answer with --json), or one record as
+ * `key  value` lines (its answer with --json); `all` pages through every row of a paged kind.
+ */
+export async function printRecords(
+  options: GlobalOptions,
+  kindName: string | RecordKind,
+  scope: Scope,
+  id?: string,
+  all = false,
+): Promise<void> {
+  const kind = typeof kindName === "string" ? findKind(kindName) : kindName;
+  const kroma = apiClient(options);
+  if (id === undefined) {
+    const { body, rows: list } = all && kind.all ? await kind.all(kroma, scope) : await kind.list(kroma, scope);
+    emit(options, body, () =>
+      table(
+        kind.columns.map((c) => c.toUpperCase()),
+        list.map((row) => kind.columns.map((c) => cell(row[c]))),
+      ),
+    );
+    return;
+  }
+  if (!kind.show) throw new Error(`${kind.name} has no single-record view; list them instead`);
+  const { body, record } = await kind.show(kroma, scope, id);
+  emit(options, body, () => describe(record));
 }

@@ -1,10 +1,11 @@
 import { describeSpendEstimate } from "@kroma/pipeline";
-import type { KromaClient, RunEvent } from "@kroma/sdk";
+import type { KromaClient } from "@kroma/sdk";
 import { type Command, CommanderError } from "commander";
 import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions } from "../output.js";
 import { runBrowseCommands } from "./browse.js";
 import { maxSpendFromFlags, type RunRequestFlags, runBodyFromFlags, runRequestOptions } from "./run-options.js";
+import { watchRun } from "./run-watch.js";
 import { reviewCommands } from "./runs-review.js";
 import { sheetCommand } from "./runs-sheet.js";
 import { runRemoveCommands } from "./trash.js";
@@ -31,9 +32,6 @@ interface RerunFlags {
 
 /** What a trigger or rerun answers: the run queued, or finished when the client waited. */
 type Queued = Awaited<ReturnType<KromaClient["runs"]["trigger"]>>["pipeline_trigger"];
-
-/** Statuses a run ends in; anything else is still going. */
-const finalStatuses = new Set(["succeeded", "partial", "failed", "canceled", "interrupted"]);
 
 /**
  * `kroma runs`: runs the server executes — queue one, follow its progress, cancel or resume it.
@@ -103,15 +101,17 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
       return;
     }
     if (!globals().json) process.stdout.write(`${lines.join("\n")}\n`);
-    await watch(client(), globals(), flags.project, queued.run_id);
+    await watchRun(client(), globals(), flags.project, queued.run_id, { announce: false });
   }
 
   runs
     .command("watch")
-    .description("Follow a run's progress until it ends; exit 1 unless it succeeded")
+    .description(
+      "Follow a run until it ends: its id, then a progress bar on a terminal (a line per event otherwise, JSON lines with --json); exit 1 unless it succeeded",
+    )
     .argument("<run_id>", "the run")
     .requiredOption("-p, --project <slug>", "project slug")
-    .action((runId: string, flags: { project: string }) => watch(client(), globals(), flags.project, runId));
+    .action((runId: string, flags: { project: string }) => watchRun(client(), globals(), flags.project, runId));
 
   runs
     .command("cancel")
@@ -131,7 +131,10 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
     .option("--watch", "follow the run's progress until it ends")
     .action(async (runId: string, flags: { project: string; watch?: boolean }) => {
       const result = await client().runs.resume(flags.project, runId);
-      if (flags.watch) return watch(client(), globals(), flags.project, runId);
+      if (flags.watch) {
+        if (!globals().json) process.stdout.write(`Run ${runId} ${result.run.status}\n`);
+        return watchRun(client(), globals(), flags.project, runId, { announce: false });
+      }
       emit(globals(), result, () => `Run ${runId} ${result.run.status}`);
     });
 
@@ -139,31 +142,4 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
   runBrowseCommands(runs, client, globals);
   sheetCommand(runs, client, globals);
   runRemoveCommands(runs, client, globals);
-}
-
-/** Prints each event as a line (or JSON line) until the run ends; a run that did not succeed exits 1. */
-async function watch(kroma: KromaClient, options: GlobalOptions, slug: string, runId: string): Promise<void> {
-  let last: RunEvent | undefined;
-  for await (const event of kroma.runs.events(slug, runId)) {
-    last = event;
-    process.stdout.write(options.json ? `${JSON.stringify(event)}\n` : `${describeEvent(event)}\n`);
-  }
-  if (!last || !finalStatuses.has(last.status)) throw new Error(`The event stream of run ${runId} ended early`);
-  // run() turns a CommanderError into its exit code without printing again: the lines said it all.
-  if (last.status !== "succeeded") throw new CommanderError(1, "kroma.runs.unsuccessful", last.status);
-}
-
-/** "job 2/3 style_2_b: done", "status running", "done succeeded (3 jobs, 3 done)". */
-function describeEvent(event: RunEvent): string {
-  if (event.type === "status") return `status ${event.status}`;
-  if (event.type === "done") {
-    const summary = event.summary as { jobs?: number; done?: number } | null | undefined;
-    const counts = summary ? ` (${summary.jobs ?? 0} jobs, ${summary.done ?? 0} done)` : "";
-    return `done ${event.status}${counts}${event.error ? `: ${event.error}` : ""}`;
-  }
-  const where = `job ${event.job_index}/${event.jobs} ${event.job}`;
-  if (event.phase === "job_done" || event.phase === "job_skipped")
-    return `${where}: ${event.job_status ?? event.phase}`;
-  const retry = event.phase === "retry" ? ` (retry ${event.attempt}: ${event.error})` : "";
-  return `${where} candidate ${event.candidate}/${event.candidates}: ${event.phase}${retry}`;
 }
