@@ -45,6 +45,7 @@ function kroma(args: string[], env: Record<string, string> = {}) {
         env: {
           ...process.env,
           KROMA_APP_ROOT: server.appRoot,
+          KROMA_API_URL: server.url,
           KROMA_BACKEND_DB: join(server.appRoot, "var/backend/app.db"),
           AWS_ACCESS_KEY_ID: "",
           AWS_SECRET_ACCESS_KEY: "",
@@ -164,7 +165,7 @@ describe("kroma export / kroma import", () => {
 });
 
 describe("kroma sync s3", () => {
-  it("lists on --dry-run, uploads with the shell's AWS keys, then skips what is unchanged", async () => {
+  it("has the server sync: lists on --dry-run, uploads with the project's aws secrets, then skips what is unchanged", async () => {
     const sdk = createKromaClient({ baseUrl: server.url });
     const { storage } = await sdk.projects.upsert({ name: "Cli Sync", slug: "cli_sync" });
     await sdk.storage.updateS3("cli_sync", { enabled: true, bucket: s3.bucket, endpoint_url: s3.endpoint });
@@ -173,29 +174,39 @@ describe("kroma sync s3", () => {
     await writeFile(join(root, "a.txt"), "alpha");
     await writeFile(join(root, "scenes/b.png"), "bravo");
 
-    const dry = await kroma(["--json", "sync", "s3", "cli_sync", "--dry-run"]);
+    const dry = await kroma(["--json", "sync", "s3", "-p", "cli_sync", "--dry-run"]);
     expect(dry.code).toBe(0);
     const planned = JSON.parse(dry.stdout).sync;
     expect(planned).toMatchObject({ dry_run: true, uploaded: 0, key_prefix: "kroma-projects/cli_sync/" });
     expect(planned.files.map((f: { path: string }) => f.path)).toEqual(["a.txt", "scenes/b.png"]);
 
-    const missingKeys = await kroma(["sync", "s3", "cli_sync"]);
-    expect(missingKeys.code).toBe(1);
-    expect(missingKeys.stderr).toContain("No S3 credentials");
-
-    // The shell's own keys go to the local S3 only because it is listed as trusted.
-    const keys = {
+    // The shell's AWS keys are not the server's: the sync is the server's, with the project's secrets.
+    const shellKeys = {
       AWS_ACCESS_KEY_ID: localS3Credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: localS3Credentials.secretAccessKey,
-      KROMA_S3_TRUSTED_ENDPOINTS: s3.endpoint,
     };
-    const first = await kroma(["sync", "s3", "cli_sync"], keys);
+    const missingKeys = await kroma(["sync", "s3", "cli_sync"], shellKeys);
+    expect(missingKeys.code).toBe(1);
+    expect(missingKeys.stderr).toContain("No S3 credentials");
+    expect(s3.events).toHaveLength(0);
+
+    await sdk.secrets.upsert("cli_sync", {
+      provider_code: "aws",
+      secret_name: "access_key_id",
+      secret_value: localS3Credentials.accessKeyId,
+    });
+    await sdk.secrets.upsert("cli_sync", {
+      provider_code: "aws",
+      secret_name: "secret_access_key",
+      secret_value: localS3Credentials.secretAccessKey,
+    });
+    const first = await kroma(["sync", "s3", "-p", "cli_sync"]);
     expect(first.code).toBe(0);
-    expect(first.stderr).toContain("uploaded  a.txt (5 bytes)");
     expect(first.stdout).toContain("uploaded 2 (10 bytes), unchanged 0, failed 0");
+    expect(first.stdout + first.stderr).not.toContain(localS3Credentials.secretAccessKey);
     expect(s3.events.map((e) => e.key)).toContain("kroma-projects/cli_sync/a.txt");
 
-    const second = await kroma(["--json", "sync", "s3", "cli_sync"], keys);
+    const second = await kroma(["--json", "sync", "s3", "cli_sync"]);
     expect(JSON.parse(second.stdout).sync).toMatchObject({ uploaded: 0, skipped: 2, failed: 0 });
   });
 });

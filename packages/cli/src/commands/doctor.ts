@@ -59,7 +59,10 @@ export function doctorCommand(program: Command, globals: () => GlobalOptions): v
       "Check which post-process backends are available (sharp, Real-ESRGAN, local/PhotoRoom/remove.bg, OpenAI)",
     )
     .option("-p, --project <slug>", "also read the project's settings (its root from the API)")
-    .option("--project-root <path>", "also read <path>/.kroma/pipeline.settings.json (instead of asking the API with -p)")
+    .option(
+      "--project-root <path>",
+      "also read <path>/.kroma/pipeline.settings.json (instead of asking the API with -p)",
+    )
     .option("--postprocess-config <path>", "check this postprocess.json instead of the one the settings name")
     .option(
       "--check-keys",

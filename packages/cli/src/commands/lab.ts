@@ -167,7 +167,7 @@ async function runPaid(flags: RunFlags, globals: GlobalOptions): Promise<void> {
     // On stderr, before the first request: stdout stays the run's report (or its JSON).
     onSpendEstimate: async (estimate) => {
       process.stderr.write(`${estimateLines(estimate, "Spend estimate: ").join("\n")}\n`);
-      await checkProjectBudget(globals, flags.project, estimate);
+      await checkProjectBudget(globals, flags, estimate);
     },
     onProgress: progress.onProgress,
     interruptSignal: stopOnCtrlC(),
@@ -273,13 +273,20 @@ function stopOnCtrlC(): AbortSignal {
  * Holds a local paid run to the project's budget as the API reports it: a run whose estimate
  * does not fit what remains is refused before its first request. Unlike a server run nothing is
  * reserved (two local runs can both pass on one remainder), and the spend is counted once the run
- * is recorded. A server that cannot be asked is said on stderr, not silently taken as no budget.
+ * is recorded. A server that cannot be asked refuses the run (it could not be recorded either);
+ * with `--no-ingest` that is said on stderr, not silently taken as no budget.
  */
-async function checkProjectBudget(globals: GlobalOptions, project: string, estimate: SpendEstimate): Promise<void> {
+async function checkProjectBudget(
+  globals: GlobalOptions,
+  flags: { project: string; ingest: boolean },
+  estimate: SpendEstimate,
+): Promise<void> {
   let budget: Awaited<ReturnType<ReturnType<typeof apiClient>["projects"]["budget"]>>["budget"];
   try {
-    ({ budget } = await apiClient(globals).projects.budget(project));
+    ({ budget } = await apiClient(globals).projects.budget(flags.project));
   } catch (error) {
+    // A run to be recorded needs the server anyway: better refused now than bought and unrecordable.
+    if (flags.ingest) throw new PipelineError(`${describeError(error)}; nothing was sent`, { field: "budget" });
     process.stderr.write(`Budget not checked: the API could not be asked (${describeError(error)})\n`);
     return;
   }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { apiClient } from "../api-client.js";
@@ -70,5 +71,7 @@ async function createTokenInDatabase(
   body: { label?: string; project_slug?: string; expires_in_days?: number },
 ) {
   const { createLocalToken } = await import("@kroma/server/local");
-  return createLocalToken(resolve(path), body);
+  const dbPath = resolve(path);
+  process.stderr.write(`Opening database ${dbPath}${existsSync(dbPath) ? "" : " (new)"}\n`);
+  return createLocalToken(dbPath, body);
 }
