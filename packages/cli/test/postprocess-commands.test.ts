@@ -5,7 +5,6 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createKromaClient } from "@kroma/sdk";
 import {
   type CutoutServers,
   channelMeans,
