@@ -19,6 +19,7 @@ import { storageCommand } from "./commands/storage.js";
 import { syncCommand } from "./commands/sync.js";
 import { tokensCommand } from "./commands/tokens.js";
 import { duCommand, gcCommand, trashCommand } from "./commands/trash.js";
+import { inFlagTerms } from "./flag-errors.js";
 import { describeError, type GlobalOptions } from "./output.js";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -92,13 +93,18 @@ const usageErrors = new Set([
  */
 export async function run(argv: string[]): Promise<number> {
   const program = createProgram();
+  let ran: Command | undefined;
+  program.hook("preAction", (_program, actionCommand) => {
+    ran = actionCommand;
+  });
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
     // Commander already printed its own message (usage errors) and help/version output.
     if (error instanceof CommanderError) return usageErrors.has(error.code) ? 2 : error.exitCode;
-    process.stderr.write(`kroma: ${describeError(error)}\n`);
-    return 1;
+    const { message, usage } = inFlagTerms(describeError(error), ran, (error as { details?: unknown }).details);
+    process.stderr.write(`kroma: ${message}\n`);
+    return usage ? 2 : 1;
   }
 }

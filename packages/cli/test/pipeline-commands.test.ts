@@ -249,8 +249,9 @@ describe("kroma lab dry", () => {
       ["lab", "dry", "--project", "lab", "--project-root", dir, "--scene-refs", "a.png", "--weather", "rain"],
       dir,
     );
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe("kroma: Field 'weather' requires stage 'weather'\n");
+    // Named by its flag, not its request field; a command line the run refuses is a usage error.
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("kroma: --weather requires stage 'weather'\n(run with --help for usage)\n");
   });
 });
 

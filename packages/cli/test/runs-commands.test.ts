@@ -59,8 +59,8 @@ describe("kroma runs", () => {
     expect(JSON.parse(watched.stdout.trim().split("\n").at(-1) ?? "{}")).toMatchObject({ type: "done" });
 
     const bad = await kroma(["runs", "trigger", "-p", "queued", "--scene-refs", "../outside.png"]);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain("scene_refs");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("kroma: --scene-refs");
 
     const finished = await kroma(["runs", "cancel", trigger.run_id, "-p", "queued"]);
     expect(finished.code).toBe(1);
