@@ -74,7 +74,10 @@ export function createProgram(): Command {
   };
   serveCommand(program);
   loginCommands(program, {
-    globals,
+    options: () => {
+      const { json, quiet, color } = program.opts<ParsedGlobals>();
+      return { json, quiet, color };
+    },
     resolve,
     tokenOnCommandLine: () => program.getOptionValueSource("token") === "cli",
   });

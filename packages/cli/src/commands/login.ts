@@ -14,12 +14,15 @@ import {
 
 /** What login and logout need of the program beyond the global flags. */
 export interface LoginContext {
-  globals: () => GlobalOptions;
+  /** The output flags (`--json`, `-q`, `--no-color`), which need no config read. */
+  options: () => OutputOptions;
   /** The server and token in use, with where each came from; `loadConfig` overrides how the config is read. */
   resolve: (loadConfig?: () => UserConfig) => ResolvedApi;
   /** True when `--token` was on the command line. */
   tokenOnCommandLine: () => boolean;
 }
+
+type OutputOptions = Pick<GlobalOptions, "json" | "quiet" | "color">;
 
 /** How the server took the token: checked and accepted, accepted unchecked (auth off), or no token given. */
 type TokenCheck = "verified" | "unchecked" | "none";
@@ -73,11 +76,11 @@ export function loginCommands(program: Command, context: LoginContext): void {
     .command("logout")
     .description("Forget the token `kroma login` stored (commands keep using its server URL unless --all)")
     .option("--all", "forget the server URL too (deletes the login config)")
-    .action((flags: { all?: boolean }) => logout(context.globals(), flags));
+    .action((flags: { all?: boolean }) => logout(context.options(), flags));
 }
 
 async function login(context: LoginContext, command: Command): Promise<void> {
-  const globals = context.globals();
+  const globals = context.options();
   const path = userConfigPath();
   // A broken config is replaced, not a reason login cannot run: login is how it gets fixed.
   let previous: UserConfig = {};
@@ -238,7 +241,7 @@ async function checkToken(apiUrl: string, token: string | undefined): Promise<{ 
   };
 }
 
-function logout(globals: GlobalOptions, flags: { all?: boolean }): void {
+function logout(globals: OutputOptions, flags: { all?: boolean }): void {
   const path = userConfigPath();
   let config: UserConfig;
   try {
@@ -277,7 +280,7 @@ function logout(globals: GlobalOptions, flags: { all?: boolean }): void {
 }
 
 function showStatus(context: LoginContext): void {
-  const globals = context.globals();
+  const globals = context.options();
   const path = userConfigPath();
   const resolved = context.resolve();
   const config = readUserConfig(path);
