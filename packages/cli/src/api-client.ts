@@ -58,6 +58,25 @@ export function resolveApi(
   return { apiUrl, urlSource };
 }
 
+/** How `kroma login --status` and errors name each source of the URL. */
+export const urlSourceNames: Record<ApiUrlSource, string> = {
+  flag: "--api-url",
+  env: "KROMA_API_URL",
+  login: "the login config",
+  bind: "KROMA_BACKEND_BIND",
+  default: "the default",
+};
+
+/** True for an absolute http: or https: URL. */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A fetch failure that means no server answered at `url`: refused, unknown host, reset, timed
  * out. A `TypeError`, as fetch's own transport failures are, so the SDK still treats it as one
@@ -103,9 +122,15 @@ export function reachabilityFetch(url: string, inner: typeof fetch = globalThis.
     try {
       return await inner(input, init);
     } catch (error) {
+      // Node's fetch says "fetch failed" for every transport failure, the reason in its cause; other
+      // TypeErrors (a malformed URL or header) are the request's own fault and pass through.
+      if (!(error instanceof TypeError) || error.message !== "fetch failed" || error instanceof ApiUnreachableError) {
+        throw error;
+      }
       const code = networkCode(error);
-      if (!(error instanceof TypeError) || code === undefined || error instanceof ApiUnreachableError) throw error;
-      throw new ApiUnreachableError(shown, reasons[code] ?? code, (error as { cause?: unknown }).cause);
+      const cause = (error as { cause?: unknown }).cause;
+      const reason = code ? (reasons[code] ?? code) : ((cause as Error | undefined)?.message ?? "network error");
+      throw new ApiUnreachableError(shown, reason, cause);
     }
   };
 }

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { Command, CommanderError } from "commander";
-import { resolveApi } from "./api-client.js";
+import { displayUrl, isHttpUrl, resolveApi, urlSourceNames } from "./api-client.js";
 import { assetsCommand } from "./commands/assets.js";
 import { openCommand } from "./commands/browse.js";
 import { configCommand } from "./commands/config.js";
@@ -68,7 +68,12 @@ export function createProgram(): Command {
     if (resolved) return resolved;
     const { json, quiet, color } = program.opts<ParsedGlobals>();
     // See resolveApi for which token goes where: never one meant for another server.
-    const { apiUrl, token } = resolve();
+    const { apiUrl, token, urlSource } = resolve();
+    if (!isHttpUrl(apiUrl)) {
+      throw new Error(
+        `the API URL '${displayUrl(apiUrl)}' (from ${urlSourceNames[urlSource]}) is not an http(s) URL: fix it`,
+      );
+    }
     resolved = { apiUrl, token, json, quiet, color };
     return resolved;
   };

@@ -69,7 +69,7 @@ describe("kroma projects", () => {
     const result = await kroma(["--api-url", "http://127.0.0.1:9", "projects", "list"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      "kroma: cannot reach the Kroma API at http://127.0.0.1:9 (connection refused): start one with `kroma serve`, or point at one with --api-url, KROMA_API_URL or `kroma login`\n",
+      "kroma: cannot reach the Kroma API at http://127.0.0.1:9 (bad port): start one with `kroma serve`, or point at one with --api-url, KROMA_API_URL or `kroma login`\n",
     );
   });
 

@@ -283,6 +283,15 @@ describe("a server that does not answer", () => {
     expect(existsSync(configFile())).toBe(false);
   });
 
+  it("is not what a malformed URL is called", async () => {
+    expect(await kroma(["projects", "list"], { env: { KROMA_API_URL: "ftp://x" } })).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "kroma: the API URL 'ftp://x' (from KROMA_API_URL) is not an http(s) URL: fix it\n",
+    });
+    expect((await kroma(["login", "--api-url", "nope"])).code).toBe(2);
+  });
+
   it("names the login config's server when that is the one in use", async () => {
     const url = `http://127.0.0.1:${await closedPort()}`;
     await kroma(["login", "--api-url", main.url], { input: mainToken });

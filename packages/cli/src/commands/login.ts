@@ -1,6 +1,13 @@
 import { KromaApiError } from "@kroma/sdk";
 import { type Command, CommanderError } from "commander";
-import { ApiUnreachableError, apiClient, displayUrl, type ResolvedApi } from "../api-client.js";
+import {
+  ApiUnreachableError,
+  apiClient,
+  displayUrl,
+  isHttpUrl,
+  type ResolvedApi,
+  urlSourceNames,
+} from "../api-client.js";
 import { emit, type GlobalOptions, info } from "../output.js";
 import {
   normalizeApiUrl,
@@ -27,13 +34,6 @@ type OutputOptions = Pick<GlobalOptions, "json" | "quiet" | "color">;
 /** How the server took the token: checked and accepted, accepted unchecked (auth off), or no token given. */
 type TokenCheck = "verified" | "unchecked" | "none";
 
-const urlSources: Record<ResolvedApi["urlSource"], string> = {
-  flag: "--api-url",
-  env: "KROMA_API_URL",
-  login: "the login config",
-  bind: "KROMA_BACKEND_BIND",
-  default: "the default",
-};
 const tokenSources: Record<NonNullable<ResolvedApi["tokenSource"]>, string> = {
   flag: "from --token",
   env: "from KROMA_API_TOKEN",
@@ -117,15 +117,6 @@ async function login(context: LoginContext, command: Command): Promise<void> {
       return `Commands now use ${shown}, with no token (saved in ${path})`;
     },
   );
-}
-
-function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
 }
 
 /** The token from stdin (piped) or a hidden prompt (a terminal); `undefined` for none. */
@@ -301,7 +292,7 @@ function showStatus(context: LoginContext): void {
     },
     () =>
       [
-        `Server  ${shown} (from ${urlSources[resolved.urlSource]})`,
+        `Server  ${shown} (from ${urlSourceNames[resolved.urlSource]})`,
         `Token   ${tokenLine}`,
         `Config  ${path} (${stored})`,
       ].join("\n"),
