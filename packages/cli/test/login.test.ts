@@ -200,6 +200,76 @@ describe("kroma login", () => {
   });
 });
 
+describe("kroma login on a terminal and in a pipe", () => {
+  it.skipIf(!existsSync("/usr/bin/script"))("prompts without echoing what is typed", async () => {
+    // `script` gives the command a terminal; what it types arrives as keystrokes, Enter as \r.
+    const transcript = await new Promise<Result>((resolve, reject) => {
+      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} login --api-url ${main.url}`;
+      const child = spawn("/usr/bin/script", ["-qec", command, "/dev/null"], {
+        env: { ...process.env, XDG_CONFIG_HOME: configHome, KROMA_API_URL: "", KROMA_API_TOKEN: "" },
+      });
+      let stdout = "";
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+        // Type once the prompt is up (raw mode is on by then), correcting a typo with backspace.
+        if (stdout.includes("input hidden") && child.stdin.writable) {
+          child.stdin.write(`${mainToken}x\u007f\r`);
+          child.stdin.end();
+        }
+      });
+      child.on("error", reject);
+      child.on("close", (code) => {
+        printed.push(stdout);
+        resolve({ code: code ?? 1, stdout, stderr: "" });
+      });
+    });
+    expect(transcript.code).toBe(0);
+    expect(transcript.stdout).toContain(`Token for ${main.url} (input hidden; Enter alone stores only the URL): `);
+    expect(transcript.stdout).toContain(`Logged in to ${main.url}: the server accepted the token`);
+    expect(await readConfig()).toEqual({ api_url: main.url, token: mainToken });
+  });
+
+  it("takes a new local server's first token straight from kroma tokens create", async () => {
+    const local = await startTestServer({ agentDispatch: false });
+    try {
+      const node = JSON.stringify(process.execPath);
+      const cli = `${node} ${JSON.stringify(bin)}`;
+      const piped = await new Promise<Result>((resolve) => {
+        const child = spawn(
+          "sh",
+          [
+            "-c",
+            `${cli} tokens create --label first --api-url ${local.url} | head -n 1 | ${cli} login --api-url ${local.url}`,
+          ],
+          { env: { ...process.env, XDG_CONFIG_HOME: configHome, KROMA_API_URL: "", KROMA_API_TOKEN: "" } },
+        );
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk) => {
+          stdout += chunk;
+        });
+        child.stderr.on("data", (chunk) => {
+          stderr += chunk;
+        });
+        child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+      });
+      expect(piped).toEqual({
+        code: 0,
+        stdout: `Logged in to ${local.url}: the server accepted the token (saved in ${configFile()})\n`,
+        stderr: "",
+      });
+      // The server now requires the token, and the stored one is sent.
+      expect((await kroma(["projects", "list"])).code).toBe(0);
+      expect((await kroma(["projects", "list"], { env: { KROMA_API_URL: local.url } })).code).toBe(0);
+      const { token } = await readConfig();
+      printed.push(piped.stdout, piped.stderr);
+      expect(piped.stdout.includes(token)).toBe(false);
+    } finally {
+      await local.stop();
+    }
+  });
+});
+
 describe("which server gets the stored token", () => {
   beforeEach(async () => {
     expect((await kroma(["login", "--api-url", `${main.url}/`], { input: mainToken })).code).toBe(0);

@@ -56,7 +56,8 @@ export function loginCommands(program: Command, context: LoginContext): void {
       [
         "",
         "The token never goes on the command line: pipe it, or type it at the prompt.",
-        "  kroma tokens create --label laptop | head -n 1 | kroma login --api-url https://kroma.example",
+        "  kroma login --api-url https://kroma.example < token.txt",
+        "  kroma tokens create --label laptop | head -n 1 | kroma login",
         "  kroma login --api-url http://127.0.0.1:8788      (prompts; Enter alone stores only the URL)",
         "Stored in $XDG_CONFIG_HOME/kroma/config.json (default ~/.config/kroma), mode 0600.",
       ].join("\n"),
@@ -99,6 +100,8 @@ async function login(context: LoginContext, command: Command): Promise<void> {
     });
   }
   const shown = displayUrl(apiUrl);
+  // Before the prompt: nobody should type a token for a server that is not there.
+  await checkServer(apiUrl);
   const token = await readToken(shown);
   const check = await checkToken(apiUrl, token);
 
@@ -157,8 +160,9 @@ async function readStdin(): Promise<string> {
  */
 function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
-  process.stderr.write(question);
+  // Raw mode (no echo) before the prompt shows: keys typed as soon as it appears must not echo.
   stdin.setRawMode(true);
+  process.stderr.write(question);
   stdin.setEncoding("utf8");
   stdin.resume();
   return new Promise((resolve, reject) => {
@@ -189,22 +193,26 @@ function promptHidden(question: string): Promise<string> {
 /** A value no server issues, to see whether a server checks tokens at all. */
 const probeToken = "kroma_login_probe_not_a_token";
 
-/**
- * Asks the server whether the token works, before anything is saved: `GET /health` (is it a Kroma
- * API?), then `GET /api/projects` with the token (a 401 is a wrong, revoked or expired token).
- * A server with auth off accepts any token, so a made-up one is tried too: accepted, the token is
- * saved unverified, and the note says so.
- */
-async function checkToken(apiUrl: string, token: string | undefined): Promise<{ result: TokenCheck; note?: string }> {
-  const shown = displayUrl(apiUrl);
+/** `GET /health`: is there a Kroma API at `apiUrl`? Throws the one-line reason when not. */
+async function checkServer(apiUrl: string): Promise<void> {
   try {
     await apiClient({ apiUrl }).health();
   } catch (error) {
     if (error instanceof KromaApiError || error instanceof ApiUnreachableError) throw error;
     throw new Error(
-      `${shown} does not answer as a Kroma API (GET /health: ${(error as Error).message}); nothing was saved: check the URL`,
+      `${displayUrl(apiUrl)} does not answer as a Kroma API (GET /health: ${(error as Error).message}); nothing was saved: check the URL`,
     );
   }
+}
+
+/**
+ * Asks the server whether the token works, before anything is saved: `GET /api/projects` with the
+ * token (a 401 is a wrong, revoked or expired token).
+ * A server with auth off accepts any token, so a made-up one is tried too: accepted, the token is
+ * saved unverified, and the note says so.
+ */
+async function checkToken(apiUrl: string, token: string | undefined): Promise<{ result: TokenCheck; note?: string }> {
+  const shown = displayUrl(apiUrl);
   try {
     await apiClient({ apiUrl, token }).projects.list();
   } catch (error) {
