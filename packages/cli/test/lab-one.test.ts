@@ -119,8 +119,8 @@ describe("kroma lab one", () => {
     await newProject("one-bad", {});
     images.reset();
     const empty = await kroma(["lab", "one", "-p", "one-bad", "--prompt", " ", "--confirm-spend"], env);
-    expect(empty.code).toBe(1);
-    expect(empty.stderr).toContain("Field 'prompt' must not be empty");
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("--prompt must not be empty");
     const missing = await kroma(["lab", "one", "-p", "one-bad", "--confirm-spend"], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("kroma lab one needs --prompt");

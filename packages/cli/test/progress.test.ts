@@ -51,4 +51,10 @@ describe("progress on stderr", () => {
       "job 1/2 style_1_a: done, candidate 2/2 -> outputs/style_1_a.png\njob 2/2 style_2_b: failed (http_500)\n",
     );
   });
+
+  it("prints nothing with -q, on a terminal or not", () => {
+    for (const tty of [true, false]) {
+      expect(reportedText((stream) => progressReporter(stream, { quiet: true }), tty, events)).toBe("");
+    }
+  });
 });

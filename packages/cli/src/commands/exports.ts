@@ -8,7 +8,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { KromaClient, Schema } from "@kroma/sdk";
 import type { Command } from "commander";
 import { apiClient } from "../api-client.js";
-import { emit, type GlobalOptions, table } from "../output.js";
+import { emit, type GlobalOptions, info, table } from "../output.js";
 
 type ProjectImport = Schema<"ProjectImport">;
 
@@ -41,11 +41,11 @@ export function exportsCommand(program: Command, globals: () => GlobalOptions): 
       if (download !== undefined && existsSync(download)) {
         throw new Error(`Cannot download the bundle: ${download} already exists`);
       }
-      process.stderr.write(`Exporting ${slug}${flags.includeFiles ? " with its files" : ""}...\n`);
+      info(globals(), `Exporting ${slug}${flags.includeFiles ? " with its files" : ""}...`);
       const result = await client.exports.create(slug, { include_files: flags.includeFiles, output: flags.output });
       if (download !== undefined) {
         await downloadBundle(client, slug, result, download);
-        process.stderr.write(`Downloaded the bundle to ${download} (sha256 verified)\n`);
+        info(globals(), `Downloaded the bundle to ${download} (sha256 verified)`);
       }
       const record = result.export;
       emit(globals(), result, () => {

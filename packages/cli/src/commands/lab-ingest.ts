@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { type IngestFile, type IngestRunResult, KromaApiError, type KromaClient } from "@kroma/sdk";
 import { type Command, CommanderError } from "commander";
 import { apiClient } from "../api-client.js";
-import { describeError, emit, type GlobalOptions, table } from "../output.js";
+import { describeError, emit, type GlobalOptions, info, table } from "../output.js";
 import { findProjectRoot } from "./lab-context.js";
 
 /** What became of one log: ingested, already there, or refused (with why). */
@@ -113,7 +113,7 @@ export async function ingestAfterRun(
     );
   }
   const files = outcome?.files?.received ? ` (${outcome.files.received} file(s) uploaded)` : "";
-  process.stderr.write(`Run ${outcome?.run_id} recorded on ${globals.apiUrl}${files}\n`);
+  info(globals, `Run ${outcome?.run_id} recorded on ${globals.apiUrl}${files}`);
 }
 
 /** `kroma lab ingest`: run logs recorded on the server, every `runs/*.json` of the project by default. */

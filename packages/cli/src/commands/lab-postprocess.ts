@@ -22,7 +22,7 @@ import {
 } from "@kroma/pipeline";
 import { Presets, SingleBar } from "cli-progress";
 import { type Command, CommanderError } from "commander";
-import { emit, type GlobalOptions, table } from "../output.js";
+import { emit, type GlobalOptions, progressBars, showProgress, table } from "../output.js";
 import { findProjectRoot } from "./lab-context.js";
 import { localProviderKeys } from "./provider-keys.js";
 
@@ -198,7 +198,7 @@ async function commandContext(
 }
 
 async function runAndReport(flags: CommonFlags, operation: BatchOperation, globals: GlobalOptions): Promise<void> {
-  const progress = batchProgressReporter(process.stderr);
+  const progress = batchProgressReporter(process.stderr, globals);
   const result = await runPostprocessBatch({
     input: flags.input,
     output: flags.output,
@@ -218,11 +218,15 @@ async function runAndReport(flags: CommonFlags, operation: BatchOperation, globa
  * Progress on stderr: a bar on a terminal (files done / total and the last file), one line per
  * finished file elsewhere (CI, pipes), so logs stay readable. `stop()` must run however the batch ends.
  */
-export function batchProgressReporter(stream: NodeJS.WriteStream): {
+export function batchProgressReporter(
+  stream: NodeJS.WriteStream,
+  options: Pick<GlobalOptions, "quiet"> = {},
+): {
   onProgress: (event: BatchProgressEvent) => void;
   stop: () => void;
 } {
-  if (stream.isTTY !== true) {
+  if (!showProgress(options)) return { onProgress: () => {}, stop: () => {} };
+  if (!progressBars(options, stream)) {
     return { onProgress: (event) => stream.write(`${describeFileDone(event)}\n`), stop: () => {} };
   }
   let bar: SingleBar | undefined;

@@ -22,7 +22,7 @@ import {
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
 import { type Command, CommanderError } from "commander";
 import { apiClient } from "../api-client.js";
-import { describeError, emit, type GlobalOptions, table } from "../output.js";
+import { describeError, emit, type GlobalOptions, info, progressBars, showProgress, table } from "../output.js";
 import { findProjectRoot, loadRunConfig, runPostprocessFor } from "./lab-context.js";
 import { ingestAfterRun, labIngestCommand } from "./lab-ingest.js";
 import { labPostprocessCommands } from "./lab-postprocess.js";
@@ -148,7 +148,7 @@ async function runPaid(flags: RunFlags, globals: GlobalOptions): Promise<void> {
     globals,
   );
   const postprocess = await runPostprocessFor(config);
-  const progress = progressReporter(process.stderr);
+  const progress = progressReporter(process.stderr, globals);
   const { runLog, runLogPath } = await executeRun({
     projectSlug: flags.project,
     projectRoot,
@@ -166,7 +166,7 @@ async function runPaid(flags: RunFlags, globals: GlobalOptions): Promise<void> {
     maxSpendUsd,
     // On stderr, before the first request: stdout stays the run's report (or its JSON).
     onSpendEstimate: async (estimate) => {
-      process.stderr.write(`${estimateLines(estimate, "Spend estimate: ").join("\n")}\n`);
+      info(globals, estimateLines(estimate, "Spend estimate: ").join("\n"));
       await checkProjectBudget(globals, flags, estimate);
     },
     onProgress: progress.onProgress,
@@ -234,7 +234,7 @@ export function labCommand(program: Command, globals: () => GlobalOptions): void
         const { projectRoot } = await findProjectRoot(flags, globals());
         // The journal holds the run's post-process switches; keys and backends' config come from now.
         const { context: postprocessContext } = await runPostprocessFor(await loadRunConfig({}, projectRoot, {}));
-        const progress = progressReporter(process.stderr);
+        const progress = progressReporter(process.stderr, globals());
         // Leased like a server's run, so a server executing this run refuses it here (no job bought twice).
         const { runLog, runLogPath } = await withRunLease(globals(), flags, { runId, projectRoot }, () =>
           resumeRun({
@@ -316,11 +316,15 @@ async function reportRun(
  * any retry) with a line kept per finished job; elsewhere (CI, pipes) only the finished-job lines,
  * so logs stay readable. `stop()` must run when the run ends, however it ends.
  */
-export function progressReporter(stream: NodeJS.WriteStream): {
+export function progressReporter(
+  stream: NodeJS.WriteStream,
+  options: Pick<GlobalOptions, "quiet"> = {},
+): {
   onProgress: (event: RunProgressEvent) => void;
   stop: () => void;
 } {
-  if (stream.isTTY !== true) {
+  if (!showProgress(options)) return { onProgress: () => {}, stop: () => {} };
+  if (!progressBars(options, stream)) {
     return {
       onProgress: (event) => {
         if (event.phase === "job_done") stream.write(`${describeJobDone(event)}\n`);
