@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Workspace packages resolve to their TypeScript sources in tests (the "@kroma/source" export
@@ -12,6 +15,9 @@ export default defineConfig({
     include: ["packages/*/{src,test}/**/*.test.ts", "tests/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The CLI reads a `kroma login` config from here: an empty one of its own, so a developer's
+    // own ~/.config/kroma/config.json never changes what the tests see.
+    env: { XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), "kroma-test-config-")) },
     typecheck: {
       enabled: true,
       include: ["packages/*/{src,test}/**/*.test-d.ts"],
