@@ -6,15 +6,11 @@ import {
   type PostprocessConfig,
   redact,
 } from "@kroma/pipeline";
+import { type KeyProvider, localProviderKeys, providerKeyEnv } from "./provider-keys.js";
 
-/** The providers `kroma doctor --check-keys` asks, and where each one's key comes from. */
-export const checkedProviders = {
-  openai: "OPENAI_API_KEY",
-  photoroom: "PHOTOROOM_API_KEY",
-  removebg: "REMOVE_BG_API_KEY",
-} as const;
-
-export type CheckedProvider = keyof typeof checkedProviders;
+/** The providers `kroma doctor --check-keys` asks: those a command executed here has a key for. */
+type CheckedProvider = KeyProvider;
+const checkedProviders = providerKeyEnv;
 
 /**
  * One provider's key as a live request found it. `connected`: the provider took the key;
@@ -62,7 +58,8 @@ export interface KeyCheckOptions {
 export async function checkProviderKeys(options: KeyCheckOptions): Promise<KeyCheck[]> {
   const env = options.env ?? process.env;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const keyOf = (provider: CheckedProvider) => env[checkedProviders[provider]]?.trim() || undefined;
+  const keys = localProviderKeys(["openai", "photoroom", "removebg"], env);
+  const keyOf = (provider: CheckedProvider) => keys[provider];
   const run = (provider: CheckedProvider, check: (key: string) => Promise<KeyCheck>): Promise<KeyCheck> => {
     const key = keyOf(provider);
     if (!key) return Promise.resolve(notConfigured(provider));
