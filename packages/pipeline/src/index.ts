@@ -14,6 +14,7 @@ export {
   weathers,
 } from "./config/manifest.js";
 export { inspectManifest, loadManifest } from "./config/manifest-loader.js";
+export { type KeyProvider, type ProviderKeys, providerKeyEnv, providerKeysFromEnv } from "./config/provider-keys.js";
 export {
   bodyField,
   cliFlag,
@@ -188,7 +189,6 @@ export {
   type PostprocessStageRecord,
   type PostprocessStageStatus,
   type ProviderBaseUrls,
-  type ProviderKeys,
   postprocessStages,
   runPostprocessChain,
 } from "./postprocess/chain.js";

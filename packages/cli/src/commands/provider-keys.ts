@@ -1,18 +1,10 @@
-import { PipelineError } from "@kroma/pipeline";
+import { type KeyProvider, PipelineError, type ProviderKeys, providerKeysFromEnv } from "@kroma/pipeline";
 
-/** The providers a run executed here may need a key for, and the variable each key is read from. */
-export const providerKeyEnv = {
-  openai: "OPENAI_API_KEY",
-  photoroom: "PHOTOROOM_API_KEY",
-  removebg: "REMOVE_BG_API_KEY",
-} as const;
-
-export type KeyProvider = keyof typeof providerKeyEnv;
-export type ProviderKeys = Partial<Record<KeyProvider, string>>;
+export { type KeyProvider, type ProviderKeys, providerKeyEnv } from "@kroma/pipeline";
 
 /**
  * The keys this shell holds for `providers` (`OPENAI_API_KEY`, `PHOTOROOM_API_KEY`,
- * `REMOVE_BG_API_KEY`), trimmed; unset or blank gives no key. A run executed here uses these
+ * `REMOVE_BG_API_KEY`), trimmed; unset or blank gives no key. A command executed here uses these
  * only: a project's stored keys never leave the server (a run that should use them is a trigger).
  *
  * @example
@@ -22,12 +14,7 @@ export function localProviderKeys(
   providers: readonly KeyProvider[],
   env: NodeJS.ProcessEnv = process.env,
 ): ProviderKeys {
-  const keys: ProviderKeys = {};
-  for (const provider of providers) {
-    const value = env[providerKeyEnv[provider]]?.trim();
-    if (value) keys[provider] = value;
-  }
-  return keys;
+  return providerKeysFromEnv(env, providers);
 }
 
 /**

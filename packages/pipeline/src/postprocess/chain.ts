@@ -2,6 +2,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { postprocessStageNameValues } from "@kroma/contract/enums";
 import type { Schema } from "@kroma/contract/types";
+import type { ProviderKeys } from "../config/provider-keys.js";
 import type { PostprocessSettings, ResolvedPipelineSettings, SettingKey } from "../config/settings.js";
 import { defaultPostprocessConfig, type PostprocessConfig } from "../config/validation.js";
 import { archiveReplaced, archiveStamp } from "../files/archive.js";
@@ -15,13 +16,6 @@ import { type ColorSettings, defaultColorSettings, resolveColorProfile } from ".
 import { describeImageError, extensionOf, formatOfPath, temporaryPath } from "./image-io.js";
 import { type BackendAttempt, elapsedMs, type StageReport } from "./stage-report.js";
 import { upscaleFile } from "./upscale.js";
-
-/** Provider API keys a chain may need; each is only ever handed to its provider. */
-export interface ProviderKeys {
-  openai?: string | undefined;
-  photoroom?: string | undefined;
-  removebg?: string | undefined;
-}
 
 /** Endpoint overrides (tests point these at 127.0.0.1); unset means the real service or postprocess.json's `api_url`. */
 export interface ProviderBaseUrls {

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import sharp from "sharp";
+import type { ProviderKeys } from "../config/provider-keys.js";
 import { defaultPostprocessConfig, type PostprocessConfig } from "../config/validation.js";
 import {
   bgRemoveServiceUrls,
@@ -8,7 +9,6 @@ import {
   localBgRemovalPackage,
   resolveLocalModule,
 } from "./bg-remove.js";
-import type { ProviderKeys } from "./chain.js";
 import { defaultRealesrganBinary, findExecutable, realesrganBinarySetting } from "./upscale.js";
 
 /** One backend's availability, as `kroma doctor` shows it. Never carries a key's value. */
