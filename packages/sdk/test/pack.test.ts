@@ -96,8 +96,9 @@ console.log(JSON.stringify({ slug, listed: projects.map((p) => p.slug), code }))
     const config = "packages/sdk/test/packed.vitest.config.ts";
     const outcome = await run(
       process.execPath,
-      [vitest, "run", "--config", config, "--reporter=json", `--outputFile=${results}`],
-      { cwd: root, env: { ...env, KROMA_SDK_PACKED_PROJECT: project } },
+      // The default reporter's account is what a failure here shows.
+      [vitest, "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile.json=${results}`],
+      { cwd: root, env: { ...env, NO_COLOR: "1", KROMA_SDK_PACKED_PROJECT: project } },
     ).then(
       () => "",
       (error: { stdout?: string; stderr?: string }) => `${error.stdout ?? ""}${error.stderr ?? ""}`,
