@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createKromaClient, KromaApiError } from "@kroma/sdk";
 import { scenePng, startTestServer, type TestServer } from "@kroma/testkit";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKromaClient, KromaApiError } from "../src/index.js";
 
 let server: TestServer;
 beforeAll(async () => {

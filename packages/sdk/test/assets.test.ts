@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createKromaClient, KromaApiError } from "@kroma/sdk";
 import { solidPng, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKromaClient, KromaApiError } from "../src/index.js";
 
 let server: TestServer;
 const kroma = () => createKromaClient({ baseUrl: server.url });

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
+import { createKromaClient, KromaApiError, type KromaClient } from "@kroma/sdk";
 import { fileHashes, fillProjectContent, httpClient, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKromaClient, KromaApiError, type KromaClient } from "../src/index.js";
 
 let source: TestServer;
 let target: TestServer;

@@ -1,5 +1,5 @@
+import { createKromaClient, type RunEvent, type RunProgressEvent, type Schema } from "@kroma/sdk";
 import { describe, expectTypeOf, it } from "vitest";
-import { createKromaClient, type RunEvent, type RunProgressEvent, type Schema } from "../src/index.js";
 
 const kroma = createKromaClient({ baseUrl: "http://127.0.0.1:8788" });
 

@@ -1,6 +1,6 @@
+import { createKromaClient, KromaApiError, unwrap } from "@kroma/sdk";
 import { startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKromaClient, KromaApiError, unwrap } from "../src/index.js";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
+import { createKromaClient, KromaApiError } from "@kroma/sdk";
 import { startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKromaClient, KromaApiError } from "../src/index.js";
 
 // One flow per content domain through the SDK, against a real server.
 let server: TestServer;

@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { createKromaClient, defaultBaseUrl, KromaApiError } from "@kroma/sdk";
 import { startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createKromaClient, defaultBaseUrl, KromaApiError } from "../src/index.js";
+import { sdkEntry } from "./sdk-under-test.js";
 
 const run = promisify(execFile);
-const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));
+const dist = sdkEntry();
 
 // Once a token exists the server (auth `auto`) requires one: a request without it is a 401.
 let server: TestServer;

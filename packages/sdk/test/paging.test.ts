@@ -1,6 +1,6 @@
+import { createKromaClient } from "@kroma/sdk";
 import { runRow, startTestServer, type TestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKromaClient } from "../src/index.js";
 
 // 1,200 rows of every offset-paged list, written straight into the test server's database (as
 // runs, uploads and exports over the API would leave them, only faster), read back through the SDK.

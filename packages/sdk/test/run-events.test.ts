@@ -1,8 +1,8 @@
 import { once } from "node:events";
 import { createServer, type Server, type Socket } from "node:net";
+import { createKromaClient, KromaApiError, type StreamedRunEvent } from "@kroma/sdk";
 import { type HeldImages, putScenes, startHeldImages, useTestServer } from "@kroma/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKromaClient, KromaApiError, type StreamedRunEvent } from "../src/index.js";
 
 const slug = "sdk_events";
 const held: { images?: HeldImages } = {};
