@@ -103,7 +103,7 @@ describe("kroma runs select, approve, undo and history", () => {
       expect(zipped).toMatchObject({ code: 0, stderr: "" });
       expect(zipped.stdout).toContain("Delivered 1 file(s)");
       const entries = unzipSync(await readFile(zipPath));
-      expect(Object.keys(entries).sort()).toEqual(["files/" + runId + "/style_1_a.png", "manifest.json"].sort());
+      expect(Object.keys(entries).sort()).toEqual([`files/${runId}/style_1_a.png`, "manifest.json"].sort());
 
       const unpacked = await kroma([
         "--json",
