@@ -55,6 +55,7 @@ let trusted: Listener;
 let untrusted: Listener;
 let admin: ApiClient;
 let scoped: ApiClient;
+let scopedToken = "";
 const env = () => ({ ...serverCredentials, KROMA_S3_TRUSTED_ENDPOINTS: `${trusted.url}/` });
 
 function kroma(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -94,9 +95,8 @@ beforeAll(async () => {
     expect((await local.POST("/api/projects", { body: { name } })).response.status).toBe(200);
   }
   admin = portClient(served.url, { token: (await local.POST("/auth/token", { body: {} })).data?.auth_token.token });
-  scoped = portClient(served.url, {
-    token: (await admin.POST("/auth/token", { body: { project_slug: "small" } })).data?.auth_token.token,
-  });
+  scopedToken = (await admin.POST("/auth/token", { body: { project_slug: "small" } })).data?.auth_token.token ?? "";
+  scoped = portClient(served.url, { token: scopedToken });
   // The review's repro: a scoped token may set its S3 settings, endpoint included.
   await projectAt(scoped, "small", untrusted.url);
   await projectAt(admin, "ops", trusted.url);
@@ -132,7 +132,8 @@ describe("the server's own credentials", () => {
     expect(api.error?.error).toContain("KROMA_S3_TRUSTED_ENDPOINTS");
     expect(api.error?.error).toContain("aws/access_key_id");
 
-    const cli = await kroma(["sync", "s3", "small"]);
+    // The CLI asks the server to sync: the same refusal, whatever credentials this shell holds.
+    const cli = await kroma(["--api-url", served.url, "--token", scopedToken, "sync", "s3", "-p", "small"]);
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain("KROMA_S3_TRUSTED_ENDPOINTS");
 
