@@ -17,6 +17,7 @@ import {
   type RunProgressEvent,
   resumeRun,
   type SpendEstimate,
+  validateRunRequest,
   withPromptOverrides,
 } from "@kroma/pipeline";
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
@@ -91,15 +92,18 @@ function estimateLines(estimate: SpendEstimate, label: string): string[] {
  * overrides), and where the project's records are looked up.
  */
 async function runInputs(flags: DryFlags, projectRoot: string, globals: GlobalOptions) {
+  const { model, size, quality, max_spend_usd, ...given } = await runBodyFromFlags(flags);
+  const config = await loadRunConfig(flags, projectRoot, given);
+  const manifest = withPromptOverrides(config.manifest, given, cliFlag);
+  // A request the run refuses is refused before any file is copied into the project.
+  validateRunRequest(given as RawRunRequest, manifest);
   // The path flags name files from here; the request names them in the project (run-paths.ts).
-  const body = await localizeRunPaths(await runBodyFromFlags(flags), localTarget(projectRoot));
-  const { model, size, quality, max_spend_usd, ...request } = body;
-  const config = await loadRunConfig(flags, projectRoot, request);
+  const request = await localizeRunPaths(given, localTarget(projectRoot));
   const image = imageSettingsFromFlags(flags);
   return {
     request: request as RawRunRequest,
     config,
-    manifest: withPromptOverrides(config.manifest, request, cliFlag),
+    manifest,
     image,
     maxSpendUsd: max_spend_usd,
     recordSource: apiRecordSource(apiClient(globals), flags.project),
