@@ -18,11 +18,11 @@ export const pathRule = "paths on the command line are relative to the current d
 
 /** The rule for `--help`: both halves, and what happens to a file outside the project. */
 export const pathRuleHelp = `
-Paths: ${pathRule}; paths inside run requests,
-batch files (--batch rows) and records are relative to the project root. A
---input, --scene-refs or --style-refs file outside the project root is put
-into the project by content: a local run (kroma lab) copies it to
-uploads/scene/<sha256>.<ext> (uploads/reference/... for style refs), kroma runs
+Paths: paths on the command line are relative to the current directory; paths
+inside run requests, batch files (--batch rows) and records are relative to the
+project root. A --input, --scene-refs or --style-refs file outside the project
+root is put into the project by content: a local run (kroma lab) copies it to
+uploads/scene/<sha256>.<ext> (style refs: uploads/reference/...), kroma runs
 trigger uploads it as an asset (kroma scenes add does that ahead of time).`;
 
 export type AssetKind = "scene" | "reference";
