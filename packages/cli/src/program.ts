@@ -13,7 +13,9 @@ import { loginCommands } from "./commands/login.js";
 import { namedRecordsCommand } from "./commands/named-records.js";
 import { projectsCommand } from "./commands/projects.js";
 import { recordsCommand } from "./commands/records.js";
+import { pathRuleHelp } from "./commands/run-paths.js";
 import { runsCommand } from "./commands/runs.js";
+import { scenesCommand } from "./commands/scenes.js";
 import { secretsCommand } from "./commands/secrets.js";
 import { serveCommand } from "./commands/serve.js";
 import { storageCommand } from "./commands/storage.js";
@@ -59,6 +61,7 @@ export function createProgram(): Command {
     .option("--json", "print machine-readable JSON", false)
     .option("-q, --quiet", "no progress or informational lines on stderr (results and errors still print)", false)
     .option("--no-color", "no colour in the output (also env NO_COLOR)")
+    .addHelpText("after", pathRuleHelp)
     .showHelpAfterError("(run with --help for usage)")
     // Subcommands inherit this: commander reports usage errors by throwing, and run() picks the exit code.
     .exitOverride();
@@ -100,6 +103,7 @@ export function createProgram(): Command {
   deliverCommand(program, globals);
   openCommand(program, globals);
   assetsCommand(program, globals);
+  scenesCommand(program, globals);
   exportsCommand(program, globals);
   syncCommand(program, globals);
   trashCommand(program, globals);

@@ -138,7 +138,7 @@ describe("kroma lab run --from-run / --assets", () => {
   it("upscales a paid run's finals with no image request, linking the new assets to their sources", async () => {
     const { root, sdk } = await newProject("post-cli", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
     const first = await kroma(
-      ["--json", "lab", "run", "-p", "post-cli", "--scene-refs", "scenes/dock.png", "--confirm-spend"],
+      ["--json", "lab", "run", "-p", "post-cli", "--scene-refs", join(root, "scenes/dock.png"), "--confirm-spend"],
       env,
     );
     expect(first.code).toBe(0);

@@ -24,11 +24,13 @@ let server: TestServer;
 let dir = "";
 let sdk: KromaClient;
 let guideId = "";
+let root = "";
 beforeAll(async () => {
   server = await startTestServer({ agentDispatch: false });
   dir = await mkdtemp(join(tmpdir(), "kroma-cli-records-"));
   sdk = createKromaClient({ baseUrl: server.url });
   const { storage } = await sdk.projects.upsert({ name: "Records", slug: "records" });
+  root = storage.local.project_root;
   for (const scene of ["alley", "bridge", "dock"]) {
     const path = join(storage.local.project_root, "scenes", `${scene}.png`);
     await mkdir(dirname(path), { recursive: true });
@@ -43,7 +45,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const scenes = ["--scene-refs", "scenes/alley.png,scenes/bridge.png,scenes/dock.png"];
+// Paths on the command line are relative to the current directory: these are absolute.
+const scenes = () => ["--scene-refs", ["alley", "bridge", "dock"].map((s) => join(root, `scenes/${s}.png`)).join(",")];
 const withRecords = ["--prompt-template", "street", "--style-guide", "noir", "--characters", "Mara"];
 
 describe("kroma lab dry with the project's records", () => {
@@ -54,7 +57,7 @@ describe("kroma lab dry with the project's records", () => {
       "-p",
       "records",
       "--no-ingest",
-      ...scenes,
+      ...scenes(),
       ...withRecords,
       "--prompt-fields",
       "mood=wet",
@@ -74,7 +77,7 @@ describe("kroma lab dry with the project's records", () => {
 
   it("lets lab replay report a style guide changed since, and exit 1", async () => {
     const planned = await kroma(
-      ["--json", "lab", "dry", "-p", "records", "--no-ingest", ...scenes, "--style-guide", "noir"],
+      ["--json", "lab", "dry", "-p", "records", "--no-ingest", ...scenes(), "--style-guide", "noir"],
       dir,
     );
     const { run_id } = JSON.parse(planned.stdout);
@@ -88,10 +91,10 @@ describe("kroma lab dry with the project's records", () => {
   });
 
   it("names the flag in a malformed value and exits 1", async () => {
-    const repeat = await kroma(["lab", "dry", "-p", "records", ...scenes, "--repeat", "0"], dir);
+    const repeat = await kroma(["lab", "dry", "-p", "records", ...scenes(), "--repeat", "0"], dir);
     expect(repeat.code).toBe(1);
     expect(repeat.stderr).toContain("--repeat must be an integer >= 1, got '0'");
-    const fields = await kroma(["lab", "dry", "-p", "records", ...scenes, "--prompt-fields", "mood"], dir);
+    const fields = await kroma(["lab", "dry", "-p", "records", ...scenes(), "--prompt-fields", "mood"], dir);
     expect(fields.code).toBe(1);
     expect(fields.stderr).toContain("--prompt-fields takes name=value pairs, got 'mood'");
   });

@@ -99,7 +99,7 @@ describe("kroma lab dry", () => {
         "--candidates",
         "2",
       ],
-      dir,
+      root,
     );
     expect(result.code).toBe(0);
     const log = JSON.parse(result.stdout);
@@ -178,7 +178,7 @@ describe("kroma lab dry", () => {
         "--scene-refs",
         "scenes/gate.png",
       ],
-      dir,
+      root,
     );
     // No server there: the log is written and printed, and the command fails saying how to record it later.
     expect(result.code).toBe(1);
@@ -192,7 +192,7 @@ describe("kroma lab dry", () => {
     await writeFile(join(root, ".kroma/pipeline.settings.json"), JSON.stringify({ pipeline: { manifest_path: 42 } }));
     const invalid = await kroma(
       ["lab", "dry", "--project", "layered", "--project-root", root, "--scene-refs", "scenes/gate.png", "--no-ingest"],
-      dir,
+      root,
     );
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain("pipeline.manifest_path");
@@ -215,7 +215,7 @@ describe("kroma lab dry", () => {
     ];
     const result = await kroma(
       ["--json", ...args, "--post-color", "--post-color-profile", "cold_rain", "--post-upscale", "yes"],
-      dir,
+      root,
     );
     expect(result.code).toBe(0);
     const log = JSON.parse(result.stdout);
@@ -229,17 +229,17 @@ describe("kroma lab dry", () => {
     });
     expect(log.jobs[0].planned_postprocess).toEqual(log.postprocess);
 
-    const bad = await kroma([...args, "--post-color", "maybe"], dir);
+    const bad = await kroma([...args, "--post-color", "maybe"], root);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("--post-color");
-    const unknown = await kroma([...args, "--post-color-profile", "sepia"], dir);
+    const unknown = await kroma([...args, "--post-color-profile", "sepia"], root);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("sepia");
     // A flag that tunes a stage that is off would be silently ignored: an error, naming the switch.
-    const ignored = await kroma([...args, "--post-color-profile", "cold_rain"], dir);
+    const ignored = await kroma([...args, "--post-color-profile", "cold_rain"], root);
     expect(ignored).toMatchObject({ code: 1 });
     expect(ignored.stderr).toContain("--post-color-profile has no effect: colour correction is off (add --post-color)");
-    const backend = await kroma([...args, "--upscale-backend", "sharp"], dir);
+    const backend = await kroma([...args, "--upscale-backend", "sharp"], root);
     expect(backend.code).toBe(1);
     expect(backend.stderr).toContain("--upscale-backend has no effect: upscaling is off (add --post-upscale)");
   });
@@ -262,7 +262,7 @@ describe("kroma lab ingest", () => {
     const args = ["--api-url", server.url, "--json", "lab"];
     const dry = await kroma(
       [...args, "dry", "--project", "later", "--scene-refs", "scenes/pier.png", "--no-ingest"],
-      dir,
+      root,
       env,
     );
     expect(dry.code).toBe(0);
@@ -270,16 +270,16 @@ describe("kroma lab ingest", () => {
     const runId = JSON.parse(dry.stdout).run_id;
     expect((await sdk.runs.list("later")).count).toBe(0);
 
-    const first = await kroma([...args, "ingest", "--project", "later"], dir, env);
+    const first = await kroma([...args, "ingest", "--project", "later"], root, env);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout).logs).toEqual([expect.objectContaining({ status: "ingested", run_id: runId })]);
     expect((await sdk.runs.list("later")).runs.map((run) => run.id)).toEqual([runId]);
 
-    const again = await kroma([...args, "ingest", "--project", "later"], dir, env);
+    const again = await kroma([...args, "ingest", "--project", "later"], root, env);
     expect(JSON.parse(again.stdout).logs).toEqual([expect.objectContaining({ status: "unchanged" })]);
 
     await writeFile(join(root, "runs/broken.json"), "{ not json");
-    const broken = await kroma([...args, "ingest", "--project", "later", join(root, "runs/broken.json")], dir, env);
+    const broken = await kroma([...args, "ingest", "--project", "later", join(root, "runs/broken.json")], root, env);
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stdout).logs[0]).toMatchObject({
       status: "failed",
@@ -311,7 +311,7 @@ describe("kroma lab run", () => {
           "scenes/dock.png",
           "--confirm-spend",
         ],
-        dir,
+        root,
         { OPENAI_API_KEY: "sk-from-environment", OPENAI_BASE_URL: `${images.url}/v1` },
       );
       expect(result.stderr).not.toContain("sk-from");
@@ -351,7 +351,7 @@ describe("kroma lab run", () => {
             "scenes/dock.png",
             "--confirm-spend",
           ],
-          { cwd: dir, env: { ...withoutKey, OPENAI_BASE_URL: `${images.url}/v1` } },
+          { cwd: root, env: { ...withoutKey, OPENAI_BASE_URL: `${images.url}/v1` } },
           (error, _stdout, stderr) => done({ code: error ? Number(error.code) : 0, stderr }),
         ),
       );
@@ -367,17 +367,19 @@ describe("kroma lab run", () => {
   it("is held to the project's budget: a run that does not fit what remains is refused with nothing sent", async () => {
     const images = await startImagesServer();
     try {
-      const { sdk } = await newProject("Budgeted", "budgeted", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
+      const { sdk, root } = await newProject("Budgeted", "budgeted", {
+        "scenes/dock.png": solidPng(8, 8, [90, 90, 90]),
+      });
       await sdk.projects.setBudget("budgeted", 0.1);
       const args = ["--api-url", server.url, "lab", "run", "-p", "budgeted", "--scene-refs", "scenes/dock.png"];
       const env = { OPENAI_API_KEY: "sk-budget", OPENAI_BASE_URL: `${images.url}/v1` };
-      const refused = await kroma([...args, "--candidates", "2", "--confirm-spend", "--no-ingest"], dir, env);
+      const refused = await kroma([...args, "--candidates", "2", "--confirm-spend", "--no-ingest"], root, env);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(
         "Refused: estimated $0.126 exceeds the project's remaining budget $0.100 (budget $0.100, committed $0.000) by $0.026; nothing was sent",
       );
       expect(images.requests).toHaveLength(0);
-      const fits = await kroma([...args, "--confirm-spend", "--no-ingest"], dir, env);
+      const fits = await kroma([...args, "--confirm-spend", "--no-ingest"], root, env);
       expect(fits.code).toBe(0);
       expect(images.requests).toHaveLength(1);
     } finally {
@@ -462,18 +464,18 @@ describe("kroma lab run", () => {
         "kroma: Image settings not accepted: size 768x1152 is not accepted by gpt-image-1; it accepts 1024x1024, 1024x1536, 1536x1024, auto\n";
       const flagged = await kroma(
         [...args, "--confirm-spend", "--model", "gpt-image-1", "--size", "768x1152"],
-        dir,
+        root,
         env,
       );
       expect(flagged.code).toBe(1);
       expect(flagged.stderr).toBe(message);
-      const fromEnv = await kroma([...args, "--confirm-spend"], dir, { ...env, OPENAI_IMAGE_SIZE: "768x1152" });
+      const fromEnv = await kroma([...args, "--confirm-spend"], root, { ...env, OPENAI_IMAGE_SIZE: "768x1152" });
       expect(fromEnv.code).toBe(1);
       expect(fromEnv.stderr).toBe(message);
       // A dry run refuses it the same way, and writes no run log.
       const dry = await kroma(
         ["--api-url", server.url, "lab", "dry", "--project", "sized", "--scene-refs", "scenes/dock.png"],
-        dir,
+        root,
         { ...env, OPENAI_IMAGE_SIZE: "768x1152" },
       );
       expect(dry.code).toBe(1);
@@ -488,7 +490,7 @@ describe("kroma lab run", () => {
   it("takes --model, --size and --quality per run: gpt-image-1-mini without input fidelity", async () => {
     const images = await startImagesServer();
     try {
-      await newProject("Mini", "mini", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
+      const { root } = await newProject("Mini", "mini", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
       const result = await kroma(
         [
           "--api-url",
@@ -510,7 +512,7 @@ describe("kroma lab run", () => {
           "high",
           "--confirm-spend",
         ],
-        dir,
+        root,
         {
           OPENAI_API_KEY: "sk-test-mini",
           OPENAI_BASE_URL: `${images.url}/v1`,
@@ -541,7 +543,7 @@ describe("kroma lab run", () => {
   it("prints the spend estimate before the first request; --max-spend below it sends nothing", async () => {
     const images = await startImagesServer();
     try {
-      await newProject("Ceiling", "ceiling", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
+      const { root } = await newProject("Ceiling", "ceiling", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
       const env = {
         OPENAI_API_KEY: "sk-test-ceiling",
         OPENAI_BASE_URL: `${images.url}/v1`,
@@ -560,14 +562,14 @@ describe("kroma lab run", () => {
         "--no-ingest",
         "--confirm-spend",
       ];
-      const refused = await kroma([...args, "--max-spend", "0.1"], dir, env);
+      const refused = await kroma([...args, "--max-spend", "0.1"], root, env);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toBe(
         "kroma: Refused: estimated $0.126 exceeds --max-spend $0.100 by $0.026 (max_spend_usd); nothing was sent\n",
       );
       expect(images.requests).toHaveLength(0);
 
-      const allowed = await kroma(["--json", ...args, "--max-spend", "0.13"], dir, env);
+      const allowed = await kroma(["--json", ...args, "--max-spend", "0.13"], root, env);
       expect(allowed.code).toBe(0);
       expect(allowed.stderr).toContain(
         "Spend estimate: 2 image request(s), 2 image(s) at $0.063 = $0.126\n" +
@@ -584,7 +586,7 @@ describe("kroma lab run", () => {
     const images = await startImagesServer();
     const held = await startHeldImages();
     try {
-      await newProject("Limits", "limits", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
+      const { root } = await newProject("Limits", "limits", { "scenes/dock.png": solidPng(8, 8, [90, 90, 90]) });
       const env = {
         OPENAI_API_KEY: "sk-test-limits",
         OPENAI_BASE_URL: `${images.url}/v1`,
@@ -592,14 +594,14 @@ describe("kroma lab run", () => {
       const args = ["--json", "--api-url", server.url, "lab", "run", "--project", "limits"];
       const run = [...args, "--scene-refs", "scenes/dock.png", "--candidates", "2", "--no-ingest", "--confirm-spend"];
 
-      const refused = await kroma(run, dir, { ...env, KROMA_IMAGE_CONCURRENCY: "0" });
+      const refused = await kroma(run, root, { ...env, KROMA_IMAGE_CONCURRENCY: "0" });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toBe("kroma: Invalid KROMA_IMAGE_CONCURRENCY '0': expected a whole number from 1 to 8\n");
       expect(images.requests).toHaveLength(0);
 
       // The first request never answers: it times out after 300 ms and its retry is answered.
       images.script(({ index }) => (index === 0 ? { hang: true } : { image: "gray" }));
-      const timed = await kroma(run, dir, { ...env, OPENAI_TIMEOUT_MS: "300", KROMA_IMAGE_CONCURRENCY: "1" });
+      const timed = await kroma(run, root, { ...env, OPENAI_TIMEOUT_MS: "300", KROMA_IMAGE_CONCURRENCY: "1" });
       expect(timed.code).toBe(0);
       const log = JSON.parse(timed.stdout);
       expect(log.status).toBe("succeeded");
@@ -607,7 +609,7 @@ describe("kroma lab run", () => {
       expect(images.requests).toHaveLength(3);
 
       // Two requests in flight before either is answered.
-      const concurrent = kroma(run, dir, { ...env, OPENAI_BASE_URL: `${held.url}/v1`, KROMA_IMAGE_CONCURRENCY: "2" });
+      const concurrent = kroma(run, root, { ...env, OPENAI_BASE_URL: `${held.url}/v1`, KROMA_IMAGE_CONCURRENCY: "2" });
       await held.request(1);
       expect(held.requests.map((request) => request.answered)).toEqual([false, false]);
       held.answerAll();
@@ -615,7 +617,7 @@ describe("kroma lab run", () => {
 
       // The report names the cost recorded from the answers' usage beside the estimate.
       images.script(() => ({ image: "gray", usage: "openai" }));
-      const report = await kroma(run.slice(1), dir, env);
+      const report = await kroma(run.slice(1), root, env);
       expect(report.code).toBe(0);
       expect(report.stdout).toMatch(
         /\n {2}recorded {5}\$0\.1\d\d from the usage of 2 answer\(s\) at per-token list prices\n/,
@@ -688,7 +690,7 @@ describe("kroma lab archive-bad with records", () => {
           "--output-guard-enabled",
           "false",
         ]),
-        dir,
+        root,
         env,
       );
       expect(run.code).toBe(0);
@@ -701,7 +703,7 @@ describe("kroma lab archive-bad with records", () => {
           "--enforce-grayscale",
           "true",
         ]),
-        dir,
+        root,
         env,
       );
       expect(moved.code).toBe(0);
@@ -739,16 +741,19 @@ describe("kroma lab replay", () => {
         "scenes/pier.png",
         "--no-ingest",
       ],
-      dir,
+      root,
     );
     const runId = JSON.parse(planned.stdout).run_id as string;
 
-    const same = await kroma(["lab", "replay", runId, "--project", "replay", "--project-root", root], dir);
+    const same = await kroma(["lab", "replay", runId, "--project", "replay", "--project-root", root], root);
     expect(same).toMatchObject({ code: 0 });
     expect(same.stdout).toContain(`identical: the plan matches run ${runId}`);
 
     await writeFile(join(root, "scenes/pier.png"), solidPng(4, 4, [61, 60, 60]));
-    const changed = await kroma(["--json", "lab", "replay", runId, "--project", "replay", "--project-root", root], dir);
+    const changed = await kroma(
+      ["--json", "lab", "replay", runId, "--project", "replay", "--project-root", root],
+      root,
+    );
     expect(changed.code).toBe(1);
     const result = JSON.parse(changed.stdout);
     expect(result.identical).toBe(false);

@@ -57,9 +57,17 @@ describe("kroma lab run against a server elsewhere", () => {
     const env = { KROMA_API_URL: served.url, OPENAI_API_KEY: "sk-remote", OPENAI_BASE_URL: `${images.url}/v1` };
 
     const run = await kroma(
-      ["--json", "lab", "run", "-p", "far", "--project-root", "far-work", "--scene-refs", "scenes/dock.png"].concat(
-        "--confirm-spend",
-      ),
+      [
+        "--json",
+        "lab",
+        "run",
+        "-p",
+        "far",
+        "--project-root",
+        "far-work",
+        "--scene-refs",
+        "far-work/scenes/dock.png",
+      ].concat("--confirm-spend"),
       userDir,
       env,
     );
@@ -93,7 +101,7 @@ describe("kroma lab run against a server elsewhere", () => {
       OPENAI_API_KEY: "sk-remote",
       OPENAI_BASE_URL: `${images.url}/v1`,
     };
-    const args = ["-p", "far", "--project-root", work, "--scene-refs", "scenes/dock.png"];
+    const args = ["-p", "far", "--project-root", work, "--scene-refs", join(work, "scenes/dock.png")];
 
     const dry = await kroma(["lab", "dry", ...args], userDir, env);
     expect(dry.code).toBe(1);

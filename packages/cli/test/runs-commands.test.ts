@@ -6,19 +6,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
+/** Runs in the project root: the paths given are relative to the current directory. */
 function kroma(args: string[]) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [bin, "--api-url", server.url, ...args], (error, stdout, stderr) =>
+    execFile(process.execPath, [bin, "--api-url", server.url, ...args], { cwd: root }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
 
 let server: TestServer;
+let root = "";
 beforeAll(async () => {
   server = await startTestServer({ agentDispatch: false });
   const { storage } = await createKromaClient({ baseUrl: server.url }).projects.upsert({ name: "Queued" });
-  await putScenes(storage.local.project_root, ["scenes/a.png", "scenes/b.png"]);
+  root = storage.local.project_root;
+  await putScenes(root, ["scenes/a.png", "scenes/b.png"]);
 });
 afterAll(() => server.stop());
 

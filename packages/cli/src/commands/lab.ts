@@ -17,6 +17,7 @@ import {
   type RunProgressEvent,
   resumeRun,
   type SpendEstimate,
+  validateRunRequest,
   withPromptOverrides,
 } from "@kroma/pipeline";
 import { MultiBar, Presets, type SingleBar } from "cli-progress";
@@ -32,6 +33,7 @@ import { localOpenAiKey, localProviderKeys } from "./provider-keys.js";
 import { apiRecordSource, apiSourceAssets } from "./record-source.js";
 import { withRunLease } from "./run-lease.js";
 import { maxSpendFromFlags, type RunRequestFlags, runBodyFromFlags, runRequestOptions } from "./run-options.js";
+import { localizeRunPaths, localTarget, pathRuleHelp } from "./run-paths.js";
 
 /** `lab dry` flags: the run options every run path shares, and what only a local run names. */
 interface DryFlags extends RunRequestFlags {
@@ -90,14 +92,18 @@ function estimateLines(estimate: SpendEstimate, label: string): string[] {
  * overrides), and where the project's records are looked up.
  */
 async function runInputs(flags: DryFlags, projectRoot: string, globals: GlobalOptions) {
-  const body = await runBodyFromFlags(flags);
-  const { model, size, quality, max_spend_usd, ...request } = body;
-  const config = await loadRunConfig(flags, projectRoot, request);
+  const { model, size, quality, max_spend_usd, ...given } = await runBodyFromFlags(flags);
+  const config = await loadRunConfig(flags, projectRoot, given);
+  const manifest = withPromptOverrides(config.manifest, given, cliFlag);
+  // A request the run refuses is refused before any file is copied into the project.
+  validateRunRequest(given as RawRunRequest, manifest);
+  // The path flags name files from here; the request names them in the project (run-paths.ts).
+  const request = await localizeRunPaths(given, localTarget(projectRoot));
   const image = imageSettingsFromFlags(flags);
   return {
     request: request as RawRunRequest,
     config,
-    manifest: withPromptOverrides(config.manifest, request, cliFlag),
+    manifest,
     image,
     maxSpendUsd: max_spend_usd,
     recordSource: apiRecordSource(apiClient(globals), flags.project),
@@ -117,6 +123,8 @@ async function planDry(flags: DryFlags, globals: GlobalOptions): Promise<void> {
   const { runLog, runLogPath } = await planDryRun({
     projectSlug: flags.project,
     projectRoot,
+    // The request's paths are the project's: `input` resolves there as the scene refs do.
+    cwd: projectRoot,
     resolvedFromBackend,
     manifest,
     request,
@@ -152,6 +160,7 @@ async function runPaid(flags: RunFlags, globals: GlobalOptions): Promise<void> {
   const { runLog, runLogPath } = await executeRun({
     projectSlug: flags.project,
     projectRoot,
+    cwd: projectRoot,
     resolvedFromBackend,
     manifest,
     request,
@@ -176,7 +185,10 @@ async function runPaid(flags: RunFlags, globals: GlobalOptions): Promise<void> {
 }
 
 export function labCommand(program: Command, globals: () => GlobalOptions): void {
-  const lab = program.command("lab").description("Plan and run image pipeline jobs for a project");
+  const lab = program
+    .command("lab")
+    .description("Plan and run image pipeline jobs for a project")
+    .addHelpText("after", pathRuleHelp);
   labQaCommands(lab, globals);
   labReplayCommand(lab, globals);
   labPostprocessCommands(lab, globals);

@@ -4,6 +4,7 @@ import type { Schema } from "@kroma/contract/types";
 import { cliFlag, PipelineError, parseBoolean } from "@kroma/pipeline";
 import type { Command } from "commander";
 import { parse as parseCsv } from "csv-parse/sync";
+import { pathRule, pathRuleHelp } from "./run-paths.js";
 
 // The options a run takes, defined once for `kroma lab dry`, `kroma lab run` and
 // `kroma runs trigger`: each flag is the trigger body's field with `-` for `_`
@@ -58,15 +59,25 @@ export interface RunRequestFlags {
   promptFields?: string[];
 }
 
-/** Adds every run option to `command`. */
+/** Adds every run option to `command`, and the path rule to its help. */
 export function runRequestOptions(command: Command): Command {
   return command
-    .option("--input <path>", "an image, or a directory walked recursively for images")
-    .option("--scene-refs <list>", "comma-separated scene images, relative to the project root")
-    .option("--style-refs <list>", "comma-separated style references, relative to the project root")
+    .addHelpText("after", pathRuleHelp)
+    .option(
+      "--input <path>",
+      "an image, or a directory walked recursively for images (relative to the current directory; outside the project it is put into it)",
+    )
+    .option(
+      "--scene-refs <list>",
+      "comma-separated scene images, relative to the current directory (one outside the project is put into it)",
+    )
+    .option(
+      "--style-refs <list>",
+      "comma-separated style references, relative to the current directory (one outside the project is put into it)",
+    )
     .option(
       "--batch <file>",
-      "JSONL or CSV rows, each naming a scene (relative to the project root) and its template fields and stage/time/weather",
+      "JSONL or CSV rows (the file relative to the current directory), each naming a scene relative to the project root, and its template fields and stage/time/weather",
     )
     .option("--repeat <n>", "plan every job this many times, as separate jobs (default 1)")
     .option(
@@ -141,7 +152,7 @@ export async function runBodyFromFlags(flags: RunRequestFlags, cwd = process.cwd
     input: flags.input,
     scene_refs: list(flags.sceneRefs),
     style_refs: list(flags.styleRefs),
-    batch: flags.batch === undefined ? undefined : await readBatchFile(resolve(cwd, flags.batch)),
+    batch: flags.batch === undefined ? undefined : await readBatchFile(resolve(cwd, flags.batch), flags.batch),
     repeat: integer("repeat", flags.repeat),
     assets: list(flags.assets),
     from_run: flags.fromRun,
@@ -241,11 +252,15 @@ const csvRowKeys = new Set(["scene", "stage", "time", "weather", "repeat"]);
  * `time`, `weather` and `repeat` columns, every other column a template field; one job per
  * record, blank cells left out). The rows are checked by the pipeline, as the trigger's are.
  */
-export async function readBatchFile(path: string): Promise<NonNullable<RunRequestBody["batch"]>> {
+export async function readBatchFile(path: string, given = path): Promise<NonNullable<RunRequestBody["batch"]>> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      // "Field 'batch'" reads as "--batch" and exits 2 (flag-errors.ts).
+      throw new PipelineError(`Field 'batch' ${given}: no such file ${path} (${pathRule})`, { field: "batch" });
+    }
     throw new PipelineError(`--batch: cannot read ${path}: ${(error as Error).message}`, { field: "batch" });
   }
   const rows = extname(path).toLowerCase() === ".csv" ? csvRows(path, text) : jsonlRows(path, text);

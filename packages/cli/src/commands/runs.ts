@@ -5,6 +5,7 @@ import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions } from "../output.js";
 import { runBrowseCommands } from "./browse.js";
 import { maxSpendFromFlags, type RunRequestFlags, runBodyFromFlags, runRequestOptions } from "./run-options.js";
+import { localizeRunPaths, namesPaths, pathRuleHelp, serverTarget } from "./run-paths.js";
 import { watchRun } from "./run-watch.js";
 import { reviewCommands } from "./runs-review.js";
 import { sheetCommand } from "./runs-sheet.js";
@@ -40,7 +41,8 @@ type Queued = Awaited<ReturnType<KromaClient["runs"]["trigger"]>>["pipeline_trig
 export function runsCommand(program: Command, globals: () => GlobalOptions): void {
   const runs = program
     .command("runs")
-    .description("Queue, follow, cancel and resume runs the server executes; select, approve or reject their finals");
+    .description("Queue, follow, cancel and resume runs the server executes; select, approve or reject their finals")
+    .addHelpText("after", pathRuleHelp);
   const client = () => apiClient(globals());
 
   const trigger = runs
@@ -56,8 +58,12 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
       "answer once the run has ended (at most the server's KROMA_TRIGGER_WAIT_MAX_S); exit 1 unless it succeeded",
     );
   runRequestOptions(trigger).action(async (flags: TriggerFlags) => {
+    let request = await runBodyFromFlags(flags);
+    // The path flags name files from here: under the server's root (a shared disk) by their path
+    // there, any other uploaded as an asset of the project first (run-paths.ts).
+    if (namesPaths(request)) request = await localizeRunPaths(request, await serverTarget(client(), flags.project));
     const body = {
-      ...(await runBodyFromFlags(flags)),
+      ...request,
       mode: flags.mode,
       confirm_spend: flags.confirmSpend,
       storage_sync_s3: flags.storageSyncS3,
