@@ -653,6 +653,21 @@ describe("every leaf command", () => {
     expect(paths.length).toBeGreaterThan(70);
   });
 
+  it("exits 2 naming -p/--project when a leaf that takes the project as an argument or -p gets neither", async () => {
+    const optional = leaves.filter(({ command }) =>
+      command.registeredArguments.some((argument) => !argument.required && argument.name() === "slug"),
+    );
+    expect(optional.map((leaf) => leaf.path).sort()).toEqual(["export", "projects budget", "projects show", "sync s3"]);
+    const problems: string[] = [];
+    await inBatches(optional, 4, async ({ path }) => {
+      const ran = await run(path.split(" "));
+      if (ran.code !== 2 || !ran.stderr.includes(`error: kroma ${path} needs a project: give -p/--project <slug>`)) {
+        problems.push(describeRan(path.split(" "), ran));
+      }
+    });
+    expect(problems).toEqual([]);
+  });
+
   it("answers an unknown option with exit 2 and commander's nearest option, on a leaf of every group", async () => {
     const problems: string[] = [];
     // The first leaf of each top-level command (so every group is sampled, in a few seconds).
