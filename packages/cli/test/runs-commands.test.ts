@@ -41,7 +41,8 @@ describe("kroma runs", () => {
   it("prints the queued run as JSON without --watch, and fails clearly on a bad request", async () => {
     const queued = await kroma(["--json", "runs", "trigger", "-p", "queued", "--scene-refs", "scenes/a.png"]);
     expect(queued.code).toBe(0);
-    const trigger = JSON.parse(queued.stdout);
+    const { ok, pipeline_trigger: trigger } = JSON.parse(queued.stdout);
+    expect(ok).toBe(true);
     expect(trigger).toMatchObject({ status: "queued", mode: "dry", run_id: expect.stringMatching(/^run_/) });
     expect(trigger.spend_estimate).toMatchObject({ requests: 1, images: 1 });
 
@@ -91,7 +92,10 @@ describe("kroma runs", () => {
 
     const json = await kroma(["--json", "runs", "rerun", runId ?? "", "-p", "queued"]);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ status: "queued", run: { retried_from: runId } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: true,
+      pipeline_trigger: { status: "queued", run: { retried_from: runId } },
+    });
 
     const nothingFailed = await kroma(["runs", "rerun", runId ?? "", "-p", "queued", "--failed"]);
     expect(nothingFailed.code).toBe(1);

@@ -195,7 +195,7 @@ export function openCommand(program: Command, globals: () => GlobalOptions): voi
     .action(async (assetId: string, flags: { project: string }) => {
       const path = await localCopy(apiClient(globals()), flags.project, assetId);
       const viewer = process.platform === "darwin" ? "open" : process.platform === "win32" ? undefined : "xdg-open";
-      const opened = viewer !== undefined && process.stdout.isTTY && (await launch(viewer, path));
+      const opened = viewer !== undefined && process.stdout.isTTY === true && (await launch(viewer, path));
       emit(globals(), { asset_id: assetId, path, opened }, () => (opened ? `Opened ${path}` : path));
     });
 }

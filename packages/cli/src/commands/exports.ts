@@ -9,6 +9,7 @@ import type { KromaClient, Schema } from "@kroma/sdk";
 import type { Command } from "commander";
 import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions, info, table } from "../output.js";
+import { projectSlug } from "./projects.js";
 
 type ProjectImport = Schema<"ProjectImport">;
 
@@ -24,7 +25,8 @@ export function exportsCommand(program: Command, globals: () => GlobalOptions): 
   program
     .command("export")
     .description("Write a project's records (and with --include-files its files) to a .tar.gz bundle on the server")
-    .argument("<slug>", "project slug")
+    .argument("[slug]", "project slug (or -p)")
+    .option("-p, --project <slug>", "project slug")
     .option("--include-files", "put the project's files in the bundle too", false)
     .option(
       "--output <path>",
@@ -34,7 +36,12 @@ export function exportsCommand(program: Command, globals: () => GlobalOptions): 
       "--download <path>",
       "also fetch the bundle to this path (relative to the current directory), sha256 checked",
     )
-    .action(async (slug: string, flags: { includeFiles: boolean; output?: string; download?: string }) => {
+    .action(async function (
+      this: Command,
+      positional: string | undefined,
+      flags: { project?: string; includeFiles: boolean; output?: string; download?: string },
+    ) {
+      const slug = projectSlug(this, positional, flags.project);
       const client = apiClient(globals());
       // Before the export: a download that cannot be written should not leave a bundle behind unasked.
       const download = flags.download === undefined ? undefined : resolve(flags.download);

@@ -19,13 +19,12 @@ export function projectSlug(command: Command, positional: string | undefined, fl
   }
   const slug = flag ?? positional;
   if (slug === undefined) {
-    command.error(
-      `error: kroma ${command.parent?.name()} ${command.name()} needs a project: give -p/--project <slug>`,
-      {
-        exitCode: 2,
-        code: "commander.missingMandatoryOptionValue",
-      },
-    );
+    const path: string[] = [];
+    for (let at: Command | null = command; at?.parent; at = at.parent) path.unshift(at.name());
+    command.error(`error: kroma ${path.join(" ")} needs a project: give -p/--project <slug>`, {
+      exitCode: 2,
+      code: "commander.missingMandatoryOptionValue",
+    });
   }
   return slug;
 }

@@ -100,7 +100,8 @@ export function runsCommand(program: Command, globals: () => GlobalOptions): voi
     const estimate = describeSpendEstimate(queued.spend_estimate).map((line) => `  estimate ${line}`);
     const lines = [`Run ${queued.run_id} ${queued.status}`, ...estimate, ...(queued.stdout ? [queued.stdout] : [])];
     if (!flags.watch || queued.status_code !== undefined) {
-      emit(globals(), queued, () => lines.join("\n"));
+      // --json: the API's answer as it came, as every other command prints it.
+      emit(globals(), { ok: true, pipeline_trigger: queued }, () => lines.join("\n"));
       if (flags.wait && queued.status_code !== 0) {
         throw new CommanderError(1, "kroma.runs.unsuccessful", queued.status);
       }

@@ -1,6 +1,7 @@
 import { type Command, CommanderError } from "commander";
 import { apiClient } from "../api-client.js";
 import { emit, type GlobalOptions, table } from "../output.js";
+import { projectSlug } from "./projects.js";
 
 /**
  * `kroma sync s3 -p SLUG [--dry-run]`: the server uploads the project's new or changed files to
@@ -16,9 +17,12 @@ export function syncCommand(program: Command, globals: () => GlobalOptions): voi
     .argument("[slug]", "project slug (or -p)")
     .option("-p, --project <slug>", "project slug")
     .option("--dry-run", "list what would be uploaded; upload and record nothing", false)
-    .action(async (positional: string | undefined, flags: { project?: string; dryRun: boolean }) => {
-      const slug = flags.project ?? positional;
-      if (!slug) throw new Error("kroma sync s3 needs the project: -p SLUG");
+    .action(async function (
+      this: Command,
+      positional: string | undefined,
+      flags: { project?: string; dryRun: boolean },
+    ) {
+      const slug = projectSlug(this, positional, flags.project);
       const { sync: result } = await apiClient(globals()).storage.syncS3(slug, { dry_run: flags.dryRun });
       emit(globals(), { ok: true, sync: result }, () =>
         [
