@@ -134,7 +134,7 @@ beforeAll(async () => {
     "-p",
     slug,
     "--scene-refs",
-    "scenes/a.png",
+    join(ids.root, "scenes/a.png"),
     "--confirm-spend",
     "--no-ingest",
   ]);
@@ -252,7 +252,7 @@ const invocations: Record<string, Invocation> = {
   },
   "lab dry": {
     phase: 1,
-    args: () => ["lab", "dry", ...p, "--scene-refs", "scenes/a.png"],
+    args: () => ["lab", "dry", ...p, "--scene-refs", join(ids.root ?? "", "scenes/a.png")],
     schema: "DryRunLog",
     shape: (out) => {
       ids.labDry = String(out.run_id);
@@ -265,7 +265,7 @@ const invocations: Record<string, Invocation> = {
   },
   "lab run": {
     phase: 1,
-    args: () => ["lab", "run", ...p, "--scene-refs", "scenes/b.png", "--confirm-spend"],
+    args: () => ["lab", "run", ...p, "--scene-refs", join(ids.root ?? "", "scenes/b.png"), "--confirm-spend"],
     schema: "PaidRunLog",
   },
   "lab resume": {
@@ -382,6 +382,17 @@ const invocations: Record<string, Invocation> = {
     args: () => ["storage", "set", ...p, "--region", "eu-west-1"],
     api: "PUT /api/projects/{slug}/storage/s3",
   },
+  "scenes list": { phase: 1, args: () => ["scenes", "list", ...p], api: "GET /api/projects/{slug}/assets" },
+  "scenes add": {
+    phase: 2,
+    args: () => ["scenes", "add", join(cwd, "upload.png"), ...p],
+    shape: (out) => {
+      expect(out.ok).toBe(true);
+      const [result] = out.results as { file: string; asset: { asset_kind: string } }[];
+      expect(result).toMatchObject({ file: join(cwd, "upload.png"), asset: { asset_kind: "scene" } });
+      expect(validator.validateSchema("Asset", result?.asset)).toEqual([]);
+    },
+  },
   "assets add": {
     phase: 2,
     args: () => ["assets", "add", join(cwd, "upload.png"), ...p, "--kind", "reference"],
@@ -395,7 +406,7 @@ const invocations: Record<string, Invocation> = {
   },
   "runs trigger": {
     phase: 2,
-    args: () => ["runs", "trigger", ...p, "--scene-refs", "scenes/b.png"],
+    args: () => ["runs", "trigger", ...p, "--scene-refs", join(ids.root ?? "", "scenes/b.png")],
     api: "POST /api/projects/{slug}/runs/trigger",
   },
   "runs cancel": {
@@ -742,6 +753,8 @@ describe("every leaf command", () => {
       const at = args.indexOf("-p");
       if (at >= 0) cases.set(group(path), args.with(at + 1, "no_such_project"));
     }
+    // scenes add reports each file, failed ones too, on stdout (as assets add): list fails plainly.
+    cases.set("scenes", ["scenes", "list", "-p", "no_such_project"]);
     cases.set("tokens", ["tokens", "revoke", "no_such_token"]);
     cases.set("import", ["import", join(cwd, "upload.png")]);
     cases.set("login", ["--api-url", "http://127.0.0.1:9", "login"]);
