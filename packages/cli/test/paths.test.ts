@@ -151,7 +151,7 @@ describe("kroma runs trigger: the server's project names the files", () => {
       join(root, "work"),
     );
     expect(inside.code).toBe(0);
-    const insideRun = await sdk.runs.get("paths-trigger", JSON.parse(inside.stdout).run_id);
+    const insideRun = await sdk.runs.get("paths-trigger", JSON.parse(inside.stdout).pipeline_trigger.run_id);
     expect(insideRun.jobs.map((job) => job.job_key)).toEqual(["style_1_a"]);
     expect((await sdk.assets.list("paths-trigger", { asset_kind: "scene" })).assets).toEqual([]);
 
@@ -166,7 +166,7 @@ describe("kroma runs trigger: the server's project names the files", () => {
     const relPath = `uploads/scene/${sha(bytes)}.png`;
     const { assets } = await sdk.assets.list("paths-trigger", { asset_kind: "scene" });
     expect(assets.map((asset) => [asset.rel_path, asset.original_name])).toEqual([[relPath, "remote.png"]]);
-    const { jobs } = await sdk.runs.get("paths-trigger", JSON.parse(uploaded.stdout).run_id);
+    const { jobs } = await sdk.runs.get("paths-trigger", JSON.parse(uploaded.stdout).pipeline_trigger.run_id);
     expect(jobs.map((job) => job.job_key)).toEqual([`style_1_${sha(bytes)}`]);
     expect(JSON.stringify(jobs[0]?.meta_json)).toContain(relPath);
   });
