@@ -163,3 +163,18 @@ describe("kroma serve", () => {
     expect(result.stderr).toBe("kroma: Invalid bind address 'localhost': expected host:port, e.g. 127.0.0.1:8788\n");
   });
 });
+
+describe("kroma in a pipe", () => {
+  it("stops quietly when the reader closes the pipe early (kroma --help | head -1)", async () => {
+    const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>(
+      (resolve) => {
+        execFile("sh", ["-c", `"${process.execPath}" "${bin}" --help | head -n 1`], (error, out, err) =>
+          resolve({ stdout: out, stderr: err, code: error ? Number(error.code) : 0 }),
+        );
+      },
+    );
+    expect(code).toBe(0);
+    expect(stdout).toBe("Usage: kroma [options] [command]\n");
+    expect(stderr).toBe("");
+  });
+});
