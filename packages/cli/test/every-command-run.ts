@@ -1,17 +1,10 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { type Ran, spawnKroma } from "./kroma-bin.js";
 
 // Helpers of every-command.test.ts: the built `kroma` run in a directory and environment of the
 // test's own, and the leaf commands of a commander tree.
 
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
-
-export interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { Ran } from "./kroma-bin.js";
 
 /**
  * Runs the built `kroma` with `args` in `cwd`, with `env` over this process's environment less
@@ -20,24 +13,7 @@ export interface Ran {
  */
 export function kromaIn(cwd: string, env: Record<string, string>, args: string[], input = ""): Promise<Ran> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("KROMA_")));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd,
-      env: { ...base, NO_COLOR: "1", ...env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += String(chunk);
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += String(chunk);
-    });
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(input);
-  });
+  return spawnKroma(args, { cwd, env: { ...base, NO_COLOR: "1", ...env }, input });
 }
 
 /** Every command with no subcommands, with its path from the root ("runs list"). */

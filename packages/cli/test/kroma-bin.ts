@@ -10,13 +10,17 @@ export interface Ran {
 }
 
 /**
- * Runs the built `kroma` against the server at `url` with `args`; `input` is written to its stdin
- * (a pipe, so not a terminal), which is then closed.
+ * Runs the built `kroma` with `args` in `cwd` (default: this process's) with exactly `env`;
+ * `input` is written to its stdin (a pipe, so not a terminal), which is then closed.
  */
-export function runKroma(url: string, args: string[], options: { input?: string } = {}): Promise<Ran> {
+export function spawnKroma(
+  args: string[],
+  options: { cwd?: string; env: NodeJS.ProcessEnv; input?: string },
+): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "--api-url", url, ...args], {
-      env: { ...process.env, KROMA_API_TOKEN: "", NO_COLOR: "1" },
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd,
+      env: options.env,
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
@@ -30,5 +34,16 @@ export function runKroma(url: string, args: string[], options: { input?: string 
     child.once("error", reject);
     child.once("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
     child.stdin.end(options.input ?? "");
+  });
+}
+
+/**
+ * Runs the built `kroma` against the server at `url` with `args`; `input` is written to its stdin
+ * (a pipe, so not a terminal), which is then closed.
+ */
+export function runKroma(url: string, args: string[], options: { input?: string } = {}): Promise<Ran> {
+  return spawnKroma(["--api-url", url, ...args], {
+    env: { ...process.env, KROMA_API_TOKEN: "", NO_COLOR: "1" },
+    input: options.input,
   });
 }

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { link, mkdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 import { isImagePath, isInside, listInputImages, PipelineError } from "@kroma/pipeline";
-import type { KromaClient } from "@kroma/sdk";
+import { type KromaClient, sniffImageType } from "@kroma/sdk";
 import { sha256 } from "../files.js";
 import { uploadImage } from "./assets.js";
 import type { RunRequestBody } from "./run-options.js";
@@ -112,13 +112,13 @@ async function rootRelative(root: string | undefined, path: string): Promise<str
   return relative(realRoot, real).split(sep).join("/");
 }
 
+/** The extension of each image type the SDK tells from the first bytes. */
+const sniffedExtension: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
+
 /** The extension the stored copy takes: from the bytes' format, else the file's own (lowercase). */
 function storedExtension(bytes: Uint8Array, file: string): string | undefined {
-  const head = Buffer.from(bytes.subarray(0, 12));
-  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
-  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return "jpg";
-  if (head.subarray(0, 4).toString("latin1") === "RIFF" && head.subarray(8, 12).toString("latin1") === "WEBP")
-    return "webp";
+  const sniffed = sniffedExtension[sniffImageType(bytes.subarray(0, 16))];
+  if (sniffed) return sniffed;
   if (!isImagePath(file)) return undefined;
   const ext = extname(file).slice(1).toLowerCase();
   return ext === "jpeg" ? "jpg" : ext === "tiff" ? "tif" : ext;
